@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: eqgeom (CLI) → NumericBridge → Geometry → Algebra.
+// C stays in the system-library targets CFlint (FLINT 2.9 + GMP) and CLapack (LAPACKE + CBLAS).
+let package = Package(
+    name: "eqgeom",
+    products: [
+        .library(name: "Algebra", targets: ["Algebra"]),
+        .library(name: "Geometry", targets: ["Geometry"]),
+        .library(name: "NumericBridge", targets: ["NumericBridge"]),
+        .executable(name: "eqgeom", targets: ["eqgeom"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // FLINT 2.9 and GMP (Debian libflint-dev, libgmp-dev). Debian ships no flint.pc: link via the module map.
+        .systemLibrary(name: "CFlint", path: "Sources/CFlint"),
+        // LAPACKE and CBLAS from OpenBLAS (Debian liblapacke-dev, libopenblas-dev).
+        .systemLibrary(name: "CLapack", path: "Sources/CLapack", pkgConfig: "lapacke",
+                       providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
+        .target(name: "Algebra", dependencies: ["CFlint"]),
+        .target(name: "Geometry", dependencies: ["Algebra"]),
+        .target(name: "NumericBridge", dependencies: ["Geometry", "Algebra", "CLapack"]),
+        .executableTarget(name: "eqgeom", dependencies: [
+            "NumericBridge", "Geometry", "Algebra",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "EqgeomTestSupport", dependencies: ["Algebra"], path: "Tests/EqgeomTestSupport"),
+        .testTarget(name: "AlgebraTests", dependencies: ["Algebra", "EqgeomTestSupport"], exclude: ["Oracles"]),
+        .testTarget(name: "GeometryTests", dependencies: ["Geometry", "Algebra", "EqgeomTestSupport"], exclude: ["Oracles"]),
+        .testTarget(name: "NumericBridgeTests", dependencies: ["NumericBridge", "Geometry", "Algebra", "EqgeomTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["EqgeomTestSupport"]),
+    ]
+)

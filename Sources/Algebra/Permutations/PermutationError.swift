@@ -1,0 +1,37 @@
+/// Why a permutation, cycle type, image size or group could not be built. The description is
+/// the one line a user sees; it names the problem and the offending value.
+public enum PermutationError: Error, Equatable, CustomStringConvertible, Sendable {
+    case empty
+    case notANumber(String)
+    case pointOutOfRange(point: Int, degree: Int)
+    case nonPositivePoint(Int)
+    case repeatedPoint(Int)
+    case unbalancedParentheses(String)
+    case unexpectedCharacter(Character, in: String)
+    case degreeTooSmall(given: Int, needed: Int)
+    case notAPermutation(String)
+    case invalidSize(String)
+    case sizeDoesNotDivide(String)
+    case invalidCycleType(String)
+    case tooLarge(String)
+    case degreeMismatch(Int, Int)
+
+    public var description: String {
+        switch self {
+        case .empty: return "empty permutation text: write cycles like (1 3 4)(2 5) or images like [3,5,4,1,2]"
+        case .notANumber(let s): return "'\(s)' is not a point number (points are positive integers)"
+        case .pointOutOfRange(let p, let n): return "point \(p) is out of range 1..\(n)"
+        case .nonPositivePoint(let p): return "point \(p) is not positive (points are numbered from 1)"
+        case .repeatedPoint(let p): return "point \(p) appears more than once"
+        case .unbalancedParentheses(let s): return "unbalanced parentheses in '\(s)'"
+        case .unexpectedCharacter(let c, let s): return "unexpected character '\(c)' in '\(s)'"
+        case .degreeTooSmall(let n, let needed): return "--n \(n) is smaller than the largest point \(needed)"
+        case .notAPermutation(let s): return "not a permutation: \(s)"
+        case .invalidSize(let s): return "invalid size: \(s)"
+        case .sizeDoesNotDivide(let s): return s
+        case .invalidCycleType(let s): return "invalid cycle type: \(s)"
+        case .tooLarge(let s): return "too large: \(s)"
+        case .degreeMismatch(let a, let b): return "permutations act on different numbers of points (\(a) and \(b))"
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import Algebra
+import EqgeomTestSupport
+
+struct GroupOracle: Decodable {
+    let n: Int
+    let generators: [String]
+    let order: String
+    let orbits: [[Int]]
+}
+
+@Suite struct PermutationGroupTests {
+    func group(_ gens: [String], _ n: Int) throws -> PermutationGroup {
+        try PermutationGroup(generators: gens.map { try Permutation(cycles: $0, degree: n) }, degree: n)
+    }
+
+    @Test func symmetricAlternatingDihedral() throws {
+        for n in 2...9 {
+            let cycle = "(" + (1...n).map(String.init).joined(separator: " ") + ")"
+            #expect(try group(["(1 2)", cycle], n).order == BigInteger.factorial(UInt(n)))
+            if n >= 3 {
+                // A_n = ⟨(1 2 3), (1 2 … n) or (2 3 … n)⟩ depending on parity
+                let other = n % 2 == 1 ? cycle : "(" + (2...n).map(String.init).joined(separator: " ") + ")"
+                let a = try group(["(1 2 3)", other], n)
+                #expect(a.order == BigInteger.factorial(UInt(n)) / 2)
+                #expect(!a.contains(try Permutation(cycles: "(1 2)", degree: n)))
+                if n > 3 { #expect(a.contains(try Permutation(cycles: "(1 2)(3 4)", degree: n))) }
+                // dihedral group of the n-gon: rotation and reflection i ↦ n+1−i... order 2n
+                let reflection = try Permutation(images: (1...n).map { $0 == n ? n : n - $0 })
+                #expect(try PermutationGroup(generators: [Permutation(cycles: cycle), reflection]).order == BigInteger(2 * n))
+            }
+        }
+        #expect(try PermutationGroup(generators: [], degree: 4).order == 1)
+    }
+
+    /// Orders and orbits of the Rubik's cube group and 66 random groups, computed by GAP
+    /// (Oracles/groups.g → groups.json).
+    @Test func ordersAndOrbitsMatchGAP() throws {
+        let oracles = try JSONDecoder().decode([GroupOracle].self, from: oracleData("groups.json"))
+        #expect(oracles.count == 67)
+        #expect(oracles[0].order == "43252003274489856000")
+        var rng = SeededGenerator(seed: 10)
+        for o in oracles {
+            let g = try group(o.generators, o.n)
+            #expect(g.order.description == o.order, "generators \(o.generators)")
+            #expect(g.orbits == o.orbits)
+            // random words in the generators are members; their orbits respect G's orbits
+            var w = Permutation(identityOn: o.n)
+            for _ in 0..<8 { w = w * g.generators.randomElement(using: &rng)! }
+            #expect(g.contains(w))
+        }
+    }
+
+    @Test func orbitCycleHasTheOrbitPartition() throws {
+        let g = try group(["(1 3 4)(2 5)"], 5)
+        #expect(g.orbits == [[1, 3, 4], [2, 5]])
+        #expect(g.orbitCycle.cyclePartition == [[1, 3, 4], [2, 5]])
+        #expect(g.containsOrbitCycle)
+        let klein = try group(["(1 2)(3 4)", "(1 3)(2 4)"], 4)
+        #expect(klein.orbits == [[1, 2, 3, 4]] && !klein.containsOrbitCycle)
+        #expect(throws: PermutationError.self) { try PermutationGroup(generators: [Permutation(cycles: "(1 2 3 4 5)")], degree: 3) }
+    }
+}

@@ -1,0 +1,108 @@
+import Testing
+import Algebra
+import EqgeomTestSupport
+
+/// Naive integer polynomials (coefficient arrays, low degree first): the second method.
+enum Naive {
+    static func mul(_ a: [Int], _ b: [Int]) -> [Int] {
+        if a.isEmpty || b.isEmpty { return [] }
+        var r = [Int](repeating: 0, count: a.count + b.count - 1)
+        for (i, x) in a.enumerated() where x != 0 { for (j, y) in b.enumerated() { r[i + j] += x * y } }
+        return trim(r)
+    }
+    /// Exact division by a monic-or-unit-leading divisor.
+    static func div(_ a: [Int], _ b: [Int]) -> [Int] {
+        var r = a
+        let db = b.count - 1, lead = b[db]
+        var q = [Int](repeating: 0, count: max(a.count - db, 0))
+        for i in stride(from: a.count - 1, through: db, by: -1) {
+            let c = r[i] / lead
+            q[i - db] = c
+            for j in 0...db { r[i - db + j] -= c * b[j] }
+        }
+        precondition(r.allSatisfy { $0 == 0 }, "not exact")
+        return trim(q)
+    }
+    static func trim(_ a: [Int]) -> [Int] {
+        var a = a
+        while a.last == 0 { a.removeLast() }
+        return a
+    }
+    static func mobius(_ n: Int) -> Int {
+        var n = n, k = 0, p = 2
+        while p * p <= n {
+            if n % p == 0 { n /= p; if n % p == 0 { return 0 }; k += 1 }
+            p += 1
+        }
+        if n > 1 { k += 1 }
+        return k % 2 == 0 ? 1 : -1
+    }
+    /// Φ_n = ∏_{d | n} (x^d − 1)^{μ(n/d)}.
+    static func cyclotomic(_ n: Int) -> [Int] {
+        var num = [1], den = [1]
+        for d in 1...n where n % d == 0 {
+            var f = [Int](repeating: 0, count: d + 1); f[0] = -1; f[d] = 1
+            switch mobius(n / d) { case 1: num = mul(num, f); case -1: den = mul(den, f); default: break }
+        }
+        return div(num, den)
+    }
+}
+
+@Suite struct PolynomialTests {
+    @Test func cyclotomicPolynomialsMatchMobiusProduct() {
+        for n in 1...30 {
+            let flint = IntegerPolynomial.cyclotomic(n).coefficients.map { Int(exactly: $0)! }
+            #expect(flint == Naive.cyclotomic(n), "n=\(n)")
+        }
+        #expect(IntegerPolynomial.cyclotomic(28).description == "x^12-x^10+x^8-x^6+x^4-x^2+1")
+    }
+
+    @Test func truncatedProductsAgreeWithNaiveConvolution() {
+        var rng = SeededGenerator(seed: 4)
+        for _ in 0..<testIterations(100) {
+            let a = (0..<Int.random(in: 0...12, using: &rng)).map { _ in Int.random(in: -9...9, using: &rng) }
+            let b = (0..<Int.random(in: 0...12, using: &rng)).map { _ in Int.random(in: -9...9, using: &rng) }
+            let k = Int.random(in: 0...25, using: &rng)
+            let full = Naive.mul(a, b)
+            let low = IntegerPolynomial(coefficients: a).multipliedTruncated(by: IntegerPolynomial(coefficients: b), length: k)
+            #expect(low.coefficients.map { Int(exactly: $0)! } == Naive.trim(Array(full.prefix(k))), "a=\(a) b=\(b) k=\(k)")
+            #expect(IntegerPolynomial(coefficients: a) * IntegerPolynomial(coefficients: b) == IntegerPolynomial(coefficients: full))
+        }
+    }
+
+    @Test func truncatedPowersAgreeWithRepeatedProducts() {
+        var rng = SeededGenerator(seed: 5)
+        for _ in 0..<testIterations(40) {
+            let a = (0..<Int.random(in: 1...5, using: &rng)).map { _ in Int.random(in: -3...3, using: &rng) }
+            let e = Int.random(in: 0...7, using: &rng), k = Int.random(in: 1...30, using: &rng)
+            var naive = [1]
+            for _ in 0..<e { naive = Naive.mul(naive, a) }
+            let p = IntegerPolynomial(coefficients: a).powerTruncated(UInt(e), length: k)
+            #expect(p == IntegerPolynomial(coefficients: Array(naive.prefix(k))), "a=\(a) e=\(e) k=\(k)")
+        }
+    }
+
+    /// [x^99] (1+…+x^28)^2 (1+x^2+…+x^56)^13: the paper's MNIST count (MATH.md §4.3).
+    @Test func mnistCoefficient() {
+        let real = IntegerPolynomial.geometric(count: 29, step: 1)
+        let complex = IntegerPolynomial.geometric(count: 29, step: 2)
+        let f = real.powerTruncated(2, length: 100).multipliedTruncated(by: complex.powerTruncated(13, length: 100), length: 100)
+        #expect(f.coefficient(99) == 72425986088826)
+    }
+
+    @Test func evaluationAndRationalPolynomials() {
+        let p = IntegerPolynomial(coefficients: [-1, -2, 1, 1])   // x^3 + x^2 − 2x − 1
+        #expect(p.evaluated(at: 2) == 7)
+        let q = RationalPolynomial(p)
+        #expect(q.evaluated(at: Rational(1, 2)) == Rational(-13, 8))   // 1/8 + 1/4 − 1 − 1
+        let (quo, rem) = q.divided(by: RationalPolynomial(coefficients: [1, 1]))!   // ÷ (x+1)
+        #expect(quo * RationalPolynomial(coefficients: [1, 1]) + rem == q)
+        #expect(rem == RationalPolynomial(coefficients: [1]))
+        let m = RationalPolynomial(IntegerPolynomial.cyclotomic(7))
+        let x = RationalPolynomial(coefficients: [0, 1])
+        let inv = x.inverse(modulo: m)!
+        #expect((inv * x).remainder(dividingBy: m) == RationalPolynomial(coefficients: [1]))
+        #expect(RationalPolynomial(coefficients: [1, 1]).inverse(modulo: RationalPolynomial(coefficients: [1, 1])) == nil)
+        #expect(q.description == "x^3 + x^2 - 2*x - 1")
+    }
+}
