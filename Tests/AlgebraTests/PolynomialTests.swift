@@ -106,3 +106,25 @@ enum Naive {
         #expect(q.description == "x^3 + x^2 - 2*x - 1")
     }
 }
+
+@Suite struct GeometricPowerTests {
+    /// The closed form against FLINT's truncated powering of the polynomial itself.
+    @Test func closedFormAgreesWithTruncatedPower() {
+        var rng = SeededGenerator(seed: 11)
+        for _ in 0..<testIterations(60) {
+            let c = Int.random(in: 1...9, using: &rng), s = Int.random(in: 1...3, using: &rng)
+            let e = Int.random(in: 0...12, using: &rng), length = Int.random(in: 0...80, using: &rng)
+            let expected = IntegerPolynomial.geometric(count: c, step: s).powerTruncated(UInt(e), length: length)
+            #expect(IntegerPolynomial.geometricPower(count: c, step: s, exponent: e, length: length) == expected, "c=\(c) s=\(s) e=\(e) len=\(length)")
+        }
+    }
+
+    @Test func randomBelowIsInRangeAndCoversSmallRanges() {
+        var rng = SeededGenerator(seed: 12)
+        var seen = Set<Int>()
+        for _ in 0..<500 { seen.insert(Int(exactly: BigInteger.random(below: 7, using: &rng))!) }
+        #expect(seen == Set(0..<7))
+        let big = BigInteger(10).power(40)
+        for _ in 0..<100 { let x = BigInteger.random(below: big, using: &rng); #expect(x.signum >= 0 && x < big) }
+    }
+}

@@ -1,0 +1,159 @@
+import Algebra
+
+/// The integer tuples t with lower_b ≤ t_b ≤ upper_b and Σ w_b t_b = target, w_b ∈ {1, 2}, in
+/// lexicographic order. Components of E^σ_r are two such spaces (MATH.md §4.3). Not API.
+///
+/// Feasibility of a suffix needs no big numbers: the sums reachable by the blocks from b on are
+/// {a + 2c : a ∈ [realLow, realHigh], c ∈ [complexLow, complexHigh]}. Counting, ranking and unranking
+/// use the suffix generating functions S_b(x) = ∏_{b' ≥ b} Σ_t x^{w_b' t} mod x^{target+1}.
+struct WeightedTupleSpace: Sendable {
+    let weights: [Int]
+    let lower: [Int]
+    let upper: [Int]
+    let target: Int
+    /// For each b (and b = count): sums of lower/upper bounds of weight-1 and weight-2 blocks from b on.
+    private let realLow: [Int], realHigh: [Int], complexLow: [Int], complexHigh: [Int]
+
+    init(weights: [Int], lower: [Int], upper: [Int], target: Int) {
+        self.weights = weights
+        self.lower = lower
+        self.upper = upper
+        self.target = target
+        let n = weights.count
+        var rl = [Int](repeating: 0, count: n + 1), rh = rl, cl = rl, ch = rl
+        for b in stride(from: n - 1, through: 0, by: -1) {
+            let real = weights[b] == 1
+            rl[b] = rl[b + 1] + (real ? lower[b] : 0)
+            rh[b] = rh[b + 1] + (real ? upper[b] : 0)
+            cl[b] = cl[b + 1] + (real ? 0 : lower[b])
+            ch[b] = ch[b + 1] + (real ? 0 : upper[b])
+        }
+        realLow = rl; realHigh = rh; complexLow = cl; complexHigh = ch
+    }
+
+    var blockCount: Int { weights.count }
+
+    /// Whether the blocks from b on can sum to exactly s.
+    func feasible(_ s: Int, from b: Int) -> Bool {
+        let cMin = max(complexLow[b], ceilDiv(s - realHigh[b], 2))
+        let cMax = min(complexHigh[b], floorDiv(s - realLow[b], 2))
+        return cMin <= cMax
+    }
+
+    /// The smallest t_b ≥ atLeast (within bounds) that leaves a feasible remainder, given that the
+    /// blocks from b on must sum to s.
+    private func smallestChoice(_ b: Int, sum s: Int, atLeast: Int) -> Int? {
+        let w = weights[b]
+        let maxRest = realHigh[b + 1] + 2 * complexHigh[b + 1]
+        let t0 = max(atLeast, lower[b], ceilDiv(s - maxRest, w))
+        for t in t0...(t0 + 1) where t <= upper[b] && feasible(s - w * t, from: b + 1) { return t }
+        return nil
+    }
+
+    /// Fills t[b...] with the lexicographically smallest completion summing to s; false if none.
+    private func fillSmallest(_ t: inout [Int], from b: Int, sum s: Int) -> Bool {
+        var s = s
+        for i in b..<blockCount {
+            guard let v = smallestChoice(i, sum: s, atLeast: lower[i]) else { return false }
+            t[i] = v
+            s -= weights[i] * v
+        }
+        return s == 0
+    }
+
+    /// The lexicographically first tuple, or `nil` if the space is empty.
+    func first() -> [Int]? {
+        guard target >= 0, feasible(target, from: 0) else { return nil }
+        var t = [Int](repeating: 0, count: blockCount)
+        return fillSmallest(&t, from: 0, sum: target) ? t : nil
+    }
+
+    /// Advances t to the next tuple in lexicographic order; false when t was the last.
+    /// - Complexity: O(number of blocks).
+    func advance(_ t: inout [Int]) -> Bool {
+        var prefix = [Int](repeating: 0, count: blockCount + 1)
+        for b in 0..<blockCount { prefix[b + 1] = prefix[b] + weights[b] * t[b] }
+        for b in stride(from: blockCount - 1, through: 0, by: -1) {
+            let s = target - prefix[b]
+            if let v = smallestChoice(b, sum: s, atLeast: t[b] + 1) {
+                t[b] = v
+                return fillSmallest(&t, from: b + 1, sum: s - weights[b] * v)
+            }
+        }
+        return false
+    }
+
+    /// Number of big-integer table entries that counting/ranking needs.
+    var tableEntries: Int { (blockCount + 1) * (max(target, 0) + 1) }
+
+    /// S_b for b = 0…count (S_count = 1), each mod x^{target+1}.
+    func suffixSeries() -> [IntegerPolynomial] {
+        guard target >= 0 else { return [] }
+        let length = target + 1
+        var table = [IntegerPolynomial](repeating: IntegerPolynomial(coefficients: [1]), count: blockCount + 1)
+        for b in stride(from: blockCount - 1, through: 0, by: -1) {
+            var g = IntegerPolynomial()
+            for t in lower[b]...upper[b] where weights[b] * t < length { g.setCoefficient(weights[b] * t, 1) }
+            table[b] = g.multipliedTruncated(by: table[b + 1], length: length)
+        }
+        return table
+    }
+}
+
+/// Ranking and unranking in a `WeightedTupleSpace` with its table of suffix series. Not API.
+struct RankedTupleSpace: Sendable {
+    let space: WeightedTupleSpace
+    let series: [IntegerPolynomial]
+
+    init(_ space: WeightedTupleSpace) {
+        self.space = space
+        series = space.suffixSeries()
+    }
+
+    var count: BigInteger { space.target < 0 ? 0 : series[0].coefficient(space.target) }
+
+    /// The tuple at 0-based lexicographic index.
+    /// - Precondition: 0 ≤ index < count.
+    func tuple(at index: BigInteger) -> [Int] {
+        var idx = index, s = space.target
+        var t = [Int](repeating: 0, count: space.blockCount)
+        for b in 0..<space.blockCount {
+            let w = space.weights[b]
+            var v = space.lower[b]
+            while v <= space.upper[b] {
+                let c = series[b + 1].coefficient(s - w * v)
+                if idx < c { break }
+                idx -= c
+                v += 1
+            }
+            t[b] = v
+            s -= w * v
+        }
+        return t
+    }
+
+    /// The 0-based lexicographic index of t.
+    /// - Precondition: t lies in the space.
+    func index(of t: [Int]) -> BigInteger {
+        var idx = BigInteger(0), s = space.target
+        for b in 0..<space.blockCount {
+            let w = space.weights[b]
+            for v in space.lower[b]..<t[b] { idx += series[b + 1].coefficient(s - w * v) }
+            s -= w * t[b]
+        }
+        return idx
+    }
+
+    func contains(_ t: [Int]) -> Bool {
+        guard t.count == space.blockCount else { return false }
+        var s = 0
+        for b in 0..<t.count {
+            guard t[b] >= space.lower[b], t[b] <= space.upper[b] else { return false }
+            s += space.weights[b] * t[b]
+        }
+        return s == space.target
+    }
+}
+
+func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+func ceilDiv(_ a: Int, _ b: Int) -> Int { -floorDiv(-a, b) }

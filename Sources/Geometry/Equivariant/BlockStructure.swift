@@ -1,0 +1,66 @@
+import Algebra
+
+/// The real block structure of σ-equivariant matrices (MATH.md §4.1–4.2): the blocks (l, m) with
+/// their multiplicities d_l and weights, in eqgeom's canonical order (by the angle (l − m)/l, from
+/// (1,1) at 0 up to (2,1) at π: the paper's MNIST order).
+///
+/// Only the cycle type of σ matters, so this works for n far beyond what fits in memory as a permutation.
+///
+///     28×28 horizontal shift (cycle type 28^28): 15 blocks, (1,1), (28,27), (14,13), …, (28,15), (2,1),
+///     every multiplicity 28; commutant dimension 21,952.
+public struct BlockStructure: Sendable, Hashable {
+    public let cycleType: CycleType
+    /// The blocks in canonical order.
+    public let blocks: [SpectralBlock]
+
+    public init(cycleType: CycleType) {
+        self.cycleType = cycleType
+        // d_l = Σ over cycle lengths c divisible by l of the number of such cycles.
+        var d: [Int: Int] = [:]
+        for (c, count) in cycleType.parts { for l in divisors(of: c) { d[l, default: 0] += count } }
+        var blocks: [SpectralBlock] = []
+        for (l, mult) in d {
+            switch l {
+            case 1: blocks.append(SpectralBlock(l: 1, m: 1, multiplicity: mult))
+            case 2: blocks.append(SpectralBlock(l: 2, m: 1, multiplicity: mult))
+            default:
+                for m in (l / 2 + 1)..<l where greatestCommonDivisor(m, l) == 1 {
+                    blocks.append(SpectralBlock(l: l, m: m, multiplicity: mult))
+                }
+            }
+        }
+        // angle (l − m)/l ascending; (l1−m1)·l2 < (l2−m2)·l1 fits in Int since l < 2^31.
+        self.blocks = blocks.sorted { ($0.l - $0.m) * $1.l < ($1.l - $1.m) * $0.l }
+    }
+
+    public init(_ sigma: Permutation) { self.init(cycleType: sigma.cycleType) }
+
+    /// n = Σ weight·d.
+    public var degree: Int { cycleType.degree }
+
+    /// dim of the commutant {W : W P_σ = P_σ W} = Σ_blocks weight·d² = Σ_{i,j} gcd(c_i, c_j) (MATH.md §4.1).
+    public var commutantDimension: Int { blocks.reduce(0) { $0 + $1.weight * $1.multiplicity * $1.multiplicity } }
+
+    /// The position of block (l, m) in canonical order.
+    public func index(l: Int, m: Int) -> Int? { blocks.firstIndex { $0.l == l && $0.m == m } }
+
+    /// Σ over weight-1 blocks of d: the rank taken by saturating every real block.
+    public var realCapacity: Int { blocks.reduce(0) { $0 + ($1.weight == 1 ? $1.multiplicity : 0) } }
+}
+
+/// The positive divisors of n ≥ 1, by trial division up to √n.
+func divisors(of n: Int) -> [Int] {
+    var small: [Int] = [], large: [Int] = []
+    var i = 1
+    while i * i <= n {
+        if n % i == 0 { small.append(i); if i != n / i { large.append(n / i) } }
+        i += 1
+    }
+    return small + large.reversed()
+}
+
+func greatestCommonDivisor(_ a: Int, _ b: Int) -> Int {
+    var (x, y) = (abs(a), abs(b))
+    while y != 0 { (x, y) = (y, x % y) }
+    return x
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+import Algebra
+@testable import Geometry
+import EqgeomTestSupport
+
+struct DeterminantalOracle: Decodable {
+    let kind: String
+    let m: Int, n: Int, r: Int
+    let codim: Int
+    let degree: String
+}
+
+func determinantalOracles() throws -> [DeterminantalOracle] {
+    try JSONDecoder().decode([DeterminantalOracle].self, from: oracleData("determinantal.json"))
+}
+
+@Suite struct DeterminantalTests {
+    @Test func mathReferenceChecks() throws {
+        #expect(try DeterminantalVariety(rows: 2, columns: 2, rank: 1).degree == 2)
+        #expect(try DeterminantalVariety(rows: 3, columns: 3, rank: 1).degree == 6)
+        #expect(try DeterminantalVariety(rows: 3, columns: 3, rank: 2).degree == 3)
+        for m in 2...9 { #expect(try DeterminantalVariety(rows: m, columns: 2, rank: 1).degree == BigInteger(m)) }
+        let v = try DeterminantalVariety(rows: 3, columns: 3, rank: 1)
+        #expect(v.dimension == 5 && v.edDegree == 3 && v.kind == .proper && v.singularLocus?.rank == 0)
+        #expect(try DeterminantalVariety(rows: 4, columns: 6, rank: 4).kind == .wholeSpace)
+        #expect(try DeterminantalVariety(rows: 4, columns: 6, rank: 4).singularLocus == nil)
+        #expect(try DeterminantalVariety(rows: 4, columns: 6, rank: 0).kind == .point)
+        #expect(try DeterminantalVariety(rows: 4, columns: 6, rank: 0).degree == 1)
+    }
+
+    /// Codimension and degree of the ideal of (r+1)-minors, computed by Macaulay2.
+    @Test func dimensionAndDegreeMatchMacaulay2() throws {
+        let real = try determinantalOracles().filter { $0.kind == "real" }
+        #expect(real.count == 46)
+        for o in real {
+            let v = try DeterminantalVariety(rows: o.m, columns: o.n, rank: o.r)
+            #expect(v.dimension == o.m * o.n - o.codim, "\(o)")
+            #expect(v.degree.description == o.degree, "\(o)")
+        }
+    }
+
+    /// The symmetric formula ∏ (m+i)! i! / ((r+i)! (m−r+i)!) over i < n − r, as a second method.
+    @Test func degreeAgreesWithFactorialFormula() throws {
+        for m in 1...12 { for n in 1...12 { for r in 0...min(m, n) {
+            let (p, q) = (min(m, n), max(m, n))
+            var num = BigInteger(1), den = BigInteger(1)
+            for i in 0..<(p - r) {
+                num *= BigInteger.factorial(UInt(q + i)) * BigInteger.factorial(UInt(i))
+                den *= BigInteger.factorial(UInt(r + i)) * BigInteger.factorial(UInt(q - r + i))
+            }
+            #expect(try DeterminantalVariety(rows: m, columns: n, rank: r).degree == num / den, "m=\(m) n=\(n) r=\(r)")
+        } } }
+    }
+
+    @Test func badInput() {
+        #expect(throws: GeometryError.rankOutOfRange(rank: 4, maximum: 3, what: "3×5 matrices")) { try DeterminantalVariety(rows: 3, columns: 5, rank: 4) }
+        #expect(throws: GeometryError.self) { try DeterminantalVariety(rows: 0, columns: 5, rank: 0) }
+        #expect(throws: GeometryError.self) { try DeterminantalVariety(rows: 3, columns: 5, rank: -1) }
+    }
+}
