@@ -1,7 +1,39 @@
 import ArgumentParser
-import Algebra
+import Foundation
 
+/// The `eqgeom` command line: a thin layer over Algebra, Geometry and NumericBridge.
+/// Every failure prints one line `eqgeom: error: …` on stderr and exits with status 2.
 @main
 struct EqgeomCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "eqgeom")
+    static let configuration = CommandConfiguration(
+        commandName: "eqgeom",
+        abstract: "Exact geometry of equivariant and invariant linear neural networks (Kohn–Sattelberger–Shahverdi).",
+        version: "0.1.0",
+        subcommands: [
+            Determinantal.self, Invariant.self, Equivariant.self, Components.self,
+            Demo.self, Bench.self,
+        ])
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .success { exit(withError: error) }
+            fail(message(for: error))
+        }
+    }
+}
+
+/// Prints one error line on stderr and exits with status 2.
+func fail(_ message: String) -> Never {
+    let line = message.split(separator: "\n").first.map(String.init) ?? "unknown error"
+    let trimmed = line.hasPrefix("Error: ") ? String(line.dropFirst(7)) : line
+    FileHandle.standardError.write(Data("eqgeom: error: \(trimmed)\n".utf8))
+    Foundation.exit(2)
+}
+
+/// Writes a progress line on stderr (never on stdout, which carries results).
+func progress(_ message: String) {
+    FileHandle.standardError.write(Data("eqgeom: \(message)\n".utf8))
 }

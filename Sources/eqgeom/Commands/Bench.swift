@@ -1,0 +1,129 @@
+import ArgumentParser
+import Algebra
+import Geometry
+
+/// `eqgeom bench`: micro-benchmarks of the exact core (results go to docs/benchmarks.md).
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Time big-integer, power-series, rank, group and counting operations.")
+
+    @Option(help: "Repetitions per benchmark (the median is reported).") var repeats: Int = 5
+    @Option(help: "Run only benchmarks whose name contains this text.") var filter: String?
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1") }
+        var results: [BenchResult] = []
+        for b in benchmarks() where filter.map({ b.name.contains($0) }) ?? true {
+            progress("bench \(b.name)")
+            results.append(try b.measure(repeats: repeats))
+        }
+        try emit(BenchReport(results: results), json: output.json)
+    }
+}
+
+struct Benchmark {
+    let name: String
+    /// Runs the work once and returns a short description of its result (printed, so it is not optimised away).
+    let body: () throws -> String
+
+    func measure(repeats: Int) throws -> BenchResult {
+        let clock = ContinuousClock()
+        var times: [Double] = []
+        var result = ""
+        for _ in 0..<repeats {
+            let d = try clock.measure { result = try body() }
+            times.append(Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+        }
+        times.sort()
+        return BenchResult(name: name, medianSeconds: times[times.count / 2], minSeconds: times[0], repeats: repeats, result: result)
+    }
+}
+
+func benchmarks() -> [Benchmark] {
+    [
+        Benchmark(name: "bigint.factorial_100000") { "\(BigInteger.factorial(100_000).bitLength) bits" },
+        Benchmark(name: "bigint.binomial_product_1000") {
+            var p = BigInteger(1)
+            for k in 0..<1000 { p *= BigInteger.binomial(UInt(2000 + k), 500) }
+            return "\(p.decimalDigitCount) digits"
+        },
+        Benchmark(name: "poly.pow_trunc_e1000_len20001") {
+            let b = IntegerPolynomial.geometric(count: 29, step: 2)
+            return "\(b.powerTruncated(1000, length: 20001).coefficient(20000).decimalDigitCount) digits"
+        },
+        Benchmark(name: "matrix.rank_rational_120x120") {
+            var rng = SplitMix64(seed: 1)
+            var m = RationalMatrix(rows: 120, columns: 120)
+            for i in 0..<120 { for j in 0..<120 { m[i, j] = Rational(Int(rng.next() % 21) - 10, Int(rng.next() % 5) + 1) } }
+            return "rank \(m.rank)"
+        },
+        Benchmark(name: "group.order_rubik") {
+            let gens = rubikGenerators.map { try! Permutation(cycles: $0, degree: 48) }
+            return "order \(try PermutationGroup(generators: gens).order)"
+        },
+        Benchmark(name: "count.mnist_r99") {
+            let v = try EquivariantVariety(structure: BlockStructure(cycleType: CycleType(parsing: "28^28")), rank: 99)
+            return v.componentCount.all.description
+        },
+        Benchmark(name: "count.28^784_r5000") {
+            let c = BlockStructure(cycleType: try CycleType(parsing: "28^784")).componentCount(rank: 5000)
+            return "\(c.withRankR.decimalDigitCount) digits"
+        },
+        Benchmark(name: "count.64^4096_r50000") {
+            let c = BlockStructure(cycleType: try CycleType(parsing: "64^4096")).componentCount(rank: 50_000)
+            return "\(c.withRankR.decimalDigitCount) digits"
+        },
+        Benchmark(name: "count.all_ranks_28^28") {
+            "\(BlockStructure(cycleType: try CycleType(parsing: "28^28")).componentCountsByRank().count) ranks"
+        },
+        Benchmark(name: "enumerate.mnist_r99_1e6") {
+            let v = try EquivariantVariety(structure: BlockStructure(cycleType: CycleType(parsing: "28^28")), rank: 99)
+            var k = 0
+            for _ in v.components { k += 1; if k == 1_000_000 { break } }
+            return "\(k) components"
+        },
+        Benchmark(name: "unrank.mnist_r99_1e4") {
+            let v = try EquivariantVariety(structure: BlockStructure(cycleType: CycleType(parsing: "28^28")), rank: 99)
+            let index = try ComponentIndex(v)
+            var rng = SplitMix64(seed: 2)
+            var total = 0
+            for _ in 0..<10_000 { total += index.random(using: &rng)[0] }
+            return "checksum \(total)"
+        },
+    ]
+}
+
+/// Rubik's cube generators on 48 facets (GAP's "Analyzing Rubik's Cube with GAP").
+let rubikGenerators = [
+    "(1,3,8,6)(2,5,7,4)(9,33,25,17)(10,34,26,18)(11,35,27,19)",
+    "(9,11,16,14)(10,13,15,12)(1,17,41,40)(4,20,44,37)(6,22,46,35)",
+    "(17,19,24,22)(18,21,23,20)(6,25,43,16)(7,28,42,13)(8,30,41,11)",
+    "(25,27,32,30)(26,29,31,28)(3,38,43,19)(5,36,45,21)(8,33,48,24)",
+    "(33,35,40,38)(34,37,39,36)(3,9,46,32)(2,12,47,29)(1,14,48,27)",
+    "(41,43,48,46)(42,45,47,44)(14,22,30,38)(15,23,31,39)(16,24,32,40)",
+]
+
+struct BenchResult: Encodable {
+    let name: String
+    let medianSeconds: Double
+    let minSeconds: Double
+    let repeats: Int
+    let result: String
+    enum CodingKeys: String, CodingKey { case name, repeats, result, medianSeconds = "median_seconds", minSeconds = "min_seconds" }
+}
+
+struct BenchReport: Report {
+    let results: [BenchResult]
+    var table: String {
+        columnTable(["benchmark", "median s", "min s", "result"], results.map {
+            [$0.name, formatSeconds($0.medianSeconds), formatSeconds($0.minSeconds), $0.result]
+        })
+    }
+}
+
+func formatSeconds(_ s: Double) -> String {
+    let digits = s < 0.001 ? 6 : (s < 1 ? 4 : 2)
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    return "\((s * scale).rounded() / scale)"
+}
