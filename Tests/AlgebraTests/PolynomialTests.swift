@@ -119,6 +119,16 @@ enum Naive {
         }
     }
 
+    @Test func coefficientOfProductIsADotProduct() {
+        var rng = SeededGenerator(seed: 13)
+        for _ in 0..<testIterations(60) {
+            let a = IntegerPolynomial(coefficients: (0..<Int.random(in: 0...10, using: &rng)).map { _ in Int.random(in: -9...9, using: &rng) })
+            let b = IntegerPolynomial(coefficients: (0..<Int.random(in: 0...10, using: &rng)).map { _ in Int.random(in: -9...9, using: &rng) })
+            let k = Int.random(in: 0...22, using: &rng)
+            #expect(IntegerPolynomial.coefficientOfProduct(a, b, degree: k) == (a * b).coefficient(k), "a=\(a) b=\(b) k=\(k)")
+        }
+    }
+
     @Test func randomBelowIsInRangeAndCoversSmallRanges() {
         var rng = SeededGenerator(seed: 12)
         var seen = Set<Int>()

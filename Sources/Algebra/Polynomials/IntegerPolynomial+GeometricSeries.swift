@@ -21,16 +21,32 @@ extension IntegerPolynomial {
             fmpz_mul_ui(coefficient.ptr, coefficient.ptr, UInt(e + k))
             fmpz_divexact_ui(coefficient.ptr, coefficient.ptr, UInt(k + 1))
         }
-        // Σ_j (−1)^j C(e, j) x^{j c s}
-        let head = FmpzPolyBox()
+        // times Σ_j (−1)^j C(e, j) x^{j c s}: few sparse terms, so shifted scalar multiply-adds.
+        let result = FmpzPolyBox()
+        fmpz_poly_fit_length(result.ptr, length)
+        let seriesLength = series.ptr.pointee.length
         let b = FmpzBox()
         var j = 0
         while j <= e && j * c * s < length {
             fmpz_bin_uiui(b.ptr, UInt(e), UInt(j))
             if j % 2 == 1 { fmpz_neg(b.ptr, b.ptr) }
-            fmpz_poly_set_coeff_fmpz(head.ptr, j * c * s, b.ptr)
+            let shift = j * c * s
+            _fmpz_vec_scalar_addmul_fmpz(result.ptr.pointee.coeffs + shift, series.ptr.pointee.coeffs, min(seriesLength, length - shift), b.ptr)
             j += 1
         }
-        return make { fmpz_poly_mullow($0, head.ptr, series.ptr, length) }
+        _fmpz_poly_set_length(result.ptr, length)
+        _fmpz_poly_normalise(result.ptr)
+        return IntegerPolynomial(box: result)
+    }
+
+    /// [x^k](a·b) = Σ_i a_i b_{k−i}, by one dot product: O(k) multiplications instead of a full product.
+    public static func coefficientOfProduct(_ a: IntegerPolynomial, _ b: IntegerPolynomial, degree k: Int) -> BigInteger {
+        let (la, lb) = (a.box.ptr.pointee.length, b.box.ptr.pointee.length)
+        let lo = max(0, k - lb + 1), hi = min(k, la - 1)
+        return BigInteger.make { r in
+            guard lo <= hi else { return }
+            let ca = a.box.ptr.pointee.coeffs!, cb = b.box.ptr.pointee.coeffs!
+            for i in lo...hi { fmpz_addmul(r, ca + i, cb + (k - i)) }
+        }
     }
 }

@@ -19,17 +19,30 @@ public struct ComponentCount: Sendable, Hashable, Codable {
 
 extension BlockStructure {
     /// ∏ over blocks of (1 + x^w + … + x^{w·d}) mod x^length (MATH.md §4.3): [x^r] counts the tuples
-    /// of weight r. Identical blocks are grouped and raised to a power by the binomial closed form.
-    /// `complexOnly` keeps only the weight-2 blocks.
+    /// of weight r. `complexOnly` keeps only the weight-2 blocks.
     public func weightGeneratingFunction(length: Int, complexOnly: Bool = false) -> IntegerPolynomial {
+        groupFactors(length: length, complexOnly: complexOnly).reduce(IntegerPolynomial(coefficients: [1]).truncated(length: length)) {
+            $0.multipliedTruncated(by: $1, length: length)
+        }
+    }
+
+    /// [x^k] of that product: all factors but the last multiplied, the last met by a dot product.
+    func weightCoefficient(_ k: Int, complexOnly: Bool = false) -> BigInteger {
+        if k < 0 { return 0 }
+        var factors = groupFactors(length: k + 1, complexOnly: complexOnly)
+        guard let last = factors.popLast() else { return k == 0 ? 1 : 0 }
+        let rest = factors.reduce(IntegerPolynomial(coefficients: [1])) { $0.multipliedTruncated(by: $1, length: k + 1) }
+        return IntegerPolynomial.coefficientOfProduct(rest, last, degree: k)
+    }
+
+    /// One factor per group of identical blocks (same weight and size), each raised to the group's
+    /// size by the binomial closed form, mod x^length.
+    private func groupFactors(length: Int, complexOnly: Bool) -> [IntegerPolynomial] {
         var groups: [Pair: Int] = [:]
         for b in blocks where !complexOnly || b.isComplex { groups[Pair(weight: b.weight, size: b.multiplicity), default: 0] += 1 }
-        var f = IntegerPolynomial(coefficients: [1]).truncated(length: length)
-        for (g, e) in groups.sorted(by: { ($0.key.weight, $0.key.size) < ($1.key.weight, $1.key.size) }) {
-            let p = IntegerPolynomial.geometricPower(count: g.size + 1, step: g.weight, exponent: e, length: length)
-            f = f.multipliedTruncated(by: p, length: length)
+        return groups.sorted { ($0.key.weight, $0.key.size) < ($1.key.weight, $1.key.size) }.map {
+            IntegerPolynomial.geometricPower(count: $0.key.size + 1, step: $0.key.weight, exponent: $0.value, length: length)
         }
-        return f
     }
 
     private struct Pair: Hashable { let weight: Int; let size: Int }
@@ -40,9 +53,8 @@ extension BlockStructure {
     public func componentCount(rank r: Int) -> ComponentCount {
         precondition(r >= 0)
         if r > degree { return ComponentCount(rank: r, all: 1, withRankR: 0) }
-        let full = weightGeneratingFunction(length: r + 1).coefficient(r)
-        let rest = r - 1 - realCapacity
-        let deficient = rest < 0 ? BigInteger(0) : weightGeneratingFunction(length: rest + 1, complexOnly: true).coefficient(rest)
+        let full = weightCoefficient(r)
+        let deficient = weightCoefficient(r - 1 - realCapacity, complexOnly: true)
         return ComponentCount(rank: r, all: full + deficient, withRankR: full)
     }
 

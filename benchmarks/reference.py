@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Competing implementations of eqgeom's benchmarks, timed in the same run (see docs/benchmarks.md).
+
+Pure Python big integers (CPython's own), SymPy where a computer-algebra system is the natural
+competitor, and GAP (if installed) for the Rubik's cube group order. Prints one line per benchmark:
+name, median seconds, result.
+"""
+import math
+import statistics
+import subprocess
+import sys
+import time
+
+
+def timed(name, fn, repeats=3):
+    times, result = [], None
+    for _ in range(repeats):
+        t = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t)
+    print(f"{name}\t{statistics.median(times):.4g}\t{result}", flush=True)
+
+
+def blocks(cycle_length, cycles):
+    """(weight, multiplicity) of every block of E^σ for `cycles` cycles of one length (MATH.md §4.1)."""
+    out = []
+    for l in range(1, cycle_length + 1):
+        if cycle_length % l:
+            continue
+        if l <= 2:
+            out.append((1, cycles))
+        else:
+            out += [(2, cycles)] * sum(1 for m in range(l // 2 + 1, l) if math.gcd(m, l) == 1)
+    return out
+
+
+def count_dp(bl, r):
+    """Tuples of weight exactly r: blockwise DP with prefix sums, O(blocks · r) big additions."""
+    f = [1] + [0] * r
+    for w, d in bl:
+        g = [0] * (r + 1)
+        for residue in range(w):
+            window = 0
+            idx = list(range(residue, r + 1, w))
+            for k, s in enumerate(idx):
+                window += f[s]
+                if k - d - 1 >= 0:
+                    window -= f[idx[k - d - 1]]
+                g[s] = window
+        f = g
+    return f[r]
+
+
+def fraction_rank(rows):
+    m = [row[:] for row in rows]
+    rank = 0
+    for c in range(len(m[0])):
+        p = next((i for i in range(rank, len(m)) if m[i][c] != 0), None)
+        if p is None:
+            continue
+        m[rank], m[p] = m[p], m[rank]
+        for i in range(len(m)):
+            if i != rank and m[i][c] != 0:
+                f = m[i][c] / m[rank][c]
+                m[i] = [a - f * b for a, b in zip(m[i], m[rank])]
+        rank += 1
+    return rank
+
+
+def main():
+    sys.set_int_max_str_digits(0)
+    timed("bigint.factorial_100000", lambda: f"{math.factorial(100000).bit_length()} bits")
+    timed("bigint.binomial_product_1000", lambda: f"{math.prod(math.comb(2000 + k, 500) for k in range(1000)).bit_length()} bits", repeats=1)
+    timed("count.mnist_r99", lambda: count_dp(blocks(28, 28), 99))
+    timed("count.28^784_r5000", lambda: f"{len(str(count_dp(blocks(28, 784), 5000)))} digits")
+    timed("count.64^4096_r50000", lambda: f"{len(str(count_dp(blocks(64, 4096), 50000)))} digits", repeats=1)
+    try:
+        import sympy
+        x = sympy.symbols("x")
+        def mnist_sympy():
+            f = sympy.Poly(sum(x**i for i in range(29)), x) ** 2 * sympy.Poly(sum(x**(2 * i) for i in range(29)), x) ** 13
+            return f.coeff_monomial(x**99)
+        timed("count.mnist_r99 (sympy Poly)", mnist_sympy)
+    except ImportError:
+        print("sympy\tn/a\tnot installed")
+    import random
+    from fractions import Fraction
+    rnd = random.Random(1)
+    m = [[Fraction(rnd.randint(-10, 10), rnd.randint(1, 5)) for _ in range(120)] for _ in range(120)]
+    timed("matrix.rank_rational_120x120 (Fraction elimination)", lambda: f"rank {fraction_rank(m)}", repeats=1)
+    gap = "gens := [(1,3,8,6)(2,5,7,4)(9,33,25,17)(10,34,26,18)(11,35,27,19),(9,11,16,14)(10,13,15,12)(1,17,41,40)(4,20,44,37)(6,22,46,35),(17,19,24,22)(18,21,23,20)(6,25,43,16)(7,28,42,13)(8,30,41,11),(25,27,32,30)(26,29,31,28)(3,38,43,19)(5,36,45,21)(8,33,48,24),(33,35,40,38)(34,37,39,36)(3,9,46,32)(2,12,47,29)(1,14,48,27),(41,43,48,46)(42,45,47,44)(14,22,30,38)(15,23,31,39)(16,24,32,40)];; t := Runtime();; s := Size(Group(gens));; Print(s, \" \", Runtime() - t, \"\\n\");; QUIT;"
+    try:
+        out = subprocess.run(["gap", "-q"], input=gap, capture_output=True, text=True, timeout=120).stdout.split()
+        print(f"group.order_rubik (GAP Size, GAP's own timer)\t{int(out[1]) / 1000:.4g}\torder {out[0]}")
+    except (FileNotFoundError, subprocess.TimeoutExpired, IndexError):
+        print("group.order_rubik (GAP)\tn/a\tgap not installed")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
