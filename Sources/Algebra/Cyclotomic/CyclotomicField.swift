@@ -72,3 +72,17 @@ func gcd(_ a: Int, _ b: Int) -> Int {
     while y != 0 { (x, y) = (y, x % y) }
     return x
 }
+
+extension CyclotomicField {
+    /// Σ a_k·b_k in this field: products are summed as polynomials and reduced modulo Φ_N once,
+    /// instead of once per product.
+    /// - Precondition: equal lengths; every number's order divides N.
+    public func dot(_ a: [CyclotomicNumber], _ b: [CyclotomicNumber]) -> CyclotomicNumber {
+        precondition(a.count == b.count, "dot product of different lengths")
+        var sum = RationalPolynomial()
+        for (x, y) in zip(a, b) where !x.isZero && !y.isZero {
+            sum = sum + x.lifted(to: order).polynomial * y.lifted(to: order).polynomial
+        }
+        return element(sum)
+    }
+}
