@@ -7,10 +7,15 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
 if [ ${#missing[@]} -gt 0 ]; then
   echo "eqgeom setup: installing ${missing[*]}" >&2
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+# NumPy, for the Python reader of eqgeom's exports (python/eqgeom_io.py) and its round-trip test.
+if ! python3 -c "import numpy" >/dev/null 2>&1; then
+  echo "eqgeom setup: installing numpy" >&2
+  python3 -m pip install --quiet numpy || { $SUDO apt-get install -y -qq python3-numpy >/dev/null; }
 fi

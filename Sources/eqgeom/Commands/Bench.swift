@@ -1,6 +1,7 @@
 import ArgumentParser
 import Algebra
 import Geometry
+import NumericBridge
 
 /// `eqgeom bench`: micro-benchmarks of the exact core (results go to docs/benchmarks.md).
 struct Bench: ParsableCommand {
@@ -81,6 +82,31 @@ func benchmarks() -> [Benchmark] {
             var k = 0
             for _ in v.components { k += 1; if k == 1_000_000 { break } }
             return "\(k) components"
+        },
+        Benchmark(name: "basis.certify_exact_784") {
+            "holds \(try BasisCertificate(ExactBasis(Permutation.shift(height: 28, width: 28, along: .x))).holds)"
+        },
+        Benchmark(name: "basis.dense_784") {
+            let q = try NumericBasis(BasisLayout(Permutation.shift(height: 28, width: 28, along: .x)))
+            return "‖QᵀQ−I‖_F \(q.orthogonalityError.frobenius)"
+        },
+        Benchmark(name: "basis.dense_21952") {
+            let q = try NumericBasis(BasisLayout(Permutation.shift(depth: 28, height: 28, width: 28, along: .x)))
+            return "\(q.matrix.count) entries"
+        },
+        Benchmark(name: "transform.batch_60000x784") {
+            let t = StructuredTransform(BasisLayout(try Permutation.shift(height: 28, width: 28, along: .x)))
+            let x = [Double](repeating: 0.5, count: 60_000 * 784)
+            return "checksum \(t.forward(x, batch: 60_000)[0])"
+        },
+        Benchmark(name: "transform.n1e6_1000x1000") {
+            let t = StructuredTransform(BasisLayout(try Permutation.shift(height: 1000, width: 1000, along: .x)))
+            let x = (0..<1_000_000).map { Double($0 % 7) }
+            return "checksum \(t.forward(x, batch: 1)[0])"
+        },
+        Benchmark(name: "layer.S8_T2_T2") {
+            let g = try PermutationGroup(generators: [Permutation(cycles: "(1 2)", degree: 8), Permutation(cycles: "(1 2 3 4 5 6 7 8)")])
+            return "\(try EquivariantLayer(group: g, inputPower: 2, outputPower: 2).parameterCount) orbits"
         },
         Benchmark(name: "unrank.mnist_r99_1e4") {
             let v = try EquivariantVariety(structure: BlockStructure(cycleType: CycleType(parsing: "28^28")), rank: 99)

@@ -1,0 +1,79 @@
+import Foundation
+import Algebra
+import Geometry
+
+/// Files that describe a weight-sharing architecture for tools without eqgeom (docs/formats.md).
+/// Indices in exported files are 0-based (NumPy's convention); permutations are arrays of images.
+public enum ArchitectureExport {
+    /// Format tag of the JSON mask document.
+    public static let maskFormat = "eqgeom.mask/1"
+
+    /// The `.npz` of a component's architecture: Q_σ (when dense fits) or its description
+    /// (cycles and columns, from which `python/eqgeom_io.py` rebuilds it), the encoder/decoder
+    /// index and sign maps, the tuple and the blocks.
+    public static func maskArchive(_ arch: ComponentArchitecture, layout: BasisLayout) throws -> NumPyArchive {
+        var z = basisArchive(layout)
+        if let q = try? NumericBasis(layout) { z.add("Q", NumPyArray(float64: q.matrix, shape: [layout.degree, layout.degree])) }
+        for (name, p) in [("encoder", arch.encoder), ("decoder", arch.decoder)] {
+            let (index, sign) = p.denseIndexAndSign
+            z.add("\(name)_index", NumPyArray(int32: index, shape: p.shape))
+            z.add("\(name)_sign", NumPyArray(int8: sign, shape: p.shape))
+        }
+        let blocks = arch.component.blocks
+        z.add("tuple", NumPyArray(int32: arch.component.tuple.map { Int32($0) }, shape: [blocks.count]))
+        z.add("block_l", NumPyArray(int32: blocks.map { Int32($0.l) }, shape: [blocks.count]))
+        z.add("block_m", NumPyArray(int32: blocks.map { Int32($0.m) }, shape: [blocks.count]))
+        z.add("block_multiplicity", NumPyArray(int32: blocks.map { Int32($0.multiplicity) }, shape: [blocks.count]))
+        z.add("block_weight", NumPyArray(int32: blocks.map { Int32($0.weight) }, shape: [blocks.count]))
+        return z
+    }
+
+    /// σ and the column description of Q_σ: `permutation` (0-based images), `cycles` + `cycle_offsets`,
+    /// `column_kind` (0 constant, 1 cosine, 2 sine, 3 alternating), `column_cycle`, `column_frequency`.
+    public static func basisArchive(_ layout: BasisLayout) -> NumPyArchive {
+        var z = NumPyArchive()
+        let n = layout.degree
+        z.add("permutation", NumPyArray(int32: layout.permutation.images.map { Int32($0 - 1) }, shape: [n]))
+        z.add("cycles", NumPyArray(int32: layout.cycles.flatMap { $0.map { Int32($0) } }, shape: [n]))
+        var offsets: [Int32] = [0]
+        for c in layout.cycles { offsets.append(offsets.last! + Int32(c.count)) }
+        z.add("cycle_offsets", NumPyArray(int32: offsets, shape: [offsets.count]))
+        let kinds: [BasisColumn.Kind: Int8] = [.constant: 0, .cosine: 1, .sine: 2, .alternating: 3]
+        z.add("column_kind", NumPyArray(int8: layout.columns.map { kinds[$0.kind] ?? -1 }, shape: [n]))
+        z.add("column_cycle", NumPyArray(int32: layout.columns.map { Int32($0.cycle) }, shape: [n]))
+        z.add("column_frequency", NumPyArray(int32: layout.columns.map { Int32($0.frequency) }, shape: [n]))
+        return z
+    }
+
+    /// The JSON mask document (schema in docs/formats.md).
+    public struct MaskDocument: Encodable {
+        public let format = ArchitectureExport.maskFormat
+        public let n: Int
+        public let rank: Int
+        public let permutation: [Int]
+        public let blocks: [SpectralBlock]
+        public let tuple: [Int]
+        public let cycles: [[Int]]
+        public let columns: [BasisColumn]
+        public let encoder: WeightSharingPattern
+        public let decoder: WeightSharingPattern
+
+        public init(_ arch: ComponentArchitecture, layout: BasisLayout) {
+            n = layout.degree; rank = arch.component.rank
+            permutation = layout.permutation.images.map { $0 - 1 }
+            blocks = arch.component.blocks; tuple = arch.component.tuple
+            cycles = layout.cycles; columns = layout.columns
+            encoder = arch.encoder; decoder = arch.decoder
+        }
+    }
+
+    /// The `.npz` of an equivariant layer: `index` (int32 [n^q, n^p], orbit numbers), `generators`
+    /// (int32 [g, n], 0-based images).
+    public static func layerArchive(_ layer: EquivariantLayer) -> NumPyArchive {
+        var z = NumPyArchive()
+        z.add("index", NumPyArray(int32: layer.index, shape: layer.shape))
+        let gens = layer.group.generators
+        z.add("generators", NumPyArray(int32: gens.flatMap { $0.images.map { Int32($0 - 1) } }, shape: [gens.count, layer.group.degree]))
+        return z
+    }
+}

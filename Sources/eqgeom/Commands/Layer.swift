@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Algebra
+import Geometry
+import NumericBridge
+
+/// `eqgeom layer`: G-equivariant maps between tensor powers, as tied-weight index tensors (MATH.md §6).
+struct Layer: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Equivariant linear layers R^{n^p} → R^{n^q} for any permutation group (orbitals).")
+
+    @Option(name: .long, help: "A generator of G; repeat for more.") var gen: [String] = []
+    @OptionGroup var action: ActionOptions
+    @Option(help: "Tensor power p of the input.") var inPower: Int = 1
+    @Option(help: "Tensor power q of the output (0: invariants).") var outPower: Int = 1
+    @Option(help: "Write index (and generators) as FILE.npz.") var out: String?
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let n = action.points
+        var generators = try gen.map { try Permutation(parsing: $0, degree: n) }
+        if action.given { if let p = try action.permutation() { generators.append(p) } else {
+            throw ValidationError("layers need actual generators: use --gen, --perm or an image action, not --cycle-type")
+        } }
+        guard !generators.isEmpty || n != nil else { throw ValidationError("give generators with --gen (and --n for fixed points)") }
+        let degree = max(n ?? 0, generators.map(\.degree).max() ?? 0)
+        let layer = try EquivariantLayer(group: try PermutationGroup(generators: generators, degree: degree), inputPower: inPower, outputPower: outPower)
+        if let path = out {
+            guard path.hasSuffix(".npz") else { throw ValidationError("--out must end in .npz, got '\(path)'") }
+            try ArchitectureExport.layerArchive(layer).write(to: path)
+        }
+        try emit(LayerReport(parameters: layer.parameterCount, shape: layer.shape, n: degree, inPower: inPower, outPower: outPower), json: output.json)
+    }
+}
+
+struct LayerReport: Report {
+    let parameters: Int
+    let shape: [Int]
+    let n: Int
+    let inPower: Int
+    let outPower: Int
+    enum CodingKeys: String, CodingKey { case parameters, shape, n, inPower = "in_power", outPower = "out_power" }
+    var table: String {
+        keyValueTable([
+            ("layer", "R^{\(n)^\(inPower)} → R^{\(n)^\(outPower)}, matrix \(shape[0])×\(shape[1])"),
+            ("parameters", "\(parameters) (orbits of G on index pairs) vs \(shape[0] * shape[1]) dense"),
+        ])
+    }
+}
