@@ -20,9 +20,11 @@ let package = Package(
         // LAPACKE and CBLAS from OpenBLAS (Debian liblapacke-dev, libopenblas-dev).
         .systemLibrary(name: "CLapack", path: "Sources/CLapack", pkgConfig: "lapacke",
                        providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
+        // zlib (Debian zlib1g-dev): gzip input and PNG output.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "Algebra", dependencies: ["CFlint"]),
         .target(name: "Geometry", dependencies: ["Algebra"]),
-        .target(name: "NumericBridge", dependencies: ["Geometry", "Algebra", "CLapack"]),
+        .target(name: "NumericBridge", dependencies: ["Geometry", "Algebra", "CLapack", "CZlib"]),
         .executableTarget(name: "eqgeom", dependencies: [
             "NumericBridge", "Geometry", "Algebra",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

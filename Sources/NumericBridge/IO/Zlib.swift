@@ -1,0 +1,60 @@
+import Foundation
+internal import CZlib
+
+/// gzip/zlib decompression and zlib compression (for .gz inputs and PNG output).
+enum Zlib {
+    /// Inflates gzip- or zlib-wrapped data (concatenated gzip members included).
+    static func decompress(_ input: [UInt8], name: String) throws -> [UInt8] {
+        var out = [UInt8]()
+        var offset = 0
+        while offset < input.count {
+            var stream = z_stream()
+            guard eq_inflate_init_auto(&stream) == Z_OK else { throw NumericError.io("\(name): zlib could not start") }
+            defer { inflateEnd(&stream) }
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            var status: Int32 = Z_OK
+            try input.withUnsafeBufferPointer { inp in
+                stream.next_in = UnsafeMutablePointer(mutating: inp.baseAddress! + offset)
+                stream.avail_in = uInt(input.count - offset)
+                repeat {
+                    status = chunk.withUnsafeMutableBufferPointer { buf in
+                        stream.next_out = buf.baseAddress
+                        stream.avail_out = uInt(buf.count)
+                        return inflate(&stream, Z_NO_FLUSH)
+                    }
+                    guard status == Z_OK || status == Z_STREAM_END else {
+                        throw NumericError.invalidInput("\(name): corrupt compressed data (zlib status \(status))")
+                    }
+                    out.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
+                    if status == Z_OK && stream.avail_in == 0 { throw NumericError.invalidInput("\(name): compressed data ends early") }
+                } while status != Z_STREAM_END
+            }
+            offset = input.count - Int(stream.avail_in)
+            while offset < input.count && input[offset] == 0 { offset += 1 }   // padding after the last member
+        }
+        return out
+    }
+
+    /// Deflates with a zlib header (as PNG's IDAT requires).
+    static func compress(_ input: [UInt8], level: Int32 = 6) -> [UInt8] {
+        var stream = z_stream()
+        _ = eq_deflate_init(&stream, level)
+        defer { deflateEnd(&stream) }
+        var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 16)
+        var input = input
+        let produced = input.withUnsafeMutableBufferPointer { inp in
+            out.withUnsafeMutableBufferPointer { buf -> Int in
+                stream.next_in = inp.baseAddress
+                stream.avail_in = uInt(inp.count)
+                stream.next_out = buf.baseAddress
+                stream.avail_out = uInt(buf.count)
+                _ = deflate(&stream, Z_FINISH)
+                return buf.count - Int(stream.avail_out)
+            }
+        }
+        return Array(out[0..<produced])
+    }
+
+    /// Whether bytes start with the gzip magic number.
+    static func isGzip(_ bytes: [UInt8]) -> Bool { bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b }
+}
