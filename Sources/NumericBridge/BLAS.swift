@@ -21,3 +21,32 @@ enum BLAS {
         return c
     }
 }
+
+/// Symmetric and Hermitian eigen-decompositions (LAPACKE dsyevd / zheevd), eigenvalues descending.
+enum Eigen {
+    /// A = V diag(λ) Vᵀ for a symmetric d×d row-major A. Returns λ descending and V (columns = eigenvectors, row-major d×d).
+    static func symmetric(_ a: [Double], _ d: Int) throws -> (values: [Double], vectors: [Double]) {
+        if d == 0 { return ([], []) }
+        var m = a
+        var w = [Double](repeating: 0, count: d)
+        let info = LAPACKE_dsyevd(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")), Int32(d), &m, Int32(d), &w)
+        guard info == 0 else { throw NumericError.lapack("dsyevd failed (info \(info)) on a \(d)×\(d) covariance") }
+        // ascending → descending, reorder columns
+        var v = [Double](repeating: 0, count: d * d)
+        for i in 0..<d { for j in 0..<d { v[i * d + j] = m[i * d + (d - 1 - j)] } }
+        return (w.reversed(), v)
+    }
+
+    /// H = U diag(λ) Uᴴ for a Hermitian d×d matrix given by real and imaginary parts (row-major).
+    /// Returns λ descending and U as (real, imaginary) row-major d×d, columns = eigenvectors.
+    static func hermitian(real: [Double], imaginary: [Double], _ d: Int) throws -> (values: [Double], vectorsRe: [Double], vectorsIm: [Double]) {
+        if d == 0 { return ([], [], []) }
+        var m = (0..<(d * d)).map { eq_cdouble(re: real[$0], im: imaginary[$0]) }
+        var w = [Double](repeating: 0, count: d)
+        let info = LAPACKE_zheevd(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")), Int32(d), &m, Int32(d), &w)
+        guard info == 0 else { throw NumericError.lapack("zheevd failed (info \(info)) on a \(d)×\(d) Hermitian covariance") }
+        var re = [Double](repeating: 0, count: d * d), im = re
+        for i in 0..<d { for j in 0..<d { let z = m[i * d + (d - 1 - j)]; re[i * d + j] = z.re; im[i * d + j] = z.im } }
+        return (w.reversed(), re, im)
+    }
+}

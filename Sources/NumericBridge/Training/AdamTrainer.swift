@@ -1,0 +1,131 @@
+import Foundation
+import Algebra
+import Geometry
+
+/// Settings of gradient training.
+public struct AdamSettings: Sendable {
+    public var epochs: Int = 30
+    public var batchSize: Int = 100
+    public var learningRate: Double = 0.01
+    public var seed: UInt64 = 1
+    public var beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8
+    public init(epochs: Int = 30, batchSize: Int = 100, learningRate: Double = 0.01, seed: UInt64 = 1) {
+        self.epochs = epochs; self.batchSize = batchSize; self.learningRate = learningRate; self.seed = seed
+    }
+}
+
+/// Trains a linear autoencoder x ↦ D·E·x whose encoder E (k×m) and decoder D (m×k) are tied by
+/// weight-sharing patterns, on the rows of X (N×m), with Adam on mini-batches (seeded shuffles and
+/// initialisation; the learning rate follows a cosine schedule to 0). Returns the parameters and the
+/// final sum of squared errors over all rows.
+struct LinearAutoencoderTrainer {
+    let encoder: WeightSharingPattern
+    let decoder: WeightSharingPattern
+
+    func train(_ x: [Double], count: Int, settings: AdamSettings, progress: ((Int) -> Void)? = nil) -> (encoder: [Double], decoder: [Double], sse: Double) {
+        let m = encoder.columns, k = encoder.rows
+        var rng = SplitMix(settings.seed)
+        let scale = 1 / Double(max(m, 1)).squareRoot()
+        var theta = (0..<(encoder.parameters.count + decoder.parameters.count)).map { _ in rng.normal() * scale }
+        let split = encoder.parameters.count
+        var mom = [Double](repeating: 0, count: theta.count), vel = mom
+        var step = 0
+        let batches = max(1, (count + settings.batchSize - 1) / settings.batchSize)
+        let totalSteps = settings.epochs * batches
+        var order = Array(0..<count)
+        var xb = [Double](repeating: 0, count: settings.batchSize * m)
+        for epoch in 0..<settings.epochs {
+            for i in stride(from: count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+            for b in 0..<batches {
+                let rows = order[(b * settings.batchSize)..<min(count, (b + 1) * settings.batchSize)]
+                let nb = rows.count
+                for (r, i) in rows.enumerated() { for j in 0..<m { xb[r * m + j] = x[i * m + j] } }
+                let e = encoder.matrix(Array(theta[..<split])), d = decoder.matrix(Array(theta[split...]))
+                let batch = Array(xb[0..<(nb * m)])
+                let y = BLAS.multiply(batch, e, m: nb, n: k, k: m, transposeB: true)            // N×k
+                let recon = BLAS.multiply(y, d, m: nb, n: m, k: k, transposeB: true)             // N×m
+                let g = zip(recon, batch).map { 2 * ($0 - $1) / Double(nb) }                     // ∂/∂recon of mean SSE
+                let gd = BLAS.multiply(g, y, m: m, n: k, k: nb, transposeA: true)                // m×k
+                let gy = BLAS.multiply(g, d, m: nb, n: k, k: m)                                  // N×k
+                let ge = BLAS.multiply(gy, batch, m: k, n: m, k: nb, transposeA: true)           // k×m
+                let grad = encoder.parameterGradient(ge) + decoder.parameterGradient(gd)
+                step += 1
+                let lr = settings.learningRate * 0.5 * (1 + cos(Double.pi * Double(step - 1) / Double(totalSteps)))
+                let c1 = 1 - pow(settings.beta1, Double(step)), c2 = 1 - pow(settings.beta2, Double(step))
+                for p in theta.indices {
+                    mom[p] = settings.beta1 * mom[p] + (1 - settings.beta1) * grad[p]
+                    vel[p] = settings.beta2 * vel[p] + (1 - settings.beta2) * grad[p] * grad[p]
+                    theta[p] -= lr * (mom[p] / c1) / ((vel[p] / c2).squareRoot() + settings.epsilon)
+                }
+            }
+            progress?(epoch + 1)
+        }
+        let e = encoder.matrix(Array(theta[..<split])), d = decoder.matrix(Array(theta[split...]))
+        let recon = BLAS.multiply(BLAS.multiply(x, e, m: count, n: k, k: m, transposeB: true), d, m: count, n: m, k: k, transposeB: true)
+        let sse = zip(recon, x).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+        return (Array(theta[..<split]), Array(theta[split...]), sse)
+    }
+}
+
+/// A trained model and its loss (mean squared error per pixel on the data given).
+public struct TrainedModel: Sendable {
+    public let loss: Double
+    public let encoderTheta: [Double]
+    public let decoderTheta: [Double]
+}
+
+extension ComponentArchitecture {
+    /// Adam on the weight-sharing parameterisation, block by block in the Q_σ basis (the loss splits
+    /// over blocks, MATH.md §4.5). `coordinates` are the data in the Q_σ basis (N×n).
+    public func trainAdam(coordinates x: [Double], count: Int, layout: BasisLayout, settings: AdamSettings,
+                          progress: ((String) -> Void)? = nil) -> TrainedModel {
+        let n = layout.degree
+        var te = [Double](repeating: 0, count: encoder.parameters.count), td = [Double](repeating: 0, count: decoder.parameters.count)
+        var sse = 0.0
+        var rowOffset = 0
+        for (b, (block, t)) in zip(component.blocks, component.tuple).enumerated() {
+            let c0 = layout.blockOffsets[b], c1 = layout.blockOffsets[b + 1], r1 = rowOffset + block.weight * t
+            defer { rowOffset = r1 }
+            let m = c1 - c0
+            var xb = [Double](repeating: 0, count: count * m)
+            for i in 0..<count { for j in 0..<m { xb[i * m + j] = x[i * n + c0 + j] } }
+            if t == 0 { sse += xb.reduce(0) { $0 + $1 * $1 }; continue }
+            let (encSub, encMap) = encoder.restricted(rows: rowOffset..<r1, columns: c0..<c1)
+            let (decSub, decMap) = decoder.restricted(rows: c0..<c1, columns: rowOffset..<r1)
+            var s = settings
+            s.seed = settings.seed &+ UInt64(b)
+            let result = LinearAutoencoderTrainer(encoder: encSub, decoder: decSub).train(xb, count: count, settings: s)
+            for (local, global) in encMap.enumerated() { te[global] = result.encoder[local] }
+            for (local, global) in decMap.enumerated() { td[global] = result.decoder[local] }
+            sse += result.sse
+            progress?("block \(block.label) (t = \(t)) trained")
+        }
+        return TrainedModel(loss: sse / Double(count * n), encoderTheta: te, decoderTheta: td)
+    }
+}
+
+extension WeightSharingPattern {
+    /// The parameters whose occurrences lie in the given rows and columns, re-indexed to that
+    /// sub-matrix, with the map from new to old parameter numbers.
+    func restricted(rows: Range<Int>, columns: Range<Int>) -> (WeightSharingPattern, [Int]) {
+        var params: [[Occurrence]] = [], map: [Int] = []
+        for (k, occ) in parameters.enumerated() where occ.allSatisfy({ rows.contains($0.row) && columns.contains($0.column) }) {
+            params.append(occ.map { Occurrence(row: $0.row - rows.lowerBound, column: $0.column - columns.lowerBound, sign: $0.sign) })
+            map.append(k)
+        }
+        return (WeightSharingPattern(rows: rows.count, columns: columns.count, parameters: params), map)
+    }
+
+    /// Every entry its own parameter (a dense layer).
+    public static func dense(rows: Int, columns: Int) -> WeightSharingPattern {
+        WeightSharingPattern(rows: rows, columns: columns, parameters: (0..<(rows * columns)).map { [Occurrence(row: $0 / columns, column: $0 % columns, sign: 1)] })
+    }
+}
+
+/// Adam on the dense autoencoder R^n → R^r → R^n in the pixel basis (the baseline).
+public func trainDenseAdam(_ data: ImageDataset, rank r: Int, settings: AdamSettings) -> TrainedModel {
+    let n = data.features
+    let result = LinearAutoencoderTrainer(encoder: .dense(rows: r, columns: n), decoder: .dense(rows: n, columns: r))
+        .train(data.values, count: data.count, settings: settings)
+    return TrainedModel(loss: result.sse / Double(data.count * n), encoderTheta: result.encoder, decoderTheta: result.decoder)
+}

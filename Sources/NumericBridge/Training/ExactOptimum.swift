@@ -1,0 +1,70 @@
+import Foundation
+import Algebra
+import Geometry
+
+/// Dense matrices from weight-sharing patterns: W[r, c] = Σ over occurrences sign·θ_k.
+extension WeightSharingPattern {
+    public func matrix(_ theta: [Double]) -> [Double] {
+        var m = [Double](repeating: 0, count: rows * columns)
+        for (k, occ) in parameters.enumerated() { for o in occ { m[o.row * columns + o.column] += Double(o.sign) * theta[k] } }
+        return m
+    }
+
+    /// ∂L/∂θ_k = Σ over occurrences sign·∂L/∂W[r, c].
+    func parameterGradient(_ g: [Double]) -> [Double] {
+        parameters.map { occ in occ.reduce(0) { $0 + Double($1.sign) * g[$1.row * columns + $1.column] } }
+    }
+}
+
+/// The global minimum of the squared-error loss over one component V_t (MATH.md §4.5): per block
+/// the projection onto the top t_b eigenvectors (Eckart–Young), as weights of the component's
+/// weight-sharing autoencoder (encoder = Uᴴ, decoder = U per block, in the Q_σ basis).
+public struct ComponentOptimum: Sendable {
+    public let architecture: ComponentArchitecture
+    /// Mean squared error per pixel, ‖X − XWᵀ‖²_F/(N·n).
+    public let loss: Double
+    /// Parameters of the encoder and decoder patterns (ComponentArchitecture order).
+    public let encoderTheta: [Double]
+    public let decoderTheta: [Double]
+
+    public init(_ spectra: BlockSpectra, component: EquivariantComponent) {
+        architecture = ComponentArchitecture(component)
+        loss = spectra.loss(component.tuple)
+        var te: [Double] = [], td: [Double] = []
+        for (blk, t) in zip(spectra.blocks, component.tuple) {
+            let d = blk.block.multiplicity
+            func u(_ j: Int, _ i: Int) -> (Double, Double) { (blk.vectorsRe[j * d + i], blk.block.isComplex ? blk.vectorsIm[j * d + i] : 0) }
+            for i in 0..<t { for j in 0..<d {   // encoder t×d: Uᴴ
+                let (a, b) = u(j, i)
+                te.append(a); if blk.block.isComplex { te.append(-b) }
+            } }
+            for j in 0..<d { for i in 0..<t {   // decoder d×t: U
+                let (a, b) = u(j, i)
+                td.append(a); if blk.block.isComplex { td.append(b) }
+            } }
+        }
+        encoderTheta = te
+        decoderTheta = td
+    }
+}
+
+/// The dense rank-r optimum (PCA): top r eigenvalues of XᵀX in the pixel basis.
+public struct DenseOptimum: Sendable {
+    public let rank: Int
+    public let loss: Double
+    /// Top-r eigenvectors as columns, row-major n×r: encoder Uᵀ, decoder U.
+    public let vectors: [Double]
+
+    public init(_ data: ImageDataset, rank r: Int) throws {
+        let n = data.features
+        guard n <= 20_000 else { throw NumericError.tooLarge("the dense optimum needs an n×n covariance; n = \(n) is too large") }
+        let c = BLAS.multiply(data.values, data.values, m: n, n: n, k: data.count, transposeA: true)
+        let e = try Eigen.symmetric(c, n)
+        let total = (0..<n).reduce(0) { $0 + c[$1 * n + $1] }
+        rank = r
+        loss = (total - e.values.prefix(r).reduce(0) { $0 + max($1, 0) }) / Double(data.count * n)
+        var v = [Double](repeating: 0, count: n * r)
+        for i in 0..<n { for j in 0..<r { v[i * r + j] = e.vectors[i * n + j] } }
+        vectors = v
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Algebra
+import Geometry
+
+/// The paper's Section-5 comparison as one computation: data → (seeded shifts) → Q_σ coordinates →
+/// block spectra → exact optima of the chosen components and of the dense autoencoder → optional
+/// Adam training → losses, equivariance errors, weights and figures. Losses are mean squared errors
+/// per pixel, ‖X − WX‖²_F/(N·n), on the data given (after augmentation).
+public struct TrainingExperiment: Sendable {
+    /// Which components to evaluate.
+    public enum Choice: Sendable, Equatable {
+        case best, paper, equalRank, highPass
+        case tuple([Int])
+
+        public var name: String {
+            switch self {
+            case .best: return "best"
+            case .paper: return "paper"
+            case .equalRank: return "equal-rank"
+            case .highPass: return "high-pass"
+            case .tuple: return "given"
+            }
+        }
+    }
+
+    public struct Configuration: Sendable {
+        public var height: Int, width: Int
+        public var axis: Permutation.Axis
+        public var rank: Int
+        public var maxShift: Int
+        public var seed: UInt64
+        public var choices: [Choice]
+        /// Adam settings, or nil for the exact optimum only.
+        public var adam: AdamSettings?
+        public init(height: Int, width: Int, axis: Permutation.Axis, rank: Int, maxShift: Int, seed: UInt64, choices: [Choice], adam: AdamSettings?) {
+            self.height = height; self.width = width; self.axis = axis; self.rank = rank
+            self.maxShift = maxShift; self.seed = seed; self.choices = choices; self.adam = adam
+        }
+    }
+
+    /// One row of the loss table.
+    public struct Row: Sendable, Codable {
+        public let name: String
+        public let tuple: [Int]?
+        public let parameters: Int
+        /// Exact optimum over the component (or dense PCA).
+        public let loss: Double
+        /// Adam-trained weight-sharing (or dense) model, when trained.
+        public let adamLoss: Double?
+        /// max |P W − W P| / max |W| of the Adam-trained model (equivariant rows, n ≤ 4096).
+        public let equivarianceError: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case name, tuple, parameters, loss
+            case adamLoss = "adam_loss", equivarianceError = "equivariance_error"
+        }
+    }
+
+    public let configuration: Configuration
+    public let layout: BasisLayout
+    public let data: ImageDataset
+    public let spectra: BlockSpectra
+    public let rows: [Row]
+    public let dense: Row
+    /// The exact optimum of the first chosen component (for figures and weights).
+    public let optimum: ComponentOptimum
+    public let denseOptimum: DenseOptimum
+    public let trained: TrainedModel?
+
+    /// Runs the comparison. `progress` receives one line per stage (for stderr).
+    /// - Throws: `NumericError`/`GeometryError` for shapes, ranks, tuples that do not fit.
+    public init(data raw: ImageDataset, configuration c: Configuration, progress: @escaping (String) -> Void = { _ in }) throws {
+        let sigma: Permutation
+        switch c.axis {
+        case .x, .y: sigma = try Permutation.shift(height: c.height, width: c.width, along: c.axis)
+        case .z: throw NumericError.invalidInput("images shift along x or y")
+        }
+        guard raw.features == c.height * c.width else {
+            throw NumericError.invalidInput("the data has \(raw.features) pixels per image, \(c.height)x\(c.width) needs \(c.height * c.width)")
+        }
+        let variety = try EquivariantVariety(permutation: sigma, rank: c.rank)
+        configuration = c
+        layout = BasisLayout(sigma)
+        data = CyclicShiftAugmentation.apply(raw, height: c.height, width: c.width, alongColumns: c.axis == .x, maxShift: c.maxShift, seed: c.seed)
+        progress("\(data.count) images, shifts in [−\(c.maxShift), \(c.maxShift)]; transforming to the Q_σ basis")
+        let transform = StructuredTransform(layout)
+        let coordinates = transform.forward(data.values, batch: data.count)
+        spectra = try BlockSpectra(coordinates: coordinates, count: data.count, layout: layout)
+        progress("block spectra done; dense PCA at rank \(c.rank)")
+        denseOptimum = try DenseOptimum(data, rank: c.rank)
+
+        var rows: [Row] = []
+        var firstOptimum: ComponentOptimum? = nil
+        var firstTrained: TrainedModel? = nil
+        for choice in c.choices {
+            let tuple: [Int]
+            switch choice {
+            case .best: tuple = ComponentSelection.best(spectra, variety: variety)
+            case .paper:
+                guard c.height == 28, c.width == 28, c.rank == 99 else {
+                    throw NumericError.invalidInput("the paper's tuple is for 28x28 images at rank 99; give --component TUPLE instead")
+                }
+                tuple = ComponentSelection.paperTuple
+            case .equalRank: tuple = ComponentSelection.equalRank(variety)
+            case .highPass: tuple = ComponentSelection.highPass(variety)
+            case .tuple(let t): tuple = t
+            }
+            let component = try variety.component(tuple)
+            let optimum = ComponentOptimum(spectra, component: component)
+            var adamLoss: Double? = nil, eqError: Double? = nil
+            if let settings = c.adam, choice == c.choices.first || choice == .paper || choice == .best {
+                progress("Adam on the \(choice.name) component \(variety.structure.format(tuple)) (\(optimum.architecture.parameterCount) parameters)")
+                let model = optimum.architecture.trainAdam(coordinates: coordinates, count: data.count, layout: layout, settings: settings)
+                adamLoss = model.loss
+                eqError = Self.equivarianceError(optimum.architecture, model, layout: layout)
+                if firstTrained == nil { firstTrained = model }
+            }
+            if firstOptimum == nil { firstOptimum = optimum }
+            rows.append(Row(name: choice.name, tuple: tuple, parameters: optimum.architecture.parameterCount,
+                            loss: optimum.loss, adamLoss: adamLoss, equivarianceError: eqError))
+        }
+        guard let opt = firstOptimum else { throw NumericError.invalidInput("no component chosen") }
+        var denseAdam: Double? = nil
+        if let settings = c.adam {
+            progress("Adam on the dense rank-\(c.rank) autoencoder (\(2 * c.rank * raw.features) parameters)")
+            denseAdam = trainDenseAdam(data, rank: c.rank, settings: settings).loss
+        }
+        dense = Row(name: "dense", tuple: nil, parameters: 2 * c.rank * raw.features, loss: denseOptimum.loss, adamLoss: denseAdam, equivarianceError: nil)
+        self.rows = rows
+        optimum = opt
+        trained = firstTrained
+    }
+
+    /// max |P W − W P| / max |W| for W = Q·D·E·Qᵀ (dense, n ≤ 4096; nil beyond).
+    static func equivarianceError(_ arch: ComponentArchitecture, _ model: TrainedModel, layout: BasisLayout) -> Double? {
+        let n = layout.degree
+        guard n <= 4096, let q = try? NumericBasis(layout) else { return nil }
+        let w = pixelMatrix(arch, encoderTheta: model.encoderTheta, decoderTheta: model.decoderTheta, q: q.matrix, n: n)
+        var worst = 0.0, size = 0.0
+        let p = layout.permutation
+        for i in 0..<n { for j in 0..<n {
+            // (P W)[σ(i), j] = W[i, j] and (W P)[i, σ(j)] = W[i, j]: equivariance is W[σ(i), σ(j)] = W[i, j]
+            worst = max(worst, abs(w[(p.image(of: i + 1) - 1) * n + p.image(of: j + 1) - 1] - w[i * n + j]))
+            size = max(size, abs(w[i * n + j]))
+        } }
+        return worst / max(size, 1e-300)
+    }
+
+    /// W = Q·D·E·Qᵀ in the pixel basis.
+    static func pixelMatrix(_ arch: ComponentArchitecture, encoderTheta: [Double], decoderTheta: [Double], q: [Double], n: Int) -> [Double] {
+        let r = arch.encoder.rows
+        let de = BLAS.multiply(arch.decoder.matrix(decoderTheta), arch.encoder.matrix(encoderTheta), m: n, n: n, k: r)
+        return BLAS.multiply(BLAS.multiply(q, de, m: n, n: n, k: n), q, m: n, n: n, k: n, transposeB: true)
+    }
+}
