@@ -121,6 +121,99 @@ def numpy_benchmarks():
     timed("layer.S8_T2_T2 (EMLP-style float SVD nullspace)", emlp_style_layer, repeats=1)
 
 
+
+
+def numpy_training_benchmarks():
+    """NumPy versions of the training benchmarks on the same synthetic 60000×784 data."""
+    import numpy as np
+    i = np.arange(60000)[:, None].astype(float)
+    j = np.arange(784)[None, :].astype(float)
+    v = np.sin(12.9898 * i + 78.233 * j) * 43758.5453
+    x = v - np.floor(v)
+    # Q for 28 cycles of 28, columns in eqgeom's order (constant, then (cos, sin) pairs by block, then alternating)
+    c, n = 28, 784
+    fr = [f for f in range(1, 14)]
+    order = sorted(fr, key=lambda f: f / c)
+    q = np.zeros((n, n))
+    col = 0
+    s = np.arange(c)
+    for k in range(28):
+        q[k * c + s, col] = 1 / np.sqrt(c); col += 1
+    for f in order:
+        for k in range(28):
+            q[k * c + s, col] = np.sqrt(2 / c) * np.cos(2 * np.pi * f * s / c)
+            q[k * c + s, col + 1] = np.sqrt(2 / c) * np.sin(2 * np.pi * f * s / c)
+            col += 2
+    for k in range(28):
+        q[k * c + s, col] = (-1.0) ** s / np.sqrt(c); col += 1
+    paper = [13, 10, 9, 8, 7, 5, 3, 1, 0, 0, 0, 0, 0, 0, 0]
+
+    def spectra():
+        y = x @ q
+        out = [np.linalg.eigvalsh(y[:, :28].T @ y[:, :28])[::-1]]
+        for b in range(13):
+            z = y[:, 28 + 56 * b:28 + 56 * (b + 1):2] + 1j * y[:, 29 + 56 * b:28 + 56 * (b + 1):2]
+            out.append(np.linalg.eigvalsh(z.T @ z.conj())[::-1])
+        out.append(np.linalg.eigvalsh(y[:, -28:].T @ y[:, -28:])[::-1])
+        return out, float(np.sum(y * y))
+
+    def exact():
+        sp, total = spectra()
+        return f"loss {(total - sum(e[:t].sum() for e, t in zip(sp, paper))) / (60000 * 784)}"
+
+    def best():
+        sp, _ = spectra()
+        w = [1] + [2] * 13 + [1]
+        value = np.zeros(100)
+        for b in range(14, -1, -1):
+            pref = np.concatenate([[0], np.cumsum(sp[b])])
+            new = np.full(100, -np.inf)
+            for s_ in range(100):
+                for t in range(0, min(28, s_ // w[b]) + 1):
+                    new[s_] = max(new[s_], pref[t] + value[s_ - w[b] * t])
+            value = new
+        return f"energy {value[99]:.6g}"
+
+    def adam_epoch(y, enc_shape, dec_shape, mask_e=None, mask_d=None):
+        rng = np.random.default_rng(1)
+        e = rng.standard_normal(enc_shape) / np.sqrt(enc_shape[1])
+        d = rng.standard_normal(dec_shape) / np.sqrt(enc_shape[1])
+        params = [e, d]
+        m = [np.zeros_like(p) for p in params]
+        vv = [np.zeros_like(p) for p in params]
+        perm = rng.permutation(len(y))
+        for step, k in enumerate(range(0, len(y), 100), start=1):
+            xb = y[perm[k:k + 100]]
+            h = xb @ e.T
+            r = h @ d.T
+            g = 2 * (r - xb) / len(xb)
+            gd = g.T @ h
+            ge = (g @ d).T @ xb
+            if mask_e is not None:
+                ge *= mask_e; gd *= mask_d
+            for p, gr, mm, v2 in zip(params, [ge, gd], m, vv):
+                mm *= 0.9; mm += 0.1 * gr
+                v2 *= 0.999; v2 += 0.001 * gr * gr
+                p -= 0.01 * (mm / (1 - 0.9 ** step)) / (np.sqrt(v2 / (1 - 0.999 ** step)) + 1e-8)
+        r = (y @ e.T) @ d.T
+        return f"loss {float(np.sum((r - y) ** 2)) / (60000 * 784)}"
+
+    timed("train.exact_optimum_60000x784 (NumPy)", exact, repeats=1)
+    timed("train.best_component_60000x784 (NumPy)", best, repeats=1)
+    y = x @ q
+    # block-diagonal masks of the paper's component in the Q basis (real blocks only approximated by masks:
+    # the same matrix sizes and products as the weight-sharing model)
+    rows = sum(t * (1 if b in (0, 14) else 2) for b, t in enumerate(paper))
+    mask_e = np.zeros((rows, n)); r0 = 0; c0 = 0
+    for b, t in enumerate(paper):
+        wgt = 1 if b in (0, 14) else 2
+        mask_e[r0:r0 + wgt * t, c0:c0 + wgt * 28] = 1
+        r0 += wgt * t; c0 += wgt * 28
+    timed("train.adam_epoch_equivariant_60000x784 (NumPy, masked dense matrices)", lambda: adam_epoch(y, (rows, n), (n, rows), mask_e, mask_e.T), repeats=1)
+    timed("train.adam_epoch_dense_60000x784 (NumPy)", lambda: adam_epoch(x, (99, n), (n, 99)), repeats=1)
+
+
 if __name__ == "__main__":
     main()
     numpy_benchmarks()
+    numpy_training_benchmarks()

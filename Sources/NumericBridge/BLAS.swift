@@ -50,3 +50,13 @@ enum Eigen {
         return (w.reversed(), re, im)
     }
 }
+
+/// The singular values of a row-major m×n matrix, descending (LAPACKE dgesdd, no vectors).
+public func singularValues(_ a: [Double], rows m: Int, columns n: Int) throws -> [Double] {
+    var copy = a
+    var s = [Double](repeating: 0, count: min(m, n))
+    var u = [Double](repeating: 0, count: m * m), vt = [Double](repeating: 0, count: n * n)   // not referenced for jobz = N, but LAPACKE checks the leading dimensions
+    let info = LAPACKE_dgesdd(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "N")), Int32(m), Int32(n), &copy, Int32(n), &s, &u, Int32(m), &vt, Int32(n))
+    guard info == 0 else { throw NumericError.lapack("dgesdd failed (info \(info))") }
+    return s
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Algebra
 import Geometry
 import NumericBridge
@@ -24,10 +25,17 @@ struct Bench: ParsableCommand {
 
 struct Benchmark {
     let name: String
+    /// Untimed set-up (inputs shared between benchmarks are built here once).
+    var prepare: () -> Void = {}
     /// Runs the work once and returns a short description of its result (printed, so it is not optimised away).
     let body: () throws -> String
 
+    init(name: String, prepare: @escaping () -> Void = {}, body: @escaping () throws -> String) {
+        self.name = name; self.prepare = prepare; self.body = body
+    }
+
     func measure(repeats: Int) throws -> BenchResult {
+        prepare()
         let clock = ContinuousClock()
         var times: [Double] = []
         var result = ""
@@ -108,6 +116,30 @@ func benchmarks() -> [Benchmark] {
             let g = try PermutationGroup(generators: [Permutation(cycles: "(1 2)", degree: 8), Permutation(cycles: "(1 2 3 4 5 6 7 8)")])
             return "\(try EquivariantLayer(group: g, inputPower: 2, outputPower: 2).parameterCount) orbits"
         },
+        Benchmark(name: "train.exact_optimum_60000x784", prepare: { _ = Synthetic.shared.pixels }) {
+            let layout = Synthetic.shared.layout
+            let x = StructuredTransform(layout).forward(Synthetic.shared.pixels, batch: 60_000)
+            let spectra = try BlockSpectra(coordinates: x, count: 60_000, layout: layout)
+            let v = try EquivariantVariety(structure: layout.structure, rank: 99)
+            return "loss \(ComponentOptimum(spectra, component: try v.component(ComponentSelection.paperTuple)).loss)"
+        },
+        Benchmark(name: "train.best_component_60000x784", prepare: { _ = Synthetic.shared.pixels }) {
+            let layout = Synthetic.shared.layout
+            let x = StructuredTransform(layout).forward(Synthetic.shared.pixels, batch: 60_000)
+            let spectra = try BlockSpectra(coordinates: x, count: 60_000, layout: layout)
+            let v = try EquivariantVariety(structure: layout.structure, rank: 99)
+            return "tuple \(ComponentSelection.best(spectra, variety: v).prefix(8).map(String.init).joined(separator: ","))…"
+        },
+        Benchmark(name: "train.adam_epoch_equivariant_60000x784", prepare: { _ = Synthetic.shared.coordinates }) {
+            let (layout, x) = (Synthetic.shared.layout, Synthetic.shared.coordinates)
+            let v = try EquivariantVariety(structure: layout.structure, rank: 99)
+            let arch = ComponentArchitecture(try v.component(ComponentSelection.paperTuple))
+            return "loss \(arch.trainAdam(coordinates: x, count: 60_000, layout: layout, settings: AdamSettings(epochs: 1)).loss)"
+        },
+        Benchmark(name: "train.adam_epoch_dense_60000x784", prepare: { _ = Synthetic.shared.pixels }) {
+            let data = ImageDataset(count: 60_000, features: 784, values: Synthetic.shared.pixels)
+            return "loss \(trainDenseAdam(data, rank: 99, settings: AdamSettings(epochs: 1)).loss)"
+        },
         Benchmark(name: "unrank.mnist_r99_1e4") {
             let v = try EquivariantVariety(structure: BlockStructure(cycleType: CycleType(parsing: "28^28")), rank: 99)
             let index = try ComponentIndex(v)
@@ -152,4 +184,16 @@ func formatSeconds(_ s: Double) -> String {
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
     return "\((s * scale).rounded() / scale)"
+}
+
+/// Deterministic synthetic images, 60000×784 in [0, 1): x[i, j] = frac(sin(12.9898·i + 78.233·j)·43758.5453)
+/// (the same formula in benchmarks/reference.py), built once, and their Q_σ coordinates for the 28×28 shift.
+final class Synthetic: @unchecked Sendable {
+    static let shared = Synthetic()
+    let layout = BasisLayout(try! Permutation.shift(height: 28, width: 28, along: .x))
+    lazy var pixels: [Double] = (0..<(60_000 * 784)).map { k in
+        let v = sin(12.9898 * Double(k / 784) + 78.233 * Double(k % 784)) * 43758.5453
+        return v - v.rounded(.down)
+    }
+    lazy var coordinates: [Double] = StructuredTransform(layout).forward(pixels, batch: 60_000)
 }

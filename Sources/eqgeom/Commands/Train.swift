@@ -9,18 +9,22 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Data: MNIST IDX (.idx3-ubyte[.gz]), CSV[.gz] (pixels, optional label) or .npy. Default: the built-in data/mnist-2k.csv.gz.")
     var data: String?
     @Option(help: "Seed for shifts, shuffles and initialisation.") var seed: UInt64 = 1
-    @Option(help: "Adam epochs.") var epochs: Int = 30
+    @Option(help: "Adam epochs (default: enough for 3000 mini-batch steps, at least 30).") var epochs: Int?
     @Option(help: "Adam learning rate (cosine schedule to 0).") var learningRate: Double = 0.01
     @Option(help: "Adam mini-batch size.") var batchSize: Int = 100
     @Option(help: "Directory for the loss table, figures and weights.") var out: String?
 
     func validate() throws {
-        guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
+        if let e = epochs, e < 1 { throw ValidationError("--epochs must be at least 1") }
         guard learningRate > 0, learningRate.isFinite else { throw ValidationError("--learning-rate must be positive") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
     }
 
-    var adam: AdamSettings { AdamSettings(epochs: epochs, batchSize: batchSize, learningRate: learningRate, seed: seed) }
+    /// Adam settings for `count` samples.
+    func adam(count: Int) -> AdamSettings {
+        let batches = max(1, (count + batchSize - 1) / batchSize)
+        return AdamSettings(epochs: epochs ?? max(30, (3000 + batches - 1) / batches), batchSize: batchSize, learningRate: learningRate, seed: seed)
+    }
 
     /// The data file: --data, else data/mnist-2k.csv.gz in the working directory or beside the package.
     func dataPath() throws -> String {
@@ -57,7 +61,7 @@ struct Train: ParsableCommand {
         let choice = try parseChoice(component, structure: BlockStructure(sigma))
         let data = try ImageDataset.load(path: try training.dataPath(), features: dims[0] * dims[1])
         let config = TrainingExperiment.Configuration(height: dims[0], width: dims[1], axis: axis, rank: rank, maxShift: maxShift,
-                                                      seed: training.seed, choices: [choice], adam: method == "adam" ? training.adam : nil)
+                                                      seed: training.seed, choices: [choice], adam: method == "adam" ? training.adam(count: data.count) : nil)
         let e = try TrainingExperiment(data: data, configuration: config, progress: progress)
         var files: [String] = []
         if let dir = training.out { files = try ExperimentArtifacts.write(e, to: dir) }

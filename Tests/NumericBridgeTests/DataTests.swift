@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import NumericBridge
+import EqgeomTestSupport
+
+func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("eqgeom-\(getpid())-\(name)").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    return path
+}
+
+func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
+    // gzip via the system's gzip, an independent encoder
+    let p = try temporaryFile("raw-\(UUID().uuidString)", bytes)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+    process.arguments = ["-kf", p]
+    try process.run()
+    process.waitUntilExit()
+    return [UInt8](try Data(contentsOf: URL(fileURLWithPath: p + ".gz")))
+}
+
+@Suite struct DataTests {
+    @Test func idxPlainAndGzipped() throws {
+        var idx: [UInt8] = [0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 3]
+        idx += [0, 51, 102, 153, 204, 255, 255, 0, 0, 0, 0, 0]
+        for bytes in [idx, try gzip(idx)] {
+            let d = try ImageDataset.load(path: try temporaryFile("t.idx3-ubyte", bytes), features: 6)
+            #expect(d.count == 2 && d.values[1] == 0.2 && d.values[5] == 1)
+        }
+        #expect(throws: NumericError.self) { try ImageDataset.load(path: try temporaryFile("u.idx3-ubyte", Array(idx.dropLast())), features: 6) }
+        #expect(throws: NumericError.self) { try ImageDataset.load(path: try temporaryFile("v.idx3-ubyte", idx), features: 7) }
+    }
+
+    @Test func csvWithAndWithoutLabels() throws {
+        let labelled = try ImageDataset.load(path: try temporaryFile("a.csv", Array("0,255,51,7\n102,0,0,3\n".utf8)), features: 3)
+        #expect(labelled.count == 2 && labelled.labels == [7, 3] && labelled.values == [0, 1, 0.2, 0.4, 0, 0])
+        let plain = try ImageDataset.load(path: try temporaryFile("b.csv.gz", try gzip(Array("0,255,51\r\n".utf8))), features: 3)
+        #expect(plain.count == 1 && plain.labels == nil)
+        for (name, text) in [("c.csv", "1,2\n"), ("d.csv", "1,2,3\n1,2\n"), ("e.csv", "1,x,3\n"), ("f.csv", "1,nan,3\n"), ("g.csv", "")] {
+            #expect(throws: NumericError.self, "\(name)") { try ImageDataset.load(path: try temporaryFile(name, Array(text.utf8)), features: 3) }
+        }
+        let real = try ImageDataset.load(path: packageRoot().appendingPathComponent("data/mnist-2k.csv.gz").path, features: 784)
+        #expect(real.count == 2000 && real.labels?.count == 2000 && real.values.allSatisfy { $0 >= 0 && $0 <= 1 })
+    }
+
+    @Test func npyRoundTrip() throws {
+        let a = NumPyArray(float64: [1.5, -2, 0.25, 3, 4, 5], shape: [2, 3])
+        let back = try NumPyArray(npy: a.npy)
+        #expect(back == a && back.doubles == [1.5, -2, 0.25, 3, 4, 5])
+        #expect(a.npy.count % 64 == 0 || (a.npy.count - 48) % 64 == 0)
+        let d = try ImageDataset.load(path: try temporaryFile("x.npy", a.npy), features: 3)
+        #expect(d.count == 2 && d.values[0] == 1.5)
+        #expect(throws: NumericError.self) { try ImageDataset.load(path: try temporaryFile("y.npy", a.npy), features: 4) }
+        let nan = NumPyArray(float64: [1, .nan, 2], shape: [1, 3])
+        #expect(throws: NumericError.self) { try ImageDataset.load(path: try temporaryFile("z.npy", nan.npy), features: 3) }
+        #expect(throws: NumericError.self) { try NumPyArray(npy: [1, 2, 3]) }
+    }
+
+    @Test func pngHasAValidSignatureAndChunks() {
+        var img = PNGImage(width: 3, height: 2)
+        img.set(0, 0, (255, 0, 0))
+        let bytes = img.pngData
+        #expect(Array(bytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        #expect(String(decoding: bytes[12..<16], as: UTF8.self) == "IHDR")
+        #expect(String(decoding: bytes.suffix(8).prefix(4), as: UTF8.self) == "IEND")
+        // CRC-32 of "IEND" is AE426082
+        #expect(Array(bytes.suffix(4)) == [0xAE, 0x42, 0x60, 0x82])
+    }
+}
