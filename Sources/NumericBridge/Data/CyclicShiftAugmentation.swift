@@ -22,11 +22,12 @@ public enum CyclicShiftAugmentation {
     }
 }
 
-/// SplitMix64, the seeded generator of NumericBridge (shuffles, shifts, initialisations).
-struct SplitMix {
+/// SplitMix64 (Steele, Lea, Flood 2014), the seeded generator of eqgeom's random choices (shifts,
+/// shuffles, initialisations, component sampling): reproducible from its seed on every platform.
+public struct SplitMix: RandomNumberGenerator, Sendable {
     var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    public init(_ seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

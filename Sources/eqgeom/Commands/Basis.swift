@@ -19,17 +19,13 @@ struct Basis: ParsableCommand {
         guard let sigma = try action.permutation() else { throw ValidationError("Q_σ needs the permutation itself: use --perm or an image action, not --cycle-type") }
         let layout = BasisLayout(sigma)
         var report = BasisReport(n: layout.degree)
-        if let dense = try? NumericBasis(layout) {
-            let o = dense.orthogonalityError, b = dense.blockError
-            report.orthogonalityError = o.frobenius; report.blockError = b.frobenius
-            report.orthogonalityErrorMax = o.max; report.blockErrorMax = b.max
-            report.errorMethod = "dense"
-            if let path = out { try NumPyArray(float64: dense.matrix, shape: [layout.degree, layout.degree]).write(to: path) }
-        } else {
-            if out != nil { _ = try NumericBasis(layout) }   // rethrows the size refusal with its advice
-            let probe = TransformProbe(StructuredTransform(layout))
-            report.orthogonalityError = probe.roundTripError; report.blockError = probe.blockError
-            report.errorMethod = "structured transform, \(probe.vectors) random probes"
+        let quality = BasisQuality(layout)
+        report.orthogonalityError = quality.orthogonalityError; report.blockError = quality.blockError
+        report.orthogonalityErrorMax = quality.orthogonalityErrorMax; report.blockErrorMax = quality.blockErrorMax
+        report.errorMethod = quality.method
+        if let path = out {
+            let q = try quality.dense ?? NumericBasis(layout)   // rethrows the size refusal with its advice
+            try NumPyArray(float64: q.matrix, shape: [layout.degree, layout.degree]).write(to: path)
         }
         if exact || certify {
             report.squaredNorms = Dictionary(grouping: ExactBasis(sigma).squaredNorms.map(\.description), by: { $0 }).mapValues(\.count)

@@ -61,7 +61,7 @@ func benchmarks() -> [Benchmark] {
             return "\(b.powerTruncated(1000, length: 20001).coefficient(20000).decimalDigitCount) digits"
         },
         Benchmark(name: "matrix.rank_rational_120x120") {
-            var rng = SplitMix64(seed: 1)
+            var rng = SplitMix(1)
             var m = RationalMatrix(rows: 120, columns: 120)
             for i in 0..<120 { for j in 0..<120 { m[i, j] = Rational(Int(rng.next() % 21) - 10, Int(rng.next() % 5) + 1) } }
             return "rank \(m.rank)"
@@ -143,7 +143,7 @@ func benchmarks() -> [Benchmark] {
         Benchmark(name: "unrank.mnist_r99_1e4") {
             let v = try EquivariantVariety(structure: BlockStructure(cycleType: CycleType(parsing: "28^28")), rank: 99)
             let index = try ComponentIndex(v)
-            var rng = SplitMix64(seed: 2)
+            var rng = SplitMix(2)
             var total = 0
             for _ in 0..<10_000 { total += index.random(using: &rng)[0] }
             return "checksum \(total)"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Algebra
 import Geometry
+import NumericBridge
 
 /// `eqgeom components`: count, list, show and sample the irreducible components of E^σ_r.
 struct Components: ParsableCommand {
@@ -84,26 +85,13 @@ extension Components {
             guard count >= 0 else { throw ValidationError("--count must be non-negative, got \(count)") }
             let v = try EquivariantVariety(structure: try action.blockStructure(), rank: rank)
             let ranking = try ComponentIndex(v)
-            var rng = SplitMix64(seed: seed)
+            var rng = SplitMix(seed)
             let entries = try (0..<count).map { _ -> ListedComponent in
                 let t = ranking.random(using: &rng)
                 return ListedComponent(index: try ranking.index(of: t), tuple: t)
             }
             try emit(ListReport(blocks: v.blocks.map(\.label), components: entries), json: output.json)
         }
-    }
-}
-
-/// SplitMix64, a small seeded generator for reproducible sampling.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -14,14 +14,7 @@ struct Invariant: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let n = action.points
-        var generators = try gen.map { try Permutation(parsing: $0, degree: n) }
-        if action.given { if let p = try action.permutation() { generators.append(p) } else {
-            throw ValidationError("invariance needs actual generators: use --gen, --perm or an image action, not --cycle-type")
-        } }
-        guard !generators.isEmpty || n != nil else { throw ValidationError("give generators with --gen (and --n for fixed points)") }
-        let degree = max(n ?? 0, generators.map(\.degree).max() ?? 0)
-        let group = try PermutationGroup(generators: generators, degree: degree)
+        let group = try action.group(generators: gen)
         try emit(InvariantReport(try InvariantVariety(group: group, rows: rows, rank: rank)), json: output.json)
     }
 }

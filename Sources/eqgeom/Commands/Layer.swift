@@ -16,19 +16,13 @@ struct Layer: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let n = action.points
-        var generators = try gen.map { try Permutation(parsing: $0, degree: n) }
-        if action.given { if let p = try action.permutation() { generators.append(p) } else {
-            throw ValidationError("layers need actual generators: use --gen, --perm or an image action, not --cycle-type")
-        } }
-        guard !generators.isEmpty || n != nil else { throw ValidationError("give generators with --gen (and --n for fixed points)") }
-        let degree = max(n ?? 0, generators.map(\.degree).max() ?? 0)
-        let layer = try EquivariantLayer(group: try PermutationGroup(generators: generators, degree: degree), inputPower: inPower, outputPower: outPower)
+        let group = try action.group(generators: gen)
+        let layer = try EquivariantLayer(group: group, inputPower: inPower, outputPower: outPower)
         if let path = out {
             guard path.hasSuffix(".npz") else { throw ValidationError("--out must end in .npz, got '\(path)'") }
             try ArchitectureExport.layerArchive(layer).write(to: path)
         }
-        try emit(LayerReport(parameters: layer.parameterCount, shape: layer.shape, n: degree, inPower: inPower, outPower: outPower), json: output.json)
+        try emit(LayerReport(parameters: layer.parameterCount, shape: layer.shape, n: group.degree, inPower: inPower, outPower: outPower), json: output.json)
     }
 }
 
