@@ -72,19 +72,18 @@ public struct StructuredTransform: Sendable {
 
     /// Gathers every (row, cycle) of the group into one (batch·k)×c matrix and multiplies once.
     private func applyDense(_ g: Group, _ block: [Double], _ input: [Double], _ out: inout [Double], batch: Int, inverse: Bool) {
-        let n = degree, c = g.length, k = g.cycles.count
-        var gathered = [Double](repeating: 0, count: batch * k * c)
-        for r in 0..<batch { for (t, cyc) in g.cycles.enumerated() {
-            let base = (r * k + t) * c
-            if inverse { for (j, col) in g.columnsOfCycle[t].enumerated() { gathered[base + j] = input[r * n + col] } }
-            else { for (s, p) in layout.cycles[cyc].enumerated() { gathered[base + s] = input[r * n + p] } }
+        let n = degree, width = g.length * g.cycles.count
+        // where the (cycle t, local index j) entry lives in a row: pixel positions or coordinate columns
+        let pixels = g.cycles.flatMap { layout.cycles[$0] }, coordinates = g.columnsOfCycle.flatMap { $0 }
+        let (from, to) = inverse ? (coordinates, pixels) : (pixels, coordinates)
+        var gathered = [Double](repeating: 0, count: batch * width)
+        input.withUnsafeBufferPointer { src in gathered.withUnsafeMutableBufferPointer { dst in
+            for r in 0..<batch { for (i, p) in from.enumerated() { dst[r * width + i] = src[r * n + p] } }
         } }
         // forward: coordinates = values·B_c; inverse: values = coordinates·B_cᵀ
-        let product = BLAS.multiply(gathered, block, m: batch * k, n: c, k: c, transposeB: inverse)
-        for r in 0..<batch { for (t, cyc) in g.cycles.enumerated() {
-            let base = (r * k + t) * c
-            if inverse { for (s, p) in layout.cycles[cyc].enumerated() { out[r * n + p] = product[base + s] } }
-            else { for (j, col) in g.columnsOfCycle[t].enumerated() { out[r * n + col] = product[base + j] } }
+        let product = BLAS.multiply(gathered, block, m: batch * g.cycles.count, n: g.length, k: g.length, transposeB: inverse)
+        product.withUnsafeBufferPointer { src in out.withUnsafeMutableBufferPointer { dst in
+            for r in 0..<batch { for (i, p) in to.enumerated() { dst[r * n + p] = src[r * width + i] } }
         } }
     }
 

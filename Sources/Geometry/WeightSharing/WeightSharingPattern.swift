@@ -23,8 +23,17 @@ public struct WeightSharingPattern: Sendable, Codable, Equatable {
     /// parameters[k] lists the occurrences of θ_k.
     public let parameters: [[Occurrence]]
 
+    /// Whether θ_k is exactly entry k (row-major) with sign +1: a dense layer.
+    public let isDense: Bool
+
     public init(rows: Int, columns: Int, parameters: [[Occurrence]]) {
         self.rows = rows; self.columns = columns; self.parameters = parameters
+        isDense = Self.isDenseLayout(rows: rows, columns: columns, parameters: parameters)
+    }
+
+    static func isDenseLayout(rows: Int, columns: Int, parameters: [[Occurrence]]) -> Bool {
+        parameters.count == rows * columns
+            && parameters.enumerated().allSatisfy { k, occ in occ.count == 1 && occ[0].sign == 1 && occ[0].row * columns + occ[0].column == k }
     }
 
     public var shape: [Int] { [rows, columns] }
@@ -45,6 +54,7 @@ public struct WeightSharingPattern: Sendable, Codable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         rows = try c.decode(Int.self, forKey: .rows); columns = try c.decode(Int.self, forKey: .columns)
         parameters = try c.decode([[Occurrence]].self, forKey: .parameters)
+        isDense = Self.isDenseLayout(rows: rows, columns: columns, parameters: parameters)
     }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)

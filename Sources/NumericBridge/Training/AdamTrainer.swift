@@ -40,8 +40,8 @@ struct LinearAutoencoderTrainer {
                 let rows = order[(b * settings.batchSize)..<min(count, (b + 1) * settings.batchSize)]
                 let nb = rows.count
                 for (r, i) in rows.enumerated() { for j in 0..<m { xb[r * m + j] = x[i * m + j] } }
-                let e = encoder.matrix(Array(theta[..<split])), d = decoder.matrix(Array(theta[split...]))
-                let batch = Array(xb[0..<(nb * m)])
+                let e = encoder.matrix(theta[..<split]), d = decoder.matrix(theta[split...])
+                let batch = nb == settings.batchSize ? xb : Array(xb[0..<(nb * m)])
                 let y = BLAS.multiply(batch, e, m: nb, n: k, k: m, transposeB: true)            // N×k
                 let recon = BLAS.multiply(y, d, m: nb, n: m, k: k, transposeB: true)             // N×m
                 let g = zip(recon, batch).map { 2 * ($0 - $1) / Double(nb) }                     // ∂/∂recon of mean SSE
@@ -60,7 +60,7 @@ struct LinearAutoencoderTrainer {
             }
             progress?(epoch + 1)
         }
-        let e = encoder.matrix(Array(theta[..<split])), d = decoder.matrix(Array(theta[split...]))
+        let e = encoder.matrix(theta[..<split]), d = decoder.matrix(theta[split...])
         let recon = BLAS.multiply(BLAS.multiply(x, e, m: count, n: k, k: m, transposeB: true), d, m: count, n: m, k: k, transposeB: true)
         let sse = zip(recon, x).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
         return (Array(theta[..<split]), Array(theta[split...]), sse)
