@@ -77,12 +77,15 @@ public struct TrainedModel: Sendable {
 extension ComponentArchitecture {
     /// Adam on the weight-sharing parameterisation, block by block in the Q_σ basis (the loss splits
     /// over blocks, MATH.md §4.5). `coordinates` are the data in the Q_σ basis (N×n).
+    /// `progress(done, total)` counts epochs over all blocks.
     public func trainAdam(coordinates x: [Double], count: Int, layout: BasisLayout, settings: AdamSettings,
-                          progress: ((String) -> Void)? = nil) -> TrainedModel {
+                          progress: ((Int, Int) -> Void)? = nil) -> TrainedModel {
         let n = layout.degree
         var te = [Double](repeating: 0, count: encoder.parameters.count), td = [Double](repeating: 0, count: decoder.parameters.count)
         var sse = 0.0
         var rowOffset = 0
+        let trainedBlocks = component.tuple.filter { $0 > 0 }.count
+        var finished = 0
         for (b, (block, t)) in zip(component.blocks, component.tuple).enumerated() {
             let c0 = layout.blockOffsets[b], c1 = layout.blockOffsets[b + 1], r1 = rowOffset + block.weight * t
             defer { rowOffset = r1 }
@@ -94,11 +97,13 @@ extension ComponentArchitecture {
             let (decSub, decMap) = decoder.restricted(rows: c0..<c1, columns: rowOffset..<r1)
             var s = settings
             s.seed = settings.seed &+ UInt64(b)
-            let result = LinearAutoencoderTrainer(encoder: encSub, decoder: decSub).train(xb, count: count, settings: s)
+            let result = LinearAutoencoderTrainer(encoder: encSub, decoder: decSub).train(xb, count: count, settings: s) { epoch in
+                progress?(finished * settings.epochs + epoch, trainedBlocks * settings.epochs)
+            }
+            finished += 1
             for (local, global) in encMap.enumerated() { te[global] = result.encoder[local] }
             for (local, global) in decMap.enumerated() { td[global] = result.decoder[local] }
             sse += result.sse
-            progress?("block \(block.label) (t = \(t)) trained")
         }
         return TrainedModel(loss: sse / Double(count * n), encoderTheta: te, decoderTheta: td)
     }
@@ -123,9 +128,9 @@ extension WeightSharingPattern {
 }
 
 /// Adam on the dense autoencoder R^n → R^r → R^n in the pixel basis (the baseline).
-public func trainDenseAdam(_ data: ImageDataset, rank r: Int, settings: AdamSettings) -> TrainedModel {
+public func trainDenseAdam(_ data: ImageDataset, rank r: Int, settings: AdamSettings, progress: ((Int, Int) -> Void)? = nil) -> TrainedModel {
     let n = data.features
     let result = LinearAutoencoderTrainer(encoder: .dense(rows: r, columns: n), decoder: .dense(rows: n, columns: r))
-        .train(data.values, count: data.count, settings: settings)
+        .train(data.values, count: data.count, settings: settings) { progress?($0, settings.epochs) }
     return TrainedModel(loss: result.sse / Double(data.count * n), encoderTheta: result.encoder, decoderTheta: result.decoder)
 }

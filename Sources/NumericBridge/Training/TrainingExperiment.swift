@@ -69,7 +69,9 @@ public struct TrainingExperiment: Sendable {
 
     /// Runs the comparison. `progress` receives one line per stage (for stderr).
     /// - Throws: `NumericError`/`GeometryError` for shapes, ranks, tuples that do not fit.
-    public init(data raw: ImageDataset, configuration c: Configuration, progress: @escaping (String) -> Void = { _ in }) throws {
+    /// `epochs(label, done, total)` reports Adam's progress.
+    public init(data raw: ImageDataset, configuration c: Configuration, progress: @escaping (String) -> Void = { _ in },
+                epochs: @escaping (String, Int, Int) -> Void = { _, _, _ in }) throws {
         let sigma: Permutation
         switch c.axis {
         case .x, .y: sigma = try Permutation.shift(height: c.height, width: c.width, along: c.axis)
@@ -110,7 +112,9 @@ public struct TrainingExperiment: Sendable {
             var adamLoss: Double? = nil, eqError: Double? = nil
             if let settings = c.adam, choice == c.choices.first || choice == .paper || choice == .best {
                 progress("Adam on the \(choice.name) component \(variety.structure.format(tuple)) (\(optimum.architecture.parameterCount) parameters)")
-                let model = optimum.architecture.trainAdam(coordinates: coordinates, count: data.count, layout: layout, settings: settings)
+                let model = optimum.architecture.trainAdam(coordinates: coordinates, count: data.count, layout: layout, settings: settings) {
+                    epochs("Adam, \(choice.name) component", $0, $1)
+                }
                 adamLoss = model.loss
                 eqError = Self.equivarianceError(optimum.architecture, model, layout: layout)
                 if firstTrained == nil { firstTrained = model }
@@ -123,7 +127,7 @@ public struct TrainingExperiment: Sendable {
         var denseAdam: Double? = nil
         if let settings = c.adam {
             progress("Adam on the dense rank-\(c.rank) autoencoder (\(2 * c.rank * raw.features) parameters)")
-            denseAdam = trainDenseAdam(data, rank: c.rank, settings: settings).loss
+            denseAdam = trainDenseAdam(data, rank: c.rank, settings: settings) { epochs("Adam, dense", $0, $1) }.loss
         }
         dense = Row(name: "dense", tuple: nil, parameters: 2 * c.rank * raw.features, loss: denseOptimum.loss, adamLoss: denseAdam, equivarianceError: nil)
         self.rows = rows

@@ -25,7 +25,7 @@ struct Reproduce: ParsableCommand {
             let config = TrainingExperiment.Configuration(height: 28, width: 28, axis: .x, rank: rank, maxShift: maxShift, seed: training.seed,
                                                           choices: rank == 99 ? [.best, .paper, .equalRank, .highPass] : [.best, .equalRank, .highPass],
                                                           adam: exactOnly ? nil : training.adam(count: data.count))
-            let e = try TrainingExperiment(data: data, configuration: config, progress: progress)
+            let e = try TrainingExperiment(data: data, configuration: config, progress: progress, epochs: progressBar)
             let dir = training.out ?? "out/mnist"
             var report = ReproduceReport(e, files: try ExperimentArtifacts.write(e, to: dir))
             try Data(report.table.utf8).write(to: URL(fileURLWithPath: dir + "/losses.txt"))

@@ -62,7 +62,7 @@ struct Train: ParsableCommand {
         let data = try ImageDataset.load(path: try training.dataPath(), features: dims[0] * dims[1])
         let config = TrainingExperiment.Configuration(height: dims[0], width: dims[1], axis: axis, rank: rank, maxShift: maxShift,
                                                       seed: training.seed, choices: [choice], adam: method == "adam" ? training.adam(count: data.count) : nil)
-        let e = try TrainingExperiment(data: data, configuration: config, progress: progress)
+        let e = try TrainingExperiment(data: data, configuration: config, progress: progress, epochs: progressBar)
         var files: [String] = []
         if let dir = training.out { files = try ExperimentArtifacts.write(e, to: dir) }
         try emit(TrainReport(e, method: method, files: files), json: output.json)
