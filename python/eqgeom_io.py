@@ -66,3 +66,10 @@ def load_layer(path):
     """(index, generators): W = theta[index] is equivariant for every θ ∈ R^{index.max()+1}."""
     with np.load(path) as z:
         return z["index"], z["generators"]
+
+
+def load_invariant(path):
+    """A dict with `orbit` (orbit number of each point) and the encoder/decoder index and sign maps of
+    an invariant autoencoder (`eqgeom invariant … --out inv.npz`); W = D·E is G-invariant: W P_g = W."""
+    with np.load(path) as z:
+        return {k: z[k] for k in z.files}

@@ -42,6 +42,19 @@ func runPython(_ script: String, _ args: [String]) throws -> (Int32, String) {
         }
     }
 
+    /// The invariant autoencoder's masks, read back by NumPy: columns agree on orbits, rank min(r, k).
+    @Test func invariantMasksRoundTrip() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("eqgeom-inv-\(getpid()).npz").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for args in [["--gen", "(1 3 4)(2 5)", "--rows", "2", "--rank", "1"], ["--image", "4x4", "--rotate", "90", "--rows", "5", "--rank", "3"],
+                     ["--gen", "(1 2)", "--n", "6", "--rows", "3", "--rank", "3"]] {
+            let r = try runEqgeom(["invariant"] + args + ["--out", path])
+            #expect(r.status == 0, "\(r.stderr)")
+            let (status, output) = try runPython("check_invariant.py", [path])
+            #expect(status == 0, "\(args): \(output)")
+        }
+    }
+
     @Test func basisMaskLayerKeys() throws {
         let b = try json(["basis", "--image", "28x28", "--shift", "x", "--exact", "--certify"])
         #expect(b["n"] as? Int == 784 && b["certified"] as? Bool == true)

@@ -67,6 +67,38 @@ public enum ArchitectureExport {
         }
     }
 
+    /// The `.npz` of an invariant autoencoder (MATH.md §3): `orbit` (int32 [n], orbit of each point),
+    /// `encoder_index`/`encoder_sign` (rank×n, one parameter per (row, orbit)), `decoder_index`/`decoder_sign`
+    /// (rows×rank, dense). The network is x ↦ D·E·x in the pixel basis.
+    public static func invariantArchive(_ v: InvariantVariety) -> NumPyArchive {
+        var z = NumPyArchive()
+        var orbit = [Int32](repeating: 0, count: v.columns)
+        for (a, o) in v.orbits.enumerated() { for p in o { orbit[p - 1] = Int32(a) } }
+        z.add("orbit", NumPyArray(int32: orbit, shape: [v.columns]))
+        let (enc, dec) = v.architecture
+        for (name, p) in [("encoder", enc), ("decoder", dec)] {
+            let (index, sign) = p.denseIndexAndSign
+            z.add("\(name)_index", NumPyArray(int32: index, shape: p.shape))
+            z.add("\(name)_sign", NumPyArray(int8: sign, shape: p.shape))
+        }
+        return z
+    }
+
+    /// The JSON document of an invariant autoencoder: `format` ("eqgeom.invariant/1"), `n`, `rows`,
+    /// `rank`, `orbits` (0-based points), `encoder`, `decoder` (patterns as in the mask document).
+    public struct InvariantDocument: Encodable {
+        public let format = "eqgeom.invariant/1"
+        public let n: Int, rows: Int, rank: Int
+        public let orbits: [[Int]]
+        public let encoder: WeightSharingPattern
+        public let decoder: WeightSharingPattern
+        public init(_ v: InvariantVariety) {
+            n = v.columns; rows = v.rows; rank = v.rank
+            orbits = v.orbits.map { $0.map { $0 - 1 } }
+            (encoder, decoder) = v.architecture
+        }
+    }
+
     /// The `.npz` of an equivariant layer: `index` (int32 [n^q, n^p], orbit numbers), `generators`
     /// (int32 [g, n], 0-based images).
     public static func layerArchive(_ layer: EquivariantLayer) -> NumPyArchive {

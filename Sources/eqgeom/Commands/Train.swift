@@ -90,6 +90,13 @@ struct TrainReport: Report {
     let equivarianceError: Double?
     let samples: Int
     let files: [String]
+    /// Per block (canonical order): label and eigenvalues (descending) of its covariance (MATH.md §4.5).
+    let blockSpectra: [BlockSpectrumEntry]
+
+    struct BlockSpectrumEntry: Encodable {
+        let block: String
+        let eigenvalues: [Double]
+    }
 
     init(_ e: TrainingExperiment, method: String, files: [String]) {
         let row = e.rows[0]
@@ -103,10 +110,12 @@ struct TrainReport: Report {
         equivarianceError = row.equivarianceError
         samples = e.data.count
         self.files = files
+        blockSpectra = e.spectra.blocks.map { BlockSpectrumEntry(block: $0.block.label, eigenvalues: $0.eigenvalues) }
     }
 
     enum CodingKeys: String, CodingKey {
         case method, tuple, parameters, loss, samples, files
+        case blockSpectra = "block_spectra"
         case exactLoss = "exact_loss", denseLoss = "dense_loss", denseParameters = "dense_parameters", equivarianceError = "equivariance_error"
     }
 
