@@ -18,9 +18,7 @@ struct Invariant: ParsableCommand {
     func run() throws {
         let v = try InvariantVariety(group: try action.group(generators: gen), rows: rows, rank: rank)
         if let path = out {
-            if path.hasSuffix(".npz") { try ArchitectureExport.invariantArchive(v).write(to: path) }
-            else if path.hasSuffix(".json") { try writeJSON(ArchitectureExport.InvariantDocument(v), to: path) }
-            else { throw ValidationError("--out must end in .npz or .json, got '\(path)'") }
+            try writeArchitecture(to: path, npz: { ArchitectureExport.invariantArchive(v) }, json: { ArchitectureExport.InvariantDocument(v) })
         }
         try emit(InvariantReport(v), json: output.json)
     }

@@ -20,9 +20,8 @@ struct Mask: ParsableCommand {
         let arch = ComponentArchitecture(try v.component(try v.structure.parseTuple(tuple)))
         if let path = out {
             let layout = BasisLayout(sigma)
-            if path.hasSuffix(".npz") { try ArchitectureExport.maskArchive(arch, layout: layout).write(to: path) }
-            else if path.hasSuffix(".json") { try writeJSON(ArchitectureExport.MaskDocument(arch, layout: layout), to: path) }
-            else { throw ValidationError("--out must end in .npz or .json, got '\(path)'") }
+            try writeArchitecture(to: path, npz: { try ArchitectureExport.maskArchive(arch, layout: layout) },
+                                  json: { ArchitectureExport.MaskDocument(arch, layout: layout) })
         }
         try emit(MaskReport(arch), json: output.json)
     }
@@ -60,7 +59,14 @@ struct MaskReport: Report {
     }
 }
 
-/// Writes any Encodable as pretty JSON.
+/// Writes an architecture as `.npz` or `.json`, chosen by the file name.
+func writeArchitecture(to path: String, npz: () throws -> NumPyArchive, json: () -> some Encodable) throws {
+    if path.hasSuffix(".npz") { try npz().write(to: path) }
+    else if path.hasSuffix(".json") { try writeJSON(json(), to: path) }
+    else { throw ValidationError("--out must end in .npz or .json, got '\(path)'") }
+}
+
+/// Writes any Encodable as JSON.
 func writeJSON(_ value: some Encodable, to path: String) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
