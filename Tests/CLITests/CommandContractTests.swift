@@ -86,6 +86,13 @@ func json(_ args: [String]) throws -> [String: Any] {
             ["components", "show", "--perm", "(1 3 4)(2 5)", "--rank", "4"],
             ["components", "list", "--perm", "(1 3 4)(2 5)", "--rank", "4", "--offset", "-1"],
             ["components", "count", "--perm", "(1 3 4)(2 5)"],
+            ["determinantal", "--rows", "2000000000", "--cols", "2000000000", "--rank", "1000000000"],
+            ["components", "count", "--cycle-type", "1^2000000000", "--rank", "1000000000"],
+            ["components", "show", "--cycle-type", "1000000^2", "--rank", "1000000", "--tuple", "1000000,0"],
+            ["components", "count", "--cycle-type", "2147483647", "--rank", "5"],
+            ["equivariant", "--volume", "1000x1000x1000", "--shift", "x", "--rank", "4"],
+            ["basis", "--image", "1x268435456", "--shift", "x"],
+            ["invariant", "--gen", "(1 2)", "--rows", "9223372036854775807", "--rank", "1"],
             ["bogus"],
         ]
         for args in cases {

@@ -27,7 +27,7 @@ func bilinearJacobianRank(xParameters: Int, yParameters: Int,
         let g = try PermutationGroup(generators: [Permutation(cycles: "(1 3 4)(2 5)")])
         let v = try InvariantVariety(group: g, rows: 2, rank: 1)
         #expect(v.orbits == [[1, 3, 4], [2, 5]] && v.orbitCount == 2)
-        #expect(v.dimension == 3 && v.degree == 2 && v.edDegree == 2)
+        #expect(try v.dimension == 3 && v.degree == 2 && v.edDegree == 2)
         // [[a,c,a,a,c],[b,d,b,b,d]] = ψ⁻¹([[a,c],[b,d]])
         let w = try v.psiInverse(RationalMatrix([[1, 3], [2, 4]])!)
         #expect(w == RationalMatrix([[1, 3, 1, 1, 3], [2, 4, 2, 2, 4]])!)
@@ -38,7 +38,7 @@ func bilinearJacobianRank(xParameters: Int, yParameters: Int,
         #expect(v.singularLocus?.rank == 0)   // Sing M_{1,2×2} = {0}
         for m in 2...6 {
             let u = try InvariantVariety(group: g, rows: m, rank: 1)
-            #expect(u.dimension == m + 1 && u.degree == BigInteger(m) && u.edDegree == 2)
+            #expect(try u.dimension == m + 1 && u.degree == BigInteger(m) && u.edDegree == 2)
         }
     }
 

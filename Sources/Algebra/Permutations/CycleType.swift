@@ -16,8 +16,9 @@ public struct CycleType: Sendable, Hashable {
         degree = lengths.reduce(0, +)
     }
 
-    /// The largest n a cycle type may have (so that n² and all dimensions fit in `Int`).
-    public static let maximumDegree = 1 << 31
+    /// The largest n a cycle type may have, 2^31 − 1, so that n², 2n² and every dimension and
+    /// parameter count fit in `Int`.
+    public static let maximumDegree = (1 << 31) - 1
 
     /// Parses `28^28`, `12,8,6,6,5,1` or `28^27,1`.
     /// - Throws: `PermutationError.invalidCycleType` naming the bad part, or `.tooLarge` when n > 2^31.
@@ -37,7 +38,7 @@ public struct CycleType: Sendable, Hashable {
             let (p, o1) = length.multipliedReportingOverflow(by: count)
             let (s, o2) = n.addingReportingOverflow(p)
             guard !o1, !o2, s <= CycleType.maximumDegree else {
-                throw PermutationError.tooLarge("cycle type \(text) has more than 2^31 points")
+                throw PermutationError.tooLarge("cycle type \(text) has more than 2^31 − 1 points")
             }
             n = s
             counts[length, default: 0] += count

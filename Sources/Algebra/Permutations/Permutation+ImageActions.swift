@@ -22,12 +22,17 @@ extension Permutation {
         case diagonal
     }
 
+    /// Most pixels an image action builds as an explicit permutation (2^28, 1 GiB of images).
+    public static let maximumPixels = 1 << 28
+
     static func checkedSize(_ dims: [Int]) throws -> Int {
         var n = 1
         for d in dims {
             guard d >= 1 else { throw PermutationError.invalidSize("image dimensions must be positive, got \(dims.map(String.init).joined(separator: "x"))") }
             let (p, o) = n.multipliedReportingOverflow(by: d)
-            guard !o, p < Int(Int32.max) else { throw PermutationError.tooLarge("\(dims.map(String.init).joined(separator: "x")) pixels") }
+            guard !o, p <= maximumPixels else {
+                throw PermutationError.tooLarge("\(dims.map(String.init).joined(separator: "x")) pixels (limit 2^28 as a permutation); for counting, give the cycle type instead")
+            }
             n = p
         }
         return n

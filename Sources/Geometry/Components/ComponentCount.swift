@@ -47,20 +47,33 @@ extension BlockStructure {
 
     private struct Pair: Hashable { let weight: Int; let size: Int }
 
+    /// Longest truncated power series a count builds (2^25 big-integer coefficients).
+    public static let maximumSeriesLength = 1 << 25
+
+    static func checkSeriesLength(_ length: Int) throws {
+        guard length <= maximumSeriesLength else {
+            throw GeometryError.tooLarge("counting at this rank needs power series of \(length) big-integer coefficients (limit 2^25); use a smaller rank")
+        }
+    }
+
     /// Both component counts at rank r, from two truncated products (MATH.md §4.3):
     /// [x^r] F and [x^{r−1−R}] C, R = Σ_real d, C the complex blocks' factor; for r > n, 1.
     /// - Precondition: 0 ≤ r (ranks above n give the single component t = d).
-    public func componentCount(rank r: Int) -> ComponentCount {
+    /// - Throws: `GeometryError.tooLarge` when r + 1 exceeds `maximumSeriesLength`.
+    public func componentCount(rank r: Int) throws -> ComponentCount {
         precondition(r >= 0)
         if r > degree { return ComponentCount(rank: r, all: 1, withRankR: 0) }
+        try Self.checkSeriesLength(r + 1)
         let full = weightCoefficient(r)
         let deficient = weightCoefficient(r - 1 - realCapacity, complexOnly: true)
         return ComponentCount(rank: r, all: full + deficient, withRankR: full)
     }
 
     /// The counts for every rank r = 0…n at once, from the same two products truncated at n + 1.
-    public func componentCountsByRank() -> [ComponentCount] {
+    /// - Throws: `GeometryError.tooLarge` when n + 1 exceeds `maximumSeriesLength`.
+    public func componentCountsByRank() throws -> [ComponentCount] {
         let n = degree
+        try Self.checkSeriesLength(n + 1)
         let f = weightGeneratingFunction(length: n + 1)
         let c = weightGeneratingFunction(length: n + 1, complexOnly: true)
         let fc = f.coefficients, cc = c.coefficients
@@ -76,5 +89,5 @@ extension BlockStructure {
 
 extension EquivariantVariety {
     /// Both component counts at this rank.
-    public var componentCount: ComponentCount { structure.componentCount(rank: rank) }
+    public var componentCount: ComponentCount { get throws { try structure.componentCount(rank: rank) } }
 }

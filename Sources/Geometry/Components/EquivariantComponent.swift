@@ -20,7 +20,15 @@ public struct EquivariantComponent: Sendable {
     }
 
     /// ∏_real deg M_{t,d×d} · ∏_complex (deg M_{t,d×d})² (the complexification of R(M_t(ℂ)) is M_t × M_t).
+    /// - Throws: `GeometryError.tooLarge` when the a-priori size bound exceeds `DeterminantalVariety.maximumResultBits`.
     public var degree: BigInteger {
+        get throws {
+        var bits = 0
+        for (b, t) in zip(blocks, tuple) {
+            guard let one = DeterminantalVariety.degreeBitBound(rows: b.multiplicity, columns: b.multiplicity, rank: t) else { bits = Int.max; break }
+            bits = bits.addingReportingOverflow(b.weight * one).overflow ? Int.max : bits + b.weight * one
+        }
+        try DeterminantalVariety.checkSize(bits, "the degree of this component")
         var cache: [[Int]: BigInteger] = [:]
         var factors: [BigInteger] = []
         for (b, t) in zip(blocks, tuple) {
@@ -30,11 +38,17 @@ public struct EquivariantComponent: Sendable {
             factors.append(b.isComplex ? d * d : d)
         }
         return productTree(factors)
+        }
     }
 
     /// ∏ over all blocks of C(d, t): the complex factor is C(d, t), not its square (MATH.md §4.4).
+    /// - Throws: `GeometryError.tooLarge` beyond `DeterminantalVariety.maximumResultBits`.
     public var edDegree: BigInteger {
-        productTree(zip(blocks, tuple).map { BigInteger.binomial(UInt($0.multiplicity), UInt($1)) })
+        get throws {
+            let bits = zip(blocks, tuple).reduce(0) { $0 + (DeterminantalVariety.binomialBitBound($1.0.multiplicity, $1.1) ?? Int.max / 2) }
+            try DeterminantalVariety.checkSize(bits, "the ED degree of this component")
+            return productTree(zip(blocks, tuple).map { BigInteger.binomial(UInt($0.multiplicity), UInt($1)) })
+        }
     }
 
     /// Sing V_t: the union over blocks b with 0 < t_b < d_b of V_t with t_b lowered by one, as tuples.

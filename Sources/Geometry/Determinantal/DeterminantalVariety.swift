@@ -25,7 +25,7 @@ public struct DeterminantalVariety: Sendable, Hashable {
     /// - Throws: `GeometryError` unless m, n ≥ 1 and 0 ≤ r ≤ min(m, n).
     public init(rows m: Int, columns n: Int, rank r: Int) throws {
         guard m >= 1, n >= 1 else { throw GeometryError.invalidShape("matrix size \(m)×\(n) must have positive rows and columns") }
-        guard m <= CycleType.maximumDegree, n <= CycleType.maximumDegree else { throw GeometryError.tooLarge("matrix size \(m)×\(n) exceeds 2^31") }
+        guard m <= CycleType.maximumDegree, n <= CycleType.maximumDegree else { throw GeometryError.tooLarge("matrix size \(m)×\(n) exceeds 2^31 − 1") }
         guard r >= 0, r <= min(m, n) else { throw GeometryError.rankOutOfRange(rank: r, maximum: min(m, n), what: "\(m)×\(n) matrices") }
         rows = m; columns = n; rank = r
     }
@@ -43,7 +43,38 @@ public struct DeterminantalVariety: Sendable, Hashable {
 
     /// deg M_{r,m×n} = ∏_{i=0}^{p−r−1} C(q+i, r) / C(r+i, r), p = min, q = max (Harris, Ex. 19.10).
     /// - Complexity: p − r big binomials, multiplied by product trees, and one exact division.
-    public var degree: BigInteger { Self.degree(rows: rows, columns: columns, rank: rank) }
+    /// - Throws: `GeometryError.tooLarge` when the a-priori bound on its size exceeds `maximumResultBits`.
+    public var degree: BigInteger {
+        get throws {
+            try Self.checkSize(Self.degreeBitBound(rows: rows, columns: columns, rank: rank), "the degree of M_{\(rank),\(rows)×\(columns)}")
+            return Self.degree(rows: rows, columns: columns, rank: rank)
+        }
+    }
+
+    /// Results (degrees, ED degrees) whose a-priori size bound exceeds this many bits are refused
+    /// before any work: 2^27 bits is about 40 million decimal digits.
+    public static let maximumResultBits = 1 << 27
+
+    static func checkSize(_ bits: Int?, _ what: String) throws {
+        guard let b = bits, b <= maximumResultBits else {
+            throw GeometryError.tooLarge("\(what) may have more than 2^27 bits (about 40 million digits); eqgeom refuses to compute it. Use a smaller case.")
+        }
+    }
+
+    /// bits(C(N, k)) ≤ min(k, N − k)·⌈log2(N+1)⌉; nil on overflow.
+    static func binomialBitBound(_ n: Int, _ k: Int) -> Int? {
+        let (b, o) = min(k, n - k).multipliedReportingOverflow(by: Int.bitWidth - (n + 1).leadingZeroBitCount)
+        return o ? nil : b
+    }
+
+    /// A bound on the bits of deg M_{r,m×n}: the numerator ∏_{i<p−r} C(q+i, r) bounds it.
+    static func degreeBitBound(rows: Int, columns: Int, rank r: Int) -> Int? {
+        let p = min(rows, columns), q = max(rows, columns)
+        if r == 0 || r == p { return 1 }
+        guard let one = binomialBitBound(q + p - r, r) else { return nil }
+        let (b, o) = one.multipliedReportingOverflow(by: p - r)
+        return o ? nil : b
+    }
 
     static func degree(rows: Int, columns: Int, rank r: Int) -> BigInteger {
         let p = min(rows, columns), q = max(rows, columns)
@@ -55,7 +86,13 @@ public struct DeterminantalVariety: Sendable, Hashable {
     }
 
     /// ED degree of M_{r,m×n} = C(min(m,n), r) (Eckart–Young; Draisma et al., Ex. 2.3).
-    public var edDegree: BigInteger { BigInteger.binomial(UInt(min(rows, columns)), UInt(rank)) }
+    /// - Throws: `GeometryError.tooLarge` beyond `maximumResultBits`.
+    public var edDegree: BigInteger {
+        get throws {
+            try Self.checkSize(Self.binomialBitBound(min(rows, columns), rank), "the ED degree of M_{\(rank),\(rows)×\(columns)}")
+            return BigInteger.binomial(UInt(min(rows, columns)), UInt(rank))
+        }
+    }
 
     /// Sing M_r = M_{r−1} when 0 < r < min(m, n); `nil` (empty) for a point or the whole space.
     public var singularLocus: DeterminantalVariety? {

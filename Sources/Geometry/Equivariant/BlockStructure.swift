@@ -35,6 +35,28 @@ public struct BlockStructure: Sendable, Hashable {
 
     public init(_ sigma: Permutation) { self.init(cycleType: sigma.cycleType) }
 
+    /// The block structure, refused when it would have more than `maximumBlocks` blocks (a single
+    /// cycle of length c has about c/2 blocks).
+    /// - Throws: `GeometryError.tooLarge`.
+    public init(checking cycleType: CycleType) throws {
+        let count = Self.blockCount(cycleType)
+        guard count <= Self.maximumBlocks else {
+            throw GeometryError.tooLarge("cycle type \(cycleType) gives \(count) eigenvalue blocks (limit \(Self.maximumBlocks)); use cycles with fewer distinct divisors or shorter cycles")
+        }
+        self.init(cycleType: cycleType)
+    }
+
+    /// Most blocks a checked structure may have (2^22).
+    public static let maximumBlocks = 1 << 22
+
+    /// Σ over distinct divisors l of the cycle lengths of the number of blocks (l, m): 1 for l ≤ 2,
+    /// φ(l)/2 otherwise. Computed without building the blocks.
+    public static func blockCount(_ cycleType: CycleType) -> Int {
+        var ls = Set<Int>()
+        for (c, _) in cycleType.parts { for l in divisors(of: c) { ls.insert(l) } }
+        return ls.reduce(0) { $0 + ($1 <= 2 ? 1 : eulerPhi($1) / 2) }
+    }
+
     /// n = Σ weight·d.
     public var degree: Int { cycleType.degree }
 
@@ -63,4 +85,18 @@ func greatestCommonDivisor(_ a: Int, _ b: Int) -> Int {
     var (x, y) = (abs(a), abs(b))
     while y != 0 { (x, y) = (y, x % y) }
     return x
+}
+
+/// Euler's totient φ(n), by trial division.
+func eulerPhi(_ n: Int) -> Int {
+    var m = n, result = n, p = 2
+    while p * p <= m {
+        if m % p == 0 {
+            while m % p == 0 { m /= p }
+            result -= result / p
+        }
+        p += 1
+    }
+    if m > 1 { result -= result / m }
+    return result
 }

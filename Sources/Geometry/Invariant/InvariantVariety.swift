@@ -21,6 +21,7 @@ public struct InvariantVariety: Sendable {
     public init(group: PermutationGroup, rows m: Int, rank r: Int) throws {
         let n = group.degree
         guard m >= 1, n >= 1 else { throw GeometryError.invalidShape("invariant matrices need m ≥ 1 rows and n ≥ 1 points, got \(m)×\(n)") }
+        guard m <= CycleType.maximumDegree else { throw GeometryError.tooLarge("\(m) rows exceed 2^31 − 1") }
         guard r >= 0, r <= min(m, n) else { throw GeometryError.rankOutOfRange(rank: r, maximum: min(m, n), what: "\(m)×\(n) matrices") }
         self.group = group
         rows = m
@@ -41,9 +42,9 @@ public struct InvariantVariety: Sendable {
     /// dim = ρ(m + k − ρ).
     public var dimension: Int { reduced.dimension }
     /// deg = deg M_{ρ,m×k}.
-    public var degree: BigInteger { reduced.degree }
+    public var degree: BigInteger { get throws { try reduced.degree } }
     /// ED degree = C(min(m, k), ρ) (ψ scaled by √|A| per orbit is an isometry).
-    public var edDegree: BigInteger { reduced.edDegree }
+    public var edDegree: BigInteger { get throws { try reduced.edDegree } }
     /// Sing = invariant matrices of rank ≤ ρ − 1, or `nil` (empty) when M_{ρ,m×k} is a point or everything.
     public var singularLocus: InvariantVariety? {
         guard let s = reduced.singularLocus else { return nil }

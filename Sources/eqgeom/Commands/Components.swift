@@ -21,7 +21,7 @@ extension Components {
         func run() throws {
             let s = try action.blockStructure()
             if allRanks {
-                try emit(CountsByRankReport(n: s.degree, byRank: s.componentCountsByRank()), json: output.json)
+                try emit(CountsByRankReport(n: s.degree, byRank: try s.componentCountsByRank()), json: output.json)
             } else {
                 guard let r = rank else { throw ValidationError("give --rank R, or --all-ranks") }
                 try emit(CountReport(try EquivariantVariety(structure: s, rank: r).componentCount), json: output.json)
@@ -69,7 +69,7 @@ extension Components {
             default: throw ValidationError("give exactly one of --tuple and --index")
             }
             let c = try v.component(t)
-            try emit(ShowReport(c, index: try ranking.index(of: t)), json: output.json)
+            try emit(try ShowReport(c, index: try ranking.index(of: t)), json: output.json)
         }
     }
 
@@ -143,10 +143,10 @@ struct ShowReport: Report {
     let containsRankR: Bool
     let singularLocus: [[Int]]
 
-    init(_ c: EquivariantComponent, index: BigInteger) {
+    init(_ c: EquivariantComponent, index: BigInteger) throws {
         self.index = index
         tuple = c.tuple; blocks = c.blocks.map(\.label)
-        dimension = c.dimension; degree = c.degree; edDegree = c.edDegree
+        dimension = c.dimension; degree = try c.degree; edDegree = try c.edDegree
         parameters = c.parameterCount; denseParameters = c.denseParameterCount
         maxRank = c.maximalRank; containsRankR = c.containsRankR; singularLocus = c.singularLocus
     }

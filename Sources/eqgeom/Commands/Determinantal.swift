@@ -12,7 +12,7 @@ struct Determinantal: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try emit(DeterminantalReport(try DeterminantalVariety(rows: rows, columns: cols, rank: rank)), json: output.json)
+        try emit(try DeterminantalReport(try DeterminantalVariety(rows: rows, columns: cols, rank: rank)), json: output.json)
     }
 }
 
@@ -26,10 +26,10 @@ struct DeterminantalReport: Report {
     /// The rank of Sing = M_{r−1}, or nil when the singular locus is empty.
     let singularLocusRank: Int?
 
-    init(_ v: DeterminantalVariety) {
+    init(_ v: DeterminantalVariety) throws {
         rows = v.rows; columns = v.columns; rank = v.rank
         dimension = v.dimension; ambientDimension = v.ambientDimension
-        degree = v.degree; edDegree = v.edDegree; kind = v.kind
+        degree = try v.degree; edDegree = try v.edDegree; kind = v.kind
         singularLocusRank = v.singularLocus?.rank
     }
 

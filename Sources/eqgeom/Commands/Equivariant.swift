@@ -12,7 +12,7 @@ struct Equivariant: ParsableCommand {
 
     func run() throws {
         let v = try EquivariantVariety(structure: try action.blockStructure(), rank: rank)
-        try emit(EquivariantReport(v), json: output.json)
+        try emit(try EquivariantReport(v), json: output.json)
     }
 }
 
@@ -25,10 +25,10 @@ struct EquivariantReport: Report {
     let components: BigInteger
     let componentsWithRankR: BigInteger
 
-    init(_ v: EquivariantVariety) {
+    init(_ v: EquivariantVariety) throws {
         n = v.degree; rank = v.rank; cycleType = v.structure.cycleType.description
         blocks = v.blocks; commutantDimension = v.structure.commutantDimension
-        let c = v.componentCount
+        let c = try v.componentCount
         components = c.all; componentsWithRankR = c.withRankR
     }
 

@@ -20,7 +20,7 @@ struct Invariant: ParsableCommand {
         if let path = out {
             try writeArchitecture(to: path, npz: { ArchitectureExport.invariantArchive(v) }, json: { ArchitectureExport.InvariantDocument(v) })
         }
-        try emit(InvariantReport(v), json: output.json)
+        try emit(try InvariantReport(v), json: output.json)
     }
 }
 
@@ -38,10 +38,10 @@ struct InvariantReport: Report {
     let denseParameters: Int
     let orbitCycle: String
 
-    init(_ v: InvariantVariety) {
+    init(_ v: InvariantVariety) throws {
         n = v.columns; rows = v.rows; rank = v.rank
         orbits = v.orbits; k = v.orbitCount; effectiveRank = v.effectiveRank
-        dimension = v.dimension; degree = v.degree; edDegree = v.edDegree
+        dimension = v.dimension; degree = try v.degree; edDegree = try v.edDegree
         parameters = v.parameterCount; denseParameters = v.denseParameterCount
         orbitCycle = v.group.orbitCycle.description
     }
