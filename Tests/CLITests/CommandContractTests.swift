@@ -91,7 +91,7 @@ func json(_ args: [String]) throws -> [String: Any] {
             ["components", "show", "--cycle-type", "1000000^2", "--rank", "1000000", "--tuple", "1000000,0"],
             ["components", "count", "--cycle-type", "2147483647", "--rank", "5"],
             ["equivariant", "--volume", "1000x1000x1000", "--shift", "x", "--rank", "4"],
-            ["basis", "--image", "1x268435456", "--shift", "x"],
+            ["basis", "--image", "1x9000000", "--shift", "x"],
             ["invariant", "--gen", "(1 2)", "--rows", "9223372036854775807", "--rank", "1"],
             ["bogus"],
         ]
