@@ -33,6 +33,7 @@ let package = Package(
         .testTarget(name: "AlgebraTests", dependencies: ["Algebra", "EqgeomTestSupport"], exclude: ["Oracles"]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "Algebra", "EqgeomTestSupport"], exclude: ["Oracles"]),
         .testTarget(name: "NumericBridgeTests", dependencies: ["NumericBridge", "Geometry", "Algebra", "EqgeomTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["EqgeomTestSupport"]),
+        // Depends on the executable so that `swift test` always rebuilds the binary it runs.
+        .testTarget(name: "CLITests", dependencies: ["EqgeomTestSupport", "eqgeom"]),
     ]
 )
