@@ -1,22 +1,103 @@
 import Foundation
 
-/// Discrete Fourier transforms of any length: iterative radix-2 for powers of two, Bluestein's chirp-z
-/// algorithm (a convolution by power-of-two FFTs) otherwise; O(n log n) either way.
+/// Discrete Fourier transforms of any length: iterative radix-2 for powers of two, mixed-radix
+/// Cooley–Tukey when every prime factor is at most 13, Bluestein's chirp-z algorithm (a convolution by
+/// power-of-two FFTs) otherwise; O(n log n) in every case.
 /// `forward` computes X_f = Σ_s x_s e^{−2πi fs/n} in place on split real/imaginary arrays.
 struct FFTPlan: Sendable {
     let length: Int
     private let radix2: Radix2?
+    private let mixed: MixedRadix?
     private let bluestein: Bluestein?
 
     init(length n: Int) {
         precondition(n >= 1)
         length = n
-        if n & (n - 1) == 0 { radix2 = Radix2(n); bluestein = nil } else { radix2 = nil; bluestein = Bluestein(n) }
+        let factors = primeFactors(n)
+        if n & (n - 1) == 0 { radix2 = Radix2(n); mixed = nil; bluestein = nil }
+        else if factors.allSatisfy({ $0 <= 13 }) { radix2 = nil; mixed = MixedRadix(n, factors: factors); bluestein = nil }
+        else { radix2 = nil; mixed = nil; bluestein = Bluestein(n) }
     }
 
     /// X = DFT(x), in place.
     func forward(_ re: inout [Double], _ im: inout [Double]) {
-        if let r = radix2 { r.transform(&re, &im) } else { bluestein?.transform(&re, &im) }
+        if let r = radix2 { r.transform(&re, &im) } else if let m = mixed { m.transform(&re, &im) } else { bluestein?.transform(&re, &im) }
+    }
+
+    /// Recursive decimation-in-time Cooley–Tukey over the prime factors of n (radix-p butterflies
+    /// with precomputed p×p DFT matrices and twiddles from one table of n-th roots of unity), out of place.
+    struct MixedRadix: Sendable {
+        let n: Int
+        let factors: [Int]
+        let cosTable: [Double], sinTable: [Double]   // e^{−2πi j/n} = cos + i·sin (sin stored negated)
+        /// Per level: the p×p matrix w_p^{qs}, real and imaginary parts, row q, column s.
+        let dftRe: [[Double]], dftIm: [[Double]]
+
+        init(_ n: Int, factors: [Int]) {
+            // radix 4 where possible: fewer levels
+            var f = factors.filter { $0 != 2 }
+            let twos = factors.count - f.count
+            f = Array(repeating: 4, count: twos / 2) + (twos % 2 == 1 ? [2] : []) + f
+            self.n = n
+            self.factors = f
+            cosTable = (0..<n).map { cos(2 * Double.pi * Double($0) / Double(n)) }
+            sinTable = (0..<n).map { -sin(2 * Double.pi * Double($0) / Double(n)) }
+            dftRe = f.map { p in (0..<(p * p)).map { cos(2 * Double.pi * Double(($0 / p) * ($0 % p) % p) / Double(p)) } }
+            dftIm = f.map { p in (0..<(p * p)).map { -sin(2 * Double.pi * Double(($0 / p) * ($0 % p) % p) / Double(p)) } }
+        }
+
+        func transform(_ re: inout [Double], _ im: inout [Double]) {
+            var outRe = [Double](repeating: 0, count: n), outIm = outRe
+            re.withUnsafeBufferPointer { ir in im.withUnsafeBufferPointer { ii in
+                outRe.withUnsafeMutableBufferPointer { or in outIm.withUnsafeMutableBufferPointer { oi in
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: 32) { t in
+                        recurse(ir.baseAddress!, ii.baseAddress!, stride: 1, or.baseAddress!, oi.baseAddress!, length: n, level: 0, scratch: t.baseAddress!)
+                    }
+                } }
+            } }
+            re = outRe
+            im = outIm
+        }
+
+        /// Writes the DFT of the `length` inputs in[0], in[stride], … into out[0..<length].
+        private func recurse(_ inRe: UnsafePointer<Double>, _ inIm: UnsafePointer<Double>, stride: Int,
+                             _ outRe: UnsafeMutablePointer<Double>, _ outIm: UnsafeMutablePointer<Double>, length: Int, level: Int,
+                             scratch: UnsafeMutablePointer<Double>) {
+            let p = factors[level], m = length / p
+            if m == 1 {
+                for q in 0..<p { outRe[q] = inRe[q * stride]; outIm[q] = inIm[q * stride] }
+            } else {
+                for q in 0..<p {   // sub-transform q of the inputs q, q+p, q+2p, … into out[q·m ..< (q+1)·m]
+                    recurse(inRe + q * stride, inIm + q * stride, stride: stride * p, outRe + q * m, outIm + q * m, length: m, level: level + 1, scratch: scratch)
+                }
+            }
+            let step = n / length   // w_length^j = w_n^{j·step}
+            let tRe = scratch, tIm = scratch + 16
+            dftRe[level].withUnsafeBufferPointer { wr in dftIm[level].withUnsafeBufferPointer { wi in
+                cosTable.withUnsafeBufferPointer { ct in sinTable.withUnsafeBufferPointer { st in
+                    for k in 0..<m {
+                        var j = 0
+                        for q in 0..<p {   // t_q = w_length^{qk} · Y_q[k]
+                            let (a, b) = (outRe[q * m + k], outIm[q * m + k])
+                            tRe[q] = a * ct[j] - b * st[j]
+                            tIm[q] = a * st[j] + b * ct[j]
+                            j += k * step
+                            if j >= n { j -= n }
+                        }
+                        for s in 0..<p {   // X[k + m·s] = Σ_q t_q · w_p^{qs}
+                            var sr = 0.0, si = 0.0
+                            for q in 0..<p {
+                                let c = wr[q * p + s], d = wi[q * p + s]
+                                sr += tRe[q] * c - tIm[q] * d
+                                si += tRe[q] * d + tIm[q] * c
+                            }
+                            outRe[k + m * s] = sr
+                            outIm[k + m * s] = si
+                        }
+                    }
+                } }
+            } }
+        }
     }
 
     /// x = Σ_f X_f e^{+2πi fs/n} (no 1/n), in place: conj(DFT(conj X)).
@@ -117,4 +198,15 @@ struct FFTPlan: Sendable {
             }
         }
     }
+}
+
+/// The prime factors of n ≥ 1 with multiplicity, ascending.
+func primeFactors(_ n: Int) -> [Int] {
+    var m = n, p = 2, out: [Int] = []
+    while p * p <= m {
+        while m % p == 0 { out.append(p); m /= p }
+        p += 1
+    }
+    if m > 1 { out.append(m) }
+    return out
 }

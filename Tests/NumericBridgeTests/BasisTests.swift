@@ -38,7 +38,7 @@ import EqgeomTestSupport
 
     @Test func fftMatchesNaiveDFT() {
         var rng = SeededGenerator(seed: 42)
-        for n in [1, 2, 3, 8, 12, 17, 64, 100] {
+        for n in [1, 2, 3, 8, 12, 17, 28, 64, 97, 100, 105, 360] {   // radix-2, mixed radix, Bluestein
             let plan = FFTPlan(length: n)
             var re = (0..<n).map { _ in Double.random(in: -1...1, using: &rng) }, im = (0..<n).map { _ in Double.random(in: -1...1, using: &rng) }
             let (r0, i0) = (re, im)
