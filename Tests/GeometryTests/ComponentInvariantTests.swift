@@ -101,3 +101,15 @@ func blockDiagonal(_ blocks: [SpectralBlock], _ tuple: [Int], _ p: [Rational], d
         }
     }
 }
+
+/// The README's "As a Swift library" snippet, so that it stays true.
+@Suite struct ReadmeExampleTests {
+    @Test func libraryExampleRuns() throws {
+        let sigma = try Permutation.shift(height: 28, width: 28, along: .x)
+        let variety = try EquivariantVariety(permutation: sigma, rank: 99)
+        #expect(try variety.componentCount.all == 72_426_340_906_146)
+        let c = try variety.component([13, 10, 9, 8, 7, 5, 3, 1, 0, 0, 0, 0, 0, 0, 0])
+        #expect(c.dimension == 4717 && c.parameterCount == 5544)
+        #expect(Array(variety.components.prefix(3)).count == 3)
+    }
+}
