@@ -85,6 +85,7 @@ func json(_ args: [String]) throws -> [String: Any] {
             ["components", "show", "--perm", "(1 3 4)(2 5)", "--rank", "4", "--index", "3"],
             ["components", "show", "--perm", "(1 3 4)(2 5)", "--rank", "4"],
             ["components", "list", "--perm", "(1 3 4)(2 5)", "--rank", "4", "--offset", "-1"],
+            ["components", "list", "--perm", "(1 3 4)(2 5)", "--rank", "4", "--limit", "2000000"],
             ["components", "count", "--perm", "(1 3 4)(2 5)"],
             ["determinantal", "--rows", "2000000000", "--cols", "2000000000", "--rank", "1000000000"],
             ["components", "count", "--cycle-type", "1^2000000000", "--rank", "1000000000"],

@@ -35,12 +35,14 @@ extension Components {
         @OptionGroup var action: ActionOptions
         @Option(help: "Rank bound r, 0 ≤ r ≤ n.") var rank: Int
         @Option(help: "Index of the first component to list (0-based, any size).") var offset: String = "0"
-        @Option(help: "How many components to list.") var limit: Int = 20
+        @Option(help: "How many components to list (at most 1000000; page with --offset).") var limit: Int = 20
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             guard let start = BigInteger(offset), start.signum >= 0 else { throw ValidationError("--offset must be a non-negative integer, got '\(offset)'") }
-            guard limit >= 0 else { throw ValidationError("--limit must be non-negative, got \(limit)") }
+            guard limit >= 0, limit <= 1_000_000 else {
+                throw ValidationError("--limit must be between 0 and 1000000, got \(limit); page through larger lists with --offset")
+            }
             let v = try EquivariantVariety(structure: try action.blockStructure(), rank: rank)
             let sequence: ComponentSequence = start.isZero ? v.components : try ComponentIndex(v).components(from: start)
             let entries = sequence.prefix(limit).enumerated().map { ListedComponent(index: start + BigInteger($0.offset), tuple: $0.element) }
@@ -82,7 +84,7 @@ extension Components {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            guard count >= 0 else { throw ValidationError("--count must be non-negative, got \(count)") }
+            guard count >= 0, count <= 1_000_000 else { throw ValidationError("--count must be between 0 and 1000000, got \(count)") }
             let v = try EquivariantVariety(structure: try action.blockStructure(), rank: rank)
             let ranking = try ComponentIndex(v)
             var rng = SplitMix(seed)
