@@ -13,6 +13,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Property-based tests with shrinking (tests only).
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
     ],
     targets: [
         // FLINT 2.9 and GMP (Debian libflint-dev, libgmp-dev). Debian ships no flint.pc: link via the module map.
@@ -30,7 +32,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "EqgeomTestSupport", dependencies: ["Algebra"], path: "Tests/EqgeomTestSupport"),
-        .testTarget(name: "AlgebraTests", dependencies: ["Algebra", "EqgeomTestSupport"], exclude: ["Oracles"]),
+        .testTarget(name: "AlgebraTests", dependencies: [
+            "Algebra", "EqgeomTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+        ], exclude: ["Oracles"]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "Algebra", "EqgeomTestSupport"], exclude: ["Oracles"]),
         .testTarget(name: "NumericBridgeTests", dependencies: ["NumericBridge", "Geometry", "Algebra", "EqgeomTestSupport"]),
         // Depends on the executable so that `swift test` always rebuilds the binary it runs.
