@@ -55,7 +55,7 @@ struct ReproduceReport: Report {
     enum CodingKeys: String, CodingKey { case samples, rank, rows, files, maxShift = "max_shift" }
 
     var table: String {
-        let header = "MNIST, \(samples) images shifted by up to ±\(maxShift) pixels, rank \(rank); loss = mean squared error per pixel\n"
+        let header = "MNIST, \(samples) images shifted by up to ±\(maxShift) pixels, rank \(rank); loss = mean squared error per pixel\n(double precision: relative rounding error below 1e-10, see docs/training.md)\n"
         let body = columnTable(["model", "tuple", "parameters", "exact optimum", "Adam", "Adam/exact", "equivariance error"], rows.map { r in
             [r.name, r.tuple.map { $0.map(String.init).joined(separator: ",") } ?? "–", "\(r.parameters)", formatLoss(r.loss),
              r.adamLoss.map(formatLoss) ?? "–", r.adamLoss.map { String(format: "%.4f", $0 / r.loss) } ?? "–",

@@ -127,6 +127,7 @@ struct TrainReport: Report {
             ("exact optimum", formatLoss(exactLoss)),
             ("dense optimum", formatLoss(denseLoss)),
             ("samples", "\(samples)"),
+            ("precision", "losses in double precision, relative rounding error below 1e-10"),
         ]
         if let eq = equivarianceError { rows.append(("equivariance error", "\(eq)")) }
         if !files.isEmpty { rows.append(("wrote", files.joined(separator: ", "))) }
