@@ -31,11 +31,6 @@ public struct BigInteger: Sendable {
         return BigInteger(box: r)
     }
 
-    /// Read-only access to the FLINT object.
-    func withPointer<R>(_ body: (UnsafePointer<fmpz>) throws -> R) rethrows -> R {
-        try body(box.ptr)
-    }
-
     /// Mutable access; copies first if the storage is shared.
     mutating func withMutablePointer<R>(_ body: (UnsafeMutablePointer<fmpz>) throws -> R) rethrows -> R {
         if !isKnownUniquelyReferenced(&box) { box = box.copy() }

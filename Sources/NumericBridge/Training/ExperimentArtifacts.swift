@@ -31,9 +31,8 @@ public enum ExperimentArtifacts {
         try recon.write(to: reconPath)
         paths.append(reconPath)
 
-        if n <= 4096 {
+        if let q = e.denseBasis?.matrix {
             // the dense model in the Q basis: Qᵀ U Uᵀ Q, for contrast with the block structure of D·E
-            let q = try NumericBasis(e.layout).matrix
             let qu = BLAS.multiply(q, u, m: n, n: r, k: n, transposeA: true)
             let denseQ = BLAS.multiply(qu, qu, m: n, n: n, k: r, transposeB: true)
             var heat = PNGImage(width: 2 * n + gap, height: n)
@@ -45,7 +44,7 @@ public enum ExperimentArtifacts {
         }
 
         var z = ArchitectureExport.basisArchive(e.layout)
-        if let q = try? NumericBasis(e.layout) {
+        if let q = e.denseBasis ?? (try? NumericBasis(e.layout)) {
             z.add("Q", NumPyArray(float64: q.matrix, shape: [n, n]))
             z.add("W", NumPyArray(float64: TrainingExperiment.pixelMatrix(arch, encoderTheta: theta.0, decoderTheta: theta.1, q: q.matrix, n: n), shape: [n, n]))
         }

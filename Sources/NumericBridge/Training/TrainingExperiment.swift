@@ -66,6 +66,8 @@ public struct TrainingExperiment: Sendable {
     public let optimum: ComponentOptimum
     public let denseOptimum: DenseOptimum
     public let trained: TrainedModel?
+    /// The dense Q_σ when n ≤ 4096 (built once, for equivariance errors and figures), else nil.
+    public let denseBasis: NumericBasis?
 
     /// Runs the comparison. `progress` receives one line per stage (for stderr).
     /// - Throws: `NumericError`/`GeometryError` for shapes, ranks, tuples that do not fit.
@@ -83,6 +85,7 @@ public struct TrainingExperiment: Sendable {
         let variety = try EquivariantVariety(permutation: sigma, rank: c.rank)
         configuration = c
         layout = BasisLayout(sigma)
+        denseBasis = layout.degree <= 4096 ? try? NumericBasis(layout) : nil
         data = CyclicShiftAugmentation.apply(raw, height: c.height, width: c.width, alongColumns: c.axis == .x, maxShift: c.maxShift, seed: c.seed)
         progress("\(data.count) images, shifts in [−\(c.maxShift), \(c.maxShift)]; transforming to the Q_σ basis")
         let transform = StructuredTransform(layout)
@@ -116,7 +119,7 @@ public struct TrainingExperiment: Sendable {
                     epochs("Adam, \(choice.name) component", $0, $1)
                 }
                 adamLoss = model.loss
-                eqError = Self.equivarianceError(optimum.architecture, model, layout: layout)
+                eqError = denseBasis.map { Self.equivarianceError(optimum.architecture, model, basis: $0) }
                 if firstTrained == nil { firstTrained = model }
             }
             if firstOptimum == nil { firstOptimum = optimum }
@@ -135,10 +138,9 @@ public struct TrainingExperiment: Sendable {
         trained = firstTrained
     }
 
-    /// max |P W − W P| / max |W| for W = Q·D·E·Qᵀ (dense, n ≤ 4096; nil beyond).
-    static func equivarianceError(_ arch: ComponentArchitecture, _ model: TrainedModel, layout: BasisLayout) -> Double? {
-        let n = layout.degree
-        guard n <= 4096, let q = try? NumericBasis(layout) else { return nil }
+    /// max |P W − W P| / max |W| for W = Q·D·E·Qᵀ, with the dense Q.
+    static func equivarianceError(_ arch: ComponentArchitecture, _ model: TrainedModel, basis q: NumericBasis) -> Double {
+        let layout = q.layout, n = layout.degree
         let w = pixelMatrix(arch, encoderTheta: model.encoderTheta, decoderTheta: model.decoderTheta, q: q.matrix, n: n)
         var worst = 0.0, size = 0.0
         let p = layout.permutation

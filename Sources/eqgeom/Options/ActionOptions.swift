@@ -70,7 +70,7 @@ struct ActionOptions: ParsableArguments {
 
     /// The block structure of σ (from its cycle type only).
     func blockStructure() throws -> BlockStructure {
-        if let p = try permutation() { return try BlockStructure(checking: p.cycleType) }
+        if let p = try permutation() { return BlockStructure(p) }   // permutation() has checked the block count
         return try BlockStructure(checking: try CycleType(parsing: cycleType ?? ""))
     }
 
