@@ -20,23 +20,30 @@ let package = Package(
         // FLINT 2.9 and GMP (Debian libflint-dev, libgmp-dev). Debian ships no flint.pc: link via the module map.
         .systemLibrary(name: "CFlint", path: "Sources/CFlint"),
         // LAPACKE and CBLAS from OpenBLAS (Debian liblapacke-dev, libopenblas-dev).
-        .systemLibrary(name: "CLapack", path: "Sources/CLapack", pkgConfig: "lapacke",
-                       providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CLapack", path: "Sources/CLapack", pkgConfig: "lapacke",
+            providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
         // zlib (Debian zlib1g-dev): gzip input and PNG output.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "Algebra", dependencies: ["CFlint"]),
         .target(name: "Geometry", dependencies: ["Algebra"]),
         .target(name: "NumericBridge", dependencies: ["Geometry", "Algebra", "CLapack", "CZlib"]),
-        .executableTarget(name: "eqgeom", dependencies: [
-            "NumericBridge", "Geometry", "Algebra",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "eqgeom",
+            dependencies: [
+                "NumericBridge", "Geometry", "Algebra",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .target(name: "EqgeomTestSupport", dependencies: ["Algebra"], path: "Tests/EqgeomTestSupport"),
-        .testTarget(name: "AlgebraTests", dependencies: [
-            "Algebra", "EqgeomTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
-        ], exclude: ["Oracles"]),
-        .testTarget(name: "GeometryTests", dependencies: ["Geometry", "Algebra", "EqgeomTestSupport"], exclude: ["Oracles"]),
-        .testTarget(name: "NumericBridgeTests", dependencies: ["NumericBridge", "Geometry", "Algebra", "EqgeomTestSupport"]),
+        .testTarget(
+            name: "AlgebraTests",
+            dependencies: [
+                "Algebra", "EqgeomTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ], exclude: ["Oracles"]),
+        .testTarget(
+            name: "GeometryTests", dependencies: ["Geometry", "Algebra", "EqgeomTestSupport"], exclude: ["Oracles"]),
+        .testTarget(
+            name: "NumericBridgeTests", dependencies: ["NumericBridge", "Geometry", "Algebra", "EqgeomTestSupport"]),
         // Depends on the executable so that `swift test` always rebuilds the binary it runs.
         .testTarget(name: "CLITests", dependencies: ["EqgeomTestSupport", "eqgeom"]),
     ]

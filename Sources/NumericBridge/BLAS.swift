@@ -3,21 +3,32 @@ internal import CLapack
 /// Thin wrappers over CBLAS/LAPACKE (OpenBLAS); row-major `[Double]` matrices. Not a matrix library.
 enum BLAS {
     /// C = op(A)·op(B) with A m×k (or k×m if transposed), B k×n (or n×k), row-major. Wraps `cblas_dgemm`.
-    static func gemm(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
-                     m: Int, n: Int, k: Int, transposeA: Bool = false, transposeB: Bool = false,
-                     lda: Int? = nil, ldb: Int? = nil, ldc: Int? = nil, beta: Double = 0) {
-        cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                    blasint(m), blasint(n), blasint(k), 1.0,
-                    a, blasint(lda ?? (transposeA ? m : k)), b, blasint(ldb ?? (transposeB ? k : n)),
-                    beta, c, blasint(ldc ?? n))
+    static func gemm(
+        _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
+        m: Int, n: Int, k: Int, transposeA: Bool = false, transposeB: Bool = false,
+        lda: Int? = nil, ldb: Int? = nil, ldc: Int? = nil, beta: Double = 0
+    ) {
+        cblas_dgemm(
+            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+            blasint(m), blasint(n), blasint(k), 1.0,
+            a, blasint(lda ?? (transposeA ? m : k)), b, blasint(ldb ?? (transposeB ? k : n)),
+            beta, c, blasint(ldc ?? n))
     }
 
     /// op(A)·op(B) for whole row-major arrays.
-    static func multiply(_ a: [Double], _ b: [Double], m: Int, n: Int, k: Int, transposeA: Bool = false, transposeB: Bool = false) -> [Double] {
+    static func multiply(
+        _ a: [Double], _ b: [Double], m: Int, n: Int, k: Int, transposeA: Bool = false, transposeB: Bool = false
+    ) -> [Double] {
         var c = [Double](repeating: 0, count: m * n)
-        a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { pb in c.withUnsafeMutableBufferPointer { pc in
-            gemm(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB)
-        } } }
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    gemm(
+                        pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, m: m, n: n, k: k, transposeA: transposeA,
+                        transposeB: transposeB)
+                }
+            }
+        }
         return c
     }
 }
@@ -29,7 +40,8 @@ enum Eigen {
         if d == 0 { return ([], []) }
         var m = a
         var w = [Double](repeating: 0, count: d)
-        let info = LAPACKE_dsyevd(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")), Int32(d), &m, Int32(d), &w)
+        let info = LAPACKE_dsyevd(
+            LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")), Int32(d), &m, Int32(d), &w)
         guard info == 0 else { throw NumericError.lapack("dsyevd failed (info \(info)) on a \(d)×\(d) covariance") }
         // ascending → descending, reorder columns
         var v = [Double](repeating: 0, count: d * d)
@@ -39,14 +51,26 @@ enum Eigen {
 
     /// H = U diag(λ) Uᴴ for a Hermitian d×d matrix given by real and imaginary parts (row-major).
     /// Returns λ descending and U as (real, imaginary) row-major d×d, columns = eigenvectors.
-    static func hermitian(real: [Double], imaginary: [Double], _ d: Int) throws -> (values: [Double], vectorsRe: [Double], vectorsIm: [Double]) {
+    static func hermitian(real: [Double], imaginary: [Double], _ d: Int) throws -> (
+        values: [Double], vectorsRe: [Double], vectorsIm: [Double]
+    ) {
         if d == 0 { return ([], [], []) }
         var m = (0..<(d * d)).map { eq_cdouble(re: real[$0], im: imaginary[$0]) }
         var w = [Double](repeating: 0, count: d)
-        let info = LAPACKE_zheevd(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")), Int32(d), &m, Int32(d), &w)
-        guard info == 0 else { throw NumericError.lapack("zheevd failed (info \(info)) on a \(d)×\(d) Hermitian covariance") }
-        var re = [Double](repeating: 0, count: d * d), im = re
-        for i in 0..<d { for j in 0..<d { let z = m[i * d + (d - 1 - j)]; re[i * d + j] = z.re; im[i * d + j] = z.im } }
+        let info = LAPACKE_zheevd(
+            LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")), Int32(d), &m, Int32(d), &w)
+        guard info == 0 else {
+            throw NumericError.lapack("zheevd failed (info \(info)) on a \(d)×\(d) Hermitian covariance")
+        }
+        var re = [Double](repeating: 0, count: d * d)
+        var im = re
+        for i in 0..<d {
+            for j in 0..<d {
+                let z = m[i * d + (d - 1 - j)]
+                re[i * d + j] = z.re
+                im[i * d + j] = z.im
+            }
+        }
         return (w.reversed(), re, im)
     }
 }
@@ -55,8 +79,11 @@ enum Eigen {
 public func singularValues(_ a: [Double], rows m: Int, columns n: Int) throws -> [Double] {
     var copy = a
     var s = [Double](repeating: 0, count: min(m, n))
-    var u = [Double](repeating: 0, count: m * m), vt = [Double](repeating: 0, count: n * n)   // not referenced for jobz = N, but LAPACKE checks the leading dimensions
-    let info = LAPACKE_dgesdd(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "N")), Int32(m), Int32(n), &copy, Int32(n), &s, &u, Int32(m), &vt, Int32(n))
+    var u = [Double](repeating: 0, count: m * m)
+    var vt = [Double](repeating: 0, count: n * n)  // not referenced for jobz = N, but LAPACKE checks the leading dimensions
+    let info = LAPACKE_dgesdd(
+        LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "N")), Int32(m), Int32(n), &copy, Int32(n), &s, &u, Int32(m), &vt, Int32(n)
+    )
     guard info == 0 else { throw NumericError.lapack("dgesdd failed (info \(info))") }
     return s
 }

@@ -15,15 +15,20 @@ public struct BasisQuality: Sendable {
 
     public init(_ layout: BasisLayout) {
         if let q = try? NumericBasis(layout) {
-            let o = q.orthogonalityError, b = q.blockError
-            orthogonalityError = o.frobenius; blockError = b.frobenius
-            orthogonalityErrorMax = o.max; blockErrorMax = b.max
+            let o = q.orthogonalityError
+            let b = q.blockError
+            orthogonalityError = o.frobenius
+            blockError = b.frobenius
+            orthogonalityErrorMax = o.max
+            blockErrorMax = b.max
             method = "dense"
             dense = q
         } else {
             let probe = TransformProbe(StructuredTransform(layout))
-            orthogonalityError = probe.roundTripError; blockError = probe.blockError
-            orthogonalityErrorMax = nil; blockErrorMax = nil
+            orthogonalityError = probe.roundTripError
+            blockError = probe.blockError
+            orthogonalityErrorMax = nil
+            blockErrorMax = nil
             method = "structured transform, \(probe.vectors) random probes"
             dense = nil
         }

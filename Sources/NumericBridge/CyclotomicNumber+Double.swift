@@ -18,7 +18,8 @@ public struct BoundedComplex: Sendable, Equatable, Codable {
 extension Rational {
     /// The nearest double (rounded once after an exact big-integer division), with its error bound.
     public var approximation: BoundedDouble {
-        let num = numerator, den = denominator
+        let num = numerator
+        let den = denominator
         // scale so the integer quotient has 64 significant bits, then one rounding to Double
         let shift = max(0, 64 - (num.bitLength - den.bitLength))
         let q = (num * BigInteger(2).power(UInt(shift))) / den
@@ -36,7 +37,9 @@ extension CyclotomicNumber {
     /// |error| ≤ (k + 20)·ε·Σ|c_j|, stated with a factor 2 of margin.
     public var approximation: BoundedComplex {
         let n = field.order
-        var re = 0.0, im = 0.0, magnitudeSum = 0.0
+        var re = 0.0
+        var im = 0.0
+        var magnitudeSum = 0.0
         let cs = coefficients
         for (j, c) in cs.enumerated() where !c.isZero {
             let v = c.approximation.value
@@ -46,6 +49,8 @@ extension CyclotomicNumber {
             magnitudeSum += abs(v)
         }
         let eps = 0x1p-52
-        return BoundedComplex(real: re, imaginary: im, errorBound: 2 * (Double(cs.count) + 20) * eps * magnitudeSum + Double.leastNormalMagnitude)
+        return BoundedComplex(
+            real: re, imaginary: im,
+            errorBound: 2 * (Double(cs.count) + 20) * eps * magnitudeSum + Double.leastNormalMagnitude)
     }
 }

@@ -14,14 +14,30 @@ struct FFTPlan: Sendable {
         precondition(n >= 1)
         length = n
         let factors = primeFactors(n)
-        if n & (n - 1) == 0 { radix2 = Radix2(n); mixed = nil; bluestein = nil }
-        else if factors.allSatisfy({ $0 <= 13 }) { radix2 = nil; mixed = MixedRadix(n, factors: factors); bluestein = nil }
-        else { radix2 = nil; mixed = nil; bluestein = Bluestein(n) }
+        if n & (n - 1) == 0 {
+            radix2 = Radix2(n)
+            mixed = nil
+            bluestein = nil
+        } else if factors.allSatisfy({ $0 <= 13 }) {
+            radix2 = nil
+            mixed = MixedRadix(n, factors: factors)
+            bluestein = nil
+        } else {
+            radix2 = nil
+            mixed = nil
+            bluestein = Bluestein(n)
+        }
     }
 
     /// X = DFT(x), in place.
     func forward(_ re: inout [Double], _ im: inout [Double]) {
-        if let r = radix2 { r.transform(&re, &im) } else if let m = mixed { m.transform(&re, &im) } else { bluestein?.transform(&re, &im) }
+        if let r = radix2 {
+            r.transform(&re, &im)
+        } else if let m = mixed {
+            m.transform(&re, &im)
+        } else {
+            bluestein?.transform(&re, &im)
+        }
     }
 
     /// Recursive decimation-in-time Cooley–Tukey over the prime factors of n (radix-p butterflies
@@ -29,7 +45,7 @@ struct FFTPlan: Sendable {
     struct MixedRadix: Sendable {
         let n: Int
         let factors: [Int]
-        let cosTable: [Double], sinTable: [Double]   // e^{−2πi j/n} = cos + i·sin (sin stored negated)
+        let cosTable: [Double], sinTable: [Double]  // e^{−2πi j/n} = cos + i·sin (sin stored negated)
         /// Per level: the p×p matrix w_p^{qs}, real and imaginary parts, row q, column s.
         let dftRe: [[Double]], dftIm: [[Double]]
 
@@ -42,61 +58,85 @@ struct FFTPlan: Sendable {
             self.factors = f
             cosTable = (0..<n).map { cos(2 * Double.pi * Double($0) / Double(n)) }
             sinTable = (0..<n).map { -sin(2 * Double.pi * Double($0) / Double(n)) }
-            dftRe = f.map { p in (0..<(p * p)).map { cos(2 * Double.pi * Double(($0 / p) * ($0 % p) % p) / Double(p)) } }
-            dftIm = f.map { p in (0..<(p * p)).map { -sin(2 * Double.pi * Double(($0 / p) * ($0 % p) % p) / Double(p)) } }
+            dftRe = f.map { p in (0..<(p * p)).map { cos(2 * Double.pi * Double(($0 / p) * ($0 % p) % p) / Double(p)) }
+            }
+            dftIm = f.map { p in (0..<(p * p)).map { -sin(2 * Double.pi * Double(($0 / p) * ($0 % p) % p) / Double(p)) }
+            }
         }
 
         func transform(_ re: inout [Double], _ im: inout [Double]) {
-            var outRe = [Double](repeating: 0, count: n), outIm = outRe
-            re.withUnsafeBufferPointer { ir in im.withUnsafeBufferPointer { ii in
-                outRe.withUnsafeMutableBufferPointer { or in outIm.withUnsafeMutableBufferPointer { oi in
-                    withUnsafeTemporaryAllocation(of: Double.self, capacity: 32) { t in
-                        recurse(ir.baseAddress!, ii.baseAddress!, stride: 1, or.baseAddress!, oi.baseAddress!, length: n, level: 0, scratch: t.baseAddress!)
+            var outRe = [Double](repeating: 0, count: n)
+            var outIm = outRe
+            re.withUnsafeBufferPointer { ir in
+                im.withUnsafeBufferPointer { ii in
+                    outRe.withUnsafeMutableBufferPointer { or in
+                        outIm.withUnsafeMutableBufferPointer { oi in
+                            withUnsafeTemporaryAllocation(of: Double.self, capacity: 32) { t in
+                                recurse(
+                                    ir.baseAddress!, ii.baseAddress!, stride: 1, or.baseAddress!, oi.baseAddress!,
+                                    length: n, level: 0, scratch: t.baseAddress!)
+                            }
+                        }
                     }
-                } }
-            } }
+                }
+            }
             re = outRe
             im = outIm
         }
 
         /// Writes the DFT of the `length` inputs in[0], in[stride], … into out[0..<length].
-        private func recurse(_ inRe: UnsafePointer<Double>, _ inIm: UnsafePointer<Double>, stride: Int,
-                             _ outRe: UnsafeMutablePointer<Double>, _ outIm: UnsafeMutablePointer<Double>, length: Int, level: Int,
-                             scratch: UnsafeMutablePointer<Double>) {
-            let p = factors[level], m = length / p
+        private func recurse(
+            _ inRe: UnsafePointer<Double>, _ inIm: UnsafePointer<Double>, stride: Int,
+            _ outRe: UnsafeMutablePointer<Double>, _ outIm: UnsafeMutablePointer<Double>, length: Int, level: Int,
+            scratch: UnsafeMutablePointer<Double>
+        ) {
+            let p = factors[level]
+            let m = length / p
             if m == 1 {
-                for q in 0..<p { outRe[q] = inRe[q * stride]; outIm[q] = inIm[q * stride] }
+                for q in 0..<p {
+                    outRe[q] = inRe[q * stride]
+                    outIm[q] = inIm[q * stride]
+                }
             } else {
-                for q in 0..<p {   // sub-transform q of the inputs q, q+p, q+2p, … into out[q·m ..< (q+1)·m]
-                    recurse(inRe + q * stride, inIm + q * stride, stride: stride * p, outRe + q * m, outIm + q * m, length: m, level: level + 1, scratch: scratch)
+                for q in 0..<p {  // sub-transform q of the inputs q, q+p, q+2p, … into out[q·m ..< (q+1)·m]
+                    recurse(
+                        inRe + q * stride, inIm + q * stride, stride: stride * p, outRe + q * m, outIm + q * m,
+                        length: m, level: level + 1, scratch: scratch)
                 }
             }
-            let step = n / length   // w_length^j = w_n^{j·step}
-            let tRe = scratch, tIm = scratch + 16
-            dftRe[level].withUnsafeBufferPointer { wr in dftIm[level].withUnsafeBufferPointer { wi in
-                cosTable.withUnsafeBufferPointer { ct in sinTable.withUnsafeBufferPointer { st in
-                    for k in 0..<m {
-                        var j = 0
-                        for q in 0..<p {   // t_q = w_length^{qk} · Y_q[k]
-                            let (a, b) = (outRe[q * m + k], outIm[q * m + k])
-                            tRe[q] = a * ct[j] - b * st[j]
-                            tIm[q] = a * st[j] + b * ct[j]
-                            j += k * step
-                            if j >= n { j -= n }
-                        }
-                        for s in 0..<p {   // X[k + m·s] = Σ_q t_q · w_p^{qs}
-                            var sr = 0.0, si = 0.0
-                            for q in 0..<p {
-                                let c = wr[q * p + s], d = wi[q * p + s]
-                                sr += tRe[q] * c - tIm[q] * d
-                                si += tRe[q] * d + tIm[q] * c
+            let step = n / length  // w_length^j = w_n^{j·step}
+            let tRe = scratch
+            let tIm = scratch + 16
+            dftRe[level].withUnsafeBufferPointer { wr in
+                dftIm[level].withUnsafeBufferPointer { wi in
+                    cosTable.withUnsafeBufferPointer { ct in
+                        sinTable.withUnsafeBufferPointer { st in
+                            for k in 0..<m {
+                                var j = 0
+                                for q in 0..<p {  // t_q = w_length^{qk} · Y_q[k]
+                                    let (a, b) = (outRe[q * m + k], outIm[q * m + k])
+                                    tRe[q] = a * ct[j] - b * st[j]
+                                    tIm[q] = a * st[j] + b * ct[j]
+                                    j += k * step
+                                    if j >= n { j -= n }
+                                }
+                                for s in 0..<p {  // X[k + m·s] = Σ_q t_q · w_p^{qs}
+                                    var sr = 0.0
+                                    var si = 0.0
+                                    for q in 0..<p {
+                                        let c = wr[q * p + s]
+                                        let d = wi[q * p + s]
+                                        sr += tRe[q] * c - tIm[q] * d
+                                        si += tRe[q] * d + tIm[q] * c
+                                    }
+                                    outRe[k + m * s] = sr
+                                    outIm[k + m * s] = si
+                                }
                             }
-                            outRe[k + m * s] = sr
-                            outIm[k + m * s] = si
                         }
                     }
-                } }
-            } }
+                }
+            }
         }
     }
 
@@ -120,25 +160,38 @@ struct FFTPlan: Sendable {
             var bits = 0
             while (1 << bits) < n { bits += 1 }
             reversed = (0..<n).map { i in
-                var r = 0, x = i
-                for _ in 0..<bits { r = (r << 1) | (x & 1); x >>= 1 }
+                var r = 0
+                var x = i
+                for _ in 0..<bits {
+                    r = (r << 1) | (x & 1)
+                    x >>= 1
+                }
                 return r
             }
         }
 
         func transform(_ re: inout [Double], _ im: inout [Double]) {
-            for i in 0..<n where i < reversed[i] { re.swapAt(i, reversed[i]); im.swapAt(i, reversed[i]) }
+            for i in 0..<n where i < reversed[i] {
+                re.swapAt(i, reversed[i])
+                im.swapAt(i, reversed[i])
+            }
             var size = 2
             while size <= n {
-                let half = size / 2, step = n / size
+                let half = size / 2
+                let step = n / size
                 var start = 0
                 while start < n {
                     for k in 0..<half {
-                        let wr = cosTable[k * step], wi = sinTable[k * step]
-                        let a = start + k, b = a + half
-                        let tr = re[b] * wr - im[b] * wi, ti = re[b] * wi + im[b] * wr
-                        re[b] = re[a] - tr; im[b] = im[a] - ti
-                        re[a] += tr; im[a] += ti
+                        let wr = cosTable[k * step]
+                        let wi = sinTable[k * step]
+                        let a = start + k
+                        let b = a + half
+                        let tr = re[b] * wr - im[b] * wi
+                        let ti = re[b] * wi + im[b] * wr
+                        re[b] = re[a] - tr
+                        im[b] = im[a] - ti
+                        re[a] += tr
+                        im[a] += ti
                     }
                     start += size
                 }
@@ -152,8 +205,8 @@ struct FFTPlan: Sendable {
         let n: Int
         let m: Int
         let inner: Radix2
-        let chirpRe: [Double], chirpIm: [Double]          // e^{−πi k²/n}, k < n
-        let kernelRe: [Double], kernelIm: [Double]        // FFT of the extended conjugate chirp
+        let chirpRe: [Double], chirpIm: [Double]  // e^{−πi k²/n}, k < n
+        let kernelRe: [Double], kernelIm: [Double]  // FFT of the extended conjugate chirp
 
         init(_ n: Int) {
             self.n = n
@@ -165,10 +218,15 @@ struct FFTPlan: Sendable {
             let angles = (0..<n).map { Double.pi * Double((($0 * $0) % (2 * n))) / Double(n) }
             chirpRe = angles.map { cos($0) }
             chirpIm = angles.map { -sin($0) }
-            var kr = [Double](repeating: 0, count: m), ki = [Double](repeating: 0, count: m)
+            var kr = [Double](repeating: 0, count: m)
+            var ki = [Double](repeating: 0, count: m)
             for k in 0..<n {
-                kr[k] = chirpRe[k]; ki[k] = -chirpIm[k]
-                if k > 0 { kr[m - k] = chirpRe[k]; ki[m - k] = -chirpIm[k] }
+                kr[k] = chirpRe[k]
+                ki[k] = -chirpIm[k]
+                if k > 0 {
+                    kr[m - k] = chirpRe[k]
+                    ki[m - k] = -chirpIm[k]
+                }
             }
             inner.transform(&kr, &ki)
             kernelRe = kr
@@ -176,7 +234,8 @@ struct FFTPlan: Sendable {
         }
 
         func transform(_ re: inout [Double], _ im: inout [Double]) {
-            var ar = [Double](repeating: 0, count: m), ai = [Double](repeating: 0, count: m)
+            var ar = [Double](repeating: 0, count: m)
+            var ai = [Double](repeating: 0, count: m)
             for k in 0..<n {
                 ar[k] = re[k] * chirpRe[k] - im[k] * chirpIm[k]
                 ai[k] = re[k] * chirpIm[k] + im[k] * chirpRe[k]
@@ -192,7 +251,8 @@ struct FFTPlan: Sendable {
             inner.transform(&ar, &ai)
             let scale = 1 / Double(m)
             for k in 0..<n {
-                let r = ar[k] * scale, i = -ai[k] * scale
+                let r = ar[k] * scale
+                let i = -ai[k] * scale
                 re[k] = r * chirpRe[k] - i * chirpIm[k]
                 im[k] = r * chirpIm[k] + i * chirpRe[k]
             }
@@ -202,9 +262,14 @@ struct FFTPlan: Sendable {
 
 /// The prime factors of n ≥ 1 with multiplicity, ascending.
 func primeFactors(_ n: Int) -> [Int] {
-    var m = n, p = 2, out: [Int] = []
+    var m = n
+    var p = 2
+    var out: [Int] = []
     while p * p <= m {
-        while m % p == 0 { out.append(p); m /= p }
+        while m % p == 0 {
+            out.append(p)
+            m /= p
+        }
         p += 1
     }
     if m > 1 { out.append(m) }

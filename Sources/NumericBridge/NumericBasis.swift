@@ -19,7 +19,9 @@ public struct NumericBasis: Sendable {
         let n = layout.degree
         let bytes = n.multipliedReportingOverflow(by: n).partialValue.multipliedReportingOverflow(by: 8)
         guard !bytes.overflow, bytes.partialValue <= Self.maximumDenseBytes else {
-            throw NumericError.tooLarge("a dense Q_σ for n = \(n) needs \(formatBytes(Double(n) * Double(n) * 8)); use the structured transform (eqgeom basis without --out) or a smaller case")
+            throw NumericError.tooLarge(
+                "a dense Q_σ for n = \(n) needs \(formatBytes(Double(n) * Double(n) * 8)); use the structured transform (eqgeom basis without --out) or a smaller case"
+            )
         }
         var q = [Double](repeating: 0, count: n * n)
         for (j, col) in layout.columns.enumerated() {
@@ -52,7 +54,7 @@ public struct NumericBasis: Sendable {
     public var blockError: (max: Double, frobenius: Double) {
         let n = layout.degree
         var pq = [Double](repeating: 0, count: n * n)
-        for i in 0..<n {   // (P Q)[σ(i), :] = Q[i, :]
+        for i in 0..<n {  // (P Q)[σ(i), :] = Q[i, :]
             let target = layout.permutation.image(of: i + 1) - 1
             for j in 0..<n { pq[target * n + j] = matrix[i * n + j] }
         }
@@ -71,9 +73,11 @@ public struct NumericBasis: Sendable {
             switch col.kind {
             case .constant: j[a * n + a] = 1
             case .alternating: j[a * n + a] = -1
-            case .cosine:   // pair (a, a+1) = (cos, sin): [[cos θ, −sin θ], [sin θ, cos θ]]
-                j[a * n + a] = cos(theta); j[a * n + a + 1] = -sin(theta)
-                j[(a + 1) * n + a] = sin(theta); j[(a + 1) * n + a + 1] = cos(theta)
+            case .cosine:  // pair (a, a+1) = (cos, sin): [[cos θ, −sin θ], [sin θ, cos θ]]
+                j[a * n + a] = cos(theta)
+                j[a * n + a + 1] = -sin(theta)
+                j[(a + 1) * n + a] = sin(theta)
+                j[(a + 1) * n + a + 1] = cos(theta)
             case .sine: break
             }
         }
@@ -82,12 +86,15 @@ public struct NumericBasis: Sendable {
 
     private func deviation(_ m: [Double], _ expected: (Int, Int) -> Double) -> (max: Double, frobenius: Double) {
         let n = layout.degree
-        var mx = 0.0, sq = 0.0
-        for i in 0..<n { for k in 0..<n {
-            let d = abs(m[i * n + k] - expected(i, k))
-            mx = max(mx, d)
-            sq += d * d
-        } }
+        var mx = 0.0
+        var sq = 0.0
+        for i in 0..<n {
+            for k in 0..<n {
+                let d = abs(m[i * n + k] - expected(i, k))
+                mx = max(mx, d)
+                sq += d * d
+            }
+        }
         return (mx, sq.squareRoot())
     }
 }

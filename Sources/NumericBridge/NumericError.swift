@@ -15,7 +15,11 @@ public enum NumericError: Error, CustomStringConvertible, Sendable, Equatable {
 /// "8.0 TB"-style sizes.
 func formatBytes(_ b: Double) -> String {
     let units = ["B", "KB", "MB", "GB", "TB", "PB"]
-    var v = b, u = 0
-    while v >= 1000 && u < units.count - 1 { v /= 1000; u += 1 }
+    var v = b
+    var u = 0
+    while v >= 1000 && u < units.count - 1 {
+        v /= 1000
+        u += 1
+    }
     return "\((v * 10).rounded() / 10) \(units[u])"
 }

@@ -16,7 +16,8 @@ public struct SplitMix: RandomNumberGenerator, Sendable {
     mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
     /// Standard normal (Box–Muller).
     mutating func normal() -> Double {
-        let u = max(uniform(), 1e-300), v = uniform()
+        let u = max(uniform(), 1e-300)
+        let v = uniform()
         return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
     }
 }

@@ -9,13 +9,15 @@ public struct TransformProbe: Sendable {
     public let blockError: Double
 
     public init(_ t: StructuredTransform, vectors k: Int = 4, seed: UInt64 = 1) {
-        let layout = t.layout, n = layout.degree
+        let layout = t.layout
+        let n = layout.degree
         var state = seed
         func uniform() -> Double {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Double(state >> 11) / Double(1 << 53) * 2 - 1
         }
-        var roundTrip = 0.0, block = 0.0
+        var roundTrip = 0.0
+        var block = 0.0
         for _ in 0..<k {
             var x = (0..<n).map { _ in uniform() }
             let norm = x.reduce(0) { $0 + $1 * $1 }.squareRoot()
@@ -23,7 +25,7 @@ public struct TransformProbe: Sendable {
             let y = t.forward(x, batch: 1)
             let back = t.inverse(y, batch: 1)
             roundTrip = max(roundTrip, zip(back, x).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot())
-            var px = [Double](repeating: 0, count: n)   // (P x)[σ(i)] = x[i]
+            var px = [Double](repeating: 0, count: n)  // (P x)[σ(i)] = x[i]
             for i in 0..<n { px[layout.permutation.image(of: i + 1) - 1] = x[i] }
             let ypx = t.forward(px, batch: 1)
             var jy = [Double](repeating: 0, count: n)

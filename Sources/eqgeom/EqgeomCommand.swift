@@ -42,9 +42,11 @@ func progress(_ message: String) {
 func progressBar(_ label: String, _ done: Int, _ total: Int) {
     guard total > 0 else { return }
     if isatty(STDERR_FILENO) != 0 {
-        let width = 30, filled = width * done / total
+        let width = 30
+        let filled = width * done / total
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\reqgeom: \(label) [\(bar)] \(done)/\(total)\(done == total ? "\n" : "")".utf8))
+        FileHandle.standardError.write(
+            Data("\reqgeom: \(label) [\(bar)] \(done)/\(total)\(done == total ? "\n" : "")".utf8))
     } else if done == total || (4 * done / total) != (4 * (done - 1) / total) {
         progress("\(label): \(done)/\(total) epochs")
     }

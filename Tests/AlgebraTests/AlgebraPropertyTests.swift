@@ -5,7 +5,7 @@ import EqgeomTestSupport
 
 /// Algebraic laws on generated inputs (with shrinking to a minimal counterexample on failure).
 @Suite struct AlgebraPropertyTests {
-    static let big = Gen.int(in: Int.min / 2 ... Int.max / 2)
+    static let big = Gen.int(in: Int.min / 2...Int.max / 2)
 
     @Test func integerRingLaws() async {
         await propertyCheck(count: 300, input: Self.big, Self.big, Gen.int(in: 1...1_000_000)) { a, b, c in
@@ -19,7 +19,10 @@ import EqgeomTestSupport
     }
 
     @Test func rationalFieldLaws() async {
-        await propertyCheck(count: 300, input: Gen.int(in: -10_000...10_000), Gen.int(in: 1...10_000), Gen.int(in: -10_000...10_000), Gen.int(in: 1...10_000)) { a, b, c, d in
+        await propertyCheck(
+            count: 300, input: Gen.int(in: -10_000...10_000), Gen.int(in: 1...10_000), Gen.int(in: -10_000...10_000),
+            Gen.int(in: 1...10_000)
+        ) { a, b, c, d in
             let (x, y) = (Rational(a, b), Rational(c, d))
             #expect((x + y) - y == x)
             if !y.isZero { #expect((x / y) * y == x && y * y.inverse! == 1) }
@@ -32,7 +35,10 @@ import EqgeomTestSupport
             var g = SeededGenerator(seed: UInt64(seed))
             let s = try? Permutation(images: Array(1...n).shuffled(using: &g))
             let t = try? Permutation(images: Array(1...n).shuffled(using: &g))
-            guard let s, let t else { Issue.record("not a permutation"); return }
+            guard let s, let t else {
+                Issue.record("not a permutation")
+                return
+            }
             #expect((s * t).inverse == t.inverse * s.inverse)
             #expect(s.power(Int(exactly: s.order) ?? 1).isIdentity)
             #expect((try? Permutation(cycles: s.description, degree: n)) == s)

@@ -7,7 +7,9 @@ import EqgeomTestSupport
         #expect(BigInteger.factorial(0) == 1)
         #expect(BigInteger.factorial(20).description == "2432902008176640000")
         #expect(BigInteger.factorial(25).description == "15511210043330985984000000")
-        #expect(BigInteger.factorial(52).description == "80658175170943878571660636856403766975289505440883277824000000000000")
+        #expect(
+            BigInteger.factorial(52).description
+                == "80658175170943878571660636856403766975289505440883277824000000000000")
         #expect(BigInteger.factorial(1000).description.count == 2568)
     }
 
@@ -16,31 +18,41 @@ import EqgeomTestSupport
         #expect(BigInteger.binomial(28, 13) == 37442160)
         #expect(BigInteger.binomial(5, 7) == 0)
         // Pascal's rule and n!/(k!(n-k)!) as second methods.
-        for n in 1...60 { for k in 1..<n {
-            let b = BigInteger.binomial(UInt(n), UInt(k))
-            #expect(b == BigInteger.binomial(UInt(n - 1), UInt(k - 1)) + BigInteger.binomial(UInt(n - 1), UInt(k)))
-            #expect(b * BigInteger.factorial(UInt(k)) * BigInteger.factorial(UInt(n - k)) == BigInteger.factorial(UInt(n)))
-        } }
+        for n in 1...60 {
+            for k in 1..<n {
+                let b = BigInteger.binomial(UInt(n), UInt(k))
+                #expect(b == BigInteger.binomial(UInt(n - 1), UInt(k - 1)) + BigInteger.binomial(UInt(n - 1), UInt(k)))
+                #expect(
+                    b * BigInteger.factorial(UInt(k)) * BigInteger.factorial(UInt(n - k))
+                        == BigInteger.factorial(UInt(n)))
+            }
+        }
     }
 
     @Test func arithmeticAgreesWithInt128() {
         var rng = SeededGenerator(seed: 1)
-        let values = edgeIntegers + (0..<testIterations(200)).map { _ in Int.random(in: Int.min + 1...Int.max, using: &rng) >> Int.random(in: 0...62, using: &rng) }
-        for a in values { for b in values.prefix(12) {
-            let (x, y) = (BigInteger(a), BigInteger(b))
-            #expect((x + y).description == (Int128(a) + Int128(b)).description, "a=\(a) b=\(b)")
-            #expect((x - y).description == (Int128(a) - Int128(b)).description, "a=\(a) b=\(b)")
-            #expect((x * y).description == (Int128(a) * Int128(b)).description, "a=\(a) b=\(b)")
-            if b != 0 {
-                #expect((x / y).description == (Int128(a) / Int128(b)).description, "a=\(a) b=\(b)")
-                #expect((x % y).description == (Int128(a) % Int128(b)).description, "a=\(a) b=\(b)")
-                let (q, r) = x.euclideanDivision(by: y)!
-                #expect(q * y + r == x && r.signum >= 0 && r < y.magnitude, "a=\(a) b=\(b)")
-                #expect((x * y).exactQuotient(y) == x)
+        let values =
+            edgeIntegers
+            + (0..<testIterations(200)).map { _ in
+                Int.random(in: Int.min + 1...Int.max, using: &rng) >> Int.random(in: 0...62, using: &rng)
             }
-            #expect((x < y) == (a < b))
-            #expect(((x + y) - y) == x)
-        } }
+        for a in values {
+            for b in values.prefix(12) {
+                let (x, y) = (BigInteger(a), BigInteger(b))
+                #expect((x + y).description == (Int128(a) + Int128(b)).description, "a=\(a) b=\(b)")
+                #expect((x - y).description == (Int128(a) - Int128(b)).description, "a=\(a) b=\(b)")
+                #expect((x * y).description == (Int128(a) * Int128(b)).description, "a=\(a) b=\(b)")
+                if b != 0 {
+                    #expect((x / y).description == (Int128(a) / Int128(b)).description, "a=\(a) b=\(b)")
+                    #expect((x % y).description == (Int128(a) % Int128(b)).description, "a=\(a) b=\(b)")
+                    let (q, r) = x.euclideanDivision(by: y)!
+                    #expect(q * y + r == x && r.signum >= 0 && r < y.magnitude, "a=\(a) b=\(b)")
+                    #expect((x * y).exactQuotient(y) == x)
+                }
+                #expect((x < y) == (a < b))
+                #expect(((x + y) - y) == x)
+            }
+        }
     }
 
     @Test func powersGcdAndParsing() {
@@ -74,7 +86,7 @@ import EqgeomTestSupport
         #expect(a == BigInteger(2).power(100))
         #expect(b == a + 1)
         var c = a
-        c += c          // aliasing: both operands are the same storage
+        c += c  // aliasing: both operands are the same storage
         #expect(c == BigInteger(2).power(101))
         var d = a
         d *= d

@@ -15,14 +15,14 @@ import EqgeomTestSupport
     }
 
     @Test func knownValues() {
-        #expect(CyclotomicField.sine(1, 12).rationalValue == Rational(1, 2))        // sin 30°
-        #expect(CyclotomicField.cosine(1, 6).rationalValue == Rational(1, 2))       // cos 60°
-        #expect(CyclotomicField.cosine(1, 4).isZero)                                // cos 90°
+        #expect(CyclotomicField.sine(1, 12).rationalValue == Rational(1, 2))  // sin 30°
+        #expect(CyclotomicField.cosine(1, 6).rationalValue == Rational(1, 2))  // cos 60°
+        #expect(CyclotomicField.cosine(1, 4).isZero)  // cos 90°
         #expect(CyclotomicField.sine(1, 4).rationalValue == 1)
         #expect(CyclotomicField.cosine(1, 2).rationalValue == -1)
         let c8 = CyclotomicField.cosine(1, 8)
-        #expect((c8 * c8).rationalValue == Rational(1, 2))                           // cos² 45° = 1/2
-        let c5 = CyclotomicField.cosine(1, 5)                                       // (√5 − 1)/4: 4c² + 2c − 1 = 0
+        #expect((c8 * c8).rationalValue == Rational(1, 2))  // cos² 45° = 1/2
+        let c5 = CyclotomicField.cosine(1, 5)  // (√5 − 1)/4: 4c² + 2c − 1 = 0
         #expect((Rational(4) * c5 * c5 + Rational(2) * c5 - CyclotomicNumber(Rational(1))).isZero)
         let i = CyclotomicField(4).imaginaryUnit!
         #expect((i * i).rationalValue == -1)
@@ -31,13 +31,17 @@ import EqgeomTestSupport
 
     /// cos² + sin² = 1 and the angle-addition formulas, across fields of different orders.
     @Test func trigonometricIdentities() {
-        for n in 1...24 { for k in 0..<n {
-            let c = CyclotomicField.cosine(k, n), s = CyclotomicField.sine(k, n)
-            #expect((c * c + s * s).rationalValue == 1, "k=\(k) n=\(n)")
-            #expect(c.isReal && s.isReal)
-            let c2 = CyclotomicField.cosine(2 * k, n), s2 = CyclotomicField.sine(2 * k, n)
-            #expect(c2 == c * c - s * s && s2 == Rational(2) * s * c, "k=\(k) n=\(n)")
-        } }
+        for n in 1...24 {
+            for k in 0..<n {
+                let c = CyclotomicField.cosine(k, n)
+                let s = CyclotomicField.sine(k, n)
+                #expect((c * c + s * s).rationalValue == 1, "k=\(k) n=\(n)")
+                #expect(c.isReal && s.isReal)
+                let c2 = CyclotomicField.cosine(2 * k, n)
+                let s2 = CyclotomicField.sine(2 * k, n)
+                #expect(c2 == c * c - s * s && s2 == Rational(2) * s * c, "k=\(k) n=\(n)")
+            }
+        }
     }
 
     @Test func fieldOperations() {
@@ -45,9 +49,14 @@ import EqgeomTestSupport
         for n in [3, 5, 8, 12, 28] {
             let K = CyclotomicField(n)
             for _ in 0..<testIterations(10) {
-                let coeffs = (0..<K.degree).map { _ in Rational(Int.random(in: -4...4, using: &rng), Int.random(in: 1...3, using: &rng)) }
+                let coeffs = (0..<K.degree).map { _ in
+                    Rational(Int.random(in: -4...4, using: &rng), Int.random(in: 1...3, using: &rng))
+                }
                 let a = K.element(RationalPolynomial(coefficients: coeffs))
-                if a.isZero { #expect(a.inverse == nil); continue }
+                if a.isZero {
+                    #expect(a.inverse == nil)
+                    continue
+                }
                 #expect((a * a.inverse!).rationalValue == 1)
                 #expect((a / a)!.rationalValue == 1)
                 #expect(a.conjugate.conjugate == a)

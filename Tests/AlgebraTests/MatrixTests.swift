@@ -40,8 +40,11 @@ func leibniz(_ a: [[Rational]]) -> Rational {
 
 func randomMatrix(_ r: Int, _ c: Int, rank k: Int, using rng: inout SeededGenerator) -> RationalMatrix {
     // product of random r×k and k×c matrices: rank ≤ k, usually exactly k
-    var a = RationalMatrix(rows: r, columns: k), b = RationalMatrix(rows: k, columns: c)
-    for i in 0..<r { for j in 0..<k { a[i, j] = Rational(Int.random(in: -5...5, using: &rng), Int.random(in: 1...3, using: &rng)) } }
+    var a = RationalMatrix(rows: r, columns: k)
+    var b = RationalMatrix(rows: k, columns: c)
+    for i in 0..<r {
+        for j in 0..<k { a[i, j] = Rational(Int.random(in: -5...5, using: &rng), Int.random(in: 1...3, using: &rng)) }
+    }
     for i in 0..<k { for j in 0..<c { b[i, j] = Rational(Int.random(in: -5...5, using: &rng)) } }
     return a * b
 }
@@ -57,7 +60,7 @@ func randomMatrix(_ r: Int, _ c: Int, rank k: Int, using rng: inout SeededGenera
             let n = m.nullspace
             #expect(n.columns == c - rank)
             #expect((m * n).isZeroMatrix)
-            #expect(n.rank == n.columns)   // independent
+            #expect(n.rank == n.columns)  // independent
         }
     }
 
@@ -79,14 +82,17 @@ func randomMatrix(_ r: Int, _ c: Int, rank k: Int, using rng: inout SeededGenera
     }
 
     @Test func rrefTransposeAndKronecker() {
-        let a = RationalMatrix([[1, 2], [3, 4]])!, b = RationalMatrix([[0, 1], [1, 0]])!
-        let c = RationalMatrix([[2, 0], [1, 1]])!, d = RationalMatrix([[1, -1], [0, 3]])!
+        let a = RationalMatrix([[1, 2], [3, 4]])!
+        let b = RationalMatrix([[0, 1], [1, 0]])!
+        let c = RationalMatrix([[2, 0], [1, 1]])!
+        let d = RationalMatrix([[1, -1], [0, 3]])!
         // mixed-product property (A⊗B)(C⊗D) = AC ⊗ BD
         #expect(a.kronecker(b) * c.kronecker(d) == (a * c).kronecker(b * d))
         #expect(a.kronecker(b)[2, 1] == 3 && a.kronecker(b)[3, 1] == 0 && a.kronecker(b)[1, 2] == 2)
         #expect(a.transposed == RationalMatrix([[1, 3], [2, 4]])!)
         #expect(a.rowReduced.form == RationalMatrix.identity(2))
-        let ia = IntegerMatrix([[1, 2], [3, 4]])!, ib = IntegerMatrix([[0, 1], [1, 0]])!
+        let ia = IntegerMatrix([[1, 2], [3, 4]])!
+        let ib = IntegerMatrix([[0, 1], [1, 0]])!
         #expect(RationalMatrix(ia.kronecker(ib)) == a.kronecker(b))
         #expect(ia.determinant == -2)
         let singular = IntegerMatrix([[1, 2, 3], [2, 4, 6]])!

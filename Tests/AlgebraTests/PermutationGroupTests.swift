@@ -28,7 +28,9 @@ struct GroupOracle: Decodable {
                 if n > 3 { #expect(a.contains(try Permutation(cycles: "(1 2)(3 4)", degree: n))) }
                 // dihedral group of the n-gon: rotation and reflection i ↦ n+1−i... order 2n
                 let reflection = try Permutation(images: (1...n).map { $0 == n ? n : n - $0 })
-                #expect(try PermutationGroup(generators: [Permutation(cycles: cycle), reflection]).order == BigInteger(2 * n))
+                #expect(
+                    try PermutationGroup(generators: [Permutation(cycles: cycle), reflection]).order
+                        == BigInteger(2 * n))
             }
         }
         #expect(try PermutationGroup(generators: [], degree: 4).order == 1)
@@ -59,6 +61,8 @@ struct GroupOracle: Decodable {
         #expect(g.containsOrbitCycle)
         let klein = try group(["(1 2)(3 4)", "(1 3)(2 4)"], 4)
         #expect(klein.orbits == [[1, 2, 3, 4]] && !klein.containsOrbitCycle)
-        #expect(throws: PermutationError.self) { try PermutationGroup(generators: [Permutation(cycles: "(1 2 3 4 5)")], degree: 3) }
+        #expect(throws: PermutationError.self) {
+            try PermutationGroup(generators: [Permutation(cycles: "(1 2 3 4 5)")], degree: 3)
+        }
     }
 }

@@ -15,12 +15,17 @@ import EqgeomTestSupport
         #expect(try Permutation(cycles: "(1 2)", degree: 4).cycles(includingFixedPoints: true) == [[1, 2], [3], [4]])
         #expect(try Permutation(cycles: "()", degree: 3).isIdentity)
         // GAP: (1,2)*(2,3) = (1,3,2): apply (1 2) first.
-        #expect(try Permutation(cycles: "(1 2)", degree: 3) * Permutation(cycles: "(2 3)") == Permutation(cycles: "(1 3 2)"))
+        #expect(
+            try Permutation(cycles: "(1 2)", degree: 3) * Permutation(cycles: "(2 3)") == Permutation(cycles: "(1 3 2)")
+        )
     }
 
     @Test func malformedInputGivesSpecificErrors() {
         func error(_ text: String, _ n: Int? = nil) -> PermutationError? {
-            do { _ = try Permutation(parsing: text, degree: n); return nil } catch let e as PermutationError { return e } catch { return nil }
+            do {
+                _ = try Permutation(parsing: text, degree: n)
+                return nil
+            } catch let e as PermutationError { return e } catch { return nil }
         }
         #expect(error("(1 2 1)") == .repeatedPoint(1))
         #expect(error("(1 2)(2 3)") == .repeatedPoint(2))
@@ -49,8 +54,12 @@ import EqgeomTestSupport
             for i in 1...n { #expect((a * b).image(of: i) == b.image(of: a.image(of: i))) }
             #expect((a * a.inverse).isIdentity)
             // order by brute force: smallest k ≥ 1 with a^k = id
-            var k = 1, p = a
-            while !p.isIdentity { p = p * a; k += 1 }
+            var k = 1
+            var p = a
+            while !p.isIdentity {
+                p = p * a
+                k += 1
+            }
             #expect(a.order == BigInteger(k))
             #expect(a.power(k).isIdentity && a.power(-1) == a.inverse && a.power(3) == a * a * a)
             // P_{στ} = P_τ P_σ, since P e_j = e_σ(j)
@@ -70,7 +79,7 @@ import EqgeomTestSupport
         #expect(try Permutation.shift(height: 3, width: 5, along: .x).cycleType.description == "5^3")
         let r = try Permutation.rotation(size: 3, degrees: 90)
         #expect(r.cycleType.description == "4^2,1")
-        #expect(r.image(of: 3) == 1)              // top-right corner goes to top-left (counterclockwise)
+        #expect(r.image(of: 3) == 1)  // top-right corner goes to top-left (counterclockwise)
         #expect(r.image(of: 5) == 5)
         #expect(try Permutation.rotation(size: 4, degrees: 90).cycleType.description == "4^4")
         #expect(try Permutation.rotation(size: 5, degrees: 180).cycleType.description == "2^12,1")

@@ -13,7 +13,8 @@ enum Naive {
     /// Exact division by a monic-or-unit-leading divisor.
     static func div(_ a: [Int], _ b: [Int]) -> [Int] {
         var r = a
-        let db = b.count - 1, lead = b[db]
+        let db = b.count - 1
+        let lead = b[db]
         var q = [Int](repeating: 0, count: max(a.count - db, 0))
         for i in stride(from: a.count - 1, through: db, by: -1) {
             let c = r[i] / lead
@@ -29,9 +30,15 @@ enum Naive {
         return a
     }
     static func mobius(_ n: Int) -> Int {
-        var n = n, k = 0, p = 2
+        var n = n
+        var k = 0
+        var p = 2
         while p * p <= n {
-            if n % p == 0 { n /= p; if n % p == 0 { return 0 }; k += 1 }
+            if n % p == 0 {
+                n /= p
+                if n % p == 0 { return 0 }
+                k += 1
+            }
             p += 1
         }
         if n > 1 { k += 1 }
@@ -39,10 +46,17 @@ enum Naive {
     }
     /// Φ_n = ∏_{d | n} (x^d − 1)^{μ(n/d)}.
     static func cyclotomic(_ n: Int) -> [Int] {
-        var num = [1], den = [1]
+        var num = [1]
+        var den = [1]
         for d in 1...n where n % d == 0 {
-            var f = [Int](repeating: 0, count: d + 1); f[0] = -1; f[d] = 1
-            switch mobius(n / d) { case 1: num = mul(num, f); case -1: den = mul(den, f); default: break }
+            var f = [Int](repeating: 0, count: d + 1)
+            f[0] = -1
+            f[d] = 1
+            switch mobius(n / d) {
+            case 1: num = mul(num, f)
+            case -1: den = mul(den, f)
+            default: break
+            }
         }
         return div(num, den)
     }
@@ -64,9 +78,13 @@ enum Naive {
             let b = (0..<Int.random(in: 0...12, using: &rng)).map { _ in Int.random(in: -9...9, using: &rng) }
             let k = Int.random(in: 0...25, using: &rng)
             let full = Naive.mul(a, b)
-            let low = IntegerPolynomial(coefficients: a).multipliedTruncated(by: IntegerPolynomial(coefficients: b), length: k)
-            #expect(low.coefficients.map { Int(exactly: $0)! } == Naive.trim(Array(full.prefix(k))), "a=\(a) b=\(b) k=\(k)")
-            #expect(IntegerPolynomial(coefficients: a) * IntegerPolynomial(coefficients: b) == IntegerPolynomial(coefficients: full))
+            let low = IntegerPolynomial(coefficients: a).multipliedTruncated(
+                by: IntegerPolynomial(coefficients: b), length: k)
+            #expect(
+                low.coefficients.map { Int(exactly: $0)! } == Naive.trim(Array(full.prefix(k))), "a=\(a) b=\(b) k=\(k)")
+            #expect(
+                IntegerPolynomial(coefficients: a) * IntegerPolynomial(coefficients: b)
+                    == IntegerPolynomial(coefficients: full))
         }
     }
 
@@ -74,7 +92,8 @@ enum Naive {
         var rng = SeededGenerator(seed: 5)
         for _ in 0..<testIterations(40) {
             let a = (0..<Int.random(in: 1...5, using: &rng)).map { _ in Int.random(in: -3...3, using: &rng) }
-            let e = Int.random(in: 0...7, using: &rng), k = Int.random(in: 1...30, using: &rng)
+            let e = Int.random(in: 0...7, using: &rng)
+            let k = Int.random(in: 1...30, using: &rng)
             var naive = [1]
             for _ in 0..<e { naive = Naive.mul(naive, a) }
             let p = IntegerPolynomial(coefficients: a).powerTruncated(UInt(e), length: k)
@@ -86,23 +105,25 @@ enum Naive {
     @Test func mnistCoefficient() {
         let real = IntegerPolynomial.geometric(count: 29, step: 1)
         let complex = IntegerPolynomial.geometric(count: 29, step: 2)
-        let f = real.powerTruncated(2, length: 100).multipliedTruncated(by: complex.powerTruncated(13, length: 100), length: 100)
+        let f = real.powerTruncated(2, length: 100).multipliedTruncated(
+            by: complex.powerTruncated(13, length: 100), length: 100)
         #expect(f.coefficient(99) == 72425986088826)
     }
 
     @Test func evaluationAndRationalPolynomials() {
-        let p = IntegerPolynomial(coefficients: [-1, -2, 1, 1])   // x^3 + x^2 − 2x − 1
+        let p = IntegerPolynomial(coefficients: [-1, -2, 1, 1])  // x^3 + x^2 − 2x − 1
         #expect(p.evaluated(at: 2) == 7)
         let q = RationalPolynomial(p)
-        #expect(q.evaluated(at: Rational(1, 2)) == Rational(-13, 8))   // 1/8 + 1/4 − 1 − 1
-        let (quo, rem) = q.divided(by: RationalPolynomial(coefficients: [1, 1]))!   // ÷ (x+1)
+        #expect(q.evaluated(at: Rational(1, 2)) == Rational(-13, 8))  // 1/8 + 1/4 − 1 − 1
+        let (quo, rem) = q.divided(by: RationalPolynomial(coefficients: [1, 1]))!  // ÷ (x+1)
         #expect(quo * RationalPolynomial(coefficients: [1, 1]) + rem == q)
         #expect(rem == RationalPolynomial(coefficients: [1]))
         let m = RationalPolynomial(IntegerPolynomial.cyclotomic(7))
         let x = RationalPolynomial(coefficients: [0, 1])
         let inv = x.inverse(modulo: m)!
         #expect((inv * x).remainder(dividingBy: m) == RationalPolynomial(coefficients: [1]))
-        #expect(RationalPolynomial(coefficients: [1, 1]).inverse(modulo: RationalPolynomial(coefficients: [1, 1])) == nil)
+        #expect(
+            RationalPolynomial(coefficients: [1, 1]).inverse(modulo: RationalPolynomial(coefficients: [1, 1])) == nil)
         #expect(q.description == "x^3 + x^2 - 2*x - 1")
     }
 }
@@ -112,20 +133,30 @@ enum Naive {
     @Test func closedFormAgreesWithTruncatedPower() {
         var rng = SeededGenerator(seed: 11)
         for _ in 0..<testIterations(60) {
-            let c = Int.random(in: 1...9, using: &rng), s = Int.random(in: 1...3, using: &rng)
-            let e = Int.random(in: 0...12, using: &rng), length = Int.random(in: 0...80, using: &rng)
+            let c = Int.random(in: 1...9, using: &rng)
+            let s = Int.random(in: 1...3, using: &rng)
+            let e = Int.random(in: 0...12, using: &rng)
+            let length = Int.random(in: 0...80, using: &rng)
             let expected = IntegerPolynomial.geometric(count: c, step: s).powerTruncated(UInt(e), length: length)
-            #expect(IntegerPolynomial.geometricPower(count: c, step: s, exponent: e, length: length) == expected, "c=\(c) s=\(s) e=\(e) len=\(length)")
+            #expect(
+                IntegerPolynomial.geometricPower(count: c, step: s, exponent: e, length: length) == expected,
+                "c=\(c) s=\(s) e=\(e) len=\(length)")
         }
     }
 
     @Test func coefficientOfProductIsADotProduct() {
         var rng = SeededGenerator(seed: 13)
         for _ in 0..<testIterations(60) {
-            let a = IntegerPolynomial(coefficients: (0..<Int.random(in: 0...10, using: &rng)).map { _ in Int.random(in: -9...9, using: &rng) })
-            let b = IntegerPolynomial(coefficients: (0..<Int.random(in: 0...10, using: &rng)).map { _ in Int.random(in: -9...9, using: &rng) })
+            let a = IntegerPolynomial(
+                coefficients: (0..<Int.random(in: 0...10, using: &rng)).map { _ in Int.random(in: -9...9, using: &rng) }
+            )
+            let b = IntegerPolynomial(
+                coefficients: (0..<Int.random(in: 0...10, using: &rng)).map { _ in Int.random(in: -9...9, using: &rng) }
+            )
             let k = Int.random(in: 0...22, using: &rng)
-            #expect(IntegerPolynomial.coefficientOfProduct(a, b, degree: k) == (a * b).coefficient(k), "a=\(a) b=\(b) k=\(k)")
+            #expect(
+                IntegerPolynomial.coefficientOfProduct(a, b, degree: k) == (a * b).coefficient(k),
+                "a=\(a) b=\(b) k=\(k)")
         }
     }
 
@@ -135,6 +166,9 @@ enum Naive {
         for _ in 0..<500 { seen.insert(Int(exactly: BigInteger.random(below: 7, using: &rng))!) }
         #expect(seen == Set(0..<7))
         let big = BigInteger(10).power(40)
-        for _ in 0..<100 { let x = BigInteger.random(below: big, using: &rng); #expect(x.signum >= 0 && x < big) }
+        for _ in 0..<100 {
+            let x = BigInteger.random(below: big, using: &rng)
+            #expect(x.signum >= 0 && x < big)
+        }
     }
 }

@@ -19,8 +19,11 @@ import EqgeomTestSupport
         for _ in 0..<testIterations(300) {
             let (a, b) = (Int.random(in: -1000...1000, using: &rng), Int.random(in: 1...1000, using: &rng))
             let (c, d) = (Int.random(in: -1000...1000, using: &rng), Int.random(in: 1...1000, using: &rng))
-            let x = Rational(a, b), y = Rational(c, d)
-            func same(_ r: Rational, _ n: Int128, _ m: Int128) -> Bool { r.numerator.description == "\(n / gcd128(n, m))" && r.denominator.description == "\(m / gcd128(n, m))" }
+            let x = Rational(a, b)
+            let y = Rational(c, d)
+            func same(_ r: Rational, _ n: Int128, _ m: Int128) -> Bool {
+                r.numerator.description == "\(n / gcd128(n, m))" && r.denominator.description == "\(m / gcd128(n, m))"
+            }
             #expect(same(x + y, Int128(a * d + c * b), Int128(b * d)))
             #expect(same(x * y, Int128(a * c), Int128(b * d)))
             #expect((x - y) + y == x)
@@ -35,7 +38,9 @@ import EqgeomTestSupport
         #expect(Rational(2, 3).power(-2) == Rational(9, 4))
         #expect(Rational(0).power(-1) == nil)
         let data = try JSONEncoder().encode([Rational(-5, 12)])
-        #expect(String(decoding: data, as: UTF8.self) == "[\"-5\\/12\"]" || String(decoding: data, as: UTF8.self) == "[\"-5/12\"]")
+        #expect(
+            String(decoding: data, as: UTF8.self) == "[\"-5\\/12\"]"
+                || String(decoding: data, as: UTF8.self) == "[\"-5/12\"]")
         #expect(try JSONDecoder().decode([Rational].self, from: data) == [Rational(-5, 12)])
     }
 

@@ -18,7 +18,9 @@ func json(_ args: [String]) throws -> [String: Any] {
     @Test func invariantKeys() throws {
         let o = try json(["invariant", "--gen", "(1 3 4)(2 5)", "--rows", "2", "--rank", "1"])
         #expect(o["orbits"] as? [[Int]] == [[1, 3, 4], [2, 5]])
-        #expect(o["k"] as? Int == 2 && o["dimension"] as? Int == 3 && o["degree"] as? String == "2" && o["ed_degree"] as? String == "2")
+        #expect(
+            o["k"] as? Int == 2 && o["dimension"] as? Int == 3 && o["degree"] as? String == "2"
+                && o["ed_degree"] as? String == "2")
         let fixed = try json(["invariant", "--gen", "(1 2)", "--n", "4", "--rows", "2", "--rank", "1"])
         #expect(fixed["orbits"] as? [[Int]] == [[1, 2], [3], [4]])
     }
@@ -30,7 +32,11 @@ func json(_ args: [String]) throws -> [String: Any] {
         #expect(o["components_with_rank_r"] as? String == "72425986088826")
         let blocks = o["blocks"] as? [[String: Any]] ?? []
         #expect(blocks.count == 15)
-        #expect(blocks.first.map { $0["l"] as? Int == 1 && $0["m"] as? Int == 1 && $0["weight"] as? Int == 1 && $0["multiplicity"] as? Int == 28 } == true)
+        #expect(
+            blocks.first.map {
+                $0["l"] as? Int == 1 && $0["m"] as? Int == 1 && $0["weight"] as? Int == 1
+                    && $0["multiplicity"] as? Int == 28
+            } == true)
         #expect(blocks[1]["l"] as? Int == 28 && blocks[1]["m"] as? Int == 27 && blocks[1]["weight"] as? Int == 2)
     }
 
@@ -41,16 +47,24 @@ func json(_ args: [String]) throws -> [String: Any] {
         let byRank = all["by_rank"] as? [[String: Any]] ?? []
         #expect(byRank.count == 12)
         #expect(byRank[6]["components"] as? String == "20" && byRank[6]["components_with_rank_r"] as? String == "16")
-        let list = try json(["components", "list", "--perm", "(1 3 4)(2 5)", "--rank", "4", "--offset", "1", "--limit", "5"])
+        let list = try json([
+            "components", "list", "--perm", "(1 3 4)(2 5)", "--rank", "4", "--offset", "1", "--limit", "5",
+        ])
         let items = list["components"] as? [[String: Any]] ?? []
         #expect(items.count == 2)
         #expect(items.first?["index"] as? String == "1" && items.first?["tuple"] as? [Int] == [2, 1, 0])
-        let show = try json(["components", "show", "--image", "28x28", "--shift", "x", "--rank", "99",
-                             "--tuple", "1/1=13,28/27=10,14/13=9,28/25=8,7/6=7,28/23=5,14/11=3,4/3=1"])
+        let show = try json([
+            "components", "show", "--image", "28x28", "--shift", "x", "--rank", "99",
+            "--tuple", "1/1=13,28/27=10,14/13=9,28/25=8,7/6=7,28/23=5,14/11=3,4/3=1",
+        ])
         #expect(show["tuple"] as? [Int] == [13, 10, 9, 8, 7, 5, 3, 1, 0, 0, 0, 0, 0, 0, 0])
-        #expect(show["dimension"] as? Int == 4717 && show["parameters"] as? Int == 5544 && show["dense_parameters"] as? Int == 155_232)
+        #expect(
+            show["dimension"] as? Int == 4717 && show["parameters"] as? Int == 5544
+                && show["dense_parameters"] as? Int == 155_232)
         #expect(show["max_rank"] as? Int == 99 && show["degree"] is String && show["ed_degree"] is String)
-        let byIndex = try json(["components", "show", "--cycle-type", "28^28", "--rank", "99", "--index", show["index"] as? String ?? ""])
+        let byIndex = try json([
+            "components", "show", "--cycle-type", "28^28", "--rank", "99", "--index", show["index"] as? String ?? "",
+        ])
         #expect(byIndex["tuple"] as? [Int] == show["tuple"] as? [Int])
     }
 

@@ -18,12 +18,29 @@ func notebookCommands() throws -> [NotebookCommand] {
         let text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
         var inside = false
         var current: (String, [String])? = nil
-        func flush() { if let (l, out) = current { commands.append(NotebookCommand(notebook: file, line: l, expected: out.joined(separator: "\n"))) }; current = nil }
+        func flush() {
+            if let (l, out) = current {
+                commands.append(NotebookCommand(notebook: file, line: l, expected: out.joined(separator: "\n")))
+            }
+            current = nil
+        }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if line.hasPrefix("```console") { inside = true; continue }
-            if inside && line.hasPrefix("```") { flush(); inside = false; continue }
+            if line.hasPrefix("```console") {
+                inside = true
+                continue
+            }
+            if inside && line.hasPrefix("```") {
+                flush()
+                inside = false
+                continue
+            }
             guard inside else { continue }
-            if line.hasPrefix("$ ") { flush(); current = (String(line.dropFirst(2)), []) } else { current?.1.append(line) }
+            if line.hasPrefix("$ ") {
+                flush()
+                current = (String(line.dropFirst(2)), [])
+            } else {
+                current?.1.append(line)
+            }
         }
     }
     return commands
@@ -40,7 +57,9 @@ func notebookCommands() throws -> [NotebookCommand] {
             let r = try runEqgeom(Array(words.dropFirst()))
             var actual = r.stdout.trimmingCharacters(in: .newlines)
             if r.status != 0 {
-                actual += (actual.isEmpty ? "" : "\n") + r.stderr.trimmingCharacters(in: .newlines) + "\n(exit status \(r.status))"
+                actual +=
+                    (actual.isEmpty ? "" : "\n") + r.stderr.trimmingCharacters(in: .newlines)
+                    + "\n(exit status \(r.status))"
             }
             #expect(maskingRoundingErrors(actual) == maskingRoundingErrors(c.expected), "\(c.notebook): \(c.line)")
         }
@@ -50,9 +69,12 @@ func notebookCommands() throws -> [NotebookCommand] {
 /// Floating-point errors such as 1.3e-14 depend on the BLAS kernel of the machine: numbers written in
 /// scientific notation with an exponent of −10 or below compare as equal (the tests of Q_σ bound them).
 func maskingRoundingErrors(_ text: String) -> String {
-    var out = "", token = ""
+    var out = ""
+    var token = ""
     func flush() {
-        if let e = token.range(of: "e-"), let exponent = Int(token[e.upperBound...]), exponent >= 10, Double(token) != nil {
+        if let e = token.range(of: "e-"), let exponent = Int(token[e.upperBound...]), exponent >= 10,
+            Double(token) != nil
+        {
             out += "<rounding error>"
         } else {
             out += token
@@ -60,7 +82,12 @@ func maskingRoundingErrors(_ text: String) -> String {
         token = ""
     }
     for ch in text {
-        if ch.isNumber || ch == "." || ch == "e" || ch == "-" { token.append(ch) } else { flush(); out.append(ch) }
+        if ch.isNumber || ch == "." || ch == "e" || ch == "-" {
+            token.append(ch)
+        } else {
+            flush()
+            out.append(ch)
+        }
     }
     flush()
     return out

@@ -18,7 +18,8 @@ public func runEqgeom(_ arguments: [String], testFile: String = #filePath) throw
     let process = Process()
     process.executableURL = eqgeomBinary(testFile: testFile)
     process.arguments = arguments
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
@@ -26,21 +27,32 @@ public func runEqgeom(_ arguments: [String], testFile: String = #filePath) throw
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return CommandResult(stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self), status: process.terminationStatus)
+    return CommandResult(
+        stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self),
+        status: process.terminationStatus)
 }
 
 /// Splits a command line the way a POSIX shell does for plain words and double/single quotes.
 public func shellWords(_ line: String) -> [String] {
-    var words: [String] = [], current = "", quote: Character? = nil, inWord = false
+    var words: [String] = []
+    var current = ""
+    var quote: Character? = nil
+    var inWord = false
     for ch in line {
         if let q = quote {
             if ch == q { quote = nil } else { current.append(ch) }
         } else if ch == "\"" || ch == "'" {
-            quote = ch; inWord = true
+            quote = ch
+            inWord = true
         } else if ch == " " {
-            if inWord { words.append(current); current = ""; inWord = false }
+            if inWord {
+                words.append(current)
+                current = ""
+                inWord = false
+            }
         } else {
-            current.append(ch); inWord = true
+            current.append(ch)
+            inWord = true
         }
     }
     if inWord { words.append(current) }

@@ -20,4 +20,6 @@ public func testIterations(_ base: Int) -> Int {
 
 /// Values that stress big-integer code: 0, ±1, and numbers around the 2^62 boundary where FLINT
 /// switches from inline words to GMP.
-public let edgeIntegers: [Int] = [0, 1, -1, 2, -2, (1 << 62) - 1, 1 << 62, -(1 << 62), -(1 << 62) - 1, Int.max, Int.min + 1]
+public let edgeIntegers: [Int] = [
+    0, 1, -1, 2, -2, (1 << 62) - 1, 1 << 62, -(1 << 62), -(1 << 62) - 1, Int.max, Int.min + 1,
+]

@@ -21,7 +21,8 @@ func bruteForceComponents(_ blocks: [SpectralBlock], rank r: Int) -> [[Int]] {
 /// The documented order: weight-r tuples lexicographically, then the others lexicographically.
 func documentedOrder(_ tuples: [[Int]], _ blocks: [SpectralBlock], rank r: Int) -> [[Int]] {
     let lex: ([Int], [Int]) -> Bool = { $0.lexicographicallyPrecedes($1) }
-    return tuples.filter { weight($0, blocks) == r }.sorted(by: lex) + tuples.filter { weight($0, blocks) != r }.sorted(by: lex)
+    return tuples.filter { weight($0, blocks) == r }.sorted(by: lex)
+        + tuples.filter { weight($0, blocks) != r }.sorted(by: lex)
 }
 
 /// Random small cycle types.

@@ -6,28 +6,50 @@ import EqgeomTestSupport
 /// The realification R(Z) of a complex d×t matrix given by real and imaginary parts.
 func realify(_ re: RationalMatrix, _ im: RationalMatrix) -> RationalMatrix {
     var r = RationalMatrix(rows: 2 * re.rows, columns: 2 * re.columns)
-    for i in 0..<re.rows { for j in 0..<re.columns {
-        r[2 * i, 2 * j] = re[i, j]; r[2 * i, 2 * j + 1] = -im[i, j]
-        r[2 * i + 1, 2 * j] = im[i, j]; r[2 * i + 1, 2 * j + 1] = re[i, j]
-    } }
+    for i in 0..<re.rows {
+        for j in 0..<re.columns {
+            r[2 * i, 2 * j] = re[i, j]
+            r[2 * i, 2 * j + 1] = -im[i, j]
+            r[2 * i + 1, 2 * j] = im[i, j]
+            r[2 * i + 1, 2 * j + 1] = re[i, j]
+        }
+    }
     return r
 }
 
 /// Block-diagonal matrix of a component's blocks built from parameters: real blocks d×t (or t×d),
 /// complex blocks realified. `rowsFirst` builds decoders (d×t), otherwise encoders (t×d).
 func blockDiagonal(_ blocks: [SpectralBlock], _ tuple: [Int], _ p: [Rational], decoder: Bool) -> RationalMatrix {
-    let rows = blocks.reduce(0) { $0 + $1.weight * (decoder ? $1.multiplicity : 0) } + zip(blocks, tuple).reduce(0) { $0 + (decoder ? 0 : $1.0.weight * $1.1) }
-    let cols = zip(blocks, tuple).reduce(0) { $0 + (decoder ? $1.0.weight * $1.1 : 0) } + blocks.reduce(0) { $0 + (decoder ? 0 : $1.weight * $1.multiplicity) }
+    let rows =
+        blocks.reduce(0) { $0 + $1.weight * (decoder ? $1.multiplicity : 0) }
+        + zip(blocks, tuple).reduce(0) { $0 + (decoder ? 0 : $1.0.weight * $1.1) }
+    let cols =
+        zip(blocks, tuple).reduce(0) { $0 + (decoder ? $1.0.weight * $1.1 : 0) }
+        + blocks.reduce(0) { $0 + (decoder ? 0 : $1.weight * $1.multiplicity) }
     var out = RationalMatrix(rows: rows, columns: cols)
     var (r0, c0, k) = (0, 0, 0)
     for (b, t) in zip(blocks, tuple) {
         let (h, w) = decoder ? (b.multiplicity, t) : (t, b.multiplicity)
-        var re = RationalMatrix(rows: h, columns: w), im = RationalMatrix(rows: h, columns: w)
-        for i in 0..<h { for j in 0..<w { re[i, j] = p[k]; k += 1 } }
-        if b.isComplex { for i in 0..<h { for j in 0..<w { im[i, j] = p[k]; k += 1 } } }
+        var re = RationalMatrix(rows: h, columns: w)
+        var im = RationalMatrix(rows: h, columns: w)
+        for i in 0..<h {
+            for j in 0..<w {
+                re[i, j] = p[k]
+                k += 1
+            }
+        }
+        if b.isComplex {
+            for i in 0..<h {
+                for j in 0..<w {
+                    im[i, j] = p[k]
+                    k += 1
+                }
+            }
+        }
         let m = b.isComplex ? realify(re, im) : re
         for i in 0..<m.rows { for j in 0..<m.columns where !m.isZero(i, j) { out[r0 + i, c0 + j] = m[i, j] } }
-        r0 += m.rows; c0 += m.columns
+        r0 += m.rows
+        c0 += m.columns
     }
     return out
 }
@@ -41,8 +63,11 @@ func blockDiagonal(_ blocks: [SpectralBlock], _ tuple: [Int], _ p: [Rational], d
         #expect(c.parameterCount == 5_544)
         #expect(c.denseParameterCount == 155_232)
         #expect(c.maximalRank == 99 && c.containsRankR)
-        #expect(try c.edDegree == BigInteger.binomial(28, 13) * BigInteger.binomial(28, 10) * BigInteger.binomial(28, 9) * BigInteger.binomial(28, 8)
-                * BigInteger.binomial(28, 7) * BigInteger.binomial(28, 5) * BigInteger.binomial(28, 3) * BigInteger.binomial(28, 1))
+        #expect(
+            try c.edDegree == BigInteger.binomial(28, 13) * BigInteger.binomial(28, 10) * BigInteger.binomial(28, 9)
+                * BigInteger.binomial(28, 8)
+                * BigInteger.binomial(28, 7) * BigInteger.binomial(28, 5) * BigInteger.binomial(28, 3)
+                * BigInteger.binomial(28, 1))
         #expect(c.singularLocus.count == 8)
     }
 
@@ -54,7 +79,7 @@ func blockDiagonal(_ blocks: [SpectralBlock], _ tuple: [Int], _ p: [Rational], d
         let v = try EquivariantVariety(structure: s, rank: 3)
         let c = try v.component([1, 1, 0])
         #expect(try c.maximalRank == 3 && c.dimension == 11 && c.degree == 24 && c.edDegree == 6)
-        #expect(c.parameterCount / 2 == 7)   // encoder 3×9 with 7 free real parameters
+        #expect(c.parameterCount / 2 == 7)  // encoder 3×9 with 7 free real parameters
         // the slides' order ((1,1),(2,1),(4,3)) written keyed
         #expect(try s.parseTuple("1/1=1,2/1=0,4/3=1") == [1, 1, 0])
     }
@@ -63,7 +88,9 @@ func blockDiagonal(_ blocks: [SpectralBlock], _ tuple: [Int], _ p: [Rational], d
         let v = try EquivariantVariety(permutation: Permutation(cycles: "(1 3 4)(2 5)"), rank: 4)
         #expect(throws: GeometryError.tupleNotMaximal(block: "1/1", rank: 4)) { try v.component([1, 1, 0]) }
         #expect(throws: GeometryError.tupleWeightExceedsRank(weight: 5, rank: 4)) { try v.component([2, 1, 1]) }
-        #expect(throws: GeometryError.tupleEntryOutOfRange(block: "3/2", value: 2, multiplicity: 1)) { try v.component([0, 2, 0]) }
+        #expect(throws: GeometryError.tupleEntryOutOfRange(block: "3/2", value: 2, multiplicity: 1)) {
+            try v.component([0, 2, 0])
+        }
         #expect(throws: GeometryError.tupleLength(given: 2, blocks: 3)) { try v.component([1, 1]) }
         #expect(try v.component([2, 0, 1]).containsRankR == false)
     }
@@ -78,24 +105,34 @@ func blockDiagonal(_ blocks: [SpectralBlock], _ tuple: [Int], _ p: [Rational], d
         }
         #expect(m2("complex", 2, 1) == 4)
         var rng = SeededGenerator(seed: 35)
-        for text in ["(1 3 4)(2 5)", "(1 2 3)", "(1 2 3 4)(5 6 7 8)", "(1 2 3 4 5 6)", "(1 2 3)(4 5 6)(7 8 9)", "(1 2 3 4)(5 6)(7)"] {
+        for text in [
+            "(1 3 4)(2 5)", "(1 2 3)", "(1 2 3 4)(5 6 7 8)", "(1 2 3 4 5 6)", "(1 2 3)(4 5 6)(7 8 9)",
+            "(1 2 3 4)(5 6)(7)",
+        ] {
             let s = BlockStructure(try Permutation(cycles: text))
             for r in 0...s.degree {
                 let v = try EquivariantVariety(structure: s, rank: r)
                 for t in v.components {
                     let c = try v.component(t)
                     var expectedDegree = BigInteger(1)
-                    for (b, tb) in zip(s.blocks, t) { expectedDegree *= m2(b.isComplex ? "complex" : "real", b.multiplicity, tb)! }
+                    for (b, tb) in zip(s.blocks, t) {
+                        expectedDegree *= m2(b.isComplex ? "complex" : "real", b.multiplicity, tb)!
+                    }
                     #expect(try c.degree == expectedDegree, "\(text) r=\(r) t=\(t)")
                     let half = c.parameterCount / 2
-                    let dim = c.maximalRank == 0 ? 0 : bilinearJacobianRank(
-                        xParameters: half, yParameters: half,
-                        x: { blockDiagonal(s.blocks, t, $0, decoder: true) },
-                        y: { blockDiagonal(s.blocks, t, $0, decoder: false) },
-                        using: &rng)
+                    let dim =
+                        c.maximalRank == 0
+                        ? 0
+                        : bilinearJacobianRank(
+                            xParameters: half, yParameters: half,
+                            x: { blockDiagonal(s.blocks, t, $0, decoder: true) },
+                            y: { blockDiagonal(s.blocks, t, $0, decoder: false) },
+                            using: &rng)
                     #expect(c.dimension == dim, "\(text) r=\(r) t=\(t)")
                     // Sing: lowering any block strictly inside (0, d) gives a tuple of smaller dimension
-                    for low in c.singularLocus { #expect(EquivariantComponent(structure: s, tuple: low, rank: r).dimension < c.dimension) }
+                    for low in c.singularLocus {
+                        #expect(EquivariantComponent(structure: s, tuple: low, rank: r).dimension < c.dimension)
+                    }
                 }
             }
         }

@@ -42,15 +42,22 @@ func determinantalOracles() throws -> [DeterminantalOracle] {
 
     /// The symmetric formula ∏ (m+i)! i! / ((r+i)! (m−r+i)!) over i < n − r, as a second method.
     @Test func degreeAgreesWithFactorialFormula() throws {
-        for m in 1...12 { for n in 1...12 { for r in 0...min(m, n) {
-            let (p, q) = (min(m, n), max(m, n))
-            var num = BigInteger(1), den = BigInteger(1)
-            for i in 0..<(p - r) {
-                num *= BigInteger.factorial(UInt(q + i)) * BigInteger.factorial(UInt(i))
-                den *= BigInteger.factorial(UInt(r + i)) * BigInteger.factorial(UInt(q - r + i))
+        for m in 1...12 {
+            for n in 1...12 {
+                for r in 0...min(m, n) {
+                    let (p, q) = (min(m, n), max(m, n))
+                    var num = BigInteger(1)
+                    var den = BigInteger(1)
+                    for i in 0..<(p - r) {
+                        num *= BigInteger.factorial(UInt(q + i)) * BigInteger.factorial(UInt(i))
+                        den *= BigInteger.factorial(UInt(r + i)) * BigInteger.factorial(UInt(q - r + i))
+                    }
+                    #expect(
+                        try DeterminantalVariety(rows: m, columns: n, rank: r).degree == num / den,
+                        "m=\(m) n=\(n) r=\(r)")
+                }
             }
-            #expect(try DeterminantalVariety(rows: m, columns: n, rank: r).degree == num / den, "m=\(m) n=\(n) r=\(r)")
-        } } }
+        }
     }
 
     /// Results too large to compute are refused before any work, with a clear error.
@@ -66,7 +73,9 @@ func determinantalOracles() throws -> [DeterminantalOracle] {
     }
 
     @Test func badInput() {
-        #expect(throws: GeometryError.rankOutOfRange(rank: 4, maximum: 3, what: "3×5 matrices")) { try DeterminantalVariety(rows: 3, columns: 5, rank: 4) }
+        #expect(throws: GeometryError.rankOutOfRange(rank: 4, maximum: 3, what: "3×5 matrices")) {
+            try DeterminantalVariety(rows: 3, columns: 5, rank: 4)
+        }
         #expect(throws: GeometryError.self) { try DeterminantalVariety(rows: 0, columns: 5, rank: 0) }
         #expect(throws: GeometryError.self) { try DeterminantalVariety(rows: 3, columns: 5, rank: -1) }
     }

@@ -8,7 +8,11 @@ let mnist = BlockStructure(cycleType: try! CycleType(parsing: "28^28"))
 @Suite struct BlockStructureTests {
     @Test func mnistBlocksInThePapersOrder() {
         let labels = mnist.blocks.map(\.label)
-        #expect(labels == ["1/1", "28/27", "14/13", "28/25", "7/6", "28/23", "14/11", "4/3", "7/5", "28/19", "14/9", "28/17", "7/4", "28/15", "2/1"])
+        #expect(
+            labels == [
+                "1/1", "28/27", "14/13", "28/25", "7/6", "28/23", "14/11", "4/3", "7/5", "28/19", "14/9", "28/17",
+                "7/4", "28/15", "2/1",
+            ])
         #expect(mnist.blocks.allSatisfy { $0.multiplicity == 28 })
         #expect(mnist.blocks.map(\.weight) == [1] + Array(repeating: 2, count: 13) + [1])
         #expect(mnist.commutantDimension == 21_952)
@@ -33,15 +37,22 @@ let mnist = BlockStructure(cycleType: try! CycleType(parsing: "28^28"))
     @Test func commutantDimensionMatchesNullspace() throws {
         for text in ["(1 3 4)(2 5)", "(1 2 3)", "(1 2 3 4)(5 6)", "(1 2 3 4 5 6)", "(1 2)(3 4)(5 6 7)"] {
             let s = try Permutation(cycles: text)
-            let n = s.degree, p = RationalMatrix(s.matrix)
+            let n = s.degree
+            let p = RationalMatrix(s.matrix)
             var system = RationalMatrix(rows: n * n, columns: n * n)
-            for i in 0..<n { for j in 0..<n { for k in 0..<n { for l in 0..<n {
-                // coefficient of X[k,l] in (P X − X P)[i,j]
-                var v = Rational(0)
-                if l == j { v += p[i, k] }
-                if k == i { v -= p[l, j] }
-                if !v.isZero { system[i * n + j, k * n + l] = v }
-            } } } }
+            for i in 0..<n {
+                for j in 0..<n {
+                    for k in 0..<n {
+                        for l in 0..<n {
+                            // coefficient of X[k,l] in (P X − X P)[i,j]
+                            var v = Rational(0)
+                            if l == j { v += p[i, k] }
+                            if k == i { v -= p[l, j] }
+                            if !v.isZero { system[i * n + j, k * n + l] = v }
+                        }
+                    }
+                }
+            }
             #expect(system.nullspace.columns == BlockStructure(s).commutantDimension, "\(text)")
         }
         #expect(try BlockStructure(Permutation(cycles: "(1 3 4)(2 5)")).commutantDimension == 7)
@@ -70,7 +81,8 @@ let mnist = BlockStructure(cycleType: try! CycleType(parsing: "28^28"))
 
     @Test func mathReferenceChecks() throws {
         func counts(_ ct: String, _ r: Int) throws -> (BigInteger, BigInteger) {
-            let c = try EquivariantVariety(structure: BlockStructure(cycleType: CycleType(parsing: ct)), rank: r).componentCount
+            let c = try EquivariantVariety(structure: BlockStructure(cycleType: CycleType(parsing: ct)), rank: r)
+                .componentCount
             return (c.withRankR, c.all)
         }
         #expect(try counts("5,5", 5) == (3, 5))
@@ -95,7 +107,8 @@ let mnist = BlockStructure(cycleType: try! CycleType(parsing: "28^28"))
                 #expect(c.withRankR == BigInteger(brute.filter { weight($0, s.blocks) == r }.count))
                 #expect(byRank[r] == c)
             }
-            #expect(try s.componentCount(rank: s.degree + 1) == ComponentCount(rank: s.degree + 1, all: 1, withRankR: 0))
+            #expect(
+                try s.componentCount(rank: s.degree + 1) == ComponentCount(rank: s.degree + 1, all: 1, withRankR: 0))
         }
     }
 
@@ -148,7 +161,7 @@ let mnist = BlockStructure(cycleType: try! CycleType(parsing: "28^28"))
         var hits: [[Int]: Int] = [:]
         for _ in 0..<5000 { hits[index.random(using: &rng), default: 0] += 1 }
         #expect(hits.count == 5)
-        #expect(hits.values.allSatisfy { abs($0 - 1000) < 150 })   // > 5 standard deviations
+        #expect(hits.values.allSatisfy { abs($0 - 1000) < 150 })  // > 5 standard deviations
     }
 
     @Test func mnistRankAndUnrank() throws {

@@ -19,14 +19,15 @@ import EqgeomTestSupport
         let sigmas = [
             try Permutation.shift(height: 28, width: 28, along: .x),
             try Permutation.rotation(size: 5, degrees: 90),
-            try CycleType(parsing: "100,97,64,12,5,1,1").representative(),   // FFT path: 100 (Bluestein), 97 (prime)
-            try CycleType(parsing: "128,3").representative(),                 // radix-2 path
+            try CycleType(parsing: "100,97,64,12,5,1,1").representative(),  // FFT path: 100 (Bluestein), 97 (prime)
+            try CycleType(parsing: "128,3").representative(),  // radix-2 path
         ]
         for sigma in sigmas {
             let layout = BasisLayout(sigma)
             let q = try NumericBasis(layout)
             let t = StructuredTransform(layout)
-            let n = layout.degree, batch = 3
+            let n = layout.degree
+            let batch = 3
             let x = (0..<batch * n).map { _ in Double.random(in: -1...1, using: &rng) }
             let dense = BLAS.multiply(x, q.matrix, m: batch, n: n, k: n)
             let fast = t.forward(x, batch: batch)
@@ -38,16 +39,19 @@ import EqgeomTestSupport
 
     @Test func fftMatchesNaiveDFT() {
         var rng = SeededGenerator(seed: 42)
-        for n in [1, 2, 3, 8, 12, 17, 28, 64, 97, 100, 105, 360] {   // radix-2, mixed radix, Bluestein
+        for n in [1, 2, 3, 8, 12, 17, 28, 64, 97, 100, 105, 360] {  // radix-2, mixed radix, Bluestein
             let plan = FFTPlan(length: n)
-            var re = (0..<n).map { _ in Double.random(in: -1...1, using: &rng) }, im = (0..<n).map { _ in Double.random(in: -1...1, using: &rng) }
+            var re = (0..<n).map { _ in Double.random(in: -1...1, using: &rng) }
+            var im = (0..<n).map { _ in Double.random(in: -1...1, using: &rng) }
             let (r0, i0) = (re, im)
             plan.forward(&re, &im)
             for f in 0..<n {
-                var sr = 0.0, si = 0.0
+                var sr = 0.0
+                var si = 0.0
                 for s in 0..<n {
                     let a = -2 * Double.pi * Double(f * s % n) / Double(n)
-                    sr += r0[s] * cos(a) - i0[s] * sin(a); si += r0[s] * sin(a) + i0[s] * cos(a)
+                    sr += r0[s] * cos(a) - i0[s] * sin(a)
+                    si += r0[s] * sin(a) + i0[s] * cos(a)
                 }
                 #expect(abs(sr - re[f]) < 1e-11 && abs(si - im[f]) < 1e-11, "n=\(n) f=\(f)")
             }

@@ -28,19 +28,30 @@ func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
             let d = try ImageDataset.load(path: try temporaryFile("t.idx3-ubyte", bytes), features: 6)
             #expect(d.count == 2 && d.values[1] == 0.2 && d.values[5] == 1)
         }
-        #expect(throws: NumericError.self) { try ImageDataset.load(path: try temporaryFile("u.idx3-ubyte", Array(idx.dropLast())), features: 6) }
-        #expect(throws: NumericError.self) { try ImageDataset.load(path: try temporaryFile("v.idx3-ubyte", idx), features: 7) }
+        #expect(throws: NumericError.self) {
+            try ImageDataset.load(path: try temporaryFile("u.idx3-ubyte", Array(idx.dropLast())), features: 6)
+        }
+        #expect(throws: NumericError.self) {
+            try ImageDataset.load(path: try temporaryFile("v.idx3-ubyte", idx), features: 7)
+        }
     }
 
     @Test func csvWithAndWithoutLabels() throws {
-        let labelled = try ImageDataset.load(path: try temporaryFile("a.csv", Array("0,255,51,7\n102,0,0,3\n".utf8)), features: 3)
+        let labelled = try ImageDataset.load(
+            path: try temporaryFile("a.csv", Array("0,255,51,7\n102,0,0,3\n".utf8)), features: 3)
         #expect(labelled.count == 2 && labelled.labels == [7, 3] && labelled.values == [0, 1, 0.2, 0.4, 0, 0])
-        let plain = try ImageDataset.load(path: try temporaryFile("b.csv.gz", try gzip(Array("0,255,51\r\n".utf8))), features: 3)
+        let plain = try ImageDataset.load(
+            path: try temporaryFile("b.csv.gz", try gzip(Array("0,255,51\r\n".utf8))), features: 3)
         #expect(plain.count == 1 && plain.labels == nil)
-        for (name, text) in [("c.csv", "1,2\n"), ("d.csv", "1,2,3\n1,2\n"), ("e.csv", "1,x,3\n"), ("f.csv", "1,nan,3\n"), ("g.csv", "")] {
-            #expect(throws: NumericError.self, "\(name)") { try ImageDataset.load(path: try temporaryFile(name, Array(text.utf8)), features: 3) }
+        for (name, text) in [
+            ("c.csv", "1,2\n"), ("d.csv", "1,2,3\n1,2\n"), ("e.csv", "1,x,3\n"), ("f.csv", "1,nan,3\n"), ("g.csv", ""),
+        ] {
+            #expect(throws: NumericError.self, "\(name)") {
+                try ImageDataset.load(path: try temporaryFile(name, Array(text.utf8)), features: 3)
+            }
         }
-        let real = try ImageDataset.load(path: packageRoot().appendingPathComponent("data/mnist-2k.csv.gz").path, features: 784)
+        let real = try ImageDataset.load(
+            path: packageRoot().appendingPathComponent("data/mnist-2k.csv.gz").path, features: 784)
         #expect(real.count == 2000 && real.labels?.count == 2000 && real.values.allSatisfy { $0 >= 0 && $0 <= 1 })
     }
 
@@ -51,9 +62,13 @@ func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
         #expect(a.npy.count % 64 == 0 || (a.npy.count - 48) % 64 == 0)
         let d = try ImageDataset.load(path: try temporaryFile("x.npy", a.npy), features: 3)
         #expect(d.count == 2 && d.values[0] == 1.5)
-        #expect(throws: NumericError.self) { try ImageDataset.load(path: try temporaryFile("y.npy", a.npy), features: 4) }
+        #expect(throws: NumericError.self) {
+            try ImageDataset.load(path: try temporaryFile("y.npy", a.npy), features: 4)
+        }
         let nan = NumPyArray(float64: [1, .nan, 2], shape: [1, 3])
-        #expect(throws: NumericError.self) { try ImageDataset.load(path: try temporaryFile("z.npy", nan.npy), features: 3) }
+        #expect(throws: NumericError.self) {
+            try ImageDataset.load(path: try temporaryFile("z.npy", nan.npy), features: 3)
+        }
         #expect(throws: NumericError.self) { try NumPyArray(npy: [1, 2, 3]) }
     }
 

@@ -10,10 +10,16 @@ func syntheticImages(_ count: Int, _ h: Int, _ w: Int, seed: UInt64) -> ImageDat
     var rng = SeededGenerator(seed: seed)
     var v = [Double](repeating: 0, count: count * h * w)
     for i in 0..<count {
-        let (a, b, c) = (Double.random(in: 0...1, using: &rng), Double.random(in: 0...6, using: &rng), Double.random(in: 0...1, using: &rng))
-        for r in 0..<h { for s in 0..<w {
-            v[i * h * w + r * w + s] = a * sin(b + Double(s) * 0.9) * cos(Double(r) * c) + 0.3 * Double.random(in: -1...1, using: &rng)
-        } }
+        let (a, b, c) = (
+            Double.random(in: 0...1, using: &rng), Double.random(in: 0...6, using: &rng),
+            Double.random(in: 0...1, using: &rng)
+        )
+        for r in 0..<h {
+            for s in 0..<w {
+                v[i * h * w + r * w + s] =
+                    a * sin(b + Double(s) * 0.9) * cos(Double(r) * c) + 0.3 * Double.random(in: -1...1, using: &rng)
+            }
+        }
     }
     return ImageDataset(count: count, features: h * w, values: v)
 }
@@ -30,7 +36,8 @@ func directLoss(_ d: ImageDataset, _ w: [Double]) -> Double {
     let w = 6
 
     func setup(seed: UInt64) throws -> (ImageDataset, BasisLayout, BlockSpectra, [Double]) {
-        let data = CyclicShiftAugmentation.apply(syntheticImages(300, h, w, seed: seed), height: h, width: w, alongColumns: true, maxShift: 3, seed: seed)
+        let data = CyclicShiftAugmentation.apply(
+            syntheticImages(300, h, w, seed: seed), height: h, width: w, alongColumns: true, maxShift: 3, seed: seed)
         let layout = BasisLayout(try Permutation.shift(height: h, width: w, along: .x))
         let x = StructuredTransform(layout).forward(data.values, batch: data.count)
         return (data, layout, try BlockSpectra(coordinates: x, count: data.count, layout: layout), x)
@@ -49,12 +56,14 @@ func directLoss(_ d: ImageDataset, _ w: [Double]) -> Double {
             var bestLoss = Double.infinity
             for t in v.components {
                 let opt = ComponentOptimum(spectra, component: try v.component(t))
-                let wOpt = TrainingExperiment.pixelMatrix(opt.architecture, encoderTheta: opt.encoderTheta, decoderTheta: opt.decoderTheta, q: q, n: n)
+                let wOpt = TrainingExperiment.pixelMatrix(
+                    opt.architecture, encoderTheta: opt.encoderTheta, decoderTheta: opt.decoderTheta, q: q, n: n)
                 #expect(abs(directLoss(data, wOpt) - opt.loss) < 1e-10, "r=\(r) t=\(t)")
                 for _ in 0..<3 {
                     let te = (0..<opt.encoderTheta.count).map { _ in Double.random(in: -1...1, using: &rng) }
                     let td = (0..<opt.decoderTheta.count).map { _ in Double.random(in: -1...1, using: &rng) }
-                    let wr = TrainingExperiment.pixelMatrix(opt.architecture, encoderTheta: te, decoderTheta: td, q: q, n: n)
+                    let wr = TrainingExperiment.pixelMatrix(
+                        opt.architecture, encoderTheta: te, decoderTheta: td, q: q, n: n)
                     #expect(directLoss(data, wr) >= opt.loss - 1e-12)
                 }
                 bestLoss = min(bestLoss, opt.loss)
@@ -83,10 +92,14 @@ func directLoss(_ d: ImageDataset, _ w: [Double]) -> Double {
         let v = try EquivariantVariety(structure: layout.structure, rank: 6)
         let t = ComponentSelection.best(spectra, variety: v)
         let opt = ComponentOptimum(spectra, component: try v.component(t))
-        let model = opt.architecture.trainAdam(coordinates: x, count: data.count, layout: layout, settings: AdamSettings(epochs: 300, batchSize: 50, learningRate: 0.01, seed: 3))
-        #expect(model.loss <= opt.loss * 1.02 && model.loss >= opt.loss - 1e-12, "adam \(model.loss) vs exact \(opt.loss)")
+        let model = opt.architecture.trainAdam(
+            coordinates: x, count: data.count, layout: layout,
+            settings: AdamSettings(epochs: 300, batchSize: 50, learningRate: 0.01, seed: 3))
+        #expect(
+            model.loss <= opt.loss * 1.02 && model.loss >= opt.loss - 1e-12, "adam \(model.loss) vs exact \(opt.loss)")
         #expect(TrainingExperiment.equivarianceError(opt.architecture, model, basis: try NumericBasis(layout)) < 1e-10)
-        let dense = trainDenseAdam(data, rank: 6, settings: AdamSettings(epochs: 300, batchSize: 50, learningRate: 0.01, seed: 3))
+        let dense = trainDenseAdam(
+            data, rank: 6, settings: AdamSettings(epochs: 300, batchSize: 50, learningRate: 0.01, seed: 3))
         let denseExact = try DenseOptimum(data, rank: 6).loss
         #expect(dense.loss <= denseExact * 1.02 && dense.loss >= denseExact - 1e-12)
     }
@@ -95,7 +108,12 @@ func directLoss(_ d: ImageDataset, _ w: [Double]) -> Double {
         let d = ImageDataset(count: 1, features: 6, values: [1, 2, 3, 4, 5, 6])
         let a = CyclicShiftAugmentation.apply(d, height: 2, width: 3, alongColumns: true, maxShift: 1, seed: 5)
         #expect([[1, 2, 3, 4, 5, 6], [3, 1, 2, 6, 4, 5], [2, 3, 1, 5, 6, 4]].contains(a.values))
-        #expect(a.values == CyclicShiftAugmentation.apply(d, height: 2, width: 3, alongColumns: true, maxShift: 1, seed: 5).values)
-        #expect(CyclicShiftAugmentation.apply(d, height: 2, width: 3, alongColumns: true, maxShift: 0, seed: 5).values == d.values)
+        #expect(
+            a.values
+                == CyclicShiftAugmentation.apply(d, height: 2, width: 3, alongColumns: true, maxShift: 1, seed: 5)
+                .values)
+        #expect(
+            CyclicShiftAugmentation.apply(d, height: 2, width: 3, alongColumns: true, maxShift: 0, seed: 5).values
+                == d.values)
     }
 }

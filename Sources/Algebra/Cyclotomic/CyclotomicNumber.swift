@@ -21,7 +21,8 @@ public struct CyclotomicNumber: Sendable {
     /// The same number written in ℚ(ζ_M), for a multiple M of N: ζ_N = ζ_M^{M/N}.
     /// - Precondition: `order` is a positive multiple of `field.order`.
     public func lifted(to order: Int) -> CyclotomicNumber {
-        precondition(order >= 1 && order % field.order == 0, "can only lift ℚ(ζ_\(field.order)) to a multiple of \(field.order)")
+        precondition(
+            order >= 1 && order % field.order == 0, "can only lift ℚ(ζ_\(field.order)) to a multiple of \(field.order)")
         if order == field.order { return self }
         let f = CyclotomicField(order)
         return CyclotomicNumber(field: f, polynomial: polynomial.inflated(by: order / field.order))
@@ -77,7 +78,9 @@ extension CyclotomicNumber {
     /// self^e for e ≥ 0 (square and multiply, reducing mod Φ_N at each step).
     public func power(_ e: Int) -> Self {
         precondition(e >= 0)
-        var result = field.element(Rational(1)), base = self, k = e
+        var result = field.element(Rational(1))
+        var base = self
+        var k = e
         while k > 0 {
             if k & 1 == 1 { result *= base }
             base *= base

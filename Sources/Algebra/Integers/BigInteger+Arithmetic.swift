@@ -6,9 +6,18 @@ extension BigInteger {
     public static func * (a: BigInteger, b: BigInteger) -> BigInteger { make { fmpz_mul($0, a.box.ptr, b.box.ptr) } }
     public static prefix func - (a: BigInteger) -> BigInteger { make { fmpz_neg($0, a.box.ptr) } }
 
-    public static func += (a: inout BigInteger, b: BigInteger) { let p = b.box; a.withMutablePointer { fmpz_add($0, $0, p.ptr) } }
-    public static func -= (a: inout BigInteger, b: BigInteger) { let p = b.box; a.withMutablePointer { fmpz_sub($0, $0, p.ptr) } }
-    public static func *= (a: inout BigInteger, b: BigInteger) { let p = b.box; a.withMutablePointer { fmpz_mul($0, $0, p.ptr) } }
+    public static func += (a: inout BigInteger, b: BigInteger) {
+        let p = b.box
+        a.withMutablePointer { fmpz_add($0, $0, p.ptr) }
+    }
+    public static func -= (a: inout BigInteger, b: BigInteger) {
+        let p = b.box
+        a.withMutablePointer { fmpz_sub($0, $0, p.ptr) }
+    }
+    public static func *= (a: inout BigInteger, b: BigInteger) {
+        let p = b.box
+        a.withMutablePointer { fmpz_mul($0, $0, p.ptr) }
+    }
 
     /// Quotient rounded toward zero, as Swift's `/` on `Int`. Wraps `fmpz_tdiv_q`.
     /// - Precondition: `b` is not zero.
@@ -31,7 +40,10 @@ extension BigInteger {
         var r = BigInteger.make { fmpz_fdiv_r($0, box.ptr, b.box.ptr) }
         if r.signum < 0 { r = r + b.magnitude }
         let rr = r
-        let q = BigInteger.make { fmpz_sub($0, box.ptr, rr.box.ptr); fmpz_divexact($0, $0, b.box.ptr) }
+        let q = BigInteger.make {
+            fmpz_sub($0, box.ptr, rr.box.ptr)
+            fmpz_divexact($0, $0, b.box.ptr)
+        }
         return (q, r)
     }
 
@@ -46,10 +58,14 @@ extension BigInteger {
     public func power(_ exponent: UInt) -> BigInteger { BigInteger.make { fmpz_pow_ui($0, box.ptr, exponent) } }
 
     /// The non-negative greatest common divisor. Wraps `fmpz_gcd`.
-    public static func gcd(_ a: BigInteger, _ b: BigInteger) -> BigInteger { make { fmpz_gcd($0, a.box.ptr, b.box.ptr) } }
+    public static func gcd(_ a: BigInteger, _ b: BigInteger) -> BigInteger {
+        make { fmpz_gcd($0, a.box.ptr, b.box.ptr) }
+    }
 
     /// The non-negative least common multiple. Wraps `fmpz_lcm`.
-    public static func lcm(_ a: BigInteger, _ b: BigInteger) -> BigInteger { make { fmpz_lcm($0, a.box.ptr, b.box.ptr) } }
+    public static func lcm(_ a: BigInteger, _ b: BigInteger) -> BigInteger {
+        make { fmpz_lcm($0, a.box.ptr, b.box.ptr) }
+    }
 
     /// n! . Wraps `fmpz_fac_ui`.
     public static func factorial(_ n: UInt) -> BigInteger { make { fmpz_fac_ui($0, n) } }

@@ -2,7 +2,8 @@ extension BigInteger {
     /// A uniformly random integer in 0..<bound, drawn from `generator` 64 bits at a time with
     /// rejection (so the distribution is exactly uniform).
     /// - Precondition: `bound > 0`.
-    public static func random<G: RandomNumberGenerator>(below bound: BigInteger, using generator: inout G) -> BigInteger {
+    public static func random<G: RandomNumberGenerator>(below bound: BigInteger, using generator: inout G) -> BigInteger
+    {
         precondition(bound.signum > 0, "random(below:) needs a positive bound")
         let bits = bound.bitLength
         let words = (bits + 63) / 64

@@ -37,7 +37,9 @@ extension IntegerMatrix {
         let tmp = FmpzMatBox(columns, columns)
         let nullity = fmpz_mat_nullspace(tmp.ptr, box.ptr)
         return Self.make(columns, nullity) { out in
-            for i in 0..<columns { for j in 0..<nullity { fmpz_set(fmpz_mat_entry(out, i, j), fmpz_mat_entry(tmp.ptr, i, j)) } }
+            for i in 0..<columns {
+                for j in 0..<nullity { fmpz_set(fmpz_mat_entry(out, i, j), fmpz_mat_entry(tmp.ptr, i, j)) }
+            }
         }
     }
 

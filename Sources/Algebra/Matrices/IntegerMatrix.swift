@@ -20,7 +20,9 @@ public struct IntegerMatrix: Sendable {
         let c = entries.first?.count ?? 0
         guard entries.allSatisfy({ $0.count == c }) else { return nil }
         self.init(rows: entries.count, columns: c)
-        for (i, row) in entries.enumerated() { for (j, v) in row.enumerated() where v != 0 { self[i, j] = BigInteger(v) } }
+        for (i, row) in entries.enumerated() {
+            for (j, v) in row.enumerated() where v != 0 { self[i, j] = BigInteger(v) }
+        }
     }
 
     /// The n×n identity.

@@ -83,12 +83,18 @@ extension RationalMatrix {
     /// The Kronecker product self ⊗ b: block (i, j) is self[i, j]·b.
     public func kronecker(_ b: Self) -> Self {
         Self.make(rows * b.rows, columns * b.columns) { out in
-            for i in 0..<rows { for j in 0..<columns where !isZero(i, j) {
-                let a = fmpq_mat_entry(box.ptr, i, j)
-                for k in 0..<b.rows { for l in 0..<b.columns {
-                    fmpq_mul(fmpq_mat_entry(out, i * b.rows + k, j * b.columns + l), a, fmpq_mat_entry(b.box.ptr, k, l))
-                } }
-            } }
+            for i in 0..<rows {
+                for j in 0..<columns where !isZero(i, j) {
+                    let a = fmpq_mat_entry(box.ptr, i, j)
+                    for k in 0..<b.rows {
+                        for l in 0..<b.columns {
+                            fmpq_mul(
+                                fmpq_mat_entry(out, i * b.rows + k, j * b.columns + l), a,
+                                fmpq_mat_entry(b.box.ptr, k, l))
+                        }
+                    }
+                }
+            }
         }
     }
 

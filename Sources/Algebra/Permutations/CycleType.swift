@@ -11,7 +11,10 @@ public struct CycleType: Sendable, Hashable {
     /// - Precondition: every length ≥ 1 (the type of an actual permutation).
     public init(lengths: [Int]) {
         var counts: [Int: Int] = [:]
-        for l in lengths { precondition(l >= 1); counts[l, default: 0] += 1 }
+        for l in lengths {
+            precondition(l >= 1)
+            counts[l, default: 0] += 1
+        }
         parts = counts.sorted { $0.key > $1.key }.map { (length: $0.key, count: $0.value) }
         degree = lengths.reduce(0, +)
     }
@@ -30,10 +33,13 @@ public struct CycleType: Sendable, Hashable {
         for part in t.split(separator: ",", omittingEmptySubsequences: false) {
             let pieces = part.split(separator: "^", omittingEmptySubsequences: false)
             guard pieces.count == 1 || pieces.count == 2,
-                  let length = Int(pieces[0]), let count = pieces.count == 2 ? Int(pieces[1]) : 1 else {
+                let length = Int(pieces[0]), let count = pieces.count == 2 ? Int(pieces[1]) : 1
+            else {
                 throw PermutationError.invalidCycleType("'\(part)' is not LENGTH or LENGTH^COUNT")
             }
-            guard length >= 1 else { throw PermutationError.invalidCycleType("cycle length \(length) must be at least 1") }
+            guard length >= 1 else {
+                throw PermutationError.invalidCycleType("cycle length \(length) must be at least 1")
+            }
             guard count >= 1 else { throw PermutationError.invalidCycleType("cycle count \(count) must be at least 1") }
             let (p, o1) = length.multipliedReportingOverflow(by: count)
             let (s, o2) = n.addingReportingOverflow(p)
@@ -66,7 +72,12 @@ public struct CycleType: Sendable, Hashable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { a.parts.elementsEqual(b.parts) { $0 == $1 } }
-    public func hash(into hasher: inout Hasher) { for p in parts { hasher.combine(p.length); hasher.combine(p.count) } }
+    public func hash(into hasher: inout Hasher) {
+        for p in parts {
+            hasher.combine(p.length)
+            hasher.combine(p.count)
+        }
+    }
 }
 
 extension CycleType: CustomStringConvertible {

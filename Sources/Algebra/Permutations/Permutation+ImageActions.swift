@@ -28,10 +28,15 @@ extension Permutation {
     static func checkedSize(_ dims: [Int]) throws -> Int {
         var n = 1
         for d in dims {
-            guard d >= 1 else { throw PermutationError.invalidSize("image dimensions must be positive, got \(dims.map(String.init).joined(separator: "x"))") }
+            guard d >= 1 else {
+                throw PermutationError.invalidSize(
+                    "image dimensions must be positive, got \(dims.map(String.init).joined(separator: "x"))")
+            }
             let (p, o) = n.multipliedReportingOverflow(by: d)
             guard !o, p <= maximumPixels else {
-                throw PermutationError.tooLarge("\(dims.map(String.init).joined(separator: "x")) pixels (limit 2^28 as a permutation); for counting, give the cycle type instead")
+                throw PermutationError.tooLarge(
+                    "\(dims.map(String.init).joined(separator: "x")) pixels (limit 2^28 as a permutation); for counting, give the cycle type instead"
+                )
             }
             n = p
         }
@@ -42,10 +47,12 @@ extension Permutation {
     static func imageAction(height h: Int, width w: Int, _ target: (Int, Int) -> (Int, Int)) throws -> Permutation {
         let n = try checkedSize([h, w])
         var s = [Int32](repeating: 0, count: n)
-        for i in 0..<h { for j in 0..<w {
-            let (a, b) = target(i, j)
-            s[i * w + j] = Int32(a * w + b)
-        } }
+        for i in 0..<h {
+            for j in 0..<w {
+                let (a, b) = target(i, j)
+                s[i * w + j] = Int32(a * w + b)
+            }
+        }
         return Permutation(unchecked: s)
     }
 
@@ -62,7 +69,9 @@ extension Permutation {
     /// Counterclockwise rotation of an N×N image by 90° or 180° (multiples of 90 are accepted:
     /// 90, 180, 270, also negative). 90°: (i, j) → (N−1−j, i).
     public static func rotation(size n: Int, degrees: Int) throws -> Permutation {
-        guard degrees % 90 == 0 else { throw PermutationError.invalidSize("rotation angle must be a multiple of 90 degrees, got \(degrees)") }
+        guard degrees % 90 == 0 else {
+            throw PermutationError.invalidSize("rotation angle must be a multiple of 90 degrees, got \(degrees)")
+        }
         let quarter = try imageAction(height: n, width: n) { (n - 1 - $1, $0) }
         return quarter.power(((degrees / 90) % 4 + 4) % 4)
     }
@@ -73,7 +82,9 @@ extension Permutation {
         case .horizontal: return try imageAction(height: h, width: w) { ($0, w - 1 - $1) }
         case .vertical: return try imageAction(height: h, width: w) { (h - 1 - $0, $1) }
         case .diagonal:
-            guard h == w else { throw PermutationError.invalidSize("a diagonal reflection needs a square image, got \(h)x\(w)") }
+            guard h == w else {
+                throw PermutationError.invalidSize("a diagonal reflection needs a square image, got \(h)x\(w)")
+            }
             return try imageAction(height: h, width: w) { ($1, $0) }
         }
     }
@@ -83,15 +94,19 @@ extension Permutation {
     public static func shift(depth d: Int, height h: Int, width w: Int, along axis: Axis) throws -> Permutation {
         let n = try checkedSize([d, h, w])
         var s = [Int32](repeating: 0, count: n)
-        for k in 0..<d { for i in 0..<h { for j in 0..<w {
-            let (a, b, c): (Int, Int, Int)
-            switch axis {
-            case .x: (a, b, c) = (k, i, (j + 1) % w)
-            case .y: (a, b, c) = (k, (i + 1) % h, j)
-            case .z: (a, b, c) = ((k + 1) % d, i, j)
+        for k in 0..<d {
+            for i in 0..<h {
+                for j in 0..<w {
+                    let (a, b, c): (Int, Int, Int)
+                    switch axis {
+                    case .x: (a, b, c) = (k, i, (j + 1) % w)
+                    case .y: (a, b, c) = (k, (i + 1) % h, j)
+                    case .z: (a, b, c) = ((k + 1) % d, i, j)
+                    }
+                    s[(k * h + i) * w + j] = Int32((a * h + b) * w + c)
+                }
             }
-            s[(k * h + i) * w + j] = Int32((a * h + b) * w + c)
-        } } }
+        }
         return Permutation(unchecked: s)
     }
 }

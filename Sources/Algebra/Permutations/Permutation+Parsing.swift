@@ -37,7 +37,7 @@ extension Permutation {
                 token.append(ch)
             default:
                 if current == nil { throw PermutationError.unexpectedCharacter(ch, in: text) }
-                token.append(ch)   // reported as not a number by flush()
+                token.append(ch)  // reported as not a number by flush()
             }
         }
         guard current == nil else { throw PermutationError.unbalancedParentheses(text) }
@@ -78,6 +78,10 @@ extension Permutation {
     /// Parses either notation: text starting with `[` is one-line, anything else cycle notation.
     public init(parsing text: String, degree: Int? = nil) throws {
         let t = text.drop { $0.isWhitespace }
-        if t.first == "[" { try self.init(oneLine: text, degree: degree) } else { try self.init(cycles: text, degree: degree) }
+        if t.first == "[" {
+            try self.init(oneLine: text, degree: degree)
+        } else {
+            try self.init(cycles: text, degree: degree)
+        }
     }
 }

@@ -12,7 +12,9 @@ extension PermutationGroup {
         for _ in 0..<k {
             let (p, o) = total.multipliedReportingOverflow(by: degree)
             guard !o, p <= Self.maximumTuples else {
-                throw PermutationError.tooLarge("\(degree)^\(k) index tuples (limit \(Self.maximumTuples)); use fewer points or lower tensor powers")
+                throw PermutationError.tooLarge(
+                    "\(degree)^\(k) index tuples (limit \(Self.maximumTuples)); use fewer points or lower tensor powers"
+                )
             }
             total = p
         }
@@ -24,8 +26,13 @@ extension PermutationGroup {
                 var image = 0
                 for i in 0..<k { image = image * degree + Int(g.storage[digits[i]]) }
                 uf.union(x, image)
-                var t = k - 1   // increment the mixed-radix digits of x
-                while t >= 0 { digits[t] += 1; if digits[t] < degree { break }; digits[t] = 0; t -= 1 }
+                var t = k - 1  // increment the mixed-radix digits of x
+                while t >= 0 {
+                    digits[t] += 1
+                    if digits[t] < degree { break }
+                    digits[t] = 0
+                    t -= 1
+                }
             }
         }
         var number = [Int32](repeating: -1, count: total)
@@ -33,7 +40,10 @@ extension PermutationGroup {
         var count: Int32 = 0
         for x in 0..<total {
             let r = uf.find(x)
-            if number[r] < 0 { number[r] = count; count += 1 }
+            if number[r] < 0 {
+                number[r] = count
+                count += 1
+            }
             orbitOf[x] = number[r]
         }
         return (orbitOf, Int(count))

@@ -11,10 +11,10 @@ struct StabilizerChain: Sendable {
         var basePoint: Int
         var generators: [Perm] = []
         var orbit: [Int32] = []
-        var transversal: [Perm] = []          // aligned with orbit
-        var inverseTransversal: [Perm] = []   // aligned with orbit
-        var position: [Int32]                 // point → index in orbit, or −1
-        var checked = Set<Int>()              // Schreier pairs (orbit index, generator index) known to sift
+        var transversal: [Perm] = []  // aligned with orbit
+        var inverseTransversal: [Perm] = []  // aligned with orbit
+        var position: [Int32]  // point → index in orbit, or −1
+        var checked = Set<Int>()  // Schreier pairs (orbit index, generator index) known to sift
 
         init(basePoint: Int, degree: Int) {
             self.basePoint = basePoint
@@ -72,7 +72,9 @@ struct StabilizerChain: Sendable {
         var i = levels.count - 1
         while i >= 0 {
             if let (h, j) = nonSiftingSchreierGenerator(at: i) {
-                if j == levels.count, let b = Self.firstMovedPoint(h) { levels.append(Level(basePoint: b, degree: degree)) }
+                if j == levels.count, let b = Self.firstMovedPoint(h) {
+                    levels.append(Level(basePoint: b, degree: degree))
+                }
                 for l in (i + 1)...j { levels[l].add(h) }
                 i = j
             } else {
@@ -104,7 +106,8 @@ struct StabilizerChain: Sendable {
                 let level = levels[i]
                 let p = Int(level.orbit[k])
                 let q = Int(s[p])
-                let schreier = Self.compose(Self.compose(level.transversal[k], s), level.inverseTransversal[Int(level.position[q])])
+                let schreier = Self.compose(
+                    Self.compose(level.transversal[k], s), level.inverseTransversal[Int(level.position[q])])
                 let (h, j) = sift(schreier, from: i + 1)
                 if !Self.isIdentity(h) { return (h, j) }
                 levels[i].checked.insert(key)

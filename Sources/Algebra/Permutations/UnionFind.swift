@@ -35,7 +35,12 @@ struct UnionFind {
         var out: [[Int]] = []
         for x in 0..<parent.count {
             let r = find(x)
-            if let k = byRoot[r] { out[k].append(x) } else { byRoot[r] = out.count; out.append([x]) }
+            if let k = byRoot[r] {
+                out[k].append(x)
+            } else {
+                byRoot[r] = out.count
+                out.append([x])
+            }
         }
         return out
     }

@@ -5,7 +5,9 @@ extension IntegerPolynomial {
     public static func - (a: Self, b: Self) -> Self { make { fmpz_poly_sub($0, a.box.ptr, b.box.ptr) } }
     public static func * (a: Self, b: Self) -> Self { make { fmpz_poly_mul($0, a.box.ptr, b.box.ptr) } }
     public static prefix func - (a: Self) -> Self { make { fmpz_poly_neg($0, a.box.ptr) } }
-    public static func * (c: BigInteger, a: Self) -> Self { make { fmpz_poly_scalar_mul_fmpz($0, a.box.ptr, c.box.ptr) } }
+    public static func * (c: BigInteger, a: Self) -> Self {
+        make { fmpz_poly_scalar_mul_fmpz($0, a.box.ptr, c.box.ptr) }
+    }
 
     /// self^e. Wraps `fmpz_poly_pow`.
     public func power(_ e: UInt) -> Self { Self.make { fmpz_poly_pow($0, box.ptr, e) } }

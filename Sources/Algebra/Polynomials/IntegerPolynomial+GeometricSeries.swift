@@ -31,7 +31,8 @@ extension IntegerPolynomial {
             fmpz_bin_uiui(b.ptr, UInt(e), UInt(j))
             if j % 2 == 1 { fmpz_neg(b.ptr, b.ptr) }
             let shift = j * c * s
-            _fmpz_vec_scalar_addmul_fmpz(result.ptr.pointee.coeffs + shift, series.ptr.pointee.coeffs, min(seriesLength, length - shift), b.ptr)
+            _fmpz_vec_scalar_addmul_fmpz(
+                result.ptr.pointee.coeffs + shift, series.ptr.pointee.coeffs, min(seriesLength, length - shift), b.ptr)
             j += 1
         }
         _fmpz_poly_set_length(result.ptr, length)
@@ -40,12 +41,15 @@ extension IntegerPolynomial {
     }
 
     /// [x^k](a·b) = Σ_i a_i b_{k−i}, by one dot product: O(k) multiplications instead of a full product.
-    public static func coefficientOfProduct(_ a: IntegerPolynomial, _ b: IntegerPolynomial, degree k: Int) -> BigInteger {
+    public static func coefficientOfProduct(_ a: IntegerPolynomial, _ b: IntegerPolynomial, degree k: Int) -> BigInteger
+    {
         let (la, lb) = (a.box.ptr.pointee.length, b.box.ptr.pointee.length)
-        let lo = max(0, k - lb + 1), hi = min(k, la - 1)
+        let lo = max(0, k - lb + 1)
+        let hi = min(k, la - 1)
         return BigInteger.make { r in
             guard lo <= hi else { return }
-            let ca = a.box.ptr.pointee.coeffs!, cb = b.box.ptr.pointee.coeffs!
+            let ca = a.box.ptr.pointee.coeffs!
+            let cb = b.box.ptr.pointee.coeffs!
             for i in lo...hi { fmpz_addmul(r, ca + i, cb + (k - i)) }
         }
     }

@@ -20,7 +20,8 @@ extension RationalPolynomial {
     /// (quotient, remainder) of division by `m`, or `nil` when `m` is zero. Wraps `fmpq_poly_divrem`.
     public func divided(by m: Self) -> (quotient: Self, remainder: Self)? {
         if m.isZero { return nil }
-        let q = FmpqPolyBox(), r = FmpqPolyBox()
+        let q = FmpqPolyBox()
+        let r = FmpqPolyBox()
         fmpq_poly_divrem(q.ptr, r.ptr, box.ptr, m.box.ptr)
         return (Self(box: q), Self(box: r))
     }
@@ -28,8 +29,10 @@ extension RationalPolynomial {
     /// The inverse of self modulo `m`, or `nil` when gcd(self, m) ≠ 1. Wraps `fmpq_poly_xgcd`.
     public func inverse(modulo m: Self) -> Self? {
         if m.isZero || isZero { return nil }
-        let g = FmpqPolyBox(), s = FmpqPolyBox(), t = FmpqPolyBox()
-        fmpq_poly_xgcd(g.ptr, s.ptr, t.ptr, box.ptr, m.box.ptr)   // g = s·self + t·m, g monic
+        let g = FmpqPolyBox()
+        let s = FmpqPolyBox()
+        let t = FmpqPolyBox()
+        fmpq_poly_xgcd(g.ptr, s.ptr, t.ptr, box.ptr, m.box.ptr)  // g = s·self + t·m, g monic
         guard fmpq_poly_is_one(g.ptr) != 0 else { return nil }
         return Self(box: s).remainder(dividingBy: m)
     }
@@ -72,7 +75,13 @@ extension RationalPolynomial: CustomStringConvertible {
             let mag = c.magnitude
             out += out.isEmpty ? (c.signum < 0 ? "-" : "") : (c.signum < 0 ? " - " : " + ")
             let mono = i == 0 ? "" : (i == 1 ? x : "\(x)^\(i)")
-            if mono.isEmpty { out += mag.description } else if mag == Rational(1) { out += mono } else { out += "\(mag)*\(mono)" }
+            if mono.isEmpty {
+                out += mag.description
+            } else if mag == Rational(1) {
+                out += mono
+            } else {
+                out += "\(mag)*\(mono)"
+            }
         }
         return out
     }

@@ -13,9 +13,18 @@ extension Rational {
         return make { fmpq_div($0, a.box.ptr, b.box.ptr) }
     }
 
-    public static func += (a: inout Rational, b: Rational) { let p = b.box; a.withMutablePointer { fmpq_add($0, $0, p.ptr) } }
-    public static func -= (a: inout Rational, b: Rational) { let p = b.box; a.withMutablePointer { fmpq_sub($0, $0, p.ptr) } }
-    public static func *= (a: inout Rational, b: Rational) { let p = b.box; a.withMutablePointer { fmpq_mul($0, $0, p.ptr) } }
+    public static func += (a: inout Rational, b: Rational) {
+        let p = b.box
+        a.withMutablePointer { fmpq_add($0, $0, p.ptr) }
+    }
+    public static func -= (a: inout Rational, b: Rational) {
+        let p = b.box
+        a.withMutablePointer { fmpq_sub($0, $0, p.ptr) }
+    }
+    public static func *= (a: inout Rational, b: Rational) {
+        let p = b.box
+        a.withMutablePointer { fmpq_mul($0, $0, p.ptr) }
+    }
 
     /// 1/self, or `nil` for zero. Wraps `fmpq_inv`.
     public var inverse: Rational? { isZero ? nil : Rational.make { fmpq_inv($0, box.ptr) } }
@@ -31,7 +40,9 @@ extension Rational {
 }
 
 extension Rational: Equatable, Hashable, Comparable {
-    public static func == (a: Rational, b: Rational) -> Bool { a.box === b.box || fmpq_equal(a.box.ptr, b.box.ptr) != 0 }
+    public static func == (a: Rational, b: Rational) -> Bool {
+        a.box === b.box || fmpq_equal(a.box.ptr, b.box.ptr) != 0
+    }
     public static func < (a: Rational, b: Rational) -> Bool { fmpq_cmp(a.box.ptr, b.box.ptr) < 0 }
     public func hash(into hasher: inout Hasher) {
         hasher.combine(numerator)

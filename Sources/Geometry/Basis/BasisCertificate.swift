@@ -24,7 +24,8 @@ public struct BasisCertificate: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case holds, failures
-        case checkedEntries = "checked_entries", cycleLengths = "cycle_lengths"
+        case checkedEntries = "checked_entries"
+        case cycleLengths = "cycle_lengths"
     }
 
     /// Checks the certificate for B.
@@ -40,14 +41,21 @@ public struct BasisCertificate: Sendable, Codable {
             for (s, p) in cycle.enumerated() where sigma.image(of: p + 1) - 1 != cycle[(s + 1) % cycle.count] {
                 failures.append("cycle \(k) does not follow σ at position \(s)")
             }
-            if perCycle[k].count != cycle.count { failures.append("cycle \(k) of length \(cycle.count) carries \(perCycle[k].count) columns") }
+            if perCycle[k].count != cycle.count {
+                failures.append("cycle \(k) of length \(cycle.count) carries \(perCycle[k].count) columns")
+            }
         }
         for col in layout.columns {
-            let b = layout.structure.blocks[col.block], c = layout.cycles[col.cycle].count
-            if b.isComplex && col.frequency * b.l != (b.l - b.m) * c { failures.append("column with frequency \(col.frequency) is not in block \(b.label)") }
+            let b = layout.structure.blocks[col.block]
+            let c = layout.cycles[col.cycle].count
+            if b.isComplex && col.frequency * b.l != (b.l - b.m) * c {
+                failures.append("column with frequency \(col.frequency) is not in block \(b.label)")
+            }
         }
         if let longest = layout.cycles.map(\.count).max(), longest > Self.maximumCycleLength {
-            throw GeometryError.tooLarge("the exact certificate handles cycles up to length \(Self.maximumCycleLength), σ has one of length \(longest); use the numeric check")
+            throw GeometryError.tooLarge(
+                "the exact certificate handles cycles up to length \(Self.maximumCycleLength), σ has one of length \(longest); use the numeric check"
+            )
         }
         // Exact blocks.
         var seen = Set<Int>()
@@ -65,10 +73,12 @@ public struct BasisCertificate: Sendable, Codable {
             for a in cols.indices {
                 for b in cols.indices {
                     let gram = field.dot(v[a], v[b])
-                    let expectedGram = a == b ? CyclotomicNumber(layout.squaredNorm(of: cols[a])) : CyclotomicNumber(Rational(0))
+                    let expectedGram =
+                        a == b ? CyclotomicNumber(layout.squaredNorm(of: cols[a])) : CyclotomicNumber(Rational(0))
                     if gram != expectedGram { failures.append("BᵀB ≠ D at cycle \(k), columns \(a),\(b)") }
                     let action = field.dot(v[a], sv[b])
-                    let expectedAction = layout.squaredNorm(of: cols[a]) * basis.blockFormEntry(perCycle[k][a], perCycle[k][b])
+                    let expectedAction =
+                        layout.squaredNorm(of: cols[a]) * basis.blockFormEntry(perCycle[k][a], perCycle[k][b])
                     if action != expectedAction { failures.append("BᵀPB ≠ DJ at cycle \(k), columns \(a),\(b)") }
                     checked += 2
                 }

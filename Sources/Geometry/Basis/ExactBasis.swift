@@ -38,9 +38,13 @@ public struct ExactBasis: Sendable {
     /// The expected block form J = I ⊕ rotations ⊕ −I with Q_σᵀ P_σ Q_σ = J, as exact entries:
     /// for a pair (cos_f, sin_f) on a cycle of length c the 2×2 block [[cos θ, −sin θ], [sin θ, cos θ]], θ = 2πf/c.
     public func blockFormEntry(_ a: Int, _ b: Int) -> CyclotomicNumber {
-        let ca = layout.columns[a], cb = layout.columns[b]
-        guard ca.cycle == cb.cycle, ca.frequency == cb.frequency, ca.block == cb.block else { return CyclotomicNumber(Rational(0)) }
-        let c = layout.cycles[ca.cycle].count, f = ca.frequency
+        let ca = layout.columns[a]
+        let cb = layout.columns[b]
+        guard ca.cycle == cb.cycle, ca.frequency == cb.frequency, ca.block == cb.block else {
+            return CyclotomicNumber(Rational(0))
+        }
+        let c = layout.cycles[ca.cycle].count
+        let f = ca.frequency
         switch (ca.kind, cb.kind) {
         case (.constant, .constant): return CyclotomicNumber(Rational(1))
         case (.alternating, .alternating): return CyclotomicNumber(Rational(-1))

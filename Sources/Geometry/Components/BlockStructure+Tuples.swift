@@ -15,10 +15,14 @@ extension BlockStructure {
                 let kv = item.split(separator: "=", omittingEmptySubsequences: false)
                 guard kv.count == 2 else { throw GeometryError.malformedTuple("'\(item)' is not l/m=t") }
                 let lm = kv[0].split(separator: "/", omittingEmptySubsequences: false)
-                guard lm.count == 2, let l = Int(lm[0]), let m = Int(lm[1]) else { throw GeometryError.malformedTuple("'\(kv[0])' is not a block l/m") }
+                guard lm.count == 2, let l = Int(lm[0]), let m = Int(lm[1]) else {
+                    throw GeometryError.malformedTuple("'\(kv[0])' is not a block l/m")
+                }
                 guard let v = Int(kv[1]) else { throw GeometryError.malformedTuple("'\(kv[1])' is not an integer") }
                 guard let i = index(l: l, m: m) else { throw GeometryError.unknownBlock("\(l)/\(m)") }
-                guard seen.insert(i).inserted else { throw GeometryError.malformedTuple("block \(l)/\(m) is given twice") }
+                guard seen.insert(i).inserted else {
+                    throw GeometryError.malformedTuple("block \(l)/\(m) is given twice")
+                }
                 tuple[i] = v
             }
             return tuple
@@ -27,7 +31,9 @@ extension BlockStructure {
             guard let v = Int(s) else { throw GeometryError.malformedTuple("'\(s)' is not an integer") }
             return v
         }
-        guard values.count == blocks.count else { throw GeometryError.tupleLength(given: values.count, blocks: blocks.count) }
+        guard values.count == blocks.count else {
+            throw GeometryError.tupleLength(given: values.count, blocks: blocks.count)
+        }
         return values
     }
 

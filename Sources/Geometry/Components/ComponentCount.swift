@@ -21,7 +21,9 @@ extension BlockStructure {
     /// ∏ over blocks of (1 + x^w + … + x^{w·d}) mod x^length (MATH.md §4.3): [x^r] counts the tuples
     /// of weight r. `complexOnly` keeps only the weight-2 blocks.
     public func weightGeneratingFunction(length: Int, complexOnly: Bool = false) -> IntegerPolynomial {
-        groupFactors(length: length, complexOnly: complexOnly).reduce(IntegerPolynomial(coefficients: [1]).truncated(length: length)) {
+        groupFactors(length: length, complexOnly: complexOnly).reduce(
+            IntegerPolynomial(coefficients: [1]).truncated(length: length)
+        ) {
             $0.multipliedTruncated(by: $1, length: length)
         }
     }
@@ -31,7 +33,9 @@ extension BlockStructure {
         if k < 0 { return 0 }
         var factors = groupFactors(length: k + 1, complexOnly: complexOnly)
         guard let last = factors.popLast() else { return k == 0 ? 1 : 0 }
-        let rest = factors.reduce(IntegerPolynomial(coefficients: [1])) { $0.multipliedTruncated(by: $1, length: k + 1) }
+        let rest = factors.reduce(IntegerPolynomial(coefficients: [1])) {
+            $0.multipliedTruncated(by: $1, length: k + 1)
+        }
         return IntegerPolynomial.coefficientOfProduct(rest, last, degree: k)
     }
 
@@ -39,20 +43,28 @@ extension BlockStructure {
     /// size by the binomial closed form, mod x^length.
     private func groupFactors(length: Int, complexOnly: Bool) -> [IntegerPolynomial] {
         var groups: [Pair: Int] = [:]
-        for b in blocks where !complexOnly || b.isComplex { groups[Pair(weight: b.weight, size: b.multiplicity), default: 0] += 1 }
+        for b in blocks where !complexOnly || b.isComplex {
+            groups[Pair(weight: b.weight, size: b.multiplicity), default: 0] += 1
+        }
         return groups.sorted { ($0.key.weight, $0.key.size) < ($1.key.weight, $1.key.size) }.map {
-            IntegerPolynomial.geometricPower(count: $0.key.size + 1, step: $0.key.weight, exponent: $0.value, length: length)
+            IntegerPolynomial.geometricPower(
+                count: $0.key.size + 1, step: $0.key.weight, exponent: $0.value, length: length)
         }
     }
 
-    private struct Pair: Hashable { let weight: Int; let size: Int }
+    private struct Pair: Hashable {
+        let weight: Int
+        let size: Int
+    }
 
     /// Longest truncated power series a count builds (2^25 big-integer coefficients).
     public static let maximumSeriesLength = 1 << 25
 
     static func checkSeriesLength(_ length: Int) throws {
         guard length <= maximumSeriesLength else {
-            throw GeometryError.tooLarge("counting at this rank needs power series of \(length) big-integer coefficients (limit 2^25); use a smaller rank")
+            throw GeometryError.tooLarge(
+                "counting at this rank needs power series of \(length) big-integer coefficients (limit 2^25); use a smaller rank"
+            )
         }
     }
 
@@ -76,7 +88,8 @@ extension BlockStructure {
         try Self.checkSeriesLength(n + 1)
         let f = weightGeneratingFunction(length: n + 1)
         let c = weightGeneratingFunction(length: n + 1, complexOnly: true)
-        let fc = f.coefficients, cc = c.coefficients
+        let fc = f.coefficients
+        let cc = c.coefficients
         let R = realCapacity
         return (0...n).map { r in
             let full = r < fc.count ? fc[r] : BigInteger(0)

@@ -41,7 +41,10 @@ public struct ComponentSequence: Sequence, Sendable {
         }
 
         public mutating func next() -> [Int]? {
-            if let p = pending { pending = nil; return p }
+            if let p = pending {
+                pending = nil
+                return p
+            }
             while which < spaces.count {
                 if var c = current, spaces[which].advance(&c) {
                     current = c
@@ -70,7 +73,9 @@ public struct ComponentIndex: Sendable {
         let spaces = variety.componentSpaces
         let entries = spaces.reduce(0) { $0 + $1.tableEntries }
         guard entries <= Self.maximumTableEntries else {
-            throw GeometryError.tooLarge("ranking components here needs a table of \(entries) big integers (limit \(Self.maximumTableEntries)); list from the start (offset 0) instead, or use a smaller case")
+            throw GeometryError.tooLarge(
+                "ranking components here needs a table of \(entries) big integers (limit \(Self.maximumTableEntries)); list from the start (offset 0) instead, or use a smaller case"
+            )
         }
         ranked = spaces.map(RankedTupleSpace.init)
         self.variety = variety
@@ -83,7 +88,9 @@ public struct ComponentIndex: Sendable {
     /// - Throws: `GeometryError.indexOutOfRange`.
     public func tuple(at index: BigInteger) throws -> [Int] {
         var i = index
-        guard i.signum >= 0 else { throw GeometryError.indexOutOfRange(index: index.description, count: count.description) }
+        guard i.signum >= 0 else {
+            throw GeometryError.indexOutOfRange(index: index.description, count: count.description)
+        }
         for r in ranked {
             let c = r.count
             if i < c { return r.tuple(at: i) }
@@ -101,7 +108,7 @@ public struct ComponentIndex: Sendable {
             if r.contains(t) { return offset + r.index(of: t) }
             offset += r.count
         }
-        throw GeometryError.malformedTuple("tuple is not a component")   // unreachable after validation
+        throw GeometryError.malformedTuple("tuple is not a component")  // unreachable after validation
     }
 
     /// A uniformly random component.
@@ -116,7 +123,9 @@ public struct ComponentIndex: Sendable {
         var i = offset
         for (k, r) in ranked.enumerated() {
             let c = r.count
-            if i.signum >= 0 && i < c { return ComponentSequence(spaces: variety.componentSpaces, start: (r.tuple(at: i), k)) }
+            if i.signum >= 0 && i < c {
+                return ComponentSequence(spaces: variety.componentSpaces, start: (r.tuple(at: i), k))
+            }
             i -= c
         }
         return ComponentSequence(spaces: [], start: nil)

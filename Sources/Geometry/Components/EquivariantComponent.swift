@@ -23,21 +23,28 @@ public struct EquivariantComponent: Sendable {
     /// - Throws: `GeometryError.tooLarge` when the a-priori size bound exceeds `DeterminantalVariety.maximumResultBits`.
     public var degree: BigInteger {
         get throws {
-        var bits = 0
-        for (b, t) in zip(blocks, tuple) {
-            guard let one = DeterminantalVariety.degreeBitBound(rows: b.multiplicity, columns: b.multiplicity, rank: t) else { bits = Int.max; break }
-            bits = bits.addingReportingOverflow(b.weight * one).overflow ? Int.max : bits + b.weight * one
-        }
-        try DeterminantalVariety.checkSize(bits, "the degree of this component")
-        var cache: [[Int]: BigInteger] = [:]
-        var factors: [BigInteger] = []
-        for (b, t) in zip(blocks, tuple) {
-            let key = [b.multiplicity, t]
-            let d = cache[key] ?? DeterminantalVariety.degree(rows: b.multiplicity, columns: b.multiplicity, rank: t)
-            cache[key] = d
-            factors.append(b.isComplex ? d * d : d)
-        }
-        return productTree(factors)
+            var bits = 0
+            for (b, t) in zip(blocks, tuple) {
+                guard
+                    let one = DeterminantalVariety.degreeBitBound(
+                        rows: b.multiplicity, columns: b.multiplicity, rank: t)
+                else {
+                    bits = Int.max
+                    break
+                }
+                bits = bits.addingReportingOverflow(b.weight * one).overflow ? Int.max : bits + b.weight * one
+            }
+            try DeterminantalVariety.checkSize(bits, "the degree of this component")
+            var cache: [[Int]: BigInteger] = [:]
+            var factors: [BigInteger] = []
+            for (b, t) in zip(blocks, tuple) {
+                let key = [b.multiplicity, t]
+                let d =
+                    cache[key] ?? DeterminantalVariety.degree(rows: b.multiplicity, columns: b.multiplicity, rank: t)
+                cache[key] = d
+                factors.append(b.isComplex ? d * d : d)
+            }
+            return productTree(factors)
         }
     }
 
@@ -45,7 +52,9 @@ public struct EquivariantComponent: Sendable {
     /// - Throws: `GeometryError.tooLarge` beyond `DeterminantalVariety.maximumResultBits`.
     public var edDegree: BigInteger {
         get throws {
-            let bits = zip(blocks, tuple).reduce(0) { $0 + (DeterminantalVariety.binomialBitBound($1.0.multiplicity, $1.1) ?? Int.max / 2) }
+            let bits = zip(blocks, tuple).reduce(0) {
+                $0 + (DeterminantalVariety.binomialBitBound($1.0.multiplicity, $1.1) ?? Int.max / 2)
+            }
             try DeterminantalVariety.checkSize(bits, "the ED degree of this component")
             return productTree(zip(blocks, tuple).map { BigInteger.binomial(UInt($0.multiplicity), UInt($1)) })
         }

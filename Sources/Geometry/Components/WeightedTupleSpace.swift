@@ -20,7 +20,10 @@ struct WeightedTupleSpace: Sendable {
         self.upper = upper
         self.target = target
         let n = weights.count
-        var rl = [Int](repeating: 0, count: n + 1), rh = rl, cl = rl, ch = rl
+        var rl = [Int](repeating: 0, count: n + 1)
+        var rh = rl
+        var cl = rl
+        var ch = rl
         for b in stride(from: n - 1, through: 0, by: -1) {
             let real = weights[b] == 1
             rl[b] = rl[b + 1] + (real ? lower[b] : 0)
@@ -28,7 +31,10 @@ struct WeightedTupleSpace: Sendable {
             cl[b] = cl[b + 1] + (real ? 0 : lower[b])
             ch[b] = ch[b + 1] + (real ? 0 : upper[b])
         }
-        realLow = rl; realHigh = rh; complexLow = cl; complexHigh = ch
+        realLow = rl
+        realHigh = rh
+        complexLow = cl
+        complexHigh = ch
     }
 
     var blockCount: Int { weights.count }
@@ -115,7 +121,8 @@ struct RankedTupleSpace: Sendable {
     /// The tuple at 0-based lexicographic index.
     /// - Precondition: 0 ≤ index < count.
     func tuple(at index: BigInteger) -> [Int] {
-        var idx = index, s = space.target
+        var idx = index
+        var s = space.target
         var t = [Int](repeating: 0, count: space.blockCount)
         for b in 0..<space.blockCount {
             let w = space.weights[b]
@@ -135,7 +142,8 @@ struct RankedTupleSpace: Sendable {
     /// The 0-based lexicographic index of t.
     /// - Precondition: t lies in the space.
     func index(of t: [Int]) -> BigInteger {
-        var idx = BigInteger(0), s = space.target
+        var idx = BigInteger(0)
+        var s = space.target
         for b in 0..<space.blockCount {
             let w = space.weights[b]
             for v in space.lower[b]..<t[b] { idx += series[b + 1].coefficient(s - w * v) }

@@ -24,14 +24,26 @@ public struct DeterminantalVariety: Sendable, Hashable {
     /// M_{r,m×n}.
     /// - Throws: `GeometryError` unless m, n ≥ 1 and 0 ≤ r ≤ min(m, n).
     public init(rows m: Int, columns n: Int, rank r: Int) throws {
-        guard m >= 1, n >= 1 else { throw GeometryError.invalidShape("matrix size \(m)×\(n) must have positive rows and columns") }
-        guard m <= CycleType.maximumDegree, n <= CycleType.maximumDegree else { throw GeometryError.tooLarge("matrix size \(m)×\(n) exceeds 2^31 − 1") }
-        guard r >= 0, r <= min(m, n) else { throw GeometryError.rankOutOfRange(rank: r, maximum: min(m, n), what: "\(m)×\(n) matrices") }
-        rows = m; columns = n; rank = r
+        guard m >= 1, n >= 1 else {
+            throw GeometryError.invalidShape("matrix size \(m)×\(n) must have positive rows and columns")
+        }
+        guard m <= CycleType.maximumDegree, n <= CycleType.maximumDegree else {
+            throw GeometryError.tooLarge("matrix size \(m)×\(n) exceeds 2^31 − 1")
+        }
+        guard r >= 0, r <= min(m, n) else {
+            throw GeometryError.rankOutOfRange(rank: r, maximum: min(m, n), what: "\(m)×\(n) matrices")
+        }
+        rows = m
+        columns = n
+        rank = r
     }
 
     /// Trusted construction (arguments already checked).
-    init(checkedRows m: Int, columns n: Int, rank r: Int) { rows = m; columns = n; rank = r }
+    init(checkedRows m: Int, columns n: Int, rank r: Int) {
+        rows = m
+        columns = n
+        rank = r
+    }
 
     /// dim M_{r,m×n} = r(m + n − r).
     public var dimension: Int { rank * (rows + columns - rank) }
@@ -46,7 +58,9 @@ public struct DeterminantalVariety: Sendable, Hashable {
     /// - Throws: `GeometryError.tooLarge` when the a-priori bound on its size exceeds `maximumResultBits`.
     public var degree: BigInteger {
         get throws {
-            try Self.checkSize(Self.degreeBitBound(rows: rows, columns: columns, rank: rank), "the degree of M_{\(rank),\(rows)×\(columns)}")
+            try Self.checkSize(
+                Self.degreeBitBound(rows: rows, columns: columns, rank: rank),
+                "the degree of M_{\(rank),\(rows)×\(columns)}")
             return Self.degree(rows: rows, columns: columns, rank: rank)
         }
     }
@@ -57,7 +71,9 @@ public struct DeterminantalVariety: Sendable, Hashable {
 
     static func checkSize(_ bits: Int?, _ what: String) throws {
         guard let b = bits, b <= maximumResultBits else {
-            throw GeometryError.tooLarge("\(what) may have more than 2^27 bits (about 40 million digits); eqgeom refuses to compute it. Use a smaller case.")
+            throw GeometryError.tooLarge(
+                "\(what) may have more than 2^27 bits (about 40 million digits); eqgeom refuses to compute it. Use a smaller case."
+            )
         }
     }
 
@@ -69,7 +85,8 @@ public struct DeterminantalVariety: Sendable, Hashable {
 
     /// A bound on the bits of deg M_{r,m×n}: the numerator ∏_{i<p−r} C(q+i, r) bounds it.
     static func degreeBitBound(rows: Int, columns: Int, rank r: Int) -> Int? {
-        let p = min(rows, columns), q = max(rows, columns)
+        let p = min(rows, columns)
+        let q = max(rows, columns)
         if r == 0 || r == p { return 1 }
         guard let one = binomialBitBound(q + p - r, r) else { return nil }
         let (b, o) = one.multipliedReportingOverflow(by: p - r)
@@ -77,7 +94,8 @@ public struct DeterminantalVariety: Sendable, Hashable {
     }
 
     static func degree(rows: Int, columns: Int, rank r: Int) -> BigInteger {
-        let p = min(rows, columns), q = max(rows, columns)
+        let p = min(rows, columns)
+        let q = max(rows, columns)
         if r == 0 || r == p { return 1 }
         let count = p - r
         let numerator = productTree((0..<count).map { BigInteger.binomial(UInt(q + $0), UInt(r)) })
@@ -89,7 +107,8 @@ public struct DeterminantalVariety: Sendable, Hashable {
     /// - Throws: `GeometryError.tooLarge` beyond `maximumResultBits`.
     public var edDegree: BigInteger {
         get throws {
-            try Self.checkSize(Self.binomialBitBound(min(rows, columns), rank), "the ED degree of M_{\(rank),\(rows)×\(columns)}")
+            try Self.checkSize(
+                Self.binomialBitBound(min(rows, columns), rank), "the ED degree of M_{\(rank),\(rows)×\(columns)}")
             return BigInteger.binomial(UInt(min(rows, columns)), UInt(rank))
         }
     }
@@ -108,7 +127,10 @@ func productTree(_ factors: [BigInteger]) -> BigInteger {
         var next: [BigInteger] = []
         next.reserveCapacity((level.count + 1) / 2)
         var i = 0
-        while i + 1 < level.count { next.append(level[i] * level[i + 1]); i += 2 }
+        while i + 1 < level.count {
+            next.append(level[i] * level[i + 1])
+            i += 2
+        }
         if i < level.count { next.append(level[i]) }
         level = next
     }

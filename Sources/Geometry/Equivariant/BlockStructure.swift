@@ -41,7 +41,9 @@ public struct BlockStructure: Sendable, Hashable {
     public init(checking cycleType: CycleType) throws {
         let count = Self.blockCount(cycleType)
         guard count <= Self.maximumBlocks else {
-            throw GeometryError.tooLarge("cycle type \(cycleType) gives \(count) eigenvalue blocks (limit \(Self.maximumBlocks)); use cycles with fewer distinct divisors or shorter cycles")
+            throw GeometryError.tooLarge(
+                "cycle type \(cycleType) gives \(count) eigenvalue blocks (limit \(Self.maximumBlocks)); use cycles with fewer distinct divisors or shorter cycles"
+            )
         }
         self.init(cycleType: cycleType)
     }
@@ -72,10 +74,14 @@ public struct BlockStructure: Sendable, Hashable {
 
 /// The positive divisors of n ≥ 1, by trial division up to √n.
 func divisors(of n: Int) -> [Int] {
-    var small: [Int] = [], large: [Int] = []
+    var small: [Int] = []
+    var large: [Int] = []
     var i = 1
     while i * i <= n {
-        if n % i == 0 { small.append(i); if i != n / i { large.append(n / i) } }
+        if n % i == 0 {
+            small.append(i)
+            if i != n / i { large.append(n / i) }
+        }
         i += 1
     }
     return small + large.reversed()
@@ -89,7 +95,9 @@ func greatestCommonDivisor(_ a: Int, _ b: Int) -> Int {
 
 /// Euler's totient φ(n), by trial division.
 func eulerPhi(_ n: Int) -> Int {
-    var m = n, result = n, p = 2
+    var m = n
+    var result = n
+    var p = 2
     while p * p <= m {
         if m % p == 0 {
             while m % p == 0 { m /= p }

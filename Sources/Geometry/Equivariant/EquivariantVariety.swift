@@ -18,7 +18,9 @@ public struct EquivariantVariety: Sendable {
     /// - Throws: `GeometryError.rankOutOfRange` unless 0 ≤ r ≤ n.
     public init(structure: BlockStructure, rank r: Int) throws {
         guard r >= 0, r <= structure.degree else {
-            throw GeometryError.rankOutOfRange(rank: r, maximum: structure.degree, what: "\(structure.degree)×\(structure.degree) equivariant matrices")
+            throw GeometryError.rankOutOfRange(
+                rank: r, maximum: structure.degree, what: "\(structure.degree)×\(structure.degree) equivariant matrices"
+            )
         }
         self.structure = structure
         rank = r
@@ -33,13 +35,16 @@ public struct EquivariantVariety: Sendable {
 
     /// The tuples of weight exactly r (components with a rank-r matrix), as a tuple space.
     var fullRankSpace: WeightedTupleSpace {
-        WeightedTupleSpace(weights: blocks.map(\.weight), lower: blocks.map { _ in 0 }, upper: blocks.map(\.multiplicity), target: rank)
+        WeightedTupleSpace(
+            weights: blocks.map(\.weight), lower: blocks.map { _ in 0 }, upper: blocks.map(\.multiplicity), target: rank
+        )
     }
 
     /// The maximal tuples of weight r − 1 (every weight-1 block saturated), as a tuple space.
     var deficientSpace: WeightedTupleSpace {
-        WeightedTupleSpace(weights: blocks.map(\.weight), lower: blocks.map { $0.weight == 1 ? $0.multiplicity : 0 },
-                           upper: blocks.map(\.multiplicity), target: rank - 1)
+        WeightedTupleSpace(
+            weights: blocks.map(\.weight), lower: blocks.map { $0.weight == 1 ? $0.multiplicity : 0 },
+            upper: blocks.map(\.multiplicity), target: rank - 1)
     }
 
     /// Whether t is an irreducible component here: in range, Σ w t ≤ r, and no block can be raised.

@@ -27,10 +27,16 @@ public struct SpectralBlock: Sendable, Hashable, Codable {
     public var label: String { "\(l)/\(m)" }
 
     enum CodingKeys: String, CodingKey { case l, m, multiplicity, weight }
-    public init(l: Int, m: Int, multiplicity: Int) { self.l = l; self.m = m; self.multiplicity = multiplicity }
+    public init(l: Int, m: Int, multiplicity: Int) {
+        self.l = l
+        self.m = m
+        self.multiplicity = multiplicity
+    }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        try self.init(l: c.decode(Int.self, forKey: .l), m: c.decode(Int.self, forKey: .m), multiplicity: c.decode(Int.self, forKey: .multiplicity))
+        try self.init(
+            l: c.decode(Int.self, forKey: .l), m: c.decode(Int.self, forKey: .m),
+            multiplicity: c.decode(Int.self, forKey: .multiplicity))
     }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)

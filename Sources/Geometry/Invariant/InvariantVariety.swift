@@ -20,9 +20,13 @@ public struct InvariantVariety: Sendable {
     /// - Throws: `GeometryError` unless m ≥ 1, n ≥ 1 and 0 ≤ r ≤ min(m, n).
     public init(group: PermutationGroup, rows m: Int, rank r: Int) throws {
         let n = group.degree
-        guard m >= 1, n >= 1 else { throw GeometryError.invalidShape("invariant matrices need m ≥ 1 rows and n ≥ 1 points, got \(m)×\(n)") }
+        guard m >= 1, n >= 1 else {
+            throw GeometryError.invalidShape("invariant matrices need m ≥ 1 rows and n ≥ 1 points, got \(m)×\(n)")
+        }
         guard m <= CycleType.maximumDegree else { throw GeometryError.tooLarge("\(m) rows exceed 2^31 − 1") }
-        guard r >= 0, r <= min(m, n) else { throw GeometryError.rankOutOfRange(rank: r, maximum: min(m, n), what: "\(m)×\(n) matrices") }
+        guard r >= 0, r <= min(m, n) else {
+            throw GeometryError.rankOutOfRange(rank: r, maximum: min(m, n), what: "\(m)×\(n) matrices")
+        }
         self.group = group
         rows = m
         rank = r
@@ -37,7 +41,9 @@ public struct InvariantVariety: Sendable {
     public var effectiveRank: Int { min(rank, orbitCount) }
 
     /// M_{ρ,m×k}, isomorphic to this variety through ψ.
-    public var reduced: DeterminantalVariety { DeterminantalVariety(checkedRows: rows, columns: orbitCount, rank: effectiveRank) }
+    public var reduced: DeterminantalVariety {
+        DeterminantalVariety(checkedRows: rows, columns: orbitCount, rank: effectiveRank)
+    }
 
     /// dim = ρ(m + k − ρ).
     public var dimension: Int { reduced.dimension }
@@ -67,7 +73,9 @@ public struct InvariantVariety: Sendable {
         guard w.rows == rows, w.columns == columns else {
             throw GeometryError.invalidShape("ψ needs a \(rows)×\(columns) matrix, got \(w.rows)×\(w.columns)")
         }
-        guard isInvariant(w) else { throw GeometryError.notInvariant("the matrix is not invariant: its columns differ within an orbit") }
+        guard isInvariant(w) else {
+            throw GeometryError.notInvariant("the matrix is not invariant: its columns differ within an orbit")
+        }
         var v = RationalMatrix(rows: rows, columns: orbitCount)
         for (a, orbit) in orbits.enumerated() { for i in 0..<rows { v[i, a] = w[i, orbit[0] - 1] } }
         return v

@@ -14,17 +14,23 @@ public struct ComponentArchitecture: Sendable {
 
     public init(_ component: EquivariantComponent) {
         self.component = component
-        let blocks = component.blocks, t = component.tuple
+        let blocks = component.blocks
+        let t = component.tuple
         let n = component.structure.degree
         let r = component.maximalRank
-        var enc: [[WeightSharingPattern.Occurrence]] = [], dec: [[WeightSharingPattern.Occurrence]] = []
-        var rowOffset = 0, columnOffset = 0
+        var enc: [[WeightSharingPattern.Occurrence]] = []
+        var dec: [[WeightSharingPattern.Occurrence]] = []
+        var rowOffset = 0
+        var columnOffset = 0
         for (b, tb) in zip(blocks, t) {
-            let d = b.multiplicity, w = b.weight
+            let d = b.multiplicity
+            let w = b.weight
             // encoder block: tb × d (over F), at rows rowOffset…, columns columnOffset…
-            Self.addBlock(&enc, rows: tb, columns: d, complex: b.isComplex, rowOffset: rowOffset, columnOffset: columnOffset)
+            Self.addBlock(
+                &enc, rows: tb, columns: d, complex: b.isComplex, rowOffset: rowOffset, columnOffset: columnOffset)
             // decoder block: d × tb, at rows columnOffset…, columns rowOffset…
-            Self.addBlock(&dec, rows: d, columns: tb, complex: b.isComplex, rowOffset: columnOffset, columnOffset: rowOffset)
+            Self.addBlock(
+                &dec, rows: d, columns: tb, complex: b.isComplex, rowOffset: columnOffset, columnOffset: rowOffset)
             rowOffset += w * tb
             columnOffset += w * d
         }
@@ -33,17 +39,22 @@ public struct ComponentArchitecture: Sendable {
     }
 
     /// Appends the parameters of one F-matrix block (realified when complex).
-    private static func addBlock(_ params: inout [[WeightSharingPattern.Occurrence]], rows: Int, columns: Int, complex: Bool, rowOffset: Int, columnOffset: Int) {
+    private static func addBlock(
+        _ params: inout [[WeightSharingPattern.Occurrence]], rows: Int, columns: Int, complex: Bool, rowOffset: Int,
+        columnOffset: Int
+    ) {
         typealias O = WeightSharingPattern.Occurrence
-        for i in 0..<rows { for j in 0..<columns {
-            if complex {
-                let (r0, c0) = (rowOffset + 2 * i, columnOffset + 2 * j)
-                params.append([O(row: r0, column: c0, sign: 1), O(row: r0 + 1, column: c0 + 1, sign: 1)])        // Re
-                params.append([O(row: r0, column: c0 + 1, sign: -1), O(row: r0 + 1, column: c0, sign: 1)])      // Im
-            } else {
-                params.append([O(row: rowOffset + i, column: columnOffset + j, sign: 1)])
+        for i in 0..<rows {
+            for j in 0..<columns {
+                if complex {
+                    let (r0, c0) = (rowOffset + 2 * i, columnOffset + 2 * j)
+                    params.append([O(row: r0, column: c0, sign: 1), O(row: r0 + 1, column: c0 + 1, sign: 1)])  // Re
+                    params.append([O(row: r0, column: c0 + 1, sign: -1), O(row: r0 + 1, column: c0, sign: 1)])  // Im
+                } else {
+                    params.append([O(row: rowOffset + i, column: columnOffset + j, sign: 1)])
+                }
             }
-        } }
+        }
     }
 
     /// Total free real parameters (encoder + decoder) = Σ_real 2dt + Σ_complex 4dt.
@@ -59,6 +70,9 @@ extension InvariantVariety {
         for i in 0..<rank { for orbit in orbits { enc.append(orbit.map { O(row: i, column: $0 - 1, sign: 1) }) } }
         var dec: [[O]] = []
         for i in 0..<rows { for j in 0..<rank { dec.append([O(row: i, column: j, sign: 1)]) } }
-        return (WeightSharingPattern(rows: rank, columns: columns, parameters: enc), WeightSharingPattern(rows: rows, columns: rank, parameters: dec))
+        return (
+            WeightSharingPattern(rows: rank, columns: columns, parameters: enc),
+            WeightSharingPattern(rows: rows, columns: rank, parameters: dec)
+        )
     }
 }

@@ -17,7 +17,9 @@ public struct EquivariantLayer: Sendable {
 
     /// - Throws: `PermutationError.tooLarge` when n^{p+q} exceeds `PermutationGroup.maximumTuples`.
     public init(group: PermutationGroup, inputPower p: Int, outputPower q: Int) throws {
-        guard p >= 0, q >= 0 else { throw GeometryError.invalidShape("tensor powers must be non-negative, got in \(p), out \(q)") }
+        guard p >= 0, q >= 0 else {
+            throw GeometryError.invalidShape("tensor powers must be non-negative, got in \(p), out \(q)")
+        }
         self.group = group
         inputPower = p
         outputPower = q

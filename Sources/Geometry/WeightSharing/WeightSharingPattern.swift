@@ -6,15 +6,23 @@ public struct WeightSharingPattern: Sendable, Codable, Equatable {
         public let row: Int
         public let column: Int
         public let sign: Int
-        public init(row: Int, column: Int, sign: Int) { self.row = row; self.column = column; self.sign = sign }
+        public init(row: Int, column: Int, sign: Int) {
+            self.row = row
+            self.column = column
+            self.sign = sign
+        }
         public init(from decoder: any Decoder) throws {
             var c = try decoder.unkeyedContainer()
-            row = try c.decode(Int.self); column = try c.decode(Int.self); sign = try c.decode(Int.self)
+            row = try c.decode(Int.self)
+            column = try c.decode(Int.self)
+            sign = try c.decode(Int.self)
         }
         /// Encoded compactly as `[row, column, sign]`.
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.unkeyedContainer()
-            try c.encode(row); try c.encode(column); try c.encode(sign)
+            try c.encode(row)
+            try c.encode(column)
+            try c.encode(sign)
         }
     }
 
@@ -27,13 +35,17 @@ public struct WeightSharingPattern: Sendable, Codable, Equatable {
     public let isDense: Bool
 
     public init(rows: Int, columns: Int, parameters: [[Occurrence]]) {
-        self.rows = rows; self.columns = columns; self.parameters = parameters
+        self.rows = rows
+        self.columns = columns
+        self.parameters = parameters
         isDense = Self.isDenseLayout(rows: rows, columns: columns, parameters: parameters)
     }
 
     static func isDenseLayout(rows: Int, columns: Int, parameters: [[Occurrence]]) -> Bool {
         parameters.count == rows * columns
-            && parameters.enumerated().allSatisfy { k, occ in occ.count == 1 && occ[0].sign == 1 && occ[0].row * columns + occ[0].column == k }
+            && parameters.enumerated().allSatisfy { k, occ in
+                occ.count == 1 && occ[0].sign == 1 && occ[0].row * columns + occ[0].column == k
+            }
     }
 
     public var shape: [Int] { [rows, columns] }
@@ -41,24 +53,30 @@ public struct WeightSharingPattern: Sendable, Codable, Equatable {
     /// Dense row-major maps: `index[r*columns + c]` = k + 1 for θ_k there (0 = structurally zero), and the sign.
     /// A matrix with weights θ is then W[r,c] = sign·θ[index − 1].
     public var denseIndexAndSign: (index: [Int32], sign: [Int8]) {
-        var index = [Int32](repeating: 0, count: rows * columns), sign = [Int8](repeating: 0, count: rows * columns)
-        for (k, occ) in parameters.enumerated() { for o in occ {
-            index[o.row * columns + o.column] = Int32(k + 1)
-            sign[o.row * columns + o.column] = Int8(o.sign)
-        } }
+        var index = [Int32](repeating: 0, count: rows * columns)
+        var sign = [Int8](repeating: 0, count: rows * columns)
+        for (k, occ) in parameters.enumerated() {
+            for o in occ {
+                index[o.row * columns + o.column] = Int32(k + 1)
+                sign[o.row * columns + o.column] = Int8(o.sign)
+            }
+        }
         return (index, sign)
     }
 
     enum CodingKeys: String, CodingKey { case rows, columns, parameters, shape }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        rows = try c.decode(Int.self, forKey: .rows); columns = try c.decode(Int.self, forKey: .columns)
+        rows = try c.decode(Int.self, forKey: .rows)
+        columns = try c.decode(Int.self, forKey: .columns)
         parameters = try c.decode([[Occurrence]].self, forKey: .parameters)
         isDense = Self.isDenseLayout(rows: rows, columns: columns, parameters: parameters)
     }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(rows, forKey: .rows); try c.encode(columns, forKey: .columns)
-        try c.encode(shape, forKey: .shape); try c.encode(parameters, forKey: .parameters)
+        try c.encode(rows, forKey: .rows)
+        try c.encode(columns, forKey: .columns)
+        try c.encode(shape, forKey: .shape)
+        try c.encode(parameters, forKey: .parameters)
     }
 }

@@ -13,7 +13,9 @@ public enum ArchitectureExport {
     /// index and sign maps, the tuple and the blocks.
     public static func maskArchive(_ arch: ComponentArchitecture, layout: BasisLayout) throws -> NumPyArchive {
         var z = basisArchive(layout)
-        if let q = try? NumericBasis(layout) { z.add("Q", NumPyArray(float64: q.matrix, shape: [layout.degree, layout.degree])) }
+        if let q = try? NumericBasis(layout) {
+            z.add("Q", NumPyArray(float64: q.matrix, shape: [layout.degree, layout.degree]))
+        }
         for (name, p) in [("encoder", arch.encoder), ("decoder", arch.decoder)] {
             let (index, sign) = p.denseIndexAndSign
             z.add("\(name)_index", NumPyArray(int32: index, shape: p.shape))
@@ -59,11 +61,15 @@ public enum ArchitectureExport {
         public let decoder: WeightSharingPattern
 
         public init(_ arch: ComponentArchitecture, layout: BasisLayout) {
-            n = layout.degree; rank = arch.component.rank
+            n = layout.degree
+            rank = arch.component.rank
             permutation = layout.permutation.images.map { $0 - 1 }
-            blocks = arch.component.blocks; tuple = arch.component.tuple
-            cycles = layout.cycles; columns = layout.columns
-            encoder = arch.encoder; decoder = arch.decoder
+            blocks = arch.component.blocks
+            tuple = arch.component.tuple
+            cycles = layout.cycles
+            columns = layout.columns
+            encoder = arch.encoder
+            decoder = arch.decoder
         }
     }
 
@@ -93,7 +99,9 @@ public enum ArchitectureExport {
         public let encoder: WeightSharingPattern
         public let decoder: WeightSharingPattern
         public init(_ v: InvariantVariety) {
-            n = v.columns; rows = v.rows; rank = v.rank
+            n = v.columns
+            rows = v.rows
+            rank = v.rank
             orbits = v.orbits.map { $0.map { $0 - 1 } }
             (encoder, decoder) = v.architecture
         }
@@ -105,7 +113,10 @@ public enum ArchitectureExport {
         var z = NumPyArchive()
         z.add("index", NumPyArray(int32: layer.index, shape: layer.shape))
         let gens = layer.group.generators
-        z.add("generators", NumPyArray(int32: gens.flatMap { $0.images.map { Int32($0 - 1) } }, shape: [gens.count, layer.group.degree]))
+        z.add(
+            "generators",
+            NumPyArray(
+                int32: gens.flatMap { $0.images.map { Int32($0 - 1) } }, shape: [gens.count, layer.group.degree]))
         return z
     }
 }

@@ -26,11 +26,13 @@ enum Zlib {
                         throw NumericError.invalidInput("\(name): corrupt compressed data (zlib status \(status))")
                     }
                     out.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
-                    if status == Z_OK && stream.avail_in == 0 { throw NumericError.invalidInput("\(name): compressed data ends early") }
+                    if status == Z_OK && stream.avail_in == 0 {
+                        throw NumericError.invalidInput("\(name): compressed data ends early")
+                    }
                 } while status != Z_STREAM_END
             }
             offset = input.count - Int(stream.avail_in)
-            while offset < input.count && input[offset] == 0 { offset += 1 }   // padding after the last member
+            while offset < input.count && input[offset] == 0 { offset += 1 }  // padding after the last member
         }
         return out
     }

@@ -10,7 +10,10 @@ public struct AdamSettings: Sendable {
     public var seed: UInt64 = 1
     public var beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8
     public init(epochs: Int = 30, batchSize: Int = 100, learningRate: Double = 0.01, seed: UInt64 = 1) {
-        self.epochs = epochs; self.batchSize = batchSize; self.learningRate = learningRate; self.seed = seed
+        self.epochs = epochs
+        self.batchSize = batchSize
+        self.learningRate = learningRate
+        self.seed = seed
     }
 }
 
@@ -22,13 +25,17 @@ struct LinearAutoencoderTrainer {
     let encoder: WeightSharingPattern
     let decoder: WeightSharingPattern
 
-    func train(_ x: [Double], count: Int, settings: AdamSettings, progress: ((Int) -> Void)? = nil) -> (encoder: [Double], decoder: [Double], sse: Double) {
-        let m = encoder.columns, k = encoder.rows
+    func train(_ x: [Double], count: Int, settings: AdamSettings, progress: ((Int) -> Void)? = nil) -> (
+        encoder: [Double], decoder: [Double], sse: Double
+    ) {
+        let m = encoder.columns
+        let k = encoder.rows
         var rng = SplitMix(settings.seed)
         let scale = 1 / Double(max(m, 1)).squareRoot()
         var theta = (0..<(encoder.parameters.count + decoder.parameters.count)).map { _ in rng.normal() * scale }
         let split = encoder.parameters.count
-        var mom = [Double](repeating: 0, count: theta.count), vel = mom
+        var mom = [Double](repeating: 0, count: theta.count)
+        var vel = mom
         var step = 0
         let batches = max(1, (count + settings.batchSize - 1) / settings.batchSize)
         let totalSteps = settings.epochs * batches
@@ -40,18 +47,20 @@ struct LinearAutoencoderTrainer {
                 let rows = order[(b * settings.batchSize)..<min(count, (b + 1) * settings.batchSize)]
                 let nb = rows.count
                 for (r, i) in rows.enumerated() { for j in 0..<m { xb[r * m + j] = x[i * m + j] } }
-                let e = encoder.matrix(theta[..<split]), d = decoder.matrix(theta[split...])
+                let e = encoder.matrix(theta[..<split])
+                let d = decoder.matrix(theta[split...])
                 let batch = nb == settings.batchSize ? xb : Array(xb[0..<(nb * m)])
-                let y = BLAS.multiply(batch, e, m: nb, n: k, k: m, transposeB: true)            // N×k
-                let recon = BLAS.multiply(y, d, m: nb, n: m, k: k, transposeB: true)             // N×m
-                let g = zip(recon, batch).map { 2 * ($0 - $1) / Double(nb) }                     // ∂/∂recon of mean SSE
-                let gd = BLAS.multiply(g, y, m: m, n: k, k: nb, transposeA: true)                // m×k
-                let gy = BLAS.multiply(g, d, m: nb, n: k, k: m)                                  // N×k
-                let ge = BLAS.multiply(gy, batch, m: k, n: m, k: nb, transposeA: true)           // k×m
+                let y = BLAS.multiply(batch, e, m: nb, n: k, k: m, transposeB: true)  // N×k
+                let recon = BLAS.multiply(y, d, m: nb, n: m, k: k, transposeB: true)  // N×m
+                let g = zip(recon, batch).map { 2 * ($0 - $1) / Double(nb) }  // ∂/∂recon of mean SSE
+                let gd = BLAS.multiply(g, y, m: m, n: k, k: nb, transposeA: true)  // m×k
+                let gy = BLAS.multiply(g, d, m: nb, n: k, k: m)  // N×k
+                let ge = BLAS.multiply(gy, batch, m: k, n: m, k: nb, transposeA: true)  // k×m
                 let grad = encoder.parameterGradient(ge) + decoder.parameterGradient(gd)
                 step += 1
                 let lr = settings.learningRate * 0.5 * (1 + cos(Double.pi * Double(step - 1) / Double(totalSteps)))
-                let c1 = 1 - pow(settings.beta1, Double(step)), c2 = 1 - pow(settings.beta2, Double(step))
+                let c1 = 1 - pow(settings.beta1, Double(step))
+                let c2 = 1 - pow(settings.beta2, Double(step))
                 for p in theta.indices {
                     mom[p] = settings.beta1 * mom[p] + (1 - settings.beta1) * grad[p]
                     vel[p] = settings.beta2 * vel[p] + (1 - settings.beta2) * grad[p] * grad[p]
@@ -60,8 +69,10 @@ struct LinearAutoencoderTrainer {
             }
             progress?(epoch + 1)
         }
-        let e = encoder.matrix(theta[..<split]), d = decoder.matrix(theta[split...])
-        let recon = BLAS.multiply(BLAS.multiply(x, e, m: count, n: k, k: m, transposeB: true), d, m: count, n: m, k: k, transposeB: true)
+        let e = encoder.matrix(theta[..<split])
+        let d = decoder.matrix(theta[split...])
+        let recon = BLAS.multiply(
+            BLAS.multiply(x, e, m: count, n: k, k: m, transposeB: true), d, m: count, n: m, k: k, transposeB: true)
         let sse = zip(recon, x).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
         return (Array(theta[..<split]), Array(theta[split...]), sse)
     }
@@ -78,26 +89,35 @@ extension ComponentArchitecture {
     /// Adam on the weight-sharing parameterisation, block by block in the Q_σ basis (the loss splits
     /// over blocks, MATH.md §4.5). `coordinates` are the data in the Q_σ basis (N×n).
     /// `progress(done, total)` counts epochs over all blocks.
-    public func trainAdam(coordinates x: [Double], count: Int, layout: BasisLayout, settings: AdamSettings,
-                          progress: ((Int, Int) -> Void)? = nil) -> TrainedModel {
+    public func trainAdam(
+        coordinates x: [Double], count: Int, layout: BasisLayout, settings: AdamSettings,
+        progress: ((Int, Int) -> Void)? = nil
+    ) -> TrainedModel {
         let n = layout.degree
-        var te = [Double](repeating: 0, count: encoder.parameters.count), td = [Double](repeating: 0, count: decoder.parameters.count)
+        var te = [Double](repeating: 0, count: encoder.parameters.count)
+        var td = [Double](repeating: 0, count: decoder.parameters.count)
         var sse = 0.0
         var rowOffset = 0
         let trainedBlocks = component.tuple.filter { $0 > 0 }.count
         var finished = 0
         for (b, (block, t)) in zip(component.blocks, component.tuple).enumerated() {
-            let c0 = layout.blockOffsets[b], c1 = layout.blockOffsets[b + 1], r1 = rowOffset + block.weight * t
+            let c0 = layout.blockOffsets[b]
+            let c1 = layout.blockOffsets[b + 1]
+            let r1 = rowOffset + block.weight * t
             defer { rowOffset = r1 }
             let m = c1 - c0
             var xb = [Double](repeating: 0, count: count * m)
             for i in 0..<count { for j in 0..<m { xb[i * m + j] = x[i * n + c0 + j] } }
-            if t == 0 { sse += xb.reduce(0) { $0 + $1 * $1 }; continue }
+            if t == 0 {
+                sse += xb.reduce(0) { $0 + $1 * $1 }
+                continue
+            }
             let (encSub, encMap) = encoder.restricted(rows: rowOffset..<r1, columns: c0..<c1)
             let (decSub, decMap) = decoder.restricted(rows: c0..<c1, columns: rowOffset..<r1)
             var s = settings
             s.seed = settings.seed &+ UInt64(b)
-            let result = LinearAutoencoderTrainer(encoder: encSub, decoder: decSub).train(xb, count: count, settings: s) { epoch in
+            let result = LinearAutoencoderTrainer(encoder: encSub, decoder: decSub).train(xb, count: count, settings: s)
+            { epoch in
                 progress?(finished * settings.epochs + epoch, trainedBlocks * settings.epochs)
             }
             finished += 1
@@ -113,9 +133,14 @@ extension WeightSharingPattern {
     /// The parameters whose occurrences lie in the given rows and columns, re-indexed to that
     /// sub-matrix, with the map from new to old parameter numbers.
     func restricted(rows: Range<Int>, columns: Range<Int>) -> (WeightSharingPattern, [Int]) {
-        var params: [[Occurrence]] = [], map: [Int] = []
-        for (k, occ) in parameters.enumerated() where occ.allSatisfy({ rows.contains($0.row) && columns.contains($0.column) }) {
-            params.append(occ.map { Occurrence(row: $0.row - rows.lowerBound, column: $0.column - columns.lowerBound, sign: $0.sign) })
+        var params: [[Occurrence]] = []
+        var map: [Int] = []
+        for (k, occ) in parameters.enumerated()
+        where occ.allSatisfy({ rows.contains($0.row) && columns.contains($0.column) }) {
+            params.append(
+                occ.map {
+                    Occurrence(row: $0.row - rows.lowerBound, column: $0.column - columns.lowerBound, sign: $0.sign)
+                })
             map.append(k)
         }
         return (WeightSharingPattern(rows: rows.count, columns: columns.count, parameters: params), map)
@@ -123,14 +148,19 @@ extension WeightSharingPattern {
 
     /// Every entry its own parameter (a dense layer).
     public static func dense(rows: Int, columns: Int) -> WeightSharingPattern {
-        WeightSharingPattern(rows: rows, columns: columns, parameters: (0..<(rows * columns)).map { [Occurrence(row: $0 / columns, column: $0 % columns, sign: 1)] })
+        WeightSharingPattern(
+            rows: rows, columns: columns,
+            parameters: (0..<(rows * columns)).map { [Occurrence(row: $0 / columns, column: $0 % columns, sign: 1)] })
     }
 }
 
 /// Adam on the dense autoencoder R^n → R^r → R^n in the pixel basis (the baseline).
-public func trainDenseAdam(_ data: ImageDataset, rank r: Int, settings: AdamSettings, progress: ((Int, Int) -> Void)? = nil) -> TrainedModel {
+public func trainDenseAdam(
+    _ data: ImageDataset, rank r: Int, settings: AdamSettings, progress: ((Int, Int) -> Void)? = nil
+) -> TrainedModel {
     let n = data.features
     let result = LinearAutoencoderTrainer(encoder: .dense(rows: r, columns: n), decoder: .dense(rows: n, columns: r))
         .train(data.values, count: data.count, settings: settings) { progress?($0, settings.epochs) }
-    return TrainedModel(loss: result.sse / Double(data.count * n), encoderTheta: result.encoder, decoderTheta: result.decoder)
+    return TrainedModel(
+        loss: result.sse / Double(data.count * n), encoderTheta: result.encoder, decoderTheta: result.decoder)
 }

@@ -32,10 +32,17 @@ public struct BlockSpectra: Sendable {
         let n = layout.degree
         var blocks: [Block] = []
         for (b, block) in layout.structure.blocks.enumerated() {
-            let start = layout.blockOffsets[b], d = block.multiplicity
+            let start = layout.blockOffsets[b]
+            let d = block.multiplicity
             if block.isComplex {
-                var xc = [Double](repeating: 0, count: count * d), xs = xc
-                for i in 0..<count { for j in 0..<d { xc[i * d + j] = x[i * n + start + 2 * j]; xs[i * d + j] = x[i * n + start + 2 * j + 1] } }
+                var xc = [Double](repeating: 0, count: count * d)
+                var xs = xc
+                for i in 0..<count {
+                    for j in 0..<d {
+                        xc[i * d + j] = x[i * n + start + 2 * j]
+                        xs[i * d + j] = x[i * n + start + 2 * j + 1]
+                    }
+                }
                 // Re H = XcᵀXc + XsᵀXs, Im H = XsᵀXc − XcᵀXs, H[a][b] = Σ z_a conj(z_b) with z = xc + i xs
                 let cc = BLAS.multiply(xc, xc, m: d, n: d, k: count, transposeA: true)
                 let ss = BLAS.multiply(xs, xs, m: d, n: d, k: count, transposeA: true)
@@ -43,15 +50,20 @@ public struct BlockSpectra: Sendable {
                 let re = zip(cc, ss).map { $0 + $1 }
                 let im = (0..<(d * d)).map { sc[$0] - sc[($0 % d) * d + $0 / d] }
                 let e = try Eigen.hermitian(real: re, imaginary: im, d)
-                blocks.append(Block(block: block, eigenvalues: e.values.map { max($0, 0) }, vectorsRe: e.vectorsRe, vectorsIm: e.vectorsIm,
-                                    energy: (0..<d).reduce(0) { $0 + re[$1 * d + $1] }))
+                blocks.append(
+                    Block(
+                        block: block, eigenvalues: e.values.map { max($0, 0) }, vectorsRe: e.vectorsRe,
+                        vectorsIm: e.vectorsIm,
+                        energy: (0..<d).reduce(0) { $0 + re[$1 * d + $1] }))
             } else {
                 var xb = [Double](repeating: 0, count: count * d)
                 for i in 0..<count { for j in 0..<d { xb[i * d + j] = x[i * n + start + j] } }
                 let c = BLAS.multiply(xb, xb, m: d, n: d, k: count, transposeA: true)
                 let e = try Eigen.symmetric(c, d)
-                blocks.append(Block(block: block, eigenvalues: e.values.map { max($0, 0) }, vectorsRe: e.vectors, vectorsIm: [],
-                                    energy: (0..<d).reduce(0) { $0 + c[$1 * d + $1] }))
+                blocks.append(
+                    Block(
+                        block: block, eigenvalues: e.values.map { max($0, 0) }, vectorsRe: e.vectors, vectorsIm: [],
+                        energy: (0..<d).reduce(0) { $0 + c[$1 * d + $1] }))
             }
         }
         self.layout = layout

@@ -8,33 +8,45 @@ public enum ComponentSelection {
     /// retained energy Σ_b Σ_{i<t_b} λ_{b,i} subject to Σ w_b t_b ≤ r, by a dynamic programme over
     /// blocks and used rank, O(blocks·r·d); then raised to a maximal tuple (raising never loses energy).
     public static func best(_ spectra: BlockSpectra, variety: EquivariantVariety) -> [Int] {
-        let blocks = spectra.blocks, r = variety.rank, B = blocks.count
+        let blocks = spectra.blocks
+        let r = variety.rank
+        let B = blocks.count
         // value[b][s]: best energy from blocks b… with rank budget s; choice[b][s]: t_b there
         var value = [[Double]](repeating: [Double](repeating: 0, count: r + 1), count: B + 1)
         var choice = [[Int]](repeating: [Int](repeating: 0, count: r + 1), count: B)
         for b in stride(from: B - 1, through: 0, by: -1) {
-            let w = blocks[b].block.weight, d = blocks[b].block.multiplicity
+            let w = blocks[b].block.weight
+            let d = blocks[b].block.multiplicity
             var prefix = [0.0]
             for l in blocks[b].eigenvalues { prefix.append(prefix.last! + l) }
             for s in 0...r {
-                var bestValue = value[b + 1][s], bestT = 0
+                var bestValue = value[b + 1][s]
+                var bestT = 0
                 for t in stride(from: 1, through: min(d, s / w), by: 1) {
                     let v = prefix[t] + value[b + 1][s - w * t]
-                    if v > bestValue { bestValue = v; bestT = t }
+                    if v > bestValue {
+                        bestValue = v
+                        bestT = t
+                    }
                 }
                 value[b][s] = bestValue
                 choice[b][s] = bestT
             }
         }
-        var t = [Int](repeating: 0, count: B), s = r
-        for b in 0..<B { t[b] = choice[b][s]; s -= blocks[b].block.weight * t[b] }
+        var t = [Int](repeating: 0, count: B)
+        var s = r
+        for b in 0..<B {
+            t[b] = choice[b][s]
+            s -= blocks[b].block.weight * t[b]
+        }
         return maximal(t, variety)
     }
 
     /// "Equal rank": every block gets the same t = k where possible (k as large as fits, capped at d_b),
     /// the leftover rank going one unit at a time to blocks in canonical order (lowest frequency first).
     public static func equalRank(_ variety: EquivariantVariety) -> [Int] {
-        let blocks = variety.blocks, r = variety.rank
+        let blocks = variety.blocks
+        let r = variety.rank
         func used(_ k: Int) -> Int { blocks.reduce(0) { $0 + $1.weight * min(k, $1.multiplicity) } }
         var k = 0
         while k < (blocks.map(\.multiplicity).max() ?? 0) && used(k + 1) <= r { k += 1 }
@@ -50,7 +62,8 @@ public enum ComponentSelection {
     /// "High-pass": rank given to the highest frequencies first (blocks in reverse canonical order,
     /// from (2,1) down to (1,1)), each filled as far as the remaining rank allows.
     public static func highPass(_ variety: EquivariantVariety) -> [Int] {
-        var t = [Int](repeating: 0, count: variety.blocks.count), left = variety.rank
+        var t = [Int](repeating: 0, count: variety.blocks.count)
+        var left = variety.rank
         for (b, block) in variety.blocks.enumerated().reversed() {
             t[b] = min(block.multiplicity, left / block.weight)
             left -= block.weight * t[b]
@@ -66,7 +79,10 @@ public enum ComponentSelection {
         var t = tuple
         var w = zip(variety.blocks, t).reduce(0) { $0 + $1.0.weight * $1.1 }
         for (b, block) in variety.blocks.enumerated() {
-            while t[b] < block.multiplicity && w + block.weight <= variety.rank { t[b] += 1; w += block.weight }
+            while t[b] < block.multiplicity && w + block.weight <= variety.rank {
+                t[b] += 1
+                w += block.weight
+            }
         }
         return t
     }

@@ -16,18 +16,27 @@ public struct ComponentOptimum: Sendable {
     public init(_ spectra: BlockSpectra, component: EquivariantComponent) {
         architecture = ComponentArchitecture(component)
         loss = spectra.loss(component.tuple)
-        var te: [Double] = [], td: [Double] = []
+        var te: [Double] = []
+        var td: [Double] = []
         for (blk, t) in zip(spectra.blocks, component.tuple) {
             let d = blk.block.multiplicity
-            func u(_ j: Int, _ i: Int) -> (Double, Double) { (blk.vectorsRe[j * d + i], blk.block.isComplex ? blk.vectorsIm[j * d + i] : 0) }
-            for i in 0..<t { for j in 0..<d {   // encoder t×d: Uᴴ
-                let (a, b) = u(j, i)
-                te.append(a); if blk.block.isComplex { te.append(-b) }
-            } }
-            for j in 0..<d { for i in 0..<t {   // decoder d×t: U
-                let (a, b) = u(j, i)
-                td.append(a); if blk.block.isComplex { td.append(b) }
-            } }
+            func u(_ j: Int, _ i: Int) -> (Double, Double) {
+                (blk.vectorsRe[j * d + i], blk.block.isComplex ? blk.vectorsIm[j * d + i] : 0)
+            }
+            for i in 0..<t {
+                for j in 0..<d {  // encoder t×d: Uᴴ
+                    let (a, b) = u(j, i)
+                    te.append(a)
+                    if blk.block.isComplex { te.append(-b) }
+                }
+            }
+            for j in 0..<d {
+                for i in 0..<t {  // decoder d×t: U
+                    let (a, b) = u(j, i)
+                    td.append(a)
+                    if blk.block.isComplex { td.append(b) }
+                }
+            }
         }
         encoderTheta = te
         decoderTheta = td
@@ -43,7 +52,9 @@ public struct DenseOptimum: Sendable {
 
     public init(_ data: ImageDataset, rank r: Int) throws {
         let n = data.features
-        guard n <= 20_000 else { throw NumericError.tooLarge("the dense optimum needs an n×n covariance; n = \(n) is too large") }
+        guard n <= 20_000 else {
+            throw NumericError.tooLarge("the dense optimum needs an n×n covariance; n = \(n) is too large")
+        }
         let c = BLAS.multiply(data.values, data.values, m: n, n: n, k: data.count, transposeA: true)
         let e = try Eigen.symmetric(c, n)
         let total = (0..<n).reduce(0) { $0 + c[$1 * n + $1] }

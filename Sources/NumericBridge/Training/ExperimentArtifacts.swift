@@ -8,23 +8,35 @@ public enum ExperimentArtifacts {
     /// Returns the paths written.
     public static func write(_ e: TrainingExperiment, to directory: String) throws -> [String] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let n = e.layout.degree, h = e.configuration.height, w = e.configuration.width
+        let n = e.layout.degree
+        let h = e.configuration.height
+        let w = e.configuration.width
         let arch = e.optimum.architecture
-        let theta = (e.trained?.encoderTheta ?? e.optimum.encoderTheta, e.trained?.decoderTheta ?? e.optimum.decoderTheta)
-        let de = BLAS.multiply(arch.decoder.matrix(theta.1), arch.encoder.matrix(theta.0), m: n, n: n, k: arch.encoder.rows)
+        let theta = (
+            e.trained?.encoderTheta ?? e.optimum.encoderTheta, e.trained?.decoderTheta ?? e.optimum.decoderTheta
+        )
+        let de = BLAS.multiply(
+            arch.decoder.matrix(theta.1), arch.encoder.matrix(theta.0), m: n, n: n, k: arch.encoder.rows)
         let transform = StructuredTransform(e.layout)
         let shown = min(8, e.data.count)
         let inputs = Array(e.data.values[0..<(shown * n)])
-        let equivariant = transform.inverse(BLAS.multiply(transform.forward(inputs, batch: shown), de, m: shown, n: n, k: n, transposeB: true), batch: shown)
-        let u = e.denseOptimum.vectors, r = e.denseOptimum.rank
-        let denseOut = BLAS.multiply(BLAS.multiply(inputs, u, m: shown, n: r, k: n), u, m: shown, n: n, k: r, transposeB: true)
+        let equivariant = transform.inverse(
+            BLAS.multiply(transform.forward(inputs, batch: shown), de, m: shown, n: n, k: n, transposeB: true),
+            batch: shown)
+        let u = e.denseOptimum.vectors
+        let r = e.denseOptimum.rank
+        let denseOut = BLAS.multiply(
+            BLAS.multiply(inputs, u, m: shown, n: r, k: n), u, m: shown, n: n, k: r, transposeB: true)
         var paths: [String] = []
 
-        let zoom = 3, gap = 4
+        let zoom = 3
+        let gap = 4
         var recon = PNGImage(width: shown * (w * zoom + gap) + gap, height: 3 * (h * zoom + gap) + gap)
         for (row, images) in [inputs, equivariant, denseOut].enumerated() {
             for k in 0..<shown {
-                recon.drawGray(images[(k * n)..<((k + 1) * n)], rows: h, columns: w, at: gap + k * (w * zoom + gap), gap + row * (h * zoom + gap), zoom: zoom)
+                recon.drawGray(
+                    images[(k * n)..<((k + 1) * n)], rows: h, columns: w, at: gap + k * (w * zoom + gap),
+                    gap + row * (h * zoom + gap), zoom: zoom)
             }
         }
         let reconPath = directory + "/reconstructions.png"
@@ -46,7 +58,11 @@ public enum ExperimentArtifacts {
         var z = ArchitectureExport.basisArchive(e.layout)
         if let q = e.denseBasis ?? (try? NumericBasis(e.layout)) {
             z.add("Q", NumPyArray(float64: q.matrix, shape: [n, n]))
-            z.add("W", NumPyArray(float64: TrainingExperiment.pixelMatrix(arch, encoderTheta: theta.0, decoderTheta: theta.1, q: q.matrix, n: n), shape: [n, n]))
+            z.add(
+                "W",
+                NumPyArray(
+                    float64: TrainingExperiment.pixelMatrix(
+                        arch, encoderTheta: theta.0, decoderTheta: theta.1, q: q.matrix, n: n), shape: [n, n]))
         }
         z.add("encoder_theta", NumPyArray(float64: theta.0, shape: [theta.0.count]))
         z.add("decoder_theta", NumPyArray(float64: theta.1, shape: [theta.1.count]))

@@ -32,9 +32,18 @@ public struct TrainingExperiment: Sendable {
         public var choices: [Choice]
         /// Adam settings, or nil for the exact optimum only.
         public var adam: AdamSettings?
-        public init(height: Int, width: Int, axis: Permutation.Axis, rank: Int, maxShift: Int, seed: UInt64, choices: [Choice], adam: AdamSettings?) {
-            self.height = height; self.width = width; self.axis = axis; self.rank = rank
-            self.maxShift = maxShift; self.seed = seed; self.choices = choices; self.adam = adam
+        public init(
+            height: Int, width: Int, axis: Permutation.Axis, rank: Int, maxShift: Int, seed: UInt64, choices: [Choice],
+            adam: AdamSettings?
+        ) {
+            self.height = height
+            self.width = width
+            self.axis = axis
+            self.rank = rank
+            self.maxShift = maxShift
+            self.seed = seed
+            self.choices = choices
+            self.adam = adam
         }
     }
 
@@ -52,7 +61,8 @@ public struct TrainingExperiment: Sendable {
 
         enum CodingKeys: String, CodingKey {
             case name, tuple, parameters, loss
-            case adamLoss = "adam_loss", equivarianceError = "equivariance_error"
+            case adamLoss = "adam_loss"
+            case equivarianceError = "equivariance_error"
         }
     }
 
@@ -72,21 +82,25 @@ public struct TrainingExperiment: Sendable {
     /// Runs the comparison. `progress` receives one line per stage (for stderr).
     /// - Throws: `NumericError`/`GeometryError` for shapes, ranks, tuples that do not fit.
     /// `epochs(label, done, total)` reports Adam's progress.
-    public init(data raw: ImageDataset, configuration c: Configuration, progress: @escaping (String) -> Void = { _ in },
-                epochs: @escaping (String, Int, Int) -> Void = { _, _, _ in }) throws {
+    public init(
+        data raw: ImageDataset, configuration c: Configuration, progress: @escaping (String) -> Void = { _ in },
+        epochs: @escaping (String, Int, Int) -> Void = { _, _, _ in }
+    ) throws {
         let sigma: Permutation
         switch c.axis {
         case .x, .y: sigma = try Permutation.shift(height: c.height, width: c.width, along: c.axis)
         case .z: throw NumericError.invalidInput("images shift along x or y")
         }
         guard raw.features == c.height * c.width else {
-            throw NumericError.invalidInput("the data has \(raw.features) pixels per image, \(c.height)x\(c.width) needs \(c.height * c.width)")
+            throw NumericError.invalidInput(
+                "the data has \(raw.features) pixels per image, \(c.height)x\(c.width) needs \(c.height * c.width)")
         }
         let variety = try EquivariantVariety(permutation: sigma, rank: c.rank)
         configuration = c
         layout = BasisLayout(sigma)
         denseBasis = layout.degree <= 4096 ? try? NumericBasis(layout) : nil
-        data = CyclicShiftAugmentation.apply(raw, height: c.height, width: c.width, alongColumns: c.axis == .x, maxShift: c.maxShift, seed: c.seed)
+        data = CyclicShiftAugmentation.apply(
+            raw, height: c.height, width: c.width, alongColumns: c.axis == .x, maxShift: c.maxShift, seed: c.seed)
         progress("\(data.count) images, shifts in [−\(c.maxShift), \(c.maxShift)]; transforming to the Q_σ basis")
         let transform = StructuredTransform(layout)
         let coordinates = transform.forward(data.values, batch: data.count)
@@ -103,7 +117,8 @@ public struct TrainingExperiment: Sendable {
             case .best: tuple = ComponentSelection.best(spectra, variety: variety)
             case .paper:
                 guard c.height == 28, c.width == 28, c.rank == 99 else {
-                    throw NumericError.invalidInput("the paper's tuple is for 28x28 images at rank 99; give --component TUPLE instead")
+                    throw NumericError.invalidInput(
+                        "the paper's tuple is for 28x28 images at rank 99; give --component TUPLE instead")
                 }
                 tuple = ComponentSelection.paperTuple
             case .equalRank: tuple = ComponentSelection.equalRank(variety)
@@ -112,10 +127,15 @@ public struct TrainingExperiment: Sendable {
             }
             let component = try variety.component(tuple)
             let optimum = ComponentOptimum(spectra, component: component)
-            var adamLoss: Double? = nil, eqError: Double? = nil
+            var adamLoss: Double? = nil
+            var eqError: Double? = nil
             if let settings = c.adam, choice == c.choices.first || choice == .paper || choice == .best {
-                progress("Adam on the \(choice.name) component \(variety.structure.format(tuple)) (\(optimum.architecture.parameterCount) parameters)")
-                let model = optimum.architecture.trainAdam(coordinates: coordinates, count: data.count, layout: layout, settings: settings) {
+                progress(
+                    "Adam on the \(choice.name) component \(variety.structure.format(tuple)) (\(optimum.architecture.parameterCount) parameters)"
+                )
+                let model = optimum.architecture.trainAdam(
+                    coordinates: coordinates, count: data.count, layout: layout, settings: settings
+                ) {
                     epochs("Adam, \(choice.name) component", $0, $1)
                 }
                 adamLoss = model.loss
@@ -123,8 +143,10 @@ public struct TrainingExperiment: Sendable {
                 if firstTrained == nil { firstTrained = model }
             }
             if firstOptimum == nil { firstOptimum = optimum }
-            rows.append(Row(name: choice.name, tuple: tuple, parameters: optimum.architecture.parameterCount,
-                            loss: optimum.loss, adamLoss: adamLoss, equivarianceError: eqError))
+            rows.append(
+                Row(
+                    name: choice.name, tuple: tuple, parameters: optimum.architecture.parameterCount,
+                    loss: optimum.loss, adamLoss: adamLoss, equivarianceError: eqError))
         }
         guard let opt = firstOptimum else { throw NumericError.invalidInput("no component chosen") }
         var denseAdam: Double? = nil
@@ -132,28 +154,37 @@ public struct TrainingExperiment: Sendable {
             progress("Adam on the dense rank-\(c.rank) autoencoder (\(2 * c.rank * raw.features) parameters)")
             denseAdam = trainDenseAdam(data, rank: c.rank, settings: settings) { epochs("Adam, dense", $0, $1) }.loss
         }
-        dense = Row(name: "dense", tuple: nil, parameters: 2 * c.rank * raw.features, loss: denseOptimum.loss, adamLoss: denseAdam, equivarianceError: nil)
+        dense = Row(
+            name: "dense", tuple: nil, parameters: 2 * c.rank * raw.features, loss: denseOptimum.loss,
+            adamLoss: denseAdam, equivarianceError: nil)
         self.rows = rows
         optimum = opt
         trained = firstTrained
     }
 
     /// max |P W − W P| / max |W| for W = Q·D·E·Qᵀ, with the dense Q.
-    static func equivarianceError(_ arch: ComponentArchitecture, _ model: TrainedModel, basis q: NumericBasis) -> Double {
-        let layout = q.layout, n = layout.degree
+    static func equivarianceError(_ arch: ComponentArchitecture, _ model: TrainedModel, basis q: NumericBasis) -> Double
+    {
+        let layout = q.layout
+        let n = layout.degree
         let w = pixelMatrix(arch, encoderTheta: model.encoderTheta, decoderTheta: model.decoderTheta, q: q.matrix, n: n)
-        var worst = 0.0, size = 0.0
+        var worst = 0.0
+        var size = 0.0
         let p = layout.permutation
-        for i in 0..<n { for j in 0..<n {
-            // (P W)[σ(i), j] = W[i, j] and (W P)[i, σ(j)] = W[i, j]: equivariance is W[σ(i), σ(j)] = W[i, j]
-            worst = max(worst, abs(w[(p.image(of: i + 1) - 1) * n + p.image(of: j + 1) - 1] - w[i * n + j]))
-            size = max(size, abs(w[i * n + j]))
-        } }
+        for i in 0..<n {
+            for j in 0..<n {
+                // (P W)[σ(i), j] = W[i, j] and (W P)[i, σ(j)] = W[i, j]: equivariance is W[σ(i), σ(j)] = W[i, j]
+                worst = max(worst, abs(w[(p.image(of: i + 1) - 1) * n + p.image(of: j + 1) - 1] - w[i * n + j]))
+                size = max(size, abs(w[i * n + j]))
+            }
+        }
         return worst / max(size, 1e-300)
     }
 
     /// W = Q·D·E·Qᵀ in the pixel basis.
-    static func pixelMatrix(_ arch: ComponentArchitecture, encoderTheta: [Double], decoderTheta: [Double], q: [Double], n: Int) -> [Double] {
+    static func pixelMatrix(
+        _ arch: ComponentArchitecture, encoderTheta: [Double], decoderTheta: [Double], q: [Double], n: Int
+    ) -> [Double] {
         let r = arch.encoder.rows
         let de = BLAS.multiply(arch.decoder.matrix(decoderTheta), arch.encoder.matrix(encoderTheta), m: n, n: n, k: r)
         return BLAS.multiply(BLAS.multiply(q, de, m: n, n: n, k: n), q, m: n, n: n, k: n, transposeB: true)

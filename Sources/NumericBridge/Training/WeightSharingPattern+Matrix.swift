@@ -8,7 +8,9 @@ extension WeightSharingPattern {
         if isDense { return Array(theta) }
         var m = [Double](repeating: 0, count: rows * columns)
         let base = theta.startIndex
-        for (k, occ) in parameters.enumerated() { for o in occ { m[o.row * columns + o.column] += Double(o.sign) * theta[base + k] } }
+        for (k, occ) in parameters.enumerated() {
+            for o in occ { m[o.row * columns + o.column] += Double(o.sign) * theta[base + k] }
+        }
         return m
     }
 

@@ -6,7 +6,8 @@ import NumericBridge
 
 /// `eqgeom basis`: Q_σ, numeric with its errors, exact with a certificate (MATH.md §5).
 struct Basis: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The real orthogonal basis Q_σ: errors, exact certificate, export.")
+    static let configuration = CommandConfiguration(
+        abstract: "The real orthogonal basis Q_σ: errors, exact certificate, export.")
 
     @OptionGroup var action: ActionOptions
     @Flag(help: "Build the exact basis B (cyclotomic entries) and D = BᵀB.") var exact = false
@@ -16,24 +17,31 @@ struct Basis: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        guard let sigma = try action.permutation() else { throw ValidationError("Q_σ needs the permutation itself: use --perm or an image action, not --cycle-type") }
+        guard let sigma = try action.permutation() else {
+            throw ValidationError("Q_σ needs the permutation itself: use --perm or an image action, not --cycle-type")
+        }
         let layout = BasisLayout(sigma)
         var report = BasisReport(n: layout.degree)
         let quality = BasisQuality(layout)
-        report.orthogonalityError = quality.orthogonalityError; report.blockError = quality.blockError
-        report.orthogonalityErrorMax = quality.orthogonalityErrorMax; report.blockErrorMax = quality.blockErrorMax
+        report.orthogonalityError = quality.orthogonalityError
+        report.blockError = quality.blockError
+        report.orthogonalityErrorMax = quality.orthogonalityErrorMax
+        report.blockErrorMax = quality.blockErrorMax
         report.errorMethod = quality.method
         if let path = out {
-            let q = try quality.dense ?? NumericBasis(layout)   // rethrows the size refusal with its advice
+            let q = try quality.dense ?? NumericBasis(layout)  // rethrows the size refusal with its advice
             try NumPyArray(float64: q.matrix, shape: [layout.degree, layout.degree]).write(to: path)
         }
         if exact || certify {
-            report.squaredNorms = Dictionary(grouping: ExactBasis(sigma).squaredNorms.map(\.description), by: { $0 }).mapValues(\.count)
+            report.squaredNorms = Dictionary(grouping: ExactBasis(sigma).squaredNorms.map(\.description), by: { $0 })
+                .mapValues(\.count)
         }
         if certify {
             if layout.degree > 10_000 { progress("certifying Q_σ exactly for n = \(layout.degree)…") }
             let cert = try BasisCertificate(ExactBasis(sigma), everyCycle: everyCycle)
-            report.certified = cert.holds; report.checkedEntries = cert.checkedEntries; report.failures = cert.failures
+            report.certified = cert.holds
+            report.checkedEntries = cert.checkedEntries
+            report.failures = cert.failures
         }
         try emit(report, json: output.json)
     }
@@ -54,19 +62,26 @@ struct BasisReport: Report {
 
     enum CodingKeys: String, CodingKey {
         case n, certified, failures
-        case orthogonalityError = "orthogonality_error", blockError = "block_error"
-        case orthogonalityErrorMax = "orthogonality_error_max", blockErrorMax = "block_error_max"
-        case errorMethod = "error_method", checkedEntries = "checked_entries", squaredNorms = "squared_norms"
+        case orthogonalityError = "orthogonality_error"
+        case blockError = "block_error"
+        case orthogonalityErrorMax = "orthogonality_error_max"
+        case blockErrorMax = "block_error_max"
+        case errorMethod = "error_method"
+        case checkedEntries = "checked_entries"
+        case squaredNorms = "squared_norms"
     }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(n, forKey: .n)
-        try c.encode(orthogonalityError, forKey: .orthogonalityError); try c.encode(blockError, forKey: .blockError)
-        try c.encodeIfPresent(orthogonalityErrorMax, forKey: .orthogonalityErrorMax); try c.encodeIfPresent(blockErrorMax, forKey: .blockErrorMax)
+        try c.encode(orthogonalityError, forKey: .orthogonalityError)
+        try c.encode(blockError, forKey: .blockError)
+        try c.encodeIfPresent(orthogonalityErrorMax, forKey: .orthogonalityErrorMax)
+        try c.encodeIfPresent(blockErrorMax, forKey: .blockErrorMax)
         try c.encode(errorMethod, forKey: .errorMethod)
-        try c.encode(certified, forKey: .certified)   // null when not requested
-        try c.encodeIfPresent(checkedEntries, forKey: .checkedEntries); try c.encodeIfPresent(failures, forKey: .failures)
+        try c.encode(certified, forKey: .certified)  // null when not requested
+        try c.encodeIfPresent(checkedEntries, forKey: .checkedEntries)
+        try c.encodeIfPresent(failures, forKey: .failures)
         try c.encodeIfPresent(squaredNorms, forKey: .squaredNorms)
     }
 
@@ -77,8 +92,17 @@ struct BasisReport: Report {
             ("‖QᵀPQ − J‖_F", "\(blockError)"),
             ("errors from", errorMethod),
         ]
-        if let norms = squaredNorms { rows.append(("D = BᵀB", norms.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))) }
-        if let c = certified { rows.append(("exact certificate", c ? "holds (\(checkedEntries ?? 0) entries checked)" : "FAILS: \(failures?.first ?? "")")) }
+        if let norms = squaredNorms {
+            rows.append(
+                ("D = BᵀB", norms.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")))
+        }
+        if let c = certified {
+            rows.append(
+                (
+                    "exact certificate",
+                    c ? "holds (\(checkedEntries ?? 0) entries checked)" : "FAILS: \(failures?.first ?? "")"
+                ))
+        }
         return keyValueTable(rows)
     }
 }

@@ -6,7 +6,8 @@ import NumericBridge
 
 /// `eqgeom bench`: micro-benchmarks of the exact core (results go to docs/benchmarks.md).
 struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Time big-integer, power-series, rank, group and counting operations.")
+    static let configuration = CommandConfiguration(
+        abstract: "Time big-integer, power-series, rank, group and counting operations.")
 
     @Option(help: "Repetitions per benchmark (the median is reported).") var repeats: Int = 5
     @Option(help: "Run only benchmarks whose name contains this text.") var filter: String?
@@ -31,7 +32,9 @@ struct Benchmark {
     let body: () throws -> String
 
     init(name: String, prepare: @escaping () -> Void = {}, body: @escaping () throws -> String) {
-        self.name = name; self.prepare = prepare; self.body = body
+        self.name = name
+        self.prepare = prepare
+        self.body = body
     }
 
     func measure(repeats: Int) throws -> BenchResult {
@@ -44,7 +47,8 @@ struct Benchmark {
             times.append(Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
         }
         times.sort()
-        return BenchResult(name: name, medianSeconds: times[times.count / 2], minSeconds: times[0], repeats: repeats, result: result)
+        return BenchResult(
+            name: name, medianSeconds: times[times.count / 2], minSeconds: times[0], repeats: repeats, result: result)
     }
 }
 
@@ -63,7 +67,9 @@ func benchmarks() -> [Benchmark] {
         Benchmark(name: "matrix.rank_rational_120x120") {
             var rng = SplitMix(1)
             var m = RationalMatrix(rows: 120, columns: 120)
-            for i in 0..<120 { for j in 0..<120 { m[i, j] = Rational(Int(rng.next() % 21) - 10, Int(rng.next() % 5) + 1) } }
+            for i in 0..<120 {
+                for j in 0..<120 { m[i, j] = Rational(Int(rng.next() % 21) - 10, Int(rng.next() % 5) + 1) }
+            }
             return "rank \(m.rank)"
         },
         Benchmark(name: "group.order_rubik") {
@@ -88,7 +94,10 @@ func benchmarks() -> [Benchmark] {
         Benchmark(name: "enumerate.mnist_r99_1e6") {
             let v = try EquivariantVariety(structure: BlockStructure(cycleType: CycleType(parsing: "28^28")), rank: 99)
             var k = 0
-            for _ in v.components { k += 1; if k == 1_000_000 { break } }
+            for _ in v.components {
+                k += 1
+                if k == 1_000_000 { break }
+            }
             return "\(k) components"
         },
         Benchmark(name: "basis.certify_exact_784") {
@@ -113,7 +122,9 @@ func benchmarks() -> [Benchmark] {
             return "checksum \(t.forward(x, batch: 1)[0])"
         },
         Benchmark(name: "layer.S8_T2_T2") {
-            let g = try PermutationGroup(generators: [Permutation(cycles: "(1 2)", degree: 8), Permutation(cycles: "(1 2 3 4 5 6 7 8)")])
+            let g = try PermutationGroup(generators: [
+                Permutation(cycles: "(1 2)", degree: 8), Permutation(cycles: "(1 2 3 4 5 6 7 8)"),
+            ])
             return "\(try EquivariantLayer(group: g, inputPower: 2, outputPower: 2).parameterCount) orbits"
         },
         Benchmark(name: "train.exact_optimum_60000x784", prepare: { _ = Synthetic.shared.pixels }) {
@@ -128,13 +139,15 @@ func benchmarks() -> [Benchmark] {
             let x = StructuredTransform(layout).forward(Synthetic.shared.pixels, batch: 60_000)
             let spectra = try BlockSpectra(coordinates: x, count: 60_000, layout: layout)
             let v = try EquivariantVariety(structure: layout.structure, rank: 99)
-            return "tuple \(ComponentSelection.best(spectra, variety: v).prefix(8).map(String.init).joined(separator: ","))…"
+            return
+                "tuple \(ComponentSelection.best(spectra, variety: v).prefix(8).map(String.init).joined(separator: ","))…"
         },
         Benchmark(name: "train.adam_epoch_equivariant_60000x784", prepare: { _ = Synthetic.shared.coordinates }) {
             let (layout, x) = (Synthetic.shared.layout, Synthetic.shared.coordinates)
             let v = try EquivariantVariety(structure: layout.structure, rank: 99)
             let arch = ComponentArchitecture(try v.component(ComponentSelection.paperTuple))
-            return "loss \(arch.trainAdam(coordinates: x, count: 60_000, layout: layout, settings: AdamSettings(epochs: 1)).loss)"
+            return
+                "loss \(arch.trainAdam(coordinates: x, count: 60_000, layout: layout, settings: AdamSettings(epochs: 1)).loss)"
         },
         Benchmark(name: "train.adam_epoch_dense_60000x784", prepare: { _ = Synthetic.shared.pixels }) {
             let data = ImageDataset(count: 60_000, features: 784, values: Synthetic.shared.pixels)
@@ -167,15 +180,21 @@ struct BenchResult: Encodable {
     let minSeconds: Double
     let repeats: Int
     let result: String
-    enum CodingKeys: String, CodingKey { case name, repeats, result, medianSeconds = "median_seconds", minSeconds = "min_seconds" }
+    enum CodingKeys: String, CodingKey {
+        case name, repeats, result
+        case medianSeconds = "median_seconds"
+        case minSeconds = "min_seconds"
+    }
 }
 
 struct BenchReport: Report {
     let results: [BenchResult]
     var table: String {
-        columnTable(["benchmark", "median s", "min s", "result"], results.map {
-            [$0.name, formatSeconds($0.medianSeconds), formatSeconds($0.minSeconds), $0.result]
-        })
+        columnTable(
+            ["benchmark", "median s", "min s", "result"],
+            results.map {
+                [$0.name, formatSeconds($0.medianSeconds), formatSeconds($0.minSeconds), $0.result]
+            })
     }
 }
 

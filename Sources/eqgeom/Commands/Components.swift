@@ -12,7 +12,8 @@ struct Components: ParsableCommand {
 
 extension Components {
     struct Count: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Number of components, all and those with a rank-r matrix.")
+        static let configuration = CommandConfiguration(
+            abstract: "Number of components, all and those with a rank-r matrix.")
         @OptionGroup var action: ActionOptions
         @Option(help: "Rank bound r, 0 ≤ r ≤ n.") var rank: Int?
         @Flag(help: "Counts for every rank r = 0…n at once.") var allRanks = false
@@ -39,22 +40,30 @@ extension Components {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            guard let start = BigInteger(offset), start.signum >= 0 else { throw ValidationError("--offset must be a non-negative integer, got '\(offset)'") }
+            guard let start = BigInteger(offset), start.signum >= 0 else {
+                throw ValidationError("--offset must be a non-negative integer, got '\(offset)'")
+            }
             guard limit >= 0, limit <= 1_000_000 else {
-                throw ValidationError("--limit must be between 0 and 1000000, got \(limit); page through larger lists with --offset")
+                throw ValidationError(
+                    "--limit must be between 0 and 1000000, got \(limit); page through larger lists with --offset")
             }
             let v = try EquivariantVariety(structure: try action.blockStructure(), rank: rank)
-            let sequence: ComponentSequence = start.isZero ? v.components : try ComponentIndex(v).components(from: start)
-            let entries = sequence.prefix(limit).enumerated().map { ListedComponent(index: start + BigInteger($0.offset), tuple: $0.element) }
+            let sequence: ComponentSequence =
+                start.isZero ? v.components : try ComponentIndex(v).components(from: start)
+            let entries = sequence.prefix(limit).enumerated().map {
+                ListedComponent(index: start + BigInteger($0.offset), tuple: $0.element)
+            }
             try emit(ListReport(blocks: v.blocks.map(\.label), components: entries), json: output.json)
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Invariants of one component, given by --tuple or --index.")
+        static let configuration = CommandConfiguration(
+            abstract: "Invariants of one component, given by --tuple or --index.")
         @OptionGroup var action: ActionOptions
         @Option(help: "Rank bound r, 0 ≤ r ≤ n.") var rank: Int
-        @Option(help: "The tuple: 13,10,9,… in canonical block order, or keyed 1/1=13,28/27=10 (missing blocks 0).") var tuple: String?
+        @Option(help: "The tuple: 13,10,9,… in canonical block order, or keyed 1/1=13,28/27=10 (missing blocks 0).")
+        var tuple: String?
         @Option(help: "The component's 0-based index in `components list` order.") var index: String?
         @OptionGroup var output: OutputOptions
 
@@ -66,7 +75,9 @@ extension Components {
             switch (tuple, index) {
             case (let text?, nil): t = try s.parseTuple(text)
             case (nil, let text?):
-                guard let i = BigInteger(text) else { throw ValidationError("--index must be an integer, got '\(text)'") }
+                guard let i = BigInteger(text) else {
+                    throw ValidationError("--index must be an integer, got '\(text)'")
+                }
                 t = try ranking.tuple(at: i)
             default: throw ValidationError("give exactly one of --tuple and --index")
             }
@@ -84,7 +95,9 @@ extension Components {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            guard count >= 0, count <= 1_000_000 else { throw ValidationError("--count must be between 0 and 1000000, got \(count)") }
+            guard count >= 0, count <= 1_000_000 else {
+                throw ValidationError("--count must be between 0 and 1000000, got \(count)")
+            }
             let v = try EquivariantVariety(structure: try action.blockStructure(), rank: rank)
             let ranking = try ComponentIndex(v)
             var rng = SplitMix(seed)
@@ -113,9 +126,14 @@ struct CountReport: Report {
 struct CountsByRankReport: Report {
     let n: Int
     let byRank: [ComponentCount]
-    enum CodingKeys: String, CodingKey { case n, byRank = "by_rank" }
+    enum CodingKeys: String, CodingKey {
+        case n
+        case byRank = "by_rank"
+    }
     var table: String {
-        columnTable(["rank r", "components", "with a rank-r matrix"], byRank.map { ["\($0.rank)", $0.all.grouped, $0.withRankR.grouped] })
+        columnTable(
+            ["rank r", "components", "with a rank-r matrix"],
+            byRank.map { ["\($0.rank)", $0.all.grouped, $0.withRankR.grouped] })
     }
 }
 
@@ -147,16 +165,25 @@ struct ShowReport: Report {
 
     init(_ c: EquivariantComponent, index: BigInteger) throws {
         self.index = index
-        tuple = c.tuple; blocks = c.blocks.map(\.label)
-        dimension = c.dimension; degree = try c.degree; edDegree = try c.edDegree
-        parameters = c.parameterCount; denseParameters = c.denseParameterCount
-        maxRank = c.maximalRank; containsRankR = c.containsRankR; singularLocus = c.singularLocus
+        tuple = c.tuple
+        blocks = c.blocks.map(\.label)
+        dimension = c.dimension
+        degree = try c.degree
+        edDegree = try c.edDegree
+        parameters = c.parameterCount
+        denseParameters = c.denseParameterCount
+        maxRank = c.maximalRank
+        containsRankR = c.containsRankR
+        singularLocus = c.singularLocus
     }
 
     enum CodingKeys: String, CodingKey {
         case index, tuple, blocks, dimension, degree, parameters
-        case edDegree = "ed_degree", denseParameters = "dense_parameters", maxRank = "max_rank"
-        case containsRankR = "contains_rank_r", singularLocus = "singular_locus"
+        case edDegree = "ed_degree"
+        case denseParameters = "dense_parameters"
+        case maxRank = "max_rank"
+        case containsRankR = "contains_rank_r"
+        case singularLocus = "singular_locus"
     }
 
     var table: String {
@@ -168,7 +195,14 @@ struct ShowReport: Report {
             ("ED degree", edDegree.grouped),
             ("max rank", "\(maxRank)\(containsRankR ? "" : " (contains no rank-r matrix)")"),
             ("parameters", "\(parameters) (weight-sharing) vs \(denseParameters) (dense)"),
-            ("singular locus", singularLocus.isEmpty ? "empty" : "\(singularLocus.count) components: " + singularLocus.map { "(" + $0.map(String.init).joined(separator: ",") + ")" }.joined(separator: " ")),
+            (
+                "singular locus",
+                singularLocus.isEmpty
+                    ? "empty"
+                    : "\(singularLocus.count) components: "
+                        + singularLocus.map { "(" + $0.map(String.init).joined(separator: ",") + ")" }.joined(
+                            separator: " ")
+            ),
         ])
     }
 }

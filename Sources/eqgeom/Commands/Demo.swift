@@ -16,13 +16,17 @@ struct Demo: ParsableCommand {
         let rot = try Permutation.rotation(size: 3, degrees: 90)
         let v = try EquivariantVariety(permutation: rot, rank: 3)
         print("3×3 image, 90° rotation, component (1,1,0) at r = 3:")
-        print(try ShowReport(try v.component([1, 1, 0]), index: try ComponentIndex(v).index(of: [1, 1, 0])).table, "\n")
+        print(
+            try ShowReport(try v.component([1, 1, 0]), index: try ComponentIndex(v).index(of: [1, 1, 0])).table, "\n")
         let mnist = try EquivariantVariety(permutation: Permutation.shift(height: 28, width: 28, along: .x), rank: 99)
         print("MNIST, horizontal shift, r = 99:")
         print(CountReport(try mnist.componentCount).table)
         let paper = try mnist.component([13, 10, 9, 8, 7, 5, 3, 1, 0, 0, 0, 0, 0, 0, 0])
-        print("paper's component (13,10,9,8,7,5,3,1,0,…): dimension \(paper.dimension), \(paper.parameterCount) parameters vs \(paper.denseParameterCount) dense")
-        let big = try EquivariantVariety(structure: BlockStructure(cycleType: CycleType(parsing: "64^4096")), rank: 50_000)
+        print(
+            "paper's component (13,10,9,8,7,5,3,1,0,…): dimension \(paper.dimension), \(paper.parameterCount) parameters vs \(paper.denseParameterCount) dense"
+        )
+        let big = try EquivariantVariety(
+            structure: BlockStructure(cycleType: CycleType(parsing: "64^4096")), rank: 50_000)
         let c = try big.componentCount
         print("\n4096 cycles of length 64, r = 50000: \(c.all.decimalDigitCount)-digit component count \(c.all)")
     }

@@ -4,7 +4,8 @@ import Geometry
 
 /// `eqgeom determinantal`: invariants of M_{r,m×n} (MATH.md §2).
 struct Determinantal: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Dimension, degree, ED degree and singular locus of M_{r,m×n}.")
+    static let configuration = CommandConfiguration(
+        abstract: "Dimension, degree, ED degree and singular locus of M_{r,m×n}.")
 
     @Option(help: "Number of rows m.") var rows: Int
     @Option(help: "Number of columns n.") var cols: Int
@@ -12,7 +13,8 @@ struct Determinantal: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try emit(try DeterminantalReport(try DeterminantalVariety(rows: rows, columns: cols, rank: rank)), json: output.json)
+        try emit(
+            try DeterminantalReport(try DeterminantalVariety(rows: rows, columns: cols, rank: rank)), json: output.json)
     }
 }
 
@@ -27,23 +29,35 @@ struct DeterminantalReport: Report {
     let singularLocusRank: Int?
 
     init(_ v: DeterminantalVariety) throws {
-        rows = v.rows; columns = v.columns; rank = v.rank
-        dimension = v.dimension; ambientDimension = v.ambientDimension
-        degree = try v.degree; edDegree = try v.edDegree; kind = v.kind
+        rows = v.rows
+        columns = v.columns
+        rank = v.rank
+        dimension = v.dimension
+        ambientDimension = v.ambientDimension
+        degree = try v.degree
+        edDegree = try v.edDegree
+        kind = v.kind
         singularLocusRank = v.singularLocus?.rank
     }
 
     enum CodingKeys: String, CodingKey {
         case rows, columns, rank, dimension, degree, kind
-        case ambientDimension = "ambient_dimension", edDegree = "ed_degree", singularLocusRank = "singular_locus_rank"
+        case ambientDimension = "ambient_dimension"
+        case edDegree = "ed_degree"
+        case singularLocusRank = "singular_locus_rank"
     }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(rows, forKey: .rows); try c.encode(columns, forKey: .columns); try c.encode(rank, forKey: .rank)
-        try c.encode(dimension, forKey: .dimension); try c.encode(ambientDimension, forKey: .ambientDimension)
-        try c.encode(degree, forKey: .degree); try c.encode(edDegree, forKey: .edDegree); try c.encode(kind, forKey: .kind)
-        try c.encode(singularLocusRank, forKey: .singularLocusRank)   // null when empty
+        try c.encode(rows, forKey: .rows)
+        try c.encode(columns, forKey: .columns)
+        try c.encode(rank, forKey: .rank)
+        try c.encode(dimension, forKey: .dimension)
+        try c.encode(ambientDimension, forKey: .ambientDimension)
+        try c.encode(degree, forKey: .degree)
+        try c.encode(edDegree, forKey: .edDegree)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(singularLocusRank, forKey: .singularLocusRank)  // null when empty
     }
 
     var table: String {

@@ -6,7 +6,8 @@ import NumericBridge
 
 /// `eqgeom layer`: G-equivariant maps between tensor powers, as tied-weight index tensors (MATH.md §6).
 struct Layer: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Equivariant linear layers R^{n^p} → R^{n^q} for any permutation group (orbitals).")
+    static let configuration = CommandConfiguration(
+        abstract: "Equivariant linear layers R^{n^p} → R^{n^q} for any permutation group (orbitals).")
 
     @Option(name: .long, help: "A generator of G; repeat for more.") var gen: [String] = []
     @OptionGroup var action: ActionOptions
@@ -22,7 +23,10 @@ struct Layer: ParsableCommand {
             guard path.hasSuffix(".npz") else { throw ValidationError("--out must end in .npz, got '\(path)'") }
             try ArchitectureExport.layerArchive(layer).write(to: path)
         }
-        try emit(LayerReport(parameters: layer.parameterCount, shape: layer.shape, n: group.degree, inPower: inPower, outPower: outPower), json: output.json)
+        try emit(
+            LayerReport(
+                parameters: layer.parameterCount, shape: layer.shape, n: group.degree, inPower: inPower,
+                outPower: outPower), json: output.json)
     }
 }
 
@@ -32,7 +36,11 @@ struct LayerReport: Report {
     let n: Int
     let inPower: Int
     let outPower: Int
-    enum CodingKeys: String, CodingKey { case parameters, shape, n, inPower = "in_power", outPower = "out_power" }
+    enum CodingKeys: String, CodingKey {
+        case parameters, shape, n
+        case inPower = "in_power"
+        case outPower = "out_power"
+    }
     var table: String {
         keyValueTable([
             ("layer", "R^{\(n)^\(inPower)} → R^{\(n)^\(outPower)}, matrix \(shape[0])×\(shape[1])"),

@@ -6,7 +6,8 @@ import NumericBridge
 
 /// `eqgeom mask`: the weight-sharing encoder/decoder of a component, in the Q_σ basis (MATH.md §4.4).
 struct Mask: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Weight-sharing masks of a component's autoencoder; export as .npz or .json.")
+    static let configuration = CommandConfiguration(
+        abstract: "Weight-sharing masks of a component's autoencoder; export as .npz or .json.")
 
     @OptionGroup var action: ActionOptions
     @Option(help: "Rank bound r, 0 ≤ r ≤ n.") var rank: Int
@@ -15,13 +16,16 @@ struct Mask: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        guard let sigma = try action.permutation() else { throw ValidationError("masks need the permutation itself: use --perm or an image action, not --cycle-type") }
+        guard let sigma = try action.permutation() else {
+            throw ValidationError("masks need the permutation itself: use --perm or an image action, not --cycle-type")
+        }
         let v = try EquivariantVariety(permutation: sigma, rank: rank)
         let arch = ComponentArchitecture(try v.component(try v.structure.parseTuple(tuple)))
         if let path = out {
             let layout = BasisLayout(sigma)
-            try writeArchitecture(to: path, npz: { try ArchitectureExport.maskArchive(arch, layout: layout) },
-                                  json: { ArchitectureExport.MaskDocument(arch, layout: layout) })
+            try writeArchitecture(
+                to: path, npz: { try ArchitectureExport.maskArchive(arch, layout: layout) },
+                json: { ArchitectureExport.MaskDocument(arch, layout: layout) })
         }
         try emit(MaskReport(arch), json: output.json)
     }
@@ -38,15 +42,21 @@ struct MaskReport: Report {
 
     init(_ a: ComponentArchitecture) {
         parameters = a.parameterCount
-        encoderParameters = a.encoder.parameters.count; decoderParameters = a.decoder.parameters.count
-        encoderShape = a.encoder.shape; decoderShape = a.decoder.shape
-        denseParameters = a.component.denseParameterCount; tuple = a.component.tuple
+        encoderParameters = a.encoder.parameters.count
+        decoderParameters = a.decoder.parameters.count
+        encoderShape = a.encoder.shape
+        decoderShape = a.decoder.shape
+        denseParameters = a.component.denseParameterCount
+        tuple = a.component.tuple
     }
 
     enum CodingKeys: String, CodingKey {
         case parameters, tuple
-        case encoderParameters = "encoder_parameters", decoderParameters = "decoder_parameters"
-        case encoderShape = "encoder_shape", decoderShape = "decoder_shape", denseParameters = "dense_parameters"
+        case encoderParameters = "encoder_parameters"
+        case decoderParameters = "decoder_parameters"
+        case encoderShape = "encoder_shape"
+        case decoderShape = "decoder_shape"
+        case denseParameters = "dense_parameters"
     }
 
     var table: String {
@@ -61,9 +71,13 @@ struct MaskReport: Report {
 
 /// Writes an architecture as `.npz` or `.json`, chosen by the file name.
 func writeArchitecture(to path: String, npz: () throws -> NumPyArchive, json: () -> some Encodable) throws {
-    if path.hasSuffix(".npz") { try npz().write(to: path) }
-    else if path.hasSuffix(".json") { try writeJSON(json(), to: path) }
-    else { throw ValidationError("--out must end in .npz or .json, got '\(path)'") }
+    if path.hasSuffix(".npz") {
+        try npz().write(to: path)
+    } else if path.hasSuffix(".json") {
+        try writeJSON(json(), to: path)
+    } else {
+        throw ValidationError("--out must end in .npz or .json, got '\(path)'")
+    }
 }
 
 /// Writes any Encodable as JSON.

@@ -6,7 +6,10 @@ import NumericBridge
 
 /// Options shared by `train` and `reproduce`.
 struct TrainingOptions: ParsableArguments {
-    @Option(help: "Data: MNIST IDX (.idx3-ubyte[.gz]), CSV[.gz] (pixels, optional label) or .npy. Default: the built-in data/mnist-2k.csv.gz.")
+    @Option(
+        help:
+            "Data: MNIST IDX (.idx3-ubyte[.gz]), CSV[.gz] (pixels, optional label) or .npy. Default: the built-in data/mnist-2k.csv.gz."
+    )
     var data: String?
     @Option(help: "Seed for shifts, shuffles and initialisation.") var seed: UInt64 = 1
     @Option(help: "Adam epochs (default: enough for 3000 mini-batch steps, at least 30).") var epochs: Int?
@@ -23,17 +26,22 @@ struct TrainingOptions: ParsableArguments {
     /// Adam settings for `count` samples.
     func adam(count: Int) -> AdamSettings {
         let batches = max(1, (count + batchSize - 1) / batchSize)
-        return AdamSettings(epochs: epochs ?? max(30, (3000 + batches - 1) / batches), batchSize: batchSize, learningRate: learningRate, seed: seed)
+        return AdamSettings(
+            epochs: epochs ?? max(30, (3000 + batches - 1) / batches), batchSize: batchSize, learningRate: learningRate,
+            seed: seed)
     }
 
     /// The data file: --data, else data/mnist-2k.csv.gz in the working directory or beside the package.
     func dataPath() throws -> String {
         if let d = data { return d }
-        let candidates = ["data/mnist-2k.csv.gz",
-                          URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-                            .deletingLastPathComponent().appendingPathComponent("../../data/mnist-2k.csv.gz").standardized.path]
+        let candidates = [
+            "data/mnist-2k.csv.gz",
+            URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+                .deletingLastPathComponent().appendingPathComponent("../../data/mnist-2k.csv.gz").standardized.path,
+        ]
         guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            throw ValidationError("built-in data data/mnist-2k.csv.gz not found: run from the eqgeom directory or give --data FILE")
+            throw ValidationError(
+                "built-in data data/mnist-2k.csv.gz not found: run from the eqgeom directory or give --data FILE")
         }
         return found
     }
@@ -41,27 +49,35 @@ struct TrainingOptions: ParsableArguments {
 
 /// `eqgeom train`: the exact optimum or Adam training of one component (MATH.md §4.5).
 struct Train: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Fit an equivariant autoencoder: exact optimum (Eckart–Young per block) or Adam.")
+    static let configuration = CommandConfiguration(
+        abstract: "Fit an equivariant autoencoder: exact optimum (Eckart–Young per block) or Adam.")
 
     @Option(help: "Image size HxW.") var image: String
     @Option(help: "Shift axis: x (columns) or y (rows).") var shift: String
     @Option(help: "Rank r of the autoencoder.") var rank: Int
-    @Option(help: "best, paper, equal-rank, high-pass, or a tuple (13,10,… or 1/1=13,…).") var component: String = "best"
-    @Option(help: "exact (Eckart–Young) or adam (gradient training of the weight-sharing model).") var method: String = "exact"
+    @Option(help: "best, paper, equal-rank, high-pass, or a tuple (13,10,… or 1/1=13,…).") var component: String =
+        "best"
+    @Option(help: "exact (Eckart–Young) or adam (gradient training of the weight-sharing model).") var method: String =
+        "exact"
     @Option(help: "Largest random cyclic shift applied to each image (0: use the data as given).") var maxShift: Int = 0
     @OptionGroup var training: TrainingOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let dims = try parseSize(image, count: 2, flag: "--image")
-        guard let axis = Permutation.Axis(rawValue: shift), axis != .z else { throw ValidationError("--shift takes x or y, got '\(shift)'") }
-        guard ["exact", "adam"].contains(method) else { throw ValidationError("--method takes exact or adam, got '\(method)'") }
+        guard let axis = Permutation.Axis(rawValue: shift), axis != .z else {
+            throw ValidationError("--shift takes x or y, got '\(shift)'")
+        }
+        guard ["exact", "adam"].contains(method) else {
+            throw ValidationError("--method takes exact or adam, got '\(method)'")
+        }
         guard maxShift >= 0 else { throw ValidationError("--max-shift must be non-negative") }
         let sigma = try Permutation.shift(height: dims[0], width: dims[1], along: axis)
         let choice = try parseChoice(component, structure: BlockStructure(sigma))
         let data = try ImageDataset.load(path: try training.dataPath(), features: dims[0] * dims[1])
-        let config = TrainingExperiment.Configuration(height: dims[0], width: dims[1], axis: axis, rank: rank, maxShift: maxShift,
-                                                      seed: training.seed, choices: [choice], adam: method == "adam" ? training.adam(count: data.count) : nil)
+        let config = TrainingExperiment.Configuration(
+            height: dims[0], width: dims[1], axis: axis, rank: rank, maxShift: maxShift,
+            seed: training.seed, choices: [choice], adam: method == "adam" ? training.adam(count: data.count) : nil)
         let e = try TrainingExperiment(data: data, configuration: config, progress: progress, epochs: progressBar)
         var files: [String] = []
         if let dir = training.out { files = try ExperimentArtifacts.write(e, to: dir) }
@@ -116,7 +132,10 @@ struct TrainReport: Report {
     enum CodingKeys: String, CodingKey {
         case method, tuple, parameters, loss, samples, files
         case blockSpectra = "block_spectra"
-        case exactLoss = "exact_loss", denseLoss = "dense_loss", denseParameters = "dense_parameters", equivarianceError = "equivariance_error"
+        case exactLoss = "exact_loss"
+        case denseLoss = "dense_loss"
+        case denseParameters = "dense_parameters"
+        case equivarianceError = "equivariance_error"
     }
 
     var table: String {

@@ -36,7 +36,8 @@ struct ActionOptions: ParsableArguments {
         guard let p = try builtPermutation() else { return nil }
         let count = BlockStructure.blockCount(p.cycleType)
         guard count <= BlockStructure.maximumBlocks else {
-            throw ValidationError("σ has \(count) eigenvalue blocks (limit \(BlockStructure.maximumBlocks)); use shorter cycles")
+            throw ValidationError(
+                "σ has \(count) eigenvalue blocks (limit \(BlockStructure.maximumBlocks)); use shorter cycles")
         }
         return p
     }
@@ -44,8 +45,10 @@ struct ActionOptions: ParsableArguments {
     private func builtPermutation() throws -> Permutation? {
         let sources = [perm != nil, cycleType != nil, image != nil, volume != nil].filter { $0 }.count
         guard sources == 1 else {
-            throw ValidationError(sources == 0 ? "name σ with one of --perm, --cycle-type, --image HxW, --volume DxHxW"
-                                               : "give only one of --perm, --cycle-type, --image, --volume")
+            throw ValidationError(
+                sources == 0
+                    ? "name σ with one of --perm, --cycle-type, --image HxW, --volume DxHxW"
+                    : "give only one of --perm, --cycle-type, --image, --volume")
         }
         if let p = perm { return try Permutation(parsing: p, degree: points) }
         if cycleType != nil { return nil }
@@ -56,10 +59,14 @@ struct ActionOptions: ParsableArguments {
         }
         let dims = try parseSize(image ?? "", count: 2, flag: "--image")
         let moves = [shift != nil, rotate != nil, reflect != nil].filter { $0 }.count
-        guard moves == 1 else { throw ValidationError("--image needs exactly one of --shift x|y, --rotate DEGREES, --reflect KIND") }
+        guard moves == 1 else {
+            throw ValidationError("--image needs exactly one of --shift x|y, --rotate DEGREES, --reflect KIND")
+        }
         if shift != nil { return try Permutation.shift(height: dims[0], width: dims[1], along: try axis()) }
         if let degrees = rotate {
-            guard dims[0] == dims[1] else { throw ValidationError("--rotate needs a square image, got \(dims[0])x\(dims[1])") }
+            guard dims[0] == dims[1] else {
+                throw ValidationError("--rotate needs a square image, got \(dims[0])x\(dims[1])")
+            }
             return try Permutation.rotation(size: dims[0], degrees: degrees)
         }
         guard let kind = Permutation.Reflection(rawValue: reflect ?? "") else {
@@ -70,7 +77,7 @@ struct ActionOptions: ParsableArguments {
 
     /// The block structure of σ (from its cycle type only).
     func blockStructure() throws -> BlockStructure {
-        if let p = try permutation() { return BlockStructure(p) }   // permutation() has checked the block count
+        if let p = try permutation() { return BlockStructure(p) }  // permutation() has checked the block count
         return try BlockStructure(checking: try CycleType(parsing: cycleType ?? ""))
     }
 
@@ -80,16 +87,22 @@ struct ActionOptions: ParsableArguments {
         var generators = try texts.map { try Permutation(parsing: $0, degree: points) }
         if given {
             guard let p = try permutation() else {
-                throw ValidationError("a group needs actual generators: use --gen, --perm or an image action, not --cycle-type")
+                throw ValidationError(
+                    "a group needs actual generators: use --gen, --perm or an image action, not --cycle-type")
             }
             generators.append(p)
         }
-        guard !generators.isEmpty || points != nil else { throw ValidationError("give generators with --gen (and --n for fixed points)") }
-        return try PermutationGroup(generators: generators, degree: max(points ?? 0, generators.map(\.degree).max() ?? 0))
+        guard !generators.isEmpty || points != nil else {
+            throw ValidationError("give generators with --gen (and --n for fixed points)")
+        }
+        return try PermutationGroup(
+            generators: generators, degree: max(points ?? 0, generators.map(\.degree).max() ?? 0))
     }
 
     private func axis() throws -> Permutation.Axis {
-        guard let a = Permutation.Axis(rawValue: shift ?? "") else { throw ValidationError("--shift takes x, y or z, got '\(shift ?? "")'") }
+        guard let a = Permutation.Axis(rawValue: shift ?? "") else {
+            throw ValidationError("--shift takes x, y or z, got '\(shift ?? "")'")
+        }
         return a
     }
 }
