@@ -40,14 +40,14 @@ func elements(_ g: PermutationGroup) -> [Permutation] {
         var rng = SeededGenerator(seed: 51)
         for text in ["(1 3 4)(2 5)", "(1 2 3 4 5 6)", "(1 2 3 4)(5 6)(7)"] {
             let sigma = try Permutation(cycles: text)
-            let basis = ExactBasis(sigma)
+            let basis = try ExactBasis(sigma)
             let b = basis.denseMatrix()
             let n = sigma.degree
             let field = CyclotomicField(basis.layout.cycles.map(\.count).reduce(4) { lcmInt($0, $1) })
             for r in [n / 2, n - 1] {
                 let v = try EquivariantVariety(permutation: sigma, rank: r)
                 for t in v.components {
-                    let arch = ComponentArchitecture(try v.component(t))
+                    let arch = try ComponentArchitecture(try v.component(t))
                     #expect(arch.parameterCount == arch.component.parameterCount)
                     let m =
                         realize(arch.decoder, randomWeights(arch.decoder.parameters.count, using: &rng))

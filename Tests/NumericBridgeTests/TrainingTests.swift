@@ -38,7 +38,7 @@ func directLoss(_ d: ImageDataset, _ w: [Double]) -> Double {
     func setup(seed: UInt64) throws -> (ImageDataset, BasisLayout, BlockSpectra, [Double]) {
         let data = CyclicShiftAugmentation.apply(
             syntheticImages(300, h, w, seed: seed), height: h, width: w, alongColumns: true, maxShift: 3, seed: seed)
-        let layout = BasisLayout(try Permutation.shift(height: h, width: w, along: .x))
+        let layout = try BasisLayout(try Permutation.shift(height: h, width: w, along: .x))
         let x = StructuredTransform(layout).forward(data.values, batch: data.count)
         return (data, layout, try BlockSpectra(coordinates: x, count: data.count, layout: layout), x)
     }
@@ -55,7 +55,7 @@ func directLoss(_ d: ImageDataset, _ w: [Double]) -> Double {
             let v = try EquivariantVariety(structure: layout.structure, rank: r)
             var bestLoss = Double.infinity
             for t in v.components {
-                let opt = ComponentOptimum(spectra, component: try v.component(t))
+                let opt = try ComponentOptimum(spectra, component: try v.component(t))
                 let wOpt = TrainingExperiment.pixelMatrix(
                     opt.architecture, encoderTheta: opt.encoderTheta, decoderTheta: opt.decoderTheta, q: q, n: n)
                 #expect(abs(directLoss(data, wOpt) - opt.loss) < 1e-10, "r=\(r) t=\(t)")
@@ -91,7 +91,7 @@ func directLoss(_ d: ImageDataset, _ w: [Double]) -> Double {
         let (data, layout, spectra, x) = try setup(seed: 64)
         let v = try EquivariantVariety(structure: layout.structure, rank: 6)
         let t = ComponentSelection.best(spectra, variety: v)
-        let opt = ComponentOptimum(spectra, component: try v.component(t))
+        let opt = try ComponentOptimum(spectra, component: try v.component(t))
         let model = opt.architecture.trainAdam(
             coordinates: x, count: data.count, layout: layout,
             settings: AdamSettings(epochs: 300, batchSize: 50, learningRate: 0.01, seed: 3))

@@ -40,6 +40,7 @@ extension Permutation {
             }
             n = p
         }
+        try Permutation.requireMemory(degree: n)
         return n
     }
 

@@ -45,7 +45,7 @@ extension Permutation {
         let n = degree ?? largest
         guard n >= 0 else { throw PermutationError.invalidSize("n must be non-negative, got \(n)") }
         guard n >= largest else { throw PermutationError.degreeTooSmall(given: n, needed: largest) }
-        guard n < Int(Int32.max) else { throw PermutationError.tooLarge("\(n) points") }
+        try Permutation.requireMemory(degree: n)
         var images = (0..<n).map { $0 + 1 }
         var seen = Set<Int>()
         for cycle in cycles {

@@ -17,7 +17,7 @@ public struct Permutation: Sendable, Hashable {
     /// - Throws: `PermutationError` if `images` is not a permutation of 1…n.
     public init(images: [Int]) throws {
         let n = images.count
-        guard n < Int(Int32.max) else { throw PermutationError.tooLarge("\(n) points") }
+        try Self.requireMemory(degree: n)
         var seen = [Bool](repeating: false, count: n)
         var s = [Int32](repeating: 0, count: n)
         for (i, v) in images.enumerated() {
@@ -28,6 +28,17 @@ public struct Permutation: Sendable, Hashable {
             s[i] = Int32(v - 1)
         }
         storage = s
+    }
+
+    /// Refuses degrees past 2^31 − 2 and permutations whose construction (about 16 bytes a point)
+    /// exceeds `MemoryBudget.limit`.
+    static func requireMemory(degree n: Int) throws {
+        guard n < Int(Int32.max) else {
+            throw PermutationError.tooLarge("\(n) points (permutations act on at most 2^31 − 2 points)")
+        }
+        try MemoryBudget.require(
+            ByteCount.product(n, 16), for: "a permutation of \(n) points",
+            advice: "use fewer points, or give only the cycle type (--cycle-type) for counting")
     }
 
     /// The identity on n points.
@@ -52,6 +63,7 @@ public struct Permutation: Sendable, Hashable {
     /// The same permutation on n ≥ degree points (extra points fixed).
     public func extended(to n: Int) throws -> Permutation {
         guard n >= degree else { throw PermutationError.degreeTooSmall(given: n, needed: degree) }
+        try Self.requireMemory(degree: n)
         return Permutation(unchecked: storage + (Int32(degree)..<Int32(n)).map { $0 })
     }
 }

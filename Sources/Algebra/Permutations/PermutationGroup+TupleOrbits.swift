@@ -18,6 +18,10 @@ extension PermutationGroup {
             }
             total = p
         }
+        // union-find (two Int arrays) and two Int32 maps per tuple
+        try MemoryBudget.require(
+            ByteCount.product(total, 24), for: "\(degree)^\(k) index tuples",
+            advice: "use fewer points or lower tensor powers")
         var uf = UnionFind(total)
         var digits = [Int](repeating: 0, count: k)
         for g in generators {

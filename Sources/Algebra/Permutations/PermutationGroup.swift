@@ -19,6 +19,9 @@ public struct PermutationGroup: Sendable {
     /// - Throws: `PermutationError.degreeMismatch` when degrees differ.
     public init(generators: [Permutation], degree: Int? = nil) throws {
         let n = degree ?? generators.first?.degree ?? 0
+        try Permutation.requireMemory(degree: n)
+        try MemoryBudget.require(
+            ByteCount.product(n, 128), for: "the orbits of a group on \(n) points", advice: "use fewer points")
         var gens: [Permutation] = []
         for g in generators {
             guard g.degree <= n else { throw PermutationError.degreeMismatch(n, g.degree) }

@@ -39,16 +39,26 @@ public struct BasisLayout: Sendable {
     /// First column of each block; `blockOffsets[b+1] − blockOffsets[b]` = weight·d.
     public let blockOffsets: [Int]
 
-    public init(_ sigma: Permutation) {
+    /// - Throws: `MemoryLimitError` when the layout (about 96 bytes a point) exceeds the memory budget,
+    ///   `GeometryError.tooLarge` past `BlockStructure.maximumBlocks`.
+    public init(_ sigma: Permutation) throws {
+        try MemoryBudget.require(
+            ByteCount.product(sigma.degree, 96), for: "the basis layout of \(sigma.degree) points",
+            advice: "use a smaller case; counting needs only the cycle type (--cycle-type)")
         permutation = sigma
-        structure = BlockStructure(sigma)
-        cycles = sigma.cycles(includingFixedPoints: true).map { $0.map { $0 - 1 } }
+        structure = try BlockStructure(checking: sigma.cycleType)
+        let cycles = sigma.cycles(includingFixedPoints: true).map { $0.map { $0 - 1 } }
+        self.cycles = cycles
+        // cycles grouped by length, so each block visits only the lengths its order l divides
+        let byLength = Dictionary(grouping: cycles.indices, by: { cycles[$0].count }).sorted { $0.key < $1.key }
         var columns: [BasisColumn] = []
+        columns.reserveCapacity(sigma.degree)
         var offsets: [Int] = []
         for (b, block) in structure.blocks.enumerated() {
             offsets.append(columns.count)
-            for (k, cycle) in cycles.enumerated() where cycle.count % block.l == 0 {
-                let c = cycle.count
+            let members = byLength.filter { $0.key % block.l == 0 }.flatMap(\.value).sorted()
+            for k in members {
+                let c = cycles[k].count
                 switch (block.l, block.m) {
                 case (1, 1): columns.append(BasisColumn(kind: .constant, cycle: k, frequency: 0, block: b))
                 case (2, 1): columns.append(BasisColumn(kind: .alternating, cycle: k, frequency: c / 2, block: b))

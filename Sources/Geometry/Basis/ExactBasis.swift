@@ -8,7 +8,7 @@ import Algebra
 public struct ExactBasis: Sendable {
     public let layout: BasisLayout
 
-    public init(_ sigma: Permutation) { layout = BasisLayout(sigma) }
+    public init(_ sigma: Permutation) throws { layout = try BasisLayout(sigma) }
 
     /// The value of column `column` at position s of its cycle (length c), in ℚ(ζ_lcm(c,4)).
     public func value(_ column: BasisColumn, at s: Int) -> CyclotomicNumber {

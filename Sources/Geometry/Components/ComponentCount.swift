@@ -60,12 +60,22 @@ extension BlockStructure {
     /// Longest truncated power series a count builds (2^25 big-integer coefficients).
     public static let maximumSeriesLength = 1 << 25
 
-    static func checkSeriesLength(_ length: Int) throws {
-        guard length <= maximumSeriesLength else {
+    func checkSeriesLength(_ length: Int) throws {
+        guard length <= Self.maximumSeriesLength else {
             throw GeometryError.tooLarge(
-                "counting at this rank needs power series of \(length) big-integer coefficients (limit 2^25); use a smaller rank"
-            )
+                "counting at this rank needs power series of \(length) big-integer coefficients (limit 2^25); "
+                    + "use a smaller rank")
         }
+        // a few series alive at once, each coefficient at most the number of all tuples
+        try MemoryBudget.require(
+            ByteCount.product(4, length, coefficientBytesBound), for: "counting with power series of \(length) terms",
+            advice: "use a smaller rank or fewer blocks")
+    }
+
+    /// Bytes of one big integer at most as large as the number of all tuples ∏ (d_b + 1).
+    var coefficientBytesBound: Int {
+        let bits = blocks.reduce(0) { ByteCount.sum($0, Int.bitWidth - ($1.multiplicity + 1).leadingZeroBitCount) }
+        return ByteCount.sum(32, bits / 8)
     }
 
     /// Both component counts at rank r, from two truncated products (MATH.md §4.3):
@@ -75,7 +85,7 @@ extension BlockStructure {
     public func componentCount(rank r: Int) throws -> ComponentCount {
         precondition(r >= 0)
         if r > degree { return ComponentCount(rank: r, all: 1, withRankR: 0) }
-        try Self.checkSeriesLength(r + 1)
+        try checkSeriesLength(r + 1)
         let full = weightCoefficient(r)
         let deficient = weightCoefficient(r - 1 - realCapacity, complexOnly: true)
         return ComponentCount(rank: r, all: full + deficient, withRankR: full)
@@ -85,7 +95,7 @@ extension BlockStructure {
     /// - Throws: `GeometryError.tooLarge` when n + 1 exceeds `maximumSeriesLength`.
     public func componentCountsByRank() throws -> [ComponentCount] {
         let n = degree
-        try Self.checkSeriesLength(n + 1)
+        try checkSeriesLength(n + 1)
         let f = weightGeneratingFunction(length: n + 1)
         let c = weightGeneratingFunction(length: n + 1, complexOnly: true)
         let fc = f.coefficients

@@ -77,6 +77,10 @@ public struct ComponentIndex: Sendable {
                 "ranking components here needs a table of \(entries) big integers (limit \(Self.maximumTableEntries)); list from the start (offset 0) instead, or use a smaller case"
             )
         }
+        try MemoryBudget.require(
+            ByteCount.product(entries, variety.structure.coefficientBytesBound),
+            for: "ranking components (a table of \(entries) big integers)",
+            advice: "list from the start (offset 0) instead, or use a smaller case")
         ranked = spaces.map(RankedTupleSpace.init)
         self.variety = variety
     }

@@ -40,6 +40,9 @@ public struct BlockStructure: Sendable, Hashable {
     /// - Throws: `GeometryError.tooLarge`.
     public init(checking cycleType: CycleType) throws {
         let count = Self.blockCount(cycleType)
+        try MemoryBudget.require(
+            ByteCount.product(count, 256), for: "\(count) eigenvalue blocks",
+            advice: "use cycles with fewer distinct divisors or shorter cycles")
         guard count <= Self.maximumBlocks else {
             throw GeometryError.tooLarge(
                 "cycle type \(cycleType) gives \(count) eigenvalue blocks (limit \(Self.maximumBlocks)); use cycles with fewer distinct divisors or shorter cycles"

@@ -12,12 +12,19 @@ public struct ComponentArchitecture: Sendable {
     public let encoder: WeightSharingPattern
     public let decoder: WeightSharingPattern
 
-    public init(_ component: EquivariantComponent) {
+    /// - Throws: `MemoryLimitError` when the patterns (about 24 bytes per occurrence, 48 per parameter,
+    ///   and the dense r×n index maps an export builds) exceed the memory budget.
+    public init(_ component: EquivariantComponent) throws {
         self.component = component
         let blocks = component.blocks
         let t = component.tuple
         let n = component.structure.degree
         let r = component.maximalRank
+        let entries = zip(blocks, t).reduce(0) { ByteCount.sum($0, ByteCount.product($1.1, $1.0.multiplicity, 4)) }
+        try MemoryBudget.require(
+            ByteCount.sum(ByteCount.product(2, entries, 72), ByteCount.product(2, r, n, 8)),
+            for: "the weight-sharing patterns of this component (\(r)×\(n) encoder)",
+            advice: "use a smaller rank or a smaller image")
         var enc: [[WeightSharingPattern.Occurrence]] = []
         var dec: [[WeightSharingPattern.Occurrence]] = []
         var rowOffset = 0

@@ -17,8 +17,9 @@ public struct EquivariantLayer: Sendable {
 
     /// - Throws: `PermutationError.tooLarge` when n^{p+q} exceeds `PermutationGroup.maximumTuples`.
     public init(group: PermutationGroup, inputPower p: Int, outputPower q: Int) throws {
-        guard p >= 0, q >= 0 else {
-            throw GeometryError.invalidShape("tensor powers must be non-negative, got in \(p), out \(q)")
+        guard (0...Self.maximumPower).contains(p), (0...Self.maximumPower).contains(q) else {
+            throw GeometryError.invalidShape(
+                "tensor powers must be between 0 and \(Self.maximumPower), got in \(p), out \(q)")
         }
         self.group = group
         inputPower = p
@@ -27,6 +28,9 @@ public struct EquivariantLayer: Sendable {
         index = orbitOf
         parameterCount = count
     }
+
+    /// Largest tensor power accepted (n^{p+q} index tuples must fit in memory anyway).
+    public static let maximumPower = 16
 
     /// [n^q, n^p].
     public var shape: [Int] {

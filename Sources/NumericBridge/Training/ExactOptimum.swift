@@ -13,8 +13,8 @@ public struct ComponentOptimum: Sendable {
     public let encoderTheta: [Double]
     public let decoderTheta: [Double]
 
-    public init(_ spectra: BlockSpectra, component: EquivariantComponent) {
-        architecture = ComponentArchitecture(component)
+    public init(_ spectra: BlockSpectra, component: EquivariantComponent) throws {
+        architecture = try ComponentArchitecture(component)
         loss = spectra.loss(component.tuple)
         var te: [Double] = []
         var td: [Double] = []

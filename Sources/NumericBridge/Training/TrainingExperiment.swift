@@ -97,7 +97,7 @@ public struct TrainingExperiment: Sendable {
         }
         let variety = try EquivariantVariety(permutation: sigma, rank: c.rank)
         configuration = c
-        layout = BasisLayout(sigma)
+        layout = try BasisLayout(sigma)
         denseBasis = layout.degree <= 4096 ? try? NumericBasis(layout) : nil
         data = CyclicShiftAugmentation.apply(
             raw, height: c.height, width: c.width, alongColumns: c.axis == .x, maxShift: c.maxShift, seed: c.seed)
@@ -126,7 +126,7 @@ public struct TrainingExperiment: Sendable {
             case .tuple(let t): tuple = t
             }
             let component = try variety.component(tuple)
-            let optimum = ComponentOptimum(spectra, component: component)
+            let optimum = try ComponentOptimum(spectra, component: component)
             var adamLoss: Double? = nil
             var eqError: Double? = nil
             if let settings = c.adam, choice == c.choices.first || choice == .paper || choice == .best {

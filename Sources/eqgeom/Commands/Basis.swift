@@ -20,7 +20,7 @@ struct Basis: ParsableCommand {
         guard let sigma = try action.permutation() else {
             throw ValidationError("Q_σ needs the permutation itself: use --perm or an image action, not --cycle-type")
         }
-        let layout = BasisLayout(sigma)
+        let layout = try BasisLayout(sigma)
         var report = BasisReport(n: layout.degree)
         let quality = BasisQuality(layout)
         report.orthogonalityError = quality.orthogonalityError
@@ -33,12 +33,12 @@ struct Basis: ParsableCommand {
             try NumPyArray(float64: q.matrix, shape: [layout.degree, layout.degree]).write(to: path)
         }
         if exact || certify {
-            report.squaredNorms = Dictionary(grouping: ExactBasis(sigma).squaredNorms.map(\.description), by: { $0 })
+            report.squaredNorms = Dictionary(grouping: try ExactBasis(sigma).squaredNorms.map(\.description), by: { $0 })
                 .mapValues(\.count)
         }
         if certify {
             if layout.degree > 10_000 { progress("certifying Q_σ exactly for n = \(layout.degree)…") }
-            let cert = try BasisCertificate(ExactBasis(sigma), everyCycle: everyCycle)
+            let cert = try BasisCertificate(try ExactBasis(sigma), everyCycle: everyCycle)
             report.certified = cert.holds
             report.checkedEntries = cert.checkedEntries
             report.failures = cert.failures

@@ -101,23 +101,23 @@ func benchmarks() -> [Benchmark] {
             return "\(k) components"
         },
         Benchmark(name: "basis.certify_exact_784") {
-            "holds \(try BasisCertificate(ExactBasis(Permutation.shift(height: 28, width: 28, along: .x))).holds)"
+            "holds \(try BasisCertificate(try ExactBasis(Permutation.shift(height: 28, width: 28, along: .x))).holds)"
         },
         Benchmark(name: "basis.dense_784") {
-            let q = try NumericBasis(BasisLayout(Permutation.shift(height: 28, width: 28, along: .x)))
+            let q = try NumericBasis(try BasisLayout(Permutation.shift(height: 28, width: 28, along: .x)))
             return "‖QᵀQ−I‖_F \(q.orthogonalityError.frobenius)"
         },
         Benchmark(name: "basis.dense_21952") {
-            let q = try NumericBasis(BasisLayout(Permutation.shift(depth: 28, height: 28, width: 28, along: .x)))
+            let q = try NumericBasis(try BasisLayout(Permutation.shift(depth: 28, height: 28, width: 28, along: .x)))
             return "\(q.matrix.count) entries"
         },
         Benchmark(name: "transform.batch_60000x784") {
-            let t = StructuredTransform(BasisLayout(try Permutation.shift(height: 28, width: 28, along: .x)))
+            let t = StructuredTransform(try BasisLayout(try Permutation.shift(height: 28, width: 28, along: .x)))
             let x = [Double](repeating: 0.5, count: 60_000 * 784)
             return "checksum \(t.forward(x, batch: 60_000)[0])"
         },
         Benchmark(name: "transform.n1e6_1000x1000") {
-            let t = StructuredTransform(BasisLayout(try Permutation.shift(height: 1000, width: 1000, along: .x)))
+            let t = StructuredTransform(try BasisLayout(try Permutation.shift(height: 1000, width: 1000, along: .x)))
             let x = (0..<1_000_000).map { Double($0 % 7) }
             return "checksum \(t.forward(x, batch: 1)[0])"
         },
@@ -132,7 +132,7 @@ func benchmarks() -> [Benchmark] {
             let x = StructuredTransform(layout).forward(Synthetic.shared.pixels, batch: 60_000)
             let spectra = try BlockSpectra(coordinates: x, count: 60_000, layout: layout)
             let v = try EquivariantVariety(structure: layout.structure, rank: 99)
-            return "loss \(ComponentOptimum(spectra, component: try v.component(ComponentSelection.paperTuple)).loss)"
+            return "loss \(try ComponentOptimum(spectra, component: try v.component(ComponentSelection.paperTuple)).loss)"
         },
         Benchmark(name: "train.best_component_60000x784", prepare: { _ = Synthetic.shared.pixels }) {
             let layout = Synthetic.shared.layout
@@ -145,7 +145,7 @@ func benchmarks() -> [Benchmark] {
         Benchmark(name: "train.adam_epoch_equivariant_60000x784", prepare: { _ = Synthetic.shared.coordinates }) {
             let (layout, x) = (Synthetic.shared.layout, Synthetic.shared.coordinates)
             let v = try EquivariantVariety(structure: layout.structure, rank: 99)
-            let arch = ComponentArchitecture(try v.component(ComponentSelection.paperTuple))
+            let arch = try ComponentArchitecture(try v.component(ComponentSelection.paperTuple))
             return
                 "loss \(arch.trainAdam(coordinates: x, count: 60_000, layout: layout, settings: AdamSettings(epochs: 1)).loss)"
         },
@@ -209,7 +209,14 @@ func formatSeconds(_ s: Double) -> String {
 /// (the same formula in benchmarks/reference.py), built once, and their Q_σ coordinates for the 28×28 shift.
 final class Synthetic: @unchecked Sendable {
     static let shared = Synthetic()
-    let layout = BasisLayout(try! Permutation.shift(height: 28, width: 28, along: .x))
+    let layout: BasisLayout = {
+        // fixed, valid input: the 28×28 horizontal shift (784 points) always builds
+        do {
+            return try BasisLayout(try Permutation.shift(height: 28, width: 28, along: .x))
+        } catch {
+            preconditionFailure("the 28×28 shift must build: \(error)")
+        }
+    }()
     lazy var pixels: [Double] = (0..<(60_000 * 784)).map { k in
         let v = sin(12.9898 * Double(k / 784) + 78.233 * Double(k % 784)) * 43758.5453
         return v - v.rounded(.down)

@@ -20,9 +20,9 @@ struct Mask: ParsableCommand {
             throw ValidationError("masks need the permutation itself: use --perm or an image action, not --cycle-type")
         }
         let v = try EquivariantVariety(permutation: sigma, rank: rank)
-        let arch = ComponentArchitecture(try v.component(try v.structure.parseTuple(tuple)))
+        let arch = try ComponentArchitecture(try v.component(try v.structure.parseTuple(tuple)))
         if let path = out {
-            let layout = BasisLayout(sigma)
+            let layout = try BasisLayout(sigma)
             try writeArchitecture(
                 to: path, npz: { try ArchitectureExport.maskArchive(arch, layout: layout) },
                 json: { ArchitectureExport.MaskDocument(arch, layout: layout) })
