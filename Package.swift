@@ -25,9 +25,11 @@ let package = Package(
             providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
         // zlib (Debian zlib1g-dev): gzip input and PNG output.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // The built-in MNIST subset compiled into the binary (data/README.md).
+        .target(name: "CBuiltinData", path: "Sources/CBuiltinData"),
         .target(name: "Algebra", dependencies: ["CFlint"]),
         .target(name: "Geometry", dependencies: ["Algebra"]),
-        .target(name: "NumericBridge", dependencies: ["Geometry", "Algebra", "CLapack", "CZlib"]),
+        .target(name: "NumericBridge", dependencies: ["Geometry", "Algebra", "CLapack", "CZlib", "CBuiltinData"]),
         .executableTarget(
             name: "eqgeom",
             dependencies: [

@@ -53,13 +53,16 @@ def load_architecture(path):
 
 
 def pattern_matrix(index, sign, theta):
-    """The dense matrix of a weight-sharing pattern: W[r, c] = sign[r, c] · theta[index[r, c] − 1] (0 where index is 0)."""
-    theta = np.concatenate([[0.0], np.asarray(theta, dtype=float)])
-    return sign * theta[index]
+    """The dense matrix of a weight-sharing pattern: W[r, c] = sign[r, c] · theta[index[r, c]] (index −1 and sign 0
+    where the entry is structurally zero)."""
+    theta = np.asarray(theta, dtype=float)
+    if theta.size == 0:
+        return np.zeros(index.shape)
+    return np.where(index >= 0, sign * theta[np.maximum(index, 0)], 0.0)
 
 
 def parameter_count(index):
-    return int(index.max()) if index.size else 0
+    return int(index.max()) + 1 if index.size else 0
 
 
 def load_layer(path):

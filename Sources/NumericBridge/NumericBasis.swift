@@ -11,18 +11,10 @@ public struct NumericBasis: Sendable {
     /// Q_σ, n×n row-major: `matrix[i*n + j]` = Q[i, j].
     public let matrix: [Double]
 
-    /// Largest dense n×n Double matrix built before refusing (in bytes): 4 GiB.
-    public static let maximumDenseBytes = 4 << 30
-
-    /// - Throws: `NumericError.tooLarge` when n²·8 bytes exceeds `maximumDenseBytes` (use `StructuredTransform`).
+    /// - Throws: `MemoryLimitError` when n²·8 bytes exceed the memory budget (use `StructuredTransform`).
     public init(_ layout: BasisLayout) throws {
+        try Self.requireMemory(layout)
         let n = layout.degree
-        let bytes = n.multipliedReportingOverflow(by: n).partialValue.multipliedReportingOverflow(by: 8)
-        guard !bytes.overflow, bytes.partialValue <= Self.maximumDenseBytes else {
-            throw NumericError.tooLarge(
-                "a dense Q_σ for n = \(n) needs \(formatBytes(Double(n) * Double(n) * 8)); use the structured transform (eqgeom basis without --out) or a smaller case"
-            )
-        }
         var q = [Double](repeating: 0, count: n * n)
         for (j, col) in layout.columns.enumerated() {
             let cycle = layout.cycles[col.cycle]
@@ -30,6 +22,14 @@ public struct NumericBasis: Sendable {
         }
         self.layout = layout
         matrix = q
+    }
+
+    /// Refuses a dense Q_σ whose n²·8 bytes exceed the memory budget.
+    public static func requireMemory(_ layout: BasisLayout) throws {
+        let n = layout.degree
+        try MemoryBudget.require(
+            ByteCount.product(n, n, 8), for: "a dense Q_σ for n = \(n)",
+            advice: "use the structured transform (eqgeom basis without --out) or a smaller case")
     }
 
     /// The value of a normalised column at position s of its cycle.

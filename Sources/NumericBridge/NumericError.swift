@@ -4,10 +4,11 @@ public enum NumericError: Error, CustomStringConvertible, Sendable, Equatable {
     case invalidInput(String)
     case lapack(String)
     case io(String)
+    case diverged(String)
 
     public var description: String {
         switch self {
-        case .tooLarge(let s), .invalidInput(let s), .lapack(let s), .io(let s): return s
+        case .tooLarge(let s), .invalidInput(let s), .lapack(let s), .io(let s), .diverged(let s): return s
         }
     }
 }

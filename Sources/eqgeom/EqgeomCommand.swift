@@ -18,6 +18,9 @@ struct EqgeomCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as Interrupted {
+            FileHandle.standardError.write(Data("\neqgeom: error: \(error)\n".utf8))
+            Foundation.exit(130)
         } catch {
             if exitCode(for: error) == .success { exit(withError: error) }
             fail(message(for: error))
@@ -39,7 +42,9 @@ func progress(_ message: String) {
 }
 
 /// A progress bar on stderr: redrawn in place on a terminal, a line at each quarter otherwise.
-func progressBar(_ label: String, _ done: Int, _ total: Int) {
+/// - Throws: `Interrupted` once SIGINT has arrived, so that long training stops cleanly.
+func progressBar(_ label: String, _ done: Int, _ total: Int) throws {
+    try Interruption.check()
     guard total > 0 else { return }
     if isatty(STDERR_FILENO) != 0 {
         let width = 30

@@ -52,6 +52,13 @@ public struct MemoryLimitError: Error, CustomStringConvertible, Sendable, Equata
     public let limit: Int
     public let advice: String
 
+    public init(what: String, bytes: Int, limit: Int, advice: String) {
+        self.what = what
+        self.bytes = bytes
+        self.limit = limit
+        self.advice = advice
+    }
+
     public var description: String {
         "\(what) needs about \(ByteCount.format(bytes)), more than the memory limit of "
             + "\(ByteCount.format(limit)) (--memory-limit); \(advice)"
@@ -61,7 +68,10 @@ public struct MemoryLimitError: Error, CustomStringConvertible, Sendable, Equata
 /// Byte counts that saturate instead of overflowing, and their human-readable form.
 public enum ByteCount {
     /// The product of non-negative factors, or `Int.max` when it overflows.
-    public static func product(_ factors: Int...) -> Int {
+    public static func product(_ factors: Int...) -> Int { product(factors) }
+
+    /// The product of an array of non-negative factors, or `Int.max` when it overflows.
+    public static func product(_ factors: [Int]) -> Int {
         var p = 1
         for f in factors {
             let (q, overflow) = p.multipliedReportingOverflow(by: max(f, 0))

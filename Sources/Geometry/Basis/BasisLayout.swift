@@ -43,7 +43,7 @@ public struct BasisLayout: Sendable {
     ///   `GeometryError.tooLarge` past `BlockStructure.maximumBlocks`.
     public init(_ sigma: Permutation) throws {
         try MemoryBudget.require(
-            ByteCount.product(sigma.degree, 96), for: "the basis layout of \(sigma.degree) points",
+            ByteCount.product(sigma.degree, Self.bytesPerPoint), for: "the basis layout of \(sigma.degree) points",
             advice: "use a smaller case; counting needs only the cycle type (--cycle-type)")
         permutation = sigma
         structure = try BlockStructure(checking: sigma.cycleType)
@@ -75,6 +75,9 @@ public struct BasisLayout: Sendable {
     }
 
     public var degree: Int { permutation.degree }
+
+    /// Memory a layout needs per point (columns, cycles and their grouping), for estimates.
+    public static let bytesPerPoint = 96
 
     /// ‖column‖² of the unnormalised basis B: c for constant/alternating, c/2 for cosine/sine.
     public func squaredNorm(of column: BasisColumn) -> Rational {

@@ -50,14 +50,15 @@ public struct WeightSharingPattern: Sendable, Codable, Equatable {
 
     public var shape: [Int] { [rows, columns] }
 
-    /// Dense row-major maps: `index[r*columns + c]` = k + 1 for θ_k there (0 = structurally zero), and the sign.
-    /// A matrix with weights θ is then W[r,c] = sign·θ[index − 1].
+    /// Dense row-major maps: `index[r*columns + c]` = k for θ_k there (0-based) and −1 where the entry is
+    /// structurally zero, and the sign (0 there). A matrix with weights θ is W[r,c] = sign·θ[index], which
+    /// holds at the zeros too whatever θ[−1] is.
     public var denseIndexAndSign: (index: [Int32], sign: [Int8]) {
-        var index = [Int32](repeating: 0, count: rows * columns)
+        var index = [Int32](repeating: -1, count: rows * columns)
         var sign = [Int8](repeating: 0, count: rows * columns)
         for (k, occ) in parameters.enumerated() {
             for o in occ {
-                index[o.row * columns + o.column] = Int32(k + 1)
+                index[o.row * columns + o.column] = Int32(k)
                 sign[o.row * columns + o.column] = Int8(o.sign)
             }
         }

@@ -22,7 +22,8 @@ public enum ArchitectureExport {
             z.add("\(name)_sign", NumPyArray(int8: sign, shape: p.shape))
         }
         let blocks = arch.component.blocks
-        z.add("tuple", NumPyArray(int32: arch.component.tuple.map { Int32($0) }, shape: [blocks.count]))
+        z.addScalar("rank", arch.component.rank)
+        z.addVector("tuple", arch.component.tuple)
         z.add("block_l", NumPyArray(int32: blocks.map { Int32($0.l) }, shape: [blocks.count]))
         z.add("block_m", NumPyArray(int32: blocks.map { Int32($0.m) }, shape: [blocks.count]))
         z.add("block_multiplicity", NumPyArray(int32: blocks.map { Int32($0.multiplicity) }, shape: [blocks.count]))
@@ -33,12 +34,12 @@ public enum ArchitectureExport {
     /// σ and the column description of Q_σ: `permutation` (0-based images), `cycles` + `cycle_offsets`,
     /// `column_kind` (0 constant, 1 cosine, 2 sine, 3 alternating), `column_cycle`, `column_frequency`.
     public static func basisArchive(_ layout: BasisLayout) -> NumPyArchive {
-        var z = NumPyArchive()
         let n = layout.degree
+        var z = NumPyArchive.described(n: n)
         z.add("permutation", NumPyArray(int32: layout.permutation.images.map { Int32($0 - 1) }, shape: [n]))
         z.add("cycles", NumPyArray(int32: layout.cycles.flatMap { $0.map { Int32($0) } }, shape: [n]))
         var offsets: [Int32] = [0]
-        for c in layout.cycles { offsets.append(offsets.last! + Int32(c.count)) }
+        for c in layout.cycles { offsets.append((offsets.last ?? 0) + Int32(c.count)) }
         z.add("cycle_offsets", NumPyArray(int32: offsets, shape: [offsets.count]))
         let kinds: [BasisColumn.Kind: Int8] = [.constant: 0, .cosine: 1, .sine: 2, .alternating: 3]
         z.add("column_kind", NumPyArray(int8: layout.columns.map { kinds[$0.kind] ?? -1 }, shape: [n]))
@@ -77,7 +78,9 @@ public enum ArchitectureExport {
     /// `encoder_index`/`encoder_sign` (rank×n, one parameter per (row, orbit)), `decoder_index`/`decoder_sign`
     /// (rows×rank, dense). The network is x ↦ D·E·x in the pixel basis.
     public static func invariantArchive(_ v: InvariantVariety) -> NumPyArchive {
-        var z = NumPyArchive()
+        var z = NumPyArchive.described(n: v.columns)
+        z.addScalar("rows", v.rows)
+        z.addScalar("rank", v.rank)
         var orbit = [Int32](repeating: 0, count: v.columns)
         for (a, o) in v.orbits.enumerated() { for p in o { orbit[p - 1] = Int32(a) } }
         z.add("orbit", NumPyArray(int32: orbit, shape: [v.columns]))
@@ -110,7 +113,9 @@ public enum ArchitectureExport {
     /// The `.npz` of an equivariant layer: `index` (int32 [n^q, n^p], orbit numbers), `generators`
     /// (int32 [g, n], 0-based images).
     public static func layerArchive(_ layer: EquivariantLayer) -> NumPyArchive {
-        var z = NumPyArchive()
+        var z = NumPyArchive.described(n: layer.group.degree)
+        z.addScalar("in_power", layer.inputPower)
+        z.addScalar("out_power", layer.outputPower)
         z.add("index", NumPyArray(int32: layer.index, shape: layer.shape))
         let gens = layer.group.generators
         z.add(

@@ -7,6 +7,30 @@ public struct NumPyArchive: Sendable {
 
     public init() {}
 
+    /// Version of eqgeom's `.npz` layouts (docs/formats.md); 2 since indices are 0-based with −1 for
+    /// structural zeros.
+    public static let formatVersion = 2
+
+    /// An archive that starts with the members every eqgeom `.npz` carries: `format_version`,
+    /// `index_base` (0: every index array is 0-based) and `n` (points acted on), all int64 scalars.
+    public static func described(n: Int) -> NumPyArchive {
+        var z = NumPyArchive()
+        z.addScalar("format_version", formatVersion)
+        z.addScalar("index_base", 0)
+        z.addScalar("n", n)
+        return z
+    }
+
+    /// Adds an int64 scalar (a 0-d array).
+    public mutating func addScalar(_ name: String, _ value: Int) {
+        add(name, NumPyArray(int64: [Int64(value)], shape: []))
+    }
+
+    /// Adds an int32 vector.
+    public mutating func addVector(_ name: String, _ values: [Int]) {
+        add(name, NumPyArray(int32: values.map { Int32(truncatingIfNeeded: $0) }, shape: [values.count]))
+    }
+
     public mutating func add(_ name: String, _ array: NumPyArray) { arrays.append((name, array)) }
 
     /// The archive's bytes.
@@ -21,7 +45,7 @@ public struct NumPyArchive: Sendable {
         for (name, array) in arrays {
             let data = array.npy
             let file = Array((name + ".npy").utf8)
-            let crc = Int(crc32(data))
+            let crc = Int(Zlib.crc32(data))
             guard data.count < Int(UInt32.max), out.count < Int(UInt32.max) else {
                 throw NumericError.tooLarge("an .npz member over 4 GiB is not supported")
             }
@@ -71,22 +95,6 @@ public struct NumPyArchive: Sendable {
         return out
     }
 
-    public func write(to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data(try zipBytes())) else {
-            throw NumericError.io("cannot write \(path)")
-        }
-    }
-}
-
-/// CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320), as ZIP requires.
-func crc32(_ data: [UInt8]) -> UInt32 {
-    var table = [UInt32](repeating: 0, count: 256)
-    for i in 0..<256 {
-        var c = UInt32(i)
-        for _ in 0..<8 { c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        table[i] = c
-    }
-    var crc: UInt32 = 0xFFFF_FFFF
-    for b in data { crc = table[Int((crc ^ UInt32(b)) & 0xff)] ^ (crc >> 8) }
-    return crc ^ 0xFFFF_FFFF
+    /// Writes the archive (atomically, see `OutputFile`).
+    public func write(to path: String) throws { try OutputFile.write(try zipBytes(), to: path) }
 }

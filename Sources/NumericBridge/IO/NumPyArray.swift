@@ -1,3 +1,4 @@
+import Algebra
 import Foundation
 
 /// An array in NumPy's `.npy` format (version 1.0): little-endian data, C order.
@@ -45,6 +46,16 @@ public struct NumPyArray: Sendable, Equatable {
         bytes = out
     }
 
+    public init(int64 values: [Int64], shape: [Int]) {
+        precondition(values.count == shape.reduce(1, *))
+        dtype = .int64
+        self.shape = shape
+        var out = [UInt8]()
+        out.reserveCapacity(values.count * 8)
+        for v in values { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        bytes = out
+    }
+
     public init(int8 values: [Int8], shape: [Int]) {
         precondition(values.count == shape.reduce(1, *))
         dtype = .int8
@@ -53,22 +64,32 @@ public struct NumPyArray: Sendable, Equatable {
     }
 
     /// The `.npy` file contents.
-    public var npy: [UInt8] {
+    public var npy: [UInt8] { Self.header(descr: dtype.rawValue, shape: shape) + bytes }
+
+    /// The `.npy` 1.0 header for C-ordered data, padded to a multiple of 64 bytes.
+    static func header(descr: String, shape: [Int]) -> [UInt8] {
         let shapeText = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
-        var header = "{'descr': '\(dtype.rawValue)', 'fortran_order': False, 'shape': \(shapeText), }"
+        var header = "{'descr': '\(descr)', 'fortran_order': False, 'shape': \(shapeText), }"
         let unpadded = 10 + header.utf8.count + 1
         header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
-        var out: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0]
-        let length = UInt16(header.utf8.count)
-        out += [UInt8(length & 0xff), UInt8(length >> 8)]
-        out += Array(header.utf8)
-        return out + bytes
+        let length = header.utf8.count
+        return [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(length & 0xff), UInt8(length >> 8)] + Array(header.utf8)
     }
 
-    /// Writes a `.npy` file.
-    public func write(to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data(npy)) else {
-            throw NumericError.io("cannot write \(path)")
+    /// Writes a `.npy` file (atomically, see `OutputFile`).
+    public func write(to path: String) throws { try OutputFile.write(npy, to: path) }
+
+    /// Writes float64 values as a `.npy` file straight from the array's memory (no copy of the data,
+    /// so a dense n×n result needs no second n×n buffer).
+    public static func writeFloat64(_ values: [Double], shape: [Int], to path: String) throws {
+        precondition(values.count == shape.reduce(1, *))
+        try OutputFile.write(to: path) { handle in
+            try handle.write(contentsOf: header(descr: DType.float64.rawValue, shape: shape))
+            #if _endian(little)
+                try values.withUnsafeBytes { try handle.write(contentsOf: $0) }
+            #else
+                try handle.write(contentsOf: NumPyArray(float64: values, shape: shape).bytes)
+            #endif
         }
     }
 
@@ -93,45 +114,45 @@ public struct NumPyArray: Sendable, Equatable {
         guard data.count >= start + headerLength else {
             throw NumericError.invalidInput("\(name): truncated .npy header")
         }
-        let header = String(decoding: data[start..<(start + headerLength)], as: UTF8.self)
-        guard let descr = Self.field("descr", in: header),
-            let type = DType(rawValue: descr) ?? (descr == "<u1" ? .uint8 : (descr == "<i1" ? .int8 : nil))
-        else {
+        let header = try NumPyHeader(String(decoding: data[start..<(start + headerLength)], as: UTF8.self), name: name)
+        let aliases: [String: DType] = ["<u1": .uint8, "<i1": .int8, "|b1": .uint8]
+        guard let type = DType(rawValue: header.descr) ?? aliases[header.descr] else {
             throw NumericError.invalidInput(
-                "\(name): unsupported dtype in header \(header.trimmingCharacters(in: .whitespacesAndNewlines))")
+                "\(name): unsupported dtype '\(header.descr)' (eqgeom reads <f8, <f4, <i8, <i4, |i1, |u1)")
         }
-        guard !header.contains("'fortran_order': True") else {
-            throw NumericError.invalidInput("\(name): Fortran-ordered arrays are not supported; save with C order")
-        }
-        guard let open = header.range(of: "'shape': ("), let close = header[open.upperBound...].firstIndex(of: ")")
-        else {
-            throw NumericError.invalidInput("\(name): no shape in .npy header")
-        }
-        let dims = header[open.upperBound..<close].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-        let shape = try dims.map { d -> Int in
-            guard let v = Int(d), v >= 0 else {
-                throw NumericError.invalidInput("\(name): bad dimension '\(d)' in .npy shape")
-            }
-            return v
-        }
-        let count = shape.reduce(1, *)
+        let count = try header.elementCount(name: name)
         let body = start + headerLength
         guard data.count - body == count * type.size else {
             throw NumericError.invalidInput(
-                "\(name): .npy data has \(data.count - body) bytes, shape \(shape) of \(type.rawValue) needs \(count * type.size)"
-            )
+                "\(name): .npy data has \(data.count - body) bytes, shape \(header.shape) of \(type.rawValue) needs "
+                    + "\(count * type.size)")
         }
         dtype = type
-        self.shape = shape
-        bytes = Array(data[body...])
+        shape = header.shape
+        let raw = Array(data[body...])
+        bytes = header.fortranOrder ? Self.cOrder(fortran: raw, shape: header.shape, elementSize: type.size) : raw
     }
 
-    private static func field(_ key: String, in header: String) -> String? {
-        guard let r = header.range(of: "'\(key)': '") else { return nil }
-        let rest = header[r.upperBound...]
-        guard let end = rest.firstIndex(of: "'") else { return nil }
-        return String(rest[..<end])
+    /// Reorders column-major (Fortran) element bytes into row-major (C) order.
+    static func cOrder(fortran raw: [UInt8], shape: [Int], elementSize size: Int) -> [UInt8] {
+        guard shape.count >= 2 else { return raw }
+        let count = shape.reduce(1, *)
+        var out = [UInt8](repeating: 0, count: raw.count)
+        var strides = [Int](repeating: 1, count: shape.count)  // Fortran strides (first axis fastest)
+        for k in 1..<shape.count { strides[k] = strides[k - 1] * shape[k - 1] }
+        var index = [Int](repeating: 0, count: shape.count)  // C-order multi-index of element c
+        for c in 0..<count {
+            let f = zip(index, strides).reduce(0) { $0 + $1.0 * $1.1 }
+            for b in 0..<size { out[c * size + b] = raw[f * size + b] }
+            var axis = shape.count - 1
+            while axis >= 0 {
+                index[axis] += 1
+                if index[axis] < shape[axis] { break }
+                index[axis] = 0
+                axis -= 1
+            }
+        }
+        return out
     }
 
     /// The values as doubles, whatever the stored type.

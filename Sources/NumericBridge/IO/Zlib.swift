@@ -1,10 +1,12 @@
+import Algebra
 import Foundation
 internal import CZlib
 
 /// gzip/zlib decompression and zlib compression (for .gz inputs and PNG output).
 enum Zlib {
     /// Inflates gzip- or zlib-wrapped data (concatenated gzip members included).
-    static func decompress(_ input: [UInt8], name: String) throws -> [UInt8] {
+    /// - Throws: `MemoryLimitError` as soon as the output passes `limit` bytes (a gzip bomb stops there).
+    static func decompress(_ input: [UInt8], name: String, limit: Int) throws -> [UInt8] {
         var out = [UInt8]()
         var offset = 0
         while offset < input.count {
@@ -14,7 +16,8 @@ enum Zlib {
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             var status: Int32 = Z_OK
             try input.withUnsafeBufferPointer { inp in
-                stream.next_in = UnsafeMutablePointer(mutating: inp.baseAddress! + offset)
+                guard let base = inp.baseAddress else { return }
+                stream.next_in = UnsafeMutablePointer(mutating: base + offset)
                 stream.avail_in = uInt(input.count - offset)
                 repeat {
                     status = chunk.withUnsafeMutableBufferPointer { buf in
@@ -26,6 +29,11 @@ enum Zlib {
                         throw NumericError.invalidInput("\(name): corrupt compressed data (zlib status \(status))")
                     }
                     out.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
+                    if out.count > limit {
+                        throw MemoryLimitError(
+                            what: "decompressing \(name) (it inflates past \(ByteCount.format(limit)))", bytes: out.count,
+                            limit: MemoryBudget.limit, advice: "use a smaller file")
+                    }
                     if status == Z_OK && stream.avail_in == 0 {
                         throw NumericError.invalidInput("\(name): compressed data ends early")
                     }
@@ -55,6 +63,11 @@ enum Zlib {
             }
         }
         return Array(out[0..<produced])
+    }
+
+    /// CRC-32 (IEEE 802.3), as ZIP and PNG require: zlib's implementation.
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBufferPointer { UInt32(CZlib.crc32(0, $0.baseAddress, uInt($0.count))) }
     }
 
     /// Whether bytes start with the gzip magic number.

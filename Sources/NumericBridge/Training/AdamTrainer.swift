@@ -19,15 +19,19 @@ public struct AdamSettings: Sendable {
 
 /// Trains a linear autoencoder x ↦ D·E·x whose encoder E (k×m) and decoder D (m×k) are tied by
 /// weight-sharing patterns, on the rows of X (N×m), with Adam on mini-batches (seeded shuffles and
-/// initialisation; the learning rate follows a cosine schedule to 0). Returns the parameters and the
-/// final sum of squared errors over all rows.
+/// initialisation; the learning rate follows a cosine schedule to 0). Returns the parameters, the
+/// final sum of squared errors over all rows (from the residuals, so it is never negative) and a bound on
+/// its rounding error: 2(m + k + 4)·u·(‖X‖_F + ‖X̂‖_F)·‖X − X̂‖_F, u = 2^−53 (each residual entry is
+/// a dot product of length ≤ m + k).
 struct LinearAutoencoderTrainer {
     let encoder: WeightSharingPattern
     let decoder: WeightSharingPattern
 
-    func train(_ x: [Double], count: Int, settings: AdamSettings, progress: ((Int) -> Void)? = nil) -> (
-        encoder: [Double], decoder: [Double], sse: Double
-    ) {
+    /// - Throws: `NumericError.diverged` when the parameters stop being finite (learning rate too large);
+    ///   whatever `progress` throws (an interruption).
+    func train(_ x: [Double], count: Int, settings: AdamSettings, progress: ((Int) throws -> Void)? = nil) throws
+        -> (encoder: [Double], decoder: [Double], sse: Double, sseError: Double)
+    {
         let m = encoder.columns
         let k = encoder.rows
         var rng = SplitMix(settings.seed)
@@ -67,20 +71,32 @@ struct LinearAutoencoderTrainer {
                     theta[p] -= lr * (mom[p] / c1) / ((vel[p] / c2).squareRoot() + settings.epsilon)
                 }
             }
-            progress?(epoch + 1)
+            guard theta.allSatisfy(\.isFinite) else {
+                throw NumericError.diverged(
+                    "Adam diverged in epoch \(epoch + 1) (parameters no longer finite); lower --learning-rate "
+                        + "(now \(settings.learningRate))")
+            }
+            try progress?(epoch + 1)
         }
         let e = encoder.matrix(theta[..<split])
         let d = decoder.matrix(theta[split...])
         let recon = BLAS.multiply(
             BLAS.multiply(x, e, m: count, n: k, k: m, transposeB: true), d, m: count, n: m, k: k, transposeB: true)
         let sse = zip(recon, x).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
-        return (Array(theta[..<split]), Array(theta[split...]), sse)
+        guard sse.isFinite else {
+            throw NumericError.diverged("Adam's final loss is not finite; lower --learning-rate or rescale the data")
+        }
+        let norms = (x.reduce(0) { $0 + $1 * $1 }.squareRoot(), recon.reduce(0) { $0 + $1 * $1 }.squareRoot())
+        let error = 2 * Double(m + k + 4) * Double.ulpOfOne / 2 * (norms.0 + norms.1) * sse.squareRoot()
+        return (Array(theta[..<split]), Array(theta[split...]), sse, error)
     }
 }
 
 /// A trained model and its loss (mean squared error per pixel on the data given).
 public struct TrainedModel: Sendable {
     public let loss: Double
+    /// Bound on the rounding error of `loss` (absolute).
+    public let lossError: Double
     public let encoderTheta: [Double]
     public let decoderTheta: [Double]
 }
@@ -91,12 +107,13 @@ extension ComponentArchitecture {
     /// `progress(done, total)` counts epochs over all blocks.
     public func trainAdam(
         coordinates x: [Double], count: Int, layout: BasisLayout, settings: AdamSettings,
-        progress: ((Int, Int) -> Void)? = nil
-    ) -> TrainedModel {
+        progress: ((Int, Int) throws -> Void)? = nil
+    ) throws -> TrainedModel {
         let n = layout.degree
         var te = [Double](repeating: 0, count: encoder.parameters.count)
         var td = [Double](repeating: 0, count: decoder.parameters.count)
         var sse = 0.0
+        var sseError = 0.0
         var rowOffset = 0
         let trainedBlocks = component.tuple.filter { $0 > 0 }.count
         var finished = 0
@@ -109,23 +126,28 @@ extension ComponentArchitecture {
             var xb = [Double](repeating: 0, count: count * m)
             for i in 0..<count { for j in 0..<m { xb[i * m + j] = x[i * n + c0 + j] } }
             if t == 0 {
-                sse += xb.reduce(0) { $0 + $1 * $1 }
+                let energy = xb.reduce(0) { $0 + $1 * $1 }
+                sse += energy
+                sseError += Double(count * m) * Double.ulpOfOne / 2 * energy
                 continue
             }
             let (encSub, encMap) = encoder.restricted(rows: rowOffset..<r1, columns: c0..<c1)
             let (decSub, decMap) = decoder.restricted(rows: c0..<c1, columns: rowOffset..<r1)
             var s = settings
             s.seed = settings.seed &+ UInt64(b)
-            let result = LinearAutoencoderTrainer(encoder: encSub, decoder: decSub).train(xb, count: count, settings: s)
-            { epoch in
-                progress?(finished * settings.epochs + epoch, trainedBlocks * settings.epochs)
+            let result = try LinearAutoencoderTrainer(encoder: encSub, decoder: decSub).train(
+                xb, count: count, settings: s
+            ) { epoch in
+                try progress?(finished * settings.epochs + epoch, trainedBlocks * settings.epochs)
             }
             finished += 1
             for (local, global) in encMap.enumerated() { te[global] = result.encoder[local] }
             for (local, global) in decMap.enumerated() { td[global] = result.decoder[local] }
             sse += result.sse
+            sseError += result.sseError
         }
-        return TrainedModel(loss: sse / Double(count * n), encoderTheta: te, decoderTheta: td)
+        let scale = Double(count * n)
+        return TrainedModel(loss: sse / scale, lossError: sseError / scale, encoderTheta: te, decoderTheta: td)
     }
 }
 
@@ -156,11 +178,14 @@ extension WeightSharingPattern {
 
 /// Adam on the dense autoencoder R^n → R^r → R^n in the pixel basis (the baseline).
 public func trainDenseAdam(
-    _ data: ImageDataset, rank r: Int, settings: AdamSettings, progress: ((Int, Int) -> Void)? = nil
-) -> TrainedModel {
+    _ data: ImageDataset, rank r: Int, settings: AdamSettings, progress: ((Int, Int) throws -> Void)? = nil
+) throws -> TrainedModel {
     let n = data.features
-    let result = LinearAutoencoderTrainer(encoder: .dense(rows: r, columns: n), decoder: .dense(rows: n, columns: r))
-        .train(data.values, count: data.count, settings: settings) { progress?($0, settings.epochs) }
+    let result = try LinearAutoencoderTrainer(
+        encoder: .dense(rows: r, columns: n), decoder: .dense(rows: n, columns: r)
+    ).train(data.values, count: data.count, settings: settings) { try progress?($0, settings.epochs) }
+    let scale = Double(data.count * n)
     return TrainedModel(
-        loss: result.sse / Double(data.count * n), encoderTheta: result.encoder, decoderTheta: result.decoder)
+        loss: result.sse / scale, lossError: result.sseError / scale, encoderTheta: result.encoder,
+        decoderTheta: result.decoder)
 }

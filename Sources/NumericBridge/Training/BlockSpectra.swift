@@ -19,6 +19,9 @@ public struct BlockSpectra: Sendable {
 
         /// Σ_{i < t} λ_i, the energy a rank-t block keeps.
         public func retained(_ t: Int) -> Double { eigenvalues.prefix(t).reduce(0, +) }
+
+        /// Σ_{i ≥ t} λ_i, the energy a rank-t block discards (the eigenvalues sum to `energy`).
+        public func discarded(_ t: Int) -> Double { eigenvalues.dropFirst(t).reduce(0, +) }
     }
 
     public let layout: BasisLayout
@@ -72,8 +75,25 @@ public struct BlockSpectra: Sendable {
         totalEnergy = blocks.reduce(0) { $0 + $1.energy }
     }
 
-    /// Mean squared error per pixel of the best member of component t: Σ_b (energy_b − retained_b(t_b)) / (N·n).
+    /// Mean squared error per pixel of the best member of component t: the discarded spectrum
+    /// Σ_b Σ_{i ≥ t_b} λ_{b,i} / (N·n) (eigenvalues clamped at 0), so it is never negative and suffers no
+    /// cancellation (total − retained would lose every digit when the data has a large offset).
     public func loss(_ tuple: [Int]) -> Double {
-        zip(blocks, tuple).reduce(0) { $0 + ($1.0.energy - $1.0.retained($1.1)) } / Double(sampleCount * layout.degree)
+        zip(blocks, tuple).reduce(0) { $0 + $1.0.discarded($1.1) } / Double(sampleCount * layout.degree)
+    }
+
+    /// A bound on the rounding error of `loss(tuple)`: each discarded eigenvalue of block b is off by at
+    /// most (N + 2c + 10d_b)·u·‖X̃_b‖²_F (forming X̃_b through the transform and X̃_bᵀX̃_b, then a backward
+    /// stable eigensolver; c the longest cycle, u = 2^−53), divided by N·n like the loss.
+    public func lossErrorBound(_ tuple: [Int]) -> Double {
+        let longestCycle = layout.cycles.map(\.count).max() ?? 1
+        let u = Double.ulpOfOne / 2
+        let total = zip(blocks, tuple).reduce(0.0) { sum, pair in
+            let (b, t) = pair
+            let d = b.block.multiplicity
+            let perEigenvalue = Double(sampleCount + 2 * longestCycle + 10 * d) * u * b.energy
+            return sum + Double(d - t) * perEigenvalue
+        }
+        return total / Double(sampleCount * layout.degree)
     }
 }

@@ -9,6 +9,8 @@ public struct ComponentOptimum: Sendable {
     public let architecture: ComponentArchitecture
     /// Mean squared error per pixel, ‖X − XWᵀ‖²_F/(N·n).
     public let loss: Double
+    /// Bound on the rounding error of `loss` (`BlockSpectra.lossErrorBound`).
+    public let lossError: Double
     /// Parameters of the encoder and decoder patterns (ComponentArchitecture order).
     public let encoderTheta: [Double]
     public let decoderTheta: [Double]
@@ -16,6 +18,7 @@ public struct ComponentOptimum: Sendable {
     public init(_ spectra: BlockSpectra, component: EquivariantComponent) throws {
         architecture = try ComponentArchitecture(component)
         loss = spectra.loss(component.tuple)
+        lossError = spectra.lossErrorBound(component.tuple)
         var te: [Double] = []
         var td: [Double] = []
         for (blk, t) in zip(spectra.blocks, component.tuple) {
@@ -46,7 +49,10 @@ public struct ComponentOptimum: Sendable {
 /// The dense rank-r optimum (PCA): top r eigenvalues of XᵀX in the pixel basis.
 public struct DenseOptimum: Sendable {
     public let rank: Int
+    /// The discarded spectrum Σ_{i ≥ r} λ_i / (N·n) (never negative).
     public let loss: Double
+    /// Bound on its rounding error: (N + 10n)·u·‖X‖²_F per discarded eigenvalue, / (N·n).
+    public let lossError: Double
     /// Top-r eigenvectors as columns, row-major n×r: encoder Uᵀ, decoder U.
     public let vectors: [Double]
 
@@ -58,8 +64,10 @@ public struct DenseOptimum: Sendable {
         let c = BLAS.multiply(data.values, data.values, m: n, n: n, k: data.count, transposeA: true)
         let e = try Eigen.symmetric(c, n)
         let total = (0..<n).reduce(0) { $0 + c[$1 * n + $1] }
+        let scale = Double(data.count * n)
         rank = r
-        loss = (total - e.values.prefix(r).reduce(0) { $0 + max($1, 0) }) / Double(data.count * n)
+        loss = e.values.dropFirst(r).reduce(0) { $0 + max($1, 0) } / scale
+        lossError = Double(n - r) * Double(data.count + 10 * n) * Double.ulpOfOne / 2 * total / scale
         var v = [Double](repeating: 0, count: n * r)
         for i in 0..<n { for j in 0..<r { v[i * r + j] = e.vectors[i * n + j] } }
         vectors = v

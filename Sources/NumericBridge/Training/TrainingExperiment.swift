@@ -54,14 +54,18 @@ public struct TrainingExperiment: Sendable {
         public let parameters: Int
         /// Exact optimum over the component (or dense PCA).
         public let loss: Double
+        /// Bound on the rounding error of `loss` (absolute, derived from the data's energy).
+        public let lossError: Double
         /// Adam-trained weight-sharing (or dense) model, when trained.
         public let adamLoss: Double?
+        /// Bound on the rounding error of `adamLoss`.
+        public let adamLossError: Double?
         /// max |P W − W P| / max |W| of the Adam-trained model (equivariant rows, n ≤ 4096).
         public let equivarianceError: Double?
 
         enum CodingKeys: String, CodingKey {
             case name, tuple, parameters, loss
-            case adamLoss = "adam_loss"
+            case lossError = "loss_error", adamLoss = "adam_loss", adamLossError = "adam_loss_error"
             case equivarianceError = "equivariance_error"
         }
     }
@@ -84,7 +88,7 @@ public struct TrainingExperiment: Sendable {
     /// `epochs(label, done, total)` reports Adam's progress.
     public init(
         data raw: ImageDataset, configuration c: Configuration, progress: @escaping (String) -> Void = { _ in },
-        epochs: @escaping (String, Int, Int) -> Void = { _, _, _ in }
+        epochs: @escaping (String, Int, Int) throws -> Void = { _, _, _ in }
     ) throws {
         let sigma: Permutation
         switch c.axis {
@@ -95,6 +99,8 @@ public struct TrainingExperiment: Sendable {
             throw NumericError.invalidInput(
                 "the data has \(raw.features) pixels per image, \(c.height)x\(c.width) needs \(c.height * c.width)")
         }
+        try Self.requireMemory(raw, configuration: c)
+        try Self.requireRepresentable(raw)
         let variety = try EquivariantVariety(permutation: sigma, rank: c.rank)
         configuration = c
         layout = try BasisLayout(sigma)
@@ -128,17 +134,18 @@ public struct TrainingExperiment: Sendable {
             let component = try variety.component(tuple)
             let optimum = try ComponentOptimum(spectra, component: component)
             var adamLoss: Double? = nil
+            var adamLossError: Double? = nil
             var eqError: Double? = nil
             if let settings = c.adam, choice == c.choices.first || choice == .paper || choice == .best {
-                progress(
-                    "Adam on the \(choice.name) component \(variety.structure.format(tuple)) (\(optimum.architecture.parameterCount) parameters)"
-                )
-                let model = optimum.architecture.trainAdam(
+                let parameters = optimum.architecture.parameterCount
+                progress("Adam on the \(choice.name) component \(variety.structure.format(tuple)) (\(parameters) parameters)")
+                let model = try optimum.architecture.trainAdam(
                     coordinates: coordinates, count: data.count, layout: layout, settings: settings
                 ) {
-                    epochs("Adam, \(choice.name) component", $0, $1)
+                    try epochs("Adam, \(choice.name) component", $0, $1)
                 }
                 adamLoss = model.loss
+                adamLossError = model.lossError
                 eqError = denseBasis.map { Self.equivarianceError(optimum.architecture, model, basis: $0) }
                 if firstTrained == nil { firstTrained = model }
             }
@@ -146,20 +153,50 @@ public struct TrainingExperiment: Sendable {
             rows.append(
                 Row(
                     name: choice.name, tuple: tuple, parameters: optimum.architecture.parameterCount,
-                    loss: optimum.loss, adamLoss: adamLoss, equivarianceError: eqError))
+                    loss: optimum.loss, lossError: optimum.lossError, adamLoss: adamLoss, adamLossError: adamLossError,
+                    equivarianceError: eqError))
         }
         guard let opt = firstOptimum else { throw NumericError.invalidInput("no component chosen") }
-        var denseAdam: Double? = nil
+        var denseAdam: TrainedModel? = nil
         if let settings = c.adam {
             progress("Adam on the dense rank-\(c.rank) autoencoder (\(2 * c.rank * raw.features) parameters)")
-            denseAdam = trainDenseAdam(data, rank: c.rank, settings: settings) { epochs("Adam, dense", $0, $1) }.loss
+            denseAdam = try trainDenseAdam(data, rank: c.rank, settings: settings) {
+                try epochs("Adam, dense", $0, $1)
+            }
         }
         dense = Row(
             name: "dense", tuple: nil, parameters: 2 * c.rank * raw.features, loss: denseOptimum.loss,
-            adamLoss: denseAdam, equivarianceError: nil)
+            lossError: denseOptimum.lossError, adamLoss: denseAdam?.loss, adamLossError: denseAdam?.lossError,
+            equivarianceError: nil)
         self.rows = rows
         optimum = opt
         trained = firstTrained
+    }
+
+    /// Refuses a run whose arrays would not fit the memory budget: the data and its shifted copy, its Q_σ
+    /// coordinates and a training copy (4·N·n doubles), the n×n covariance and eigenvectors of the dense
+    /// optimum and the dense Q_σ (4·n² doubles), and the weight-sharing patterns.
+    static func requireMemory(_ data: ImageDataset, configuration c: Configuration) throws {
+        let n = data.features
+        let bytes = ByteCount.sum(ByteCount.product(4, data.count, n, 8), ByteCount.product(4, n, n, 8))
+        try MemoryBudget.require(
+            bytes, for: "training on \(data.count) samples of \(n) pixels",
+            advice: "use fewer samples or smaller images, or raise --memory-limit")
+        if let adam = c.adam {
+            try MemoryBudget.require(
+                ByteCount.product(6, adam.batchSize, n, 8), for: "Adam mini-batches of \(adam.batchSize)",
+                advice: "use a smaller --batch-size")
+        }
+    }
+
+    /// Refuses data whose squared norm overflows double precision (the losses would be NaN).
+    static func requireRepresentable(_ data: ImageDataset) throws {
+        let largest = data.values.reduce(0) { max($0, abs($1)) }
+        let energyBound = largest * largest * Double(data.count) * Double(data.features)
+        guard energyBound.isFinite, energyBound < Double.greatestFiniteMagnitude / 1e6 else {
+            throw NumericError.invalidInput(
+                "the data's squared norm overflows double precision (largest |value| \(largest)); rescale the data")
+        }
     }
 
     /// max |P W − W P| / max |W| for W = Q·D·E·Qᵀ, with the dense Q.

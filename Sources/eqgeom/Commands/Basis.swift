@@ -9,18 +9,24 @@ struct Basis: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The real orthogonal basis Q_σ: errors, exact certificate, export.")
 
-    @OptionGroup var action: ActionOptions
+    @OptionGroup var action: PermutationOptions
     @Flag(help: "Build the exact basis B (cyclotomic entries) and D = BᵀB.") var exact = false
     @Flag(help: "Check BᵀB = D and BᵀP_σB = D·J exactly (implies --exact).") var certify = false
     @Flag(help: "With --certify: check every cycle, not one per cycle length.") var everyCycle = false
-    @Option(help: "Write the dense Q_σ as a NumPy .npy file (n×n float64).") var out: String?
+    @Option(help: "Write the dense Q_σ: FILE.npy (n×n float64) or FILE.npz (Q with n, format version, index base).")
+    var out: String?
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        if everyCycle && !certify { throw ValidationError("--every-cycle goes with --certify") }
+        if let path = out { try requireExtension(path, ["npy", "npz"]) }
+    }
+
     func run() throws {
-        guard let sigma = try action.permutation() else {
-            throw ValidationError("Q_σ needs the permutation itself: use --perm or an image action, not --cycle-type")
-        }
+        try action.requireMemory(bytesPerPoint: BasisLayout.bytesPerPoint + 16, for: "the basis Q_σ")
+        let sigma = try action.requiredPermutation()
         let layout = try BasisLayout(sigma)
+        if out != nil { try NumericBasis.requireMemory(layout) }
         var report = BasisReport(n: layout.degree)
         let quality = BasisQuality(layout)
         report.orthogonalityError = quality.orthogonalityError
@@ -28,22 +34,31 @@ struct Basis: ParsableCommand {
         report.orthogonalityErrorMax = quality.orthogonalityErrorMax
         report.blockErrorMax = quality.blockErrorMax
         report.errorMethod = quality.method
-        if let path = out {
-            let q = try quality.dense ?? NumericBasis(layout)  // rethrows the size refusal with its advice
-            try NumPyArray(float64: q.matrix, shape: [layout.degree, layout.degree]).write(to: path)
-        }
         if exact || certify {
-            report.squaredNorms = Dictionary(grouping: try ExactBasis(sigma).squaredNorms.map(\.description), by: { $0 })
-                .mapValues(\.count)
+            let norms = try ExactBasis(sigma).squaredNorms.map(\.description)
+            report.squaredNorms = Dictionary(grouping: norms, by: { $0 }).mapValues(\.count)
         }
         if certify {
             if layout.degree > 10_000 { progress("certifying Q_σ exactly for n = \(layout.degree)…") }
-            let cert = try BasisCertificate(try ExactBasis(sigma), everyCycle: everyCycle)
+            let cert = try BasisCertificate(ExactBasis(sigma), everyCycle: everyCycle)
             report.certified = cert.holds
             report.checkedEntries = cert.checkedEntries
             report.failures = cert.failures
         }
-        try emit(report, json: output.json)
+        if let path = out {
+            // written last, after every check passed, so a refusal leaves no file behind
+            guard report.certified != false else { throw ValidationError("the certificate fails; \(path) not written") }
+            let q = try NumericBasis(layout)
+            if path.hasSuffix(".npz") {
+                var archive = ArchitectureExport.basisArchive(layout)
+                archive.add("Q", NumPyArray(float64: q.matrix, shape: [layout.degree, layout.degree]))
+                try archive.write(to: path)
+            } else {
+                try NumPyArray.writeFloat64(q.matrix, shape: [layout.degree, layout.degree], to: path)
+            }
+            wrote([path])
+        }
+        try emit(report, output)
     }
 }
 

@@ -20,7 +20,7 @@ struct Bench: ParsableCommand {
             progress("bench \(b.name)")
             results.append(try b.measure(repeats: repeats))
         }
-        try emit(BenchReport(results: results), json: output.json)
+        try emit(BenchReport(results: results), output)
     }
 }
 
@@ -146,12 +146,13 @@ func benchmarks() -> [Benchmark] {
             let (layout, x) = (Synthetic.shared.layout, Synthetic.shared.coordinates)
             let v = try EquivariantVariety(structure: layout.structure, rank: 99)
             let arch = try ComponentArchitecture(try v.component(ComponentSelection.paperTuple))
-            return
-                "loss \(arch.trainAdam(coordinates: x, count: 60_000, layout: layout, settings: AdamSettings(epochs: 1)).loss)"
+            let model = try arch.trainAdam(
+                coordinates: x, count: 60_000, layout: layout, settings: AdamSettings(epochs: 1))
+            return "loss \(model.loss)"
         },
         Benchmark(name: "train.adam_epoch_dense_60000x784", prepare: { _ = Synthetic.shared.pixels }) {
             let data = ImageDataset(count: 60_000, features: 784, values: Synthetic.shared.pixels)
-            return "loss \(trainDenseAdam(data, rank: 99, settings: AdamSettings(epochs: 1)).loss)"
+            return "loss \(try trainDenseAdam(data, rank: 99, settings: AdamSettings(epochs: 1)).loss)"
         },
         Benchmark(name: "unrank.mnist_r99_1e4") {
             let v = try EquivariantVariety(structure: BlockStructure(cycleType: CycleType(parsing: "28^28")), rank: 99)

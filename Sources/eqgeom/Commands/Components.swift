@@ -22,10 +22,10 @@ extension Components {
         func run() throws {
             let s = try action.blockStructure()
             if allRanks {
-                try emit(CountsByRankReport(n: s.degree, byRank: try s.componentCountsByRank()), json: output.json)
+                try emit(CountsByRankReport(n: s.degree, byRank: try s.componentCountsByRank()), output)
             } else {
                 guard let r = rank else { throw ValidationError("give --rank R, or --all-ranks") }
-                try emit(CountReport(try EquivariantVariety(structure: s, rank: r).componentCount), json: output.json)
+                try emit(CountReport(try EquivariantVariety(structure: s, rank: r).componentCount), output)
             }
         }
     }
@@ -48,12 +48,13 @@ extension Components {
                     "--limit must be between 0 and 1000000, got \(limit); page through larger lists with --offset")
             }
             let v = try EquivariantVariety(structure: try action.blockStructure(), rank: rank)
+            try requireListMemory(limit, blocks: v.blocks.count)
             let sequence: ComponentSequence =
                 start.isZero ? v.components : try ComponentIndex(v).components(from: start)
             let entries = sequence.prefix(limit).enumerated().map {
                 ListedComponent(index: start + BigInteger($0.offset), tuple: $0.element)
             }
-            try emit(ListReport(blocks: v.blocks.map(\.label), components: entries), json: output.json)
+            try emit(ListReport(blocks: v.blocks.map(\.label), components: entries), output)
         }
     }
 
@@ -82,7 +83,7 @@ extension Components {
             default: throw ValidationError("give exactly one of --tuple and --index")
             }
             let c = try v.component(t)
-            try emit(try ShowReport(c, index: try ranking.index(of: t)), json: output.json)
+            try emit(try ShowReport(c, index: try ranking.index(of: t)), output)
         }
     }
 
@@ -99,15 +100,24 @@ extension Components {
                 throw ValidationError("--count must be between 0 and 1000000, got \(count)")
             }
             let v = try EquivariantVariety(structure: try action.blockStructure(), rank: rank)
+            try requireListMemory(count, blocks: v.blocks.count)
             let ranking = try ComponentIndex(v)
             var rng = SplitMix(seed)
             let entries = try (0..<count).map { _ -> ListedComponent in
                 let t = ranking.random(using: &rng)
                 return ListedComponent(index: try ranking.index(of: t), tuple: t)
             }
-            try emit(ListReport(blocks: v.blocks.map(\.label), components: entries), json: output.json)
+            try emit(ListReport(blocks: v.blocks.map(\.label), components: entries), output)
         }
     }
+}
+
+/// Refuses listing `count` tuples of `blocks` entries when they and their printed rows (about 96 bytes
+/// an entry in all) exceed the memory budget.
+func requireListMemory(_ count: Int, blocks: Int) throws {
+    try MemoryBudget.require(
+        ByteCount.product(count, blocks, 96), for: "\(count) tuples of \(blocks) entries",
+        advice: "list fewer at a time (--limit/--count) or use `components show`")
 }
 
 struct CountReport: Report {

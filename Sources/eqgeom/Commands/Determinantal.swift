@@ -14,7 +14,7 @@ struct Determinantal: ParsableCommand {
 
     func run() throws {
         try emit(
-            try DeterminantalReport(try DeterminantalVariety(rows: rows, columns: cols, rank: rank)), json: output.json)
+            try DeterminantalReport(try DeterminantalVariety(rows: rows, columns: cols, rank: rank)), output)
     }
 }
 

@@ -13,7 +13,7 @@ struct Equivariant: ParsableCommand {
 
     func run() throws {
         let v = try EquivariantVariety(structure: try action.blockStructure(), rank: rank)
-        try emit(try EquivariantReport(v), json: output.json)
+        try emit(try EquivariantReport(v), output)
     }
 }
 

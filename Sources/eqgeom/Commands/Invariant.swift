@@ -8,23 +8,25 @@ struct Invariant: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Orbits and invariants of the G-invariant variety I^G_{r,m×n}.")
 
-    @Option(name: .long, help: "A generator of G, in cycle or one-line notation; repeat for more.")
-    var gen: [String] = []
-    @OptionGroup var action: ActionOptions
+    @OptionGroup var generators: GroupOptions
     @Option(help: "Number of output rows m.") var rows: Int
     @Option(help: "Rank bound r.") var rank: Int
     @Option(help: "Write the autoencoder's weight-sharing masks: FILE.npz or FILE.json (docs/formats.md).") var out:
         String?
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        if let path = out { try requireExtension(path, ["npz", "json"]) }
+    }
+
     func run() throws {
-        let v = try InvariantVariety(group: try action.group(generators: gen), rows: rows, rank: rank)
+        let v = try InvariantVariety(group: try generators.group(), rows: rows, rank: rank)
         if let path = out {
             try writeArchitecture(
                 to: path, npz: { ArchitectureExport.invariantArchive(v) },
                 json: { ArchitectureExport.InvariantDocument(v) })
         }
-        try emit(try InvariantReport(v), json: output.json)
+        try emit(try InvariantReport(v), output)
     }
 }
 

@@ -9,24 +9,27 @@ struct Layer: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Equivariant linear layers R^{n^p} → R^{n^q} for any permutation group (orbitals).")
 
-    @Option(name: .long, help: "A generator of G; repeat for more.") var gen: [String] = []
-    @OptionGroup var action: ActionOptions
+    @OptionGroup var generators: GroupOptions
     @Option(help: "Tensor power p of the input.") var inPower: Int = 1
     @Option(help: "Tensor power q of the output (0: invariants).") var outPower: Int = 1
     @Option(help: "Write index (and generators) as FILE.npz.") var out: String?
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        if let path = out { try requireExtension(path, ["npz"]) }
+    }
+
     func run() throws {
-        let group = try action.group(generators: gen)
+        let group = try generators.group()
         let layer = try EquivariantLayer(group: group, inputPower: inPower, outputPower: outPower)
         if let path = out {
-            guard path.hasSuffix(".npz") else { throw ValidationError("--out must end in .npz, got '\(path)'") }
             try ArchitectureExport.layerArchive(layer).write(to: path)
+            wrote([path])
         }
         try emit(
             LayerReport(
                 parameters: layer.parameterCount, shape: layer.shape, n: group.degree, inPower: inPower,
-                outPower: outPower), json: output.json)
+                outPower: outPower), output)
     }
 }
 

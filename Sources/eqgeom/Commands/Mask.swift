@@ -9,16 +9,19 @@ struct Mask: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Weight-sharing masks of a component's autoencoder; export as .npz or .json.")
 
-    @OptionGroup var action: ActionOptions
+    @OptionGroup var action: PermutationOptions
     @Option(help: "Rank bound r, 0 ≤ r ≤ n.") var rank: Int
     @Option(help: "The component's tuple: positional or keyed (l/m=t).") var tuple: String
     @Option(help: "Write the architecture: FILE.npz (NumPy) or FILE.json (docs/formats.md).") var out: String?
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        if let path = out { try requireExtension(path, ["npz", "json"]) }
+    }
+
     func run() throws {
-        guard let sigma = try action.permutation() else {
-            throw ValidationError("masks need the permutation itself: use --perm or an image action, not --cycle-type")
-        }
+        try action.requireMemory(bytesPerPoint: BasisLayout.bytesPerPoint + 16, for: "the basis Q_σ")
+        let sigma = try action.requiredPermutation()
         let v = try EquivariantVariety(permutation: sigma, rank: rank)
         let arch = try ComponentArchitecture(try v.component(try v.structure.parseTuple(tuple)))
         if let path = out {
@@ -27,7 +30,7 @@ struct Mask: ParsableCommand {
                 to: path, npz: { try ArchitectureExport.maskArchive(arch, layout: layout) },
                 json: { ArchitectureExport.MaskDocument(arch, layout: layout) })
         }
-        try emit(MaskReport(arch), json: output.json)
+        try emit(MaskReport(arch), output)
     }
 }
 
@@ -66,25 +69,5 @@ struct MaskReport: Report {
             ("decoder", "\(decoderShape[0])×\(decoderShape[1]) in the Q_σ basis, \(decoderParameters) free parameters"),
             ("parameters", "\(parameters) vs \(denseParameters) dense"),
         ])
-    }
-}
-
-/// Writes an architecture as `.npz` or `.json`, chosen by the file name.
-func writeArchitecture(to path: String, npz: () throws -> NumPyArchive, json: () -> some Encodable) throws {
-    if path.hasSuffix(".npz") {
-        try npz().write(to: path)
-    } else if path.hasSuffix(".json") {
-        try writeJSON(json(), to: path)
-    } else {
-        throw ValidationError("--out must end in .npz or .json, got '\(path)'")
-    }
-}
-
-/// Writes any Encodable as JSON.
-func writeJSON(_ value: some Encodable, to path: String) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    guard FileManager.default.createFile(atPath: path, contents: try encoder.encode(value)) else {
-        throw ValidationError("cannot write \(path)")
     }
 }

@@ -15,29 +15,36 @@ struct Reproduce: ParsableCommand {
             abstract: "Section 5: rank-r equivariant autoencoders on horizontally shifted MNIST, against the dense one."
         )
 
-        @Option(help: "Rank r.") var rank: Int = 99
-        @Option(help: "Largest random horizontal shift per image (the paper's notebook: 6).") var maxShift: Int = 6
+        @Option(help: "Rank r, 1…784.") var rank: Int = 99
+        @Option(help: "Largest random horizontal shift per image, 0…27 (the paper's notebook: 6).")
+        var maxShift: Int = 6
         @Flag(help: "Skip Adam training (exact optima only).") var exactOnly = false
         @OptionGroup var training: TrainingOptions
         @OptionGroup var output: OutputOptions
 
+        func validate() throws {
+            guard (0...27).contains(maxShift) else {
+                throw ValidationError("--max-shift must be between 0 and 27 for 28x28 images, got \(maxShift)")
+            }
+            guard (1...784).contains(rank) else { throw ValidationError("--rank must be between 1 and 784, got \(rank)") }
+        }
+
         func run() throws {
-            guard maxShift >= 0 else { throw ValidationError("--max-shift must be non-negative") }
-            let data = try ImageDataset.load(path: try training.dataPath(), features: 784)
+            let data = try training.dataset(features: 784)
             let config = TrainingExperiment.Configuration(
                 height: 28, width: 28, axis: .x, rank: rank, maxShift: maxShift, seed: training.seed,
                 choices: rank == 99 ? [.best, .paper, .equalRank, .highPass] : [.best, .equalRank, .highPass],
-                adam: exactOnly ? nil : training.adam(count: data.count))
+                adam: exactOnly ? nil : try training.adam(count: data.count))
+            Interruption.install()
             let e = try TrainingExperiment(data: data, configuration: config, progress: progress, epochs: progressBar)
             let dir = training.out ?? "out/mnist"
-            var report = ReproduceReport(e, files: try ExperimentArtifacts.write(e, to: dir))
-            try Data(report.table.utf8).write(to: URL(fileURLWithPath: dir + "/losses.txt"))
-            report.files.append(dir + "/losses.txt")
-            report.files.append(dir + "/losses.json")
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try encoder.encode(report).write(to: URL(fileURLWithPath: dir + "/losses.json"))
-            try emit(report, json: output.json)
+            var files = OutputFiles()
+            try ExperimentArtifacts.stage(e, directory: dir, into: &files)
+            let report = ReproduceReport(e, files: files.paths + [dir + "/losses.txt", dir + "/losses.json"])
+            try files.add(Array(report.table.utf8) + [10], to: dir + "/losses.txt")
+            try files.add(try jsonBytes(report, pretty: true), to: dir + "/losses.json")
+            wrote(try files.commit())
+            try emit(report, output)
         }
     }
 }
@@ -47,7 +54,7 @@ struct ReproduceReport: Report {
     let rank: Int
     let maxShift: Int
     let rows: [TrainingExperiment.Row]
-    var files: [String]
+    let files: [String]
 
     init(_ e: TrainingExperiment, files: [String]) {
         samples = e.data.count
@@ -63,15 +70,17 @@ struct ReproduceReport: Report {
     }
 
     var table: String {
+        let largestError = rows.map { max($0.lossError, $0.adamLossError ?? 0) }.max() ?? 0
         let header =
-            "MNIST, \(samples) images shifted by up to ±\(maxShift) pixels, rank \(rank); loss = mean squared error per pixel\n(double precision: relative rounding error below 1e-10, see docs/training.md)\n"
+            "MNIST, \(samples) images shifted by up to ±\(maxShift) pixels, rank \(rank); "
+            + "loss = mean squared error per pixel\n(\(precisionNote(largestError)), see docs/training.md)\n"
         let body = columnTable(
             ["model", "tuple", "parameters", "exact optimum", "Adam", "Adam/exact", "equivariance error"],
             rows.map { r in
                 [
                     r.name, r.tuple.map { $0.map(String.init).joined(separator: ",") } ?? "–", "\(r.parameters)",
-                    formatLoss(r.loss),
-                    r.adamLoss.map(formatLoss) ?? "–", r.adamLoss.map { String(format: "%.4f", $0 / r.loss) } ?? "–",
+                    formatLoss(r.loss, error: r.lossError),
+                    r.adamLoss.map { formatLoss($0, error: r.adamLossError ?? 0) } ?? "–", r.adamLoss.map { String(format: "%.4f", $0 / r.loss) } ?? "–",
                     r.equivarianceError.map { String(format: "%.1e", $0) } ?? "–",
                 ]
             })

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Algebra
 
@@ -6,14 +7,20 @@ protocol Report: Encodable {
     var table: String { get }
 }
 
-/// Prints the report as JSON or as its table.
-func emit(_ report: some Report, json: Bool) throws {
-    if json {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(report), as: UTF8.self))
+/// How tables print integers; set from `--full` for the duration of one `emit`.
+enum TableStyle {
+    @TaskLocal static var fullIntegers = false
+    /// Integers with more digits than this print as `8505 digits: 12345…67890` unless `--full`.
+    static let longestGroupedDigits = 60
+}
+
+/// Prints the report as JSON (`--json`) or as its table.
+/// - Throws: a one-line error when a result cannot be encoded (e.g. a non-finite number).
+func emit(_ report: some Report, _ output: OutputOptions) throws {
+    if output.json {
+        print(String(decoding: try jsonBytes(report, pretty: true), as: UTF8.self))
     } else {
-        print(report.table)
+        TableStyle.$fullIntegers.withValue(output.full) { print(report.table) }
     }
 }
 
@@ -34,9 +41,13 @@ func columnTable(_ header: [String], _ rows: [[String]]) -> String {
 }
 
 extension BigInteger {
-    /// Decimal digits grouped by thousands for tables: 72,425,986,088,826.
+    /// Decimal digits grouped by thousands for tables: 72,425,986,088,826; past 60 digits (unless
+    /// `--full`) the digit count and the first and last digits: `8505 digits: 12345…67890`.
     var grouped: String {
         let s = magnitude.description
+        if s.count > TableStyle.longestGroupedDigits && !TableStyle.fullIntegers {
+            return (signum < 0 ? "-" : "") + "\(s.count) digits: \(s.prefix(12))…\(s.suffix(12))"
+        }
         var out = ""
         for (i, ch) in s.enumerated() {
             if i > 0 && (s.count - i) % 3 == 0 { out.append(",") }

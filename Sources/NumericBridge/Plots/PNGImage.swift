@@ -49,7 +49,7 @@ public struct PNGImage: Sendable {
         }
         func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
             let body = Array(type.utf8) + data
-            return be32(data.count) + body + be32(Int(crc32(body)))
+            return be32(data.count) + body + be32(Int(Zlib.crc32(body)))
         }
         var raw = [UInt8]()
         raw.reserveCapacity((width * 3 + 1) * height)
@@ -62,9 +62,6 @@ public struct PNGImage: Sendable {
             + chunk("IDAT", Zlib.compress(raw)) + chunk("IEND", [])
     }
 
-    public func write(to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data(pngData)) else {
-            throw NumericError.io("cannot write \(path)")
-        }
-    }
+    /// Writes the PNG file (atomically, see `OutputFile`).
+    public func write(to path: String) throws { try OutputFile.write(pngData, to: path) }
 }

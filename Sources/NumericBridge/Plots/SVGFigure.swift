@@ -1,0 +1,63 @@
+import Foundation
+
+/// A figure as SVG: raster panels (embedded PNG, drawn pixelated), titles and labels, separator lines
+/// and a diverging colour bar with its numeric scale, so that it is readable without the code.
+public struct SVGFigure: Sendable {
+    public let width: Int
+    public let height: Int
+    private var elements: [String] = []
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    /// Text anchored at (x, y) (the baseline); `anchor` is start, middle or end.
+    public mutating func text(
+        _ s: String, x: Double, y: Double, size: Double = 14, anchor: String = "start", bold: Bool = false
+    ) {
+        let escaped = s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+        let weight = bold ? " font-weight=\"bold\"" : ""
+        elements.append(
+            "<text x=\"\(x)\" y=\"\(y)\" font-size=\"\(size)\" text-anchor=\"\(anchor)\"\(weight)>\(escaped)</text>")
+    }
+
+    /// A raster image scaled to the given box.
+    public mutating func image(_ png: PNGImage, x: Double, y: Double, width w: Double, height h: Double) {
+        let data = Data(png.pngData).base64EncodedString()
+        elements.append(
+            "<image x=\"\(x)\" y=\"\(y)\" width=\"\(w)\" height=\"\(h)\" preserveAspectRatio=\"none\" "
+                + "style=\"image-rendering:pixelated\" href=\"data:image/png;base64,\(data)\"/>")
+    }
+
+    /// A straight line.
+    public mutating func line(
+        from a: (Double, Double), to b: (Double, Double), colour: String = "#444", width w: Double = 0.5
+    ) {
+        elements.append(
+            "<line x1=\"\(a.0)\" y1=\"\(a.1)\" x2=\"\(b.0)\" y2=\"\(b.1)\" stroke=\"\(colour)\" stroke-width=\"\(w)\"/>")
+    }
+
+    /// A vertical diverging colour bar from −scale (blue) through 0 (white) to +scale (red), labelled.
+    public mutating func colourBar(x: Double, y: Double, height h: Double, scale: Double, caption: String) {
+        var bar = PNGImage(width: 1, height: 101)
+        let values = (0...100).map { Double(50 - $0) / 50 * scale }
+        bar.drawHeatMap(values, rows: 101, columns: 1, at: 0, 0, scale: scale)
+        image(bar, x: x, y: y, width: 16, height: h)
+        let label = { (v: Double) in String(format: "%+.3g", v) }
+        text(label(scale), x: x + 22, y: y + 10, size: 12)
+        text("0", x: x + 22, y: y + h / 2 + 4, size: 12)
+        text(label(-scale), x: x + 22, y: y + h, size: 12)
+        text(caption, x: x, y: y + h + 18, size: 12)
+    }
+
+    /// The SVG document.
+    public var svg: String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
+            + "viewBox=\"0 0 \(width) \(height)\" font-family=\"sans-serif\">\n"
+            + "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n" + elements.joined(separator: "\n") + "\n</svg>\n"
+    }
+
+    public var bytes: [UInt8] { Array(svg.utf8) }
+}

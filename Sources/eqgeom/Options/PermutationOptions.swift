@@ -1,0 +1,103 @@
+import Algebra
+import ArgumentParser
+import Geometry
+
+/// How the user names one permutation σ: exactly one of --perm, --image (with one move) or --volume.
+struct PermutationOptions: ParsableArguments {
+    @Option(name: .long, help: "σ in cycle notation \"(1 3 4)(2 5)\" (1-based) or one-line \"[3,5,4,1,2]\".")
+    var perm: [String] = []
+
+    @Option(name: .customLong("n"), help: "Number of points when --perm or --gen leaves fixed points implicit.")
+    var points: Int?
+
+    @Option(name: .long, help: "Image size HxW (with one of --shift x|y, --rotate 90|180|270, --reflect KIND).")
+    var image: String?
+
+    @Option(name: .long, help: "Volume size DxHxW (with --shift x|y|z).")
+    var volume: String?
+
+    @Option(name: .long, help: "Cyclic shift axis: x (columns), y (rows), z (slices of a volume).")
+    var shift: [ShiftAxisArgument] = []
+
+    @Option(name: .long, help: "Counterclockwise rotation of a square image, in degrees: 90, 180 or 270.")
+    var rotate: [RotationArgument] = []
+
+    @Option(name: .long, help: "Reflection of an image: horizontal, vertical or diagonal.")
+    var reflect: [ReflectionArgument] = []
+
+    /// Whether any way of naming σ was used.
+    var given: Bool { !perm.isEmpty || image != nil || volume != nil }
+
+    func validate() throws {
+        let why = "one permutation names σ here (groups of several generators are not supported by this command yet)"
+        try requireAtMostOnce(perm, "--perm", why)
+        try requireAtMostOnce(shift, "--shift", why)
+        try requireAtMostOnce(rotate, "--rotate", why)
+        try requireAtMostOnce(reflect, "--reflect", why)
+        if let n = points, n < 1 || n >= CycleType.maximumDegree {
+            throw ValidationError("--n must be between 1 and \(CycleType.maximumDegree - 1), got \(n)")
+        }
+        let sources = [!perm.isEmpty, image != nil, volume != nil].filter { $0 }.count
+        guard sources <= 1 else { throw ValidationError("give only one of --perm, --image, --volume") }
+        let moves = shift.count + rotate.count + reflect.count
+        if !perm.isEmpty || sources == 0 {
+            guard moves == 0 else { throw ValidationError("--shift, --rotate and --reflect act on --image or --volume") }
+        }
+        if image != nil || volume != nil {
+            guard points == nil else { throw ValidationError("--n goes with --perm or --gen, not with an image action") }
+        }
+        if image != nil {
+            guard moves == 1 else {
+                throw ValidationError("--image needs exactly one of --shift x|y, --rotate DEGREES, --reflect KIND")
+            }
+            if shift.first == .z { throw ValidationError("--shift z moves the slices of a --volume, not an image") }
+        }
+        if volume != nil {
+            guard rotate.isEmpty, reflect.isEmpty, shift.count == 1 else {
+                throw ValidationError("--volume needs exactly one --shift x|y|z (no --rotate or --reflect)")
+            }
+        }
+    }
+
+    /// The permutation, or nil when none was named.
+    func permutation() throws -> Permutation? {
+        if let p = perm.first { return try Permutation(parsing: p, degree: points) }
+        if let v = volume {
+            let dims = try parseSize(v, count: 3, flag: "--volume")
+            return try Permutation.shift(depth: dims[0], height: dims[1], width: dims[2], along: axis)
+        }
+        guard let text = image else { return nil }
+        let dims = try parseSize(text, count: 2, flag: "--image")
+        if !shift.isEmpty { return try Permutation.shift(height: dims[0], width: dims[1], along: axis) }
+        if let degrees = rotate.first {
+            guard dims[0] == dims[1] else {
+                throw ValidationError("--rotate needs a square image, got \(dims[0])x\(dims[1])")
+            }
+            return try Permutation.rotation(size: dims[0], degrees: degrees.rawValue)
+        }
+        guard let kind = reflect.first else { return nil }
+        return try Permutation.reflection(height: dims[0], width: dims[1], kind.reflection)
+    }
+
+    /// Refuses, before σ is built, a command that needs `bytesPerPoint` bytes for each of σ's points (the
+    /// permutation, layouts, tables) beyond the memory budget. n comes from the image or volume size or --n.
+    func requireMemory(bytesPerPoint: Int, for what: String) throws {
+        var n = points ?? 0
+        if let text = image ?? volume {
+            n = ByteCount.product(try parseSize(text, count: image != nil ? 2 : 3, flag: image != nil ? "--image" : "--volume"))
+        }
+        try MemoryBudget.require(
+            ByteCount.product(n, bytesPerPoint), for: "\(what) of \(n) points",
+            advice: "use a smaller case; counting needs only the cycle type (--cycle-type)")
+    }
+
+    /// The permutation; refused when none was named.
+    func requiredPermutation() throws -> Permutation {
+        guard let p = try permutation() else {
+            throw ValidationError("name σ with one of --perm, --image HxW (with a move), --volume DxHxW")
+        }
+        return p
+    }
+
+    private var axis: Permutation.Axis { shift.first?.axis ?? .x }
+}

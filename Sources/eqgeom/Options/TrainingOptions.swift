@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import Geometry
+import NumericBridge
+
+/// Options shared by `train` and `reproduce`: data, seed, Adam's settings and the output directory.
+struct TrainingOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Data: MNIST IDX (.idx3-ubyte[.gz]), CSV[.gz] (pixels, optional integer label) or .npy. "
+                + "Default: the built-in MNIST subset (2,000 images, 200 per digit).", valueName: "file"))
+    var data: String?
+    @Option(help: "Seed for shifts, shuffles and initialisation.") var seed: UInt64 = 1
+    @Option(help: "Adam epochs, 1…\(Self.maximumEpochs) (default: enough for 3000 mini-batch steps, at least 30).")
+    var epochs: Int?
+    @Option(help: "Adam learning rate, in (0, \(Self.maximumLearningRate)] (cosine schedule to 0).")
+    var learningRate: Double = 0.01
+    @Option(help: "Adam mini-batch size, 1…\(Self.maximumBatchSize) and at most the number of samples.")
+    var batchSize: Int = 100
+    @Option(help: ArgumentHelp("Directory for the loss table, figures and weights.", valueName: "directory"))
+    var out: String?
+
+    static let maximumEpochs = 10_000
+    static let maximumLearningRate = 10.0
+    static let maximumBatchSize = 1_000_000
+
+    func validate() throws {
+        if let e = epochs, !(1...Self.maximumEpochs).contains(e) {
+            throw ValidationError("--epochs must be between 1 and \(Self.maximumEpochs), got \(e)")
+        }
+        guard learningRate > 0, learningRate <= Self.maximumLearningRate else {
+            throw ValidationError(
+                "--learning-rate must be positive and at most \(Self.maximumLearningRate), got \(learningRate)")
+        }
+        guard (1...Self.maximumBatchSize).contains(batchSize) else {
+            throw ValidationError("--batch-size must be between 1 and \(Self.maximumBatchSize), got \(batchSize)")
+        }
+        if let dir = out {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw ValidationError("--out \(dir) exists and is not a directory")
+            }
+        }
+    }
+
+    /// The data: `--data`, or the built-in MNIST subset (28×28 images only).
+    func dataset(features: Int) throws -> ImageDataset {
+        if let path = data { return try ImageDataset.load(path: path, features: features) }
+        guard features == 784 else {
+            throw ValidationError("the built-in data holds 28x28 images; give --data FILE for \(features) pixels")
+        }
+        return try ImageDataset.builtinMNIST()
+    }
+
+    /// Adam settings for `count` samples.
+    /// - Throws: when the batch is larger than the data.
+    func adam(count: Int) throws -> AdamSettings {
+        guard batchSize <= count else {
+            throw ValidationError("--batch-size \(batchSize) exceeds the \(count) samples")
+        }
+        let batches = max(1, (count + batchSize - 1) / batchSize)
+        return AdamSettings(
+            epochs: epochs ?? max(30, (3000 + batches - 1) / batches), batchSize: batchSize, learningRate: learningRate,
+            seed: seed)
+    }
+}
+
+/// `--shift x|y` for training: the axis along which images are shifted.
+enum ImageShiftArgument: String, ExpressibleByArgument, CaseIterable {
+    case x, y
+}
+
+/// `--method exact|adam`.
+enum MethodArgument: String, ExpressibleByArgument, CaseIterable {
+    case exact, adam
+}
+
+/// `--component best|paper|equal-rank|high-pass|TUPLE`: a named choice or an explicit tuple.
+struct ComponentArgument: ExpressibleByArgument {
+    enum Named: String, CaseIterable {
+        case best, paper
+        case equalRank = "equal-rank"
+        case highPass = "high-pass"
+    }
+
+    let named: Named?
+    let tupleText: String?
+
+    init(named: Named) {
+        self.named = named
+        tupleText = nil
+    }
+
+    init?(argument: String) {
+        if let n = Named(rawValue: argument) {
+            named = n
+            tupleText = nil
+        } else {
+            guard argument.first?.isNumber == true else { return nil }
+            named = nil
+            tupleText = argument
+        }
+    }
+
+    static var defaultCompletionKind: CompletionKind { .list(Named.allCases.map(\.rawValue)) }
+
+    var defaultValueDescription: String { named?.rawValue ?? tupleText ?? "" }
+
+    /// The training choice, a tuple parsed against the blocks.
+    func choice(_ structure: BlockStructure) throws -> TrainingExperiment.Choice {
+        switch named {
+        case .best: return .best
+        case .paper: return .paper
+        case .equalRank: return .equalRank
+        case .highPass: return .highPass
+        case nil: return .tuple(try structure.parseTuple(tupleText ?? ""))
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import NumericBridge
+
+/// Refuses an output path whose extension is not one the command writes (checked before any work).
+func requireExtension(_ path: String, _ extensions: [String]) throws {
+    guard extensions.contains(where: { path.hasSuffix("." + $0) }) else {
+        let list = extensions.map { "." + $0 }.joined(separator: " or ")
+        throw ValidationError("--out must end in \(list), got '\(path)'")
+    }
+}
+
+/// Names the files a command wrote, on stderr.
+func wrote(_ paths: [String]) {
+    for path in paths { progress("wrote \(path)") }
+}
+
+/// Writes an architecture as `.npz` or `.json`, chosen by the file name (atomically).
+func writeArchitecture(to path: String, npz: () throws -> NumPyArchive, json: () -> some Encodable) throws {
+    try requireExtension(path, ["npz", "json"])
+    if path.hasSuffix(".npz") {
+        try npz().write(to: path)
+    } else {
+        try OutputFile.write(jsonBytes(json()), to: path)
+    }
+    wrote([path])
+}
+
+/// Compact JSON with sorted keys.
+func jsonBytes(_ value: some Encodable, pretty: Bool = false) throws -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    do {
+        return [UInt8](try encoder.encode(value))
+    } catch {
+        throw ValidationError("the result contains a value JSON cannot represent (NaN or infinity)")
+    }
+}
