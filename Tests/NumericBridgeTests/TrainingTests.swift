@@ -92,13 +92,13 @@ func directLoss(_ d: ImageDataset, _ w: [Double]) -> Double {
         let v = try EquivariantVariety(structure: layout.structure, rank: 6)
         let t = ComponentSelection.best(spectra, variety: v)
         let opt = try ComponentOptimum(spectra, component: try v.component(t))
-        let model = opt.architecture.trainAdam(
+        let model = try opt.architecture.trainAdam(
             coordinates: x, count: data.count, layout: layout,
             settings: AdamSettings(epochs: 300, batchSize: 50, learningRate: 0.01, seed: 3))
         #expect(
             model.loss <= opt.loss * 1.02 && model.loss >= opt.loss - 1e-12, "adam \(model.loss) vs exact \(opt.loss)")
         #expect(TrainingExperiment.equivarianceError(opt.architecture, model, basis: try NumericBasis(layout)) < 1e-10)
-        let dense = trainDenseAdam(
+        let dense = try trainDenseAdam(
             data, rank: 6, settings: AdamSettings(epochs: 300, batchSize: 50, learningRate: 0.01, seed: 3))
         let denseExact = try DenseOptimum(data, rank: 6).loss
         #expect(dense.loss <= denseExact * 1.02 && dense.loss >= denseExact - 1e-12)

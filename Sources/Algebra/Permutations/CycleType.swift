@@ -53,6 +53,25 @@ public struct CycleType: Sendable, Hashable {
         degree = n
     }
 
+    /// The cycle type with `count` cycles of each `length` (pairs with count 0 are dropped).
+    /// - Throws: `.tooLarge` when n exceeds `maximumDegree`.
+    public init(counts pairs: [(length: Int, count: Int)]) throws {
+        var counts: [Int: Int] = [:]
+        var n = 0
+        for (length, count) in pairs where count > 0 {
+            precondition(length >= 1)
+            let (p, o1) = length.multipliedReportingOverflow(by: count)
+            let (s, o2) = n.addingReportingOverflow(p)
+            guard !o1, !o2, s <= CycleType.maximumDegree else {
+                throw PermutationError.tooLarge("more than 2^31 − 1 points")
+            }
+            n = s
+            counts[length, default: 0] += count
+        }
+        parts = counts.sorted { $0.key > $1.key }.map { (length: $0.key, count: $0.value) }
+        degree = n
+    }
+
     /// Number of cycles, fixed points included.
     public var cycleCount: Int { parts.reduce(0) { $0 + $1.count } }
 

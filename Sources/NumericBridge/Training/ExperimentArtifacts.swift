@@ -44,10 +44,11 @@ public enum ExperimentArtifacts {
             "Reconstructions at rank \(e.configuration.rank) (\(h)×\(w) images, pixel values clamped to [0, 1])",
             x: 10, y: 24, size: 16, bold: true)
         let tuple = e.rows.first?.tuple.map { $0.map(String.init).joined(separator: ",") } ?? ""
-        let labels = ["input", "component (\(tuple)), \(model)", "dense rank-\(r) autoencoder (PCA)"]
+        let labels = [("input", ""), ("component, \(model)", "(\(tuple))"), ("dense rank-\(r)", "autoencoder (PCA)")]
         for (row, images) in [inputs, equivariant, denseOut].enumerated() {
             let y = 40 + Double(row) * (cell + 10)
-            figure.text(String(labels[row].prefix(34)), x: 10, y: y + cell / 2 + 5, size: 13)
+            figure.text(labels[row].0, x: 10, y: y + cell / 2 - 2, size: 13)
+            figure.text(String(labels[row].1.prefix(32)), x: 10, y: y + cell / 2 + 14, size: 11)
             for k in 0..<shown {
                 var png = PNGImage(width: w, height: h)
                 png.drawGray(images[(k * n)..<((k + 1) * n)], rows: h, columns: w, at: 0, 0, zoom: 1)
@@ -79,8 +80,8 @@ public enum ExperimentArtifacts {
             figure.image(png, x: x0, y: y0, width: side, height: side)
             for offset in e.layout.blockOffsets.dropFirst().dropLast() {
                 let t = Double(offset) / Double(n) * side
-                figure.line(from: (x0 + t, y0), to: (x0 + t, y0 + side))
-                figure.line(from: (x0, y0 + t), to: (x0 + side, y0 + t))
+                figure.line(from: (x0 + t, y0), to: (x0 + t, y0 + side), colour: "#aaa", width: 0.4)
+                figure.line(from: (x0, y0 + t), to: (x0 + side, y0 + t), colour: "#aaa", width: 0.4)
             }
         }
         figure.colourBar(x: 2 * side + 80, y: 60, height: side, scale: scale, caption: "entry")

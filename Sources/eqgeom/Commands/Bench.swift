@@ -14,7 +14,7 @@ struct Bench: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1") }
+        guard (1...1000).contains(repeats) else { throw ValidationError("--repeats must be between 1 and 1000, got \(repeats)") }
         var results: [BenchResult] = []
         for b in benchmarks() where filter.map({ b.name.contains($0) }) ?? true {
             progress("bench \(b.name)")

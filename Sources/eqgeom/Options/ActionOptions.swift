@@ -30,6 +30,6 @@ struct ActionOptions: ParsableArguments {
     /// The block structure of σ (from its cycle type only).
     func blockStructure() throws -> BlockStructure {
         if let text = cycleType.first { return try BlockStructure(checking: try CycleType(parsing: text)) }
-        return try BlockStructure(checking: try permutationOptions.requiredPermutation().cycleType)
+        return try BlockStructure(checking: try permutationOptions.cycleType())
     }
 }

@@ -79,6 +79,29 @@ struct PermutationOptions: ParsableArguments {
         return try Permutation.reflection(height: dims[0], width: dims[1], kind.reflection)
     }
 
+    /// σ's cycle type, in closed form for image and volume actions (no permutation of the pixels is built).
+    func cycleType() throws -> CycleType {
+        if let text = image {
+            let dims = try parseSize(text, count: 2, flag: "--image")
+            if let axis = shift.first {
+                return try CycleType.shift(dimensions: dims, axisLength: axis == .x ? dims[1] : dims[0])
+            }
+            if let degrees = rotate.first {
+                guard dims[0] == dims[1] else {
+                    throw ValidationError("--rotate needs a square image, got \(dims[0])x\(dims[1])")
+                }
+                return try CycleType.rotation(size: dims[0], degrees: degrees.rawValue)
+            }
+            if let kind = reflect.first { return try CycleType.reflection(height: dims[0], width: dims[1], kind.reflection) }
+        }
+        if let text = volume, let axis = shift.first {
+            let dims = try parseSize(text, count: 3, flag: "--volume")
+            let length = axis == .x ? dims[2] : (axis == .y ? dims[1] : dims[0])
+            return try CycleType.shift(dimensions: dims, axisLength: length)
+        }
+        return try requiredPermutation().cycleType
+    }
+
     /// Refuses, before σ is built, a command that needs `bytesPerPoint` bytes for each of σ's points (the
     /// permutation, layouts, tables) beyond the memory budget. n comes from the image or volume size or --n.
     func requireMemory(bytesPerPoint: Int, for what: String) throws {

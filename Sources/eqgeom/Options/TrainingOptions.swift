@@ -15,8 +15,8 @@ struct TrainingOptions: ParsableArguments {
     var epochs: Int?
     @Option(help: "Adam learning rate, in (0, \(Self.maximumLearningRate)] (cosine schedule to 0).")
     var learningRate: Double = 0.01
-    @Option(help: "Adam mini-batch size, 1…\(Self.maximumBatchSize) and at most the number of samples.")
-    var batchSize: Int = 100
+    @Option(help: "Adam mini-batch size, 1…\(Self.maximumBatchSize) and at most the number of samples (default 100, or N if smaller).")
+    var batchSize: Int?
     @Option(help: ArgumentHelp("Directory for the loss table, figures and weights.", valueName: "directory"))
     var out: String?
 
@@ -32,8 +32,8 @@ struct TrainingOptions: ParsableArguments {
             throw ValidationError(
                 "--learning-rate must be positive and at most \(Self.maximumLearningRate), got \(learningRate)")
         }
-        guard (1...Self.maximumBatchSize).contains(batchSize) else {
-            throw ValidationError("--batch-size must be between 1 and \(Self.maximumBatchSize), got \(batchSize)")
+        if let b = batchSize, !(1...Self.maximumBatchSize).contains(b) {
+            throw ValidationError("--batch-size must be between 1 and \(Self.maximumBatchSize), got \(b)")
         }
         if let dir = out {
             var isDirectory: ObjCBool = false
@@ -55,6 +55,7 @@ struct TrainingOptions: ParsableArguments {
     /// Adam settings for `count` samples.
     /// - Throws: when the batch is larger than the data.
     func adam(count: Int) throws -> AdamSettings {
+        let batchSize = self.batchSize ?? min(100, count)
         guard batchSize <= count else {
             throw ValidationError("--batch-size \(batchSize) exceeds the \(count) samples")
         }

@@ -1,0 +1,551 @@
+#!/usr/bin/env python3
+"""eqgeom's fuzz harness: seeded random command lines and malformed files, run against the binary.
+
+Every case is classified by what the binary did:
+  crash      killed by a signal, or an exit status other than 0 and 2
+  hang       still running after --timeout seconds
+  unclean    a refusal (exit 2) that is not exactly one last stderr line `eqgeom: error: …` with every other
+             stderr line `eqgeom: …` and nothing on stdout, or that left or changed an output file
+  accepted   exit 0 on an input the generator knows is invalid, or an answer that disagrees with an
+             independent oracle (brute force in Python), or a missing output file
+  memory     a refused case whose peak resident memory exceeded --refusal-rss (default 1 GiB)
+A run passes when all five counts are 0.
+
+Usage: fuzz.py [--cases N] [--seed S] [--binary PATH] [--jobs J] [--timeout T] [--json FILE]
+The test suite runs 2,000 cases; the long run (scripts/fuzz-long.sh) 100,000.
+"""
+import argparse
+import concurrent.futures
+import gzip
+import itertools
+import json
+import math
+import os
+import random
+import re
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIG = ["0", "-1", "-5", "1", "2", "3", "7", "100", "2147483646", "2147483647", "2147483648",
+       "4294967296", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "1e3", "x", "", " 2",
+       "nan", "0x10"]
+
+
+# ---------------------------------------------------------------------------------------------- oracles
+def cycles_of(images):
+    n, seen, out = len(images), [False] * len(images), []
+    for i in range(n):
+        if not seen[i]:
+            c, j = 0, i
+            while not seen[j]:
+                seen[j] = True
+                j = images[j] - 1
+                c += 1
+            out.append(c)
+    return out
+
+
+def blocks_of(lengths):
+    """(weight, multiplicity) of each block for a cycle type (MATH.md §4.1), independent of eqgeom."""
+    mult = {}
+    for c in lengths:
+        for l in range(1, c + 1):
+            if c % l == 0:
+                mult[l] = mult.get(l, 0) + 1
+    out = []
+    for l, d in mult.items():
+        if l <= 2:
+            out.append((1, d))
+        else:
+            out += [(2, d)] * sum(1 for m in range(l // 2 + 1, l) if math.gcd(m, l) == 1)
+    return out
+
+
+def brute_count(blocks, r):
+    """(all components, those with a rank-r matrix) by enumerating every tuple (MATH.md §4.3)."""
+    full = 0
+    maximal = 0
+    for t in itertools.product(*[range(d + 1) for _, d in blocks]):
+        w = sum(wb * tb for (wb, _), tb in zip(blocks, t))
+        if w > r:
+            continue
+        if w == r:
+            full += 1
+        if all(tb == d or w + wb > r for (wb, d), tb in zip(blocks, t)):
+            maximal += 1
+    return maximal, full
+
+
+def orbit_count(n, gens, k):
+    """Orbits of the group on k-tuples by union-find (independent of eqgeom's implementation)."""
+    parent = list(range(n ** k))
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+    for g in gens:
+        for idx, tup in enumerate(itertools.product(range(n), repeat=k)):
+            img = 0
+            for p in tup:
+                img = img * n + g[p]
+            a, b = find(idx), find(img)
+            if a != b:
+                parent[a] = b
+    return len({find(x) for x in range(n ** k)})
+
+
+def cycle_text(images):
+    n, seen, parts = len(images), [False] * len(images), []
+    for i in range(n):
+        if not seen[i]:
+            cyc, j = [], i
+            while not seen[j]:
+                seen[j] = True
+                cyc.append(j + 1)
+                j = images[j] - 1
+            if len(cyc) > 1:
+                parts.append("(" + " ".join(map(str, cyc)) + ")")
+    return "".join(parts) or "()"
+
+
+def random_perm(rng, n):
+    p = list(range(1, n + 1))
+    rng.shuffle(p)
+    return p
+
+
+# ------------------------------------------------------------------------------------------------ files
+def npy_bytes(header, body):
+    h = header.encode()
+    pad = (64 - (10 + len(h) + 1) % 64) % 64
+    h = h + b" " * pad + b"\n"
+    return b"\x93NUMPY\x01\x00" + struct.pack("<H", len(h)) + h + body
+
+
+def make_file(rng, work, k):
+    """A data file (path, valid?) for `train --image 4x4`: 16 pixels, sometimes malformed."""
+    kind = rng.choice(["csv", "csvgz", "csvbad", "npy", "npyf", "npybad", "npyhuge", "idx", "idxhuge", "idxtrunc",
+                       "bomb", "empty", "text", "nanpix", "bigpix", "dir", "missing"])
+    path = os.path.join(work, f"d{k}")
+    rows = rng.randint(3, 12)
+    pixels = [[rng.randint(0, 255) for _ in range(16)] for _ in range(rows)]
+    if kind in ("csv", "csvgz", "csvbad", "nanpix", "bigpix"):
+        label = rng.choice(["", ",3", ",nan", ",inf", ",1e19", ",-1", ",2.5"])
+        lines = [",".join(map(str, p)) + label for p in pixels]
+        if kind == "nanpix":
+            lines[0] = "nan" + lines[0][lines[0].index(","):]
+        if kind == "bigpix":
+            lines[0] = "1e160" + lines[0][lines[0].index(","):]
+        if kind == "csvbad":
+            lines[rng.randrange(rows)] += ",7"
+        text = "\n".join(lines) + "\n"
+        path += ".csv"
+        if kind == "csvgz":
+            path += ".gz"
+            open(path, "wb").write(gzip.compress(text.encode()))
+        else:
+            open(path, "w").write(text)
+        valid = kind in ("csv", "csvgz") and label in ("", ",3")
+        return path, valid
+    if kind in ("npy", "npyf", "npybad", "npyhuge"):
+        import numpy as np
+        a = np.array(pixels, dtype=np.float64) / 255
+        path += ".npy"
+        if kind == "npy":
+            np.save(path, a)
+            return path, True
+        if kind == "npyf":
+            header = "{'descr':'<f8','fortran_order':True,'shape':(%d,16)}" % rows
+            open(path, "wb").write(npy_bytes(header, np.asfortranarray(a).tobytes(order="F")))
+            return path, True
+        if kind == "npyhuge":
+            header = "{'descr': '<f8', 'fortran_order': False, 'shape': (%d, 4), }" % rng.choice([2 ** 62, 2 ** 61 + 1, 10 ** 18])
+            open(path, "wb").write(npy_bytes(header, b"\0" * 64))
+            return path, False
+        header = rng.choice(["{'descr': '<c16', 'fortran_order': False, 'shape': (3, 16), }",
+                             "{'descr': '<f8', 'shape': (3, 16), }", "{'descr': '<f8', 'fortran_order': False}",
+                             "not a dict", "{'descr': '<f8', 'fortran_order': False, 'shape': (3, -16), }"])
+        open(path, "wb").write(npy_bytes(header, b"\0" * (3 * 16 * 8)))
+        return path, False
+    if kind in ("idx", "idxhuge", "idxtrunc"):
+        path += ".idx3-ubyte"
+        if kind == "idx":
+            body = bytes(v for p in pixels for v in p)
+            open(path, "wb").write(b"\0\0\x08\x03" + struct.pack(">III", rows, 4, 4) + body)
+            return path, True
+        if kind == "idxhuge":
+            open(path, "wb").write(b"\0\0\x08\x03" + b"\xff\xff\xff\xff" * 3 + b"\0" * 32)
+            return path, False
+        open(path, "wb").write(b"\0\0\x08\x03\0\0")
+        return path, False
+    if kind == "bomb":
+        path += ".csv.gz"
+        src = os.path.join(work, "bomb.gz")
+        if not os.path.exists(src):   # 96 MiB of zeros, 96 KiB compressed; run with --memory-limit 64M
+            open(src, "wb").write(gzip.compress(b"0" * (96 << 20), compresslevel=9))
+        shutil.copy(src, path)
+        return path, False
+    if kind == "empty":
+        path += ".csv"
+        open(path, "w").close()
+        return path, False
+    if kind == "text":
+        path += ".bin"
+        open(path, "w").write("hello")
+        return path, False
+    if kind == "dir":
+        os.makedirs(path, exist_ok=True)
+        return path, False
+    return path + ".missing.csv", False
+
+
+# ------------------------------------------------------------------------------------------------ cases
+def pick_action(rng, allow_cycle_type=True):
+    """An action (argv, n or None, images or None, valid?)."""
+    kind = rng.choice(["perm", "perm", "oneline", "image", "volume", "cycle", "bad", "conflict"])
+    if kind in ("perm", "oneline"):
+        n = rng.randint(1, 9)
+        p = random_perm(rng, n)
+        text = cycle_text(p) if kind == "perm" else "[" + ",".join(map(str, p)) + "]"
+        argv = ["--perm", text]
+        if kind == "perm" and rng.random() < 0.3:
+            extra = rng.randint(0, 3)
+            argv += ["--n", str(n + extra)]
+            p = p + list(range(n + 1, n + extra + 1))
+        elif kind == "perm":   # cycle notation leaves trailing fixed points implicit: n is the largest point
+            moved = [i + 1 for i in range(n) if p[i] != i + 1]
+            p = p[:max(moved, default=0)]
+        return argv, len(p), p, True
+    if kind == "image":
+        h, w = rng.randint(1, 6), rng.randint(1, 6)
+        move = rng.choice(["shift x", "shift y", "rotate 90", "rotate 180", "rotate 270", "reflect horizontal",
+                           "reflect vertical", "reflect diagonal"])
+        flag, value = move.split()
+        ok = not ((flag == "rotate" or value == "diagonal") and h != w)
+        return ["--image", f"{h}x{w}", "--" + flag, value], h * w, None, ok
+    if kind == "volume":
+        d, h, w = rng.randint(1, 3), rng.randint(1, 3), rng.randint(1, 3)
+        return ["--volume", f"{d}x{h}x{w}", "--shift", rng.choice("xyz")], d * h * w, None, True
+    if kind == "cycle" and allow_cycle_type:
+        parts = [rng.randint(1, 8) for _ in range(rng.randint(1, 3))]
+        lengths = parts
+        return ["--cycle-type", ",".join(map(str, parts))], sum(lengths), lengths, True
+    if kind == "conflict":
+        choices = [["--perm", "(1 2)", "--perm", "(1 3)"], ["--perm", "(1 2 3)", "--rotate", "90"],
+                   ["--perm", "(1 2 3)", "--shift", "q"], ["--cycle-type", "3", "--n", "100"],
+                   ["--image", "3x3", "--shift", "x", "--rotate", "90"], ["--image", "3x3"],
+                   ["--image", "3x3", "--shift", "z"], ["--volume", "2x2x2", "--rotate", "90"],
+                   ["--image", "4x4", "--shift", "x", "--n", "16"], ["--perm", "(1 2)", "--image", "2x2", "--shift", "x"],
+                   ["--image", "3x3", "--shift", "x", "--shift", "y"], ["--cycle-type", "3", "--cycle-type", "4"]]
+        return rng.choice(choices), None, None, False
+    bad = rng.choice([["--perm", "(1 2"], ["--perm", "(1 1)"], ["--perm", "(0 1)"], ["--perm", "[2,2]"],
+                      ["--perm", "(a b)"], ["--perm", ""], ["--perm", "(1 2)", "--n", rng.choice(BIG)],
+                      ["--perm", "[2,1]", "--n", "2147483648"], ["--perm", "(1 2000000000)"],
+                      ["--image", rng.choice(BIG) + "x3", "--shift", "x"], ["--image", "16384x16384", "--shift", "x"],
+                      ["--cycle-type", rng.choice(["", "0", "-3", "3^0", "x", "1000003", "4194304", "2^40"])],
+                      ["--rotate", "45", "--image", "3x3"], ["--reflect", "sideways", "--image", "3x3"]])
+    return bad, None, None, None   # may be refused or (huge cycle types) accepted
+
+
+def strict_int(text):
+    """The integer a command-line parser accepts: optional minus and digits only (no spaces, no 1e3)."""
+    text = str(text)
+    if not re.fullmatch(r"-?[0-9]+", text):
+        raise ValueError(text)
+    return int(text)
+
+
+def rank_arg(rng, n):
+    if n is not None and rng.random() < 0.8:
+        return rng.randint(0, n), True
+    value = rng.choice(BIG)
+    try:
+        r = strict_int(value)
+        return value, (n is not None and 0 <= r <= n)
+    except ValueError:
+        return value, False
+
+
+def case(rng, k, work):
+    """One case: (argv, expect, oracle, out_path, limit). expect: 'ok', 'refuse' or None (either)."""
+    command = rng.choice(["determinantal", "invariant", "equivariant", "count", "list", "show", "random", "basis",
+                          "mask", "layer", "train", "train", "reproduce", "bench", "demo", "help", "unknown"])
+    out_path = None
+    oracle = None
+    if command == "determinantal":
+        m, n = rng.choice([rng.randint(0, 9), rng.choice(BIG)]), rng.choice([rng.randint(0, 9), rng.choice(BIG)])
+        r = rng.choice([rng.randint(0, 9), rng.choice(BIG)])
+        argv = ["determinantal", "--rows", str(m), "--cols", str(n), "--rank", str(r)]
+        try:
+            mi, ni, ri = strict_int(m), strict_int(n), strict_int(r)
+            ok = 0 <= ri <= min(mi, ni) and mi >= 1 and ni >= 1 and mi < 2 ** 31 and ni < 2 ** 31
+            if ok and max(mi, ni) <= 9:
+                oracle = ("json_field", "dimension", ri * (mi + ni - ri))
+            expect = "ok" if ok and max(mi, ni) <= 9 else None
+            if not (0 <= ri <= min(mi, ni)) and mi >= 0 and ni >= 0:
+                expect = "refuse"
+        except ValueError:
+            expect = "refuse"
+        return argv + ["--json"], expect, oracle, None, None
+    if command in ("equivariant", "count", "list", "show", "random"):
+        action, n, info, valid = pick_action(rng)
+        r, rank_ok = rank_arg(rng, n)
+        sub = {"equivariant": ["equivariant"], "count": ["components", "count"], "list": ["components", "list"],
+               "show": ["components", "show"], "random": ["components", "random"]}[command]
+        argv = sub + action + ["--rank", str(r), "--json"]
+        expect = None if valid is None else ("ok" if valid and rank_ok else "refuse")
+        if command == "list":
+            limit = rng.choice(["0", "3", "1000001", "-1", "x"])
+            argv += ["--limit", limit]
+            if limit in ("1000001", "-1", "x"):
+                expect = "refuse"
+            if rng.random() < 0.3:
+                argv += ["--offset", rng.choice(["0", "1", "-1", "abc", "99999999999999999999999"])]
+                expect = None if expect != "refuse" else "refuse"
+        if command == "random":
+            count = rng.choice(["1", "5", "0", "1000001", "-2"])
+            argv += ["--count", count, "--seed", str(rng.randint(0, 99))]
+            if count in ("1000001", "-2"):
+                expect = "refuse"
+        if command == "show":
+            if rng.random() < 0.5:
+                argv += ["--index", rng.choice(["0", "1", "-1", "10", "x", "99999999999999999999"])]
+                expect = None if expect != "refuse" else "refuse"
+            else:
+                argv += ["--tuple", rng.choice(["0", "1,0", "1,1,1", "x", "1/1=1", "99", ""])]
+                expect = None if expect != "refuse" else "refuse"
+        if command in ("count", "equivariant") and expect == "ok" and n is not None and n <= 9:
+            lengths = info if action[0] == "--cycle-type" else (cycles_of(info) if info else None)
+            if lengths is not None:
+                bl = blocks_of(lengths)
+                if math.prod(d + 1 for _, d in bl) <= 20000:
+                    oracle = ("count", brute_count(bl, int(r)))
+        return argv, expect, oracle, None, None
+    if command in ("basis", "mask"):
+        action, n, info, valid = pick_action(rng, allow_cycle_type=False)
+        if action and action[0] == "--cycle-type":
+            valid = False
+        argv = [command] + action
+        expect = None if valid is None else ("ok" if valid else "refuse")
+        if command == "basis":
+            argv += rng.choice([[], ["--exact"], ["--certify"], ["--certify", "--every-cycle"], ["--every-cycle"]])
+            if argv[-1] == "--every-cycle" and "--certify" not in argv:
+                expect = "refuse"
+            ext = rng.choice(["npy", "npz", "txt", None])
+        else:
+            r, rank_ok = rank_arg(rng, n)
+            argv += ["--rank", str(r), "--tuple", rng.choice(["0", "1", "1,0", "x", "2,1,0"])]
+            expect = None if expect != "refuse" else "refuse"
+            ext = rng.choice(["npz", "json", "npy", None])
+        if ext:
+            out_path = os.path.join(work, f"o{k}.{ext}")
+            argv += ["--out", out_path]
+            if ext in ("txt",) or (command == "mask" and ext == "npy"):
+                expect = "refuse"
+        return argv + ["--json"], expect, None, out_path, None
+    if command in ("invariant", "layer"):
+        n = rng.randint(1, 5)
+        gens = [random_perm(rng, n) for _ in range(rng.randint(0, 2))]
+        argv = [command] + sum((["--gen", cycle_text(g)] for g in gens), [])
+        if rng.random() < 0.7 or not gens:
+            argv += ["--n", str(n)]
+        expect = "ok"
+        if rng.random() < 0.2:
+            argv += ["--n", rng.choice(BIG)]
+            expect = None
+        if rng.random() < 0.1:
+            argv += ["--cycle-type", "3"]
+            expect = "refuse"
+        if command == "invariant":
+            rows = rng.choice([rng.randint(1, 4), rng.choice(BIG)])
+            r = rng.choice([rng.randint(0, 4), rng.choice(BIG)])
+            argv += ["--rows", str(rows), "--rank", str(r)]
+            if not (re.fullmatch("[0-9]+", str(rows)) and re.fullmatch("[0-9]+", str(r))
+                    and 1 <= int(rows) < 2 ** 31 and int(r) <= min(int(rows), n)):
+                expect = None if expect == "ok" else expect
+        else:
+            p, q = rng.choice([rng.randint(0, 3), rng.choice(BIG)]), rng.choice([rng.randint(0, 3), rng.choice(BIG)])
+            argv += ["--in-power", str(p), "--out-power", str(q)]
+            if isinstance(p, int) and isinstance(q, int) and expect == "ok" and len(argv) < 40:
+                full_gens = [[x - 1 for x in g] + list(range(len(g), n)) for g in gens]
+                if n ** (p + q) <= 4096 and "--n" in argv and argv.count("--n") == 1:
+                    oracle = ("json_field", "parameters", orbit_count(n, full_gens, p + q))
+            else:
+                expect = None if expect == "ok" else expect
+        ext = rng.choice([None, None, "npz", "json", "bin"])
+        if ext:
+            out_path = os.path.join(work, f"o{k}.{ext}")
+            argv += ["--out", out_path]
+            if ext == "bin" or (command == "layer" and ext == "json"):
+                expect = "refuse"
+        return argv + ["--json"], expect, oracle, out_path, None
+    if command == "train":
+        path, valid = make_file(rng, work, k)
+        image, shift, rank = rng.choice(["4x4", "4x4", "2x8", "3x3"]), rng.choice("xyxz"), rng.choice([1, 2, 4, 16, 17, -1])
+        method, epochs = rng.choice(["exact", "adam", "sgd"]), rng.choice(["1", "2", "0", "100001"])
+        argv = ["train", "--image", image, "--shift", shift, "--rank", str(rank), "--data", path, "--method", method,
+                "--epochs", epochs]
+        known_bad = image == "3x3" or shift == "z" or rank in (17, -1) or method == "sgd" or epochs in ("0", "100001")
+        extra = rng.choice([[], ["--learning-rate", rng.choice(["1e308", "nan", "-1", "0.05"])],
+                            ["--batch-size", rng.choice(["1000000000", "0", "2", "1000"])],
+                            ["--max-shift", rng.choice(["1", "9223372036854775807", "-1", "3"])],
+                            ["--component", rng.choice(["best", "equal-rank", "high-pass", "paper", "zzz", "1,0"])]])
+        argv += extra
+        uncertain = False
+        if extra:
+            value = extra[1]
+            known_bad = known_bad or value in ("1e308", "nan", "-1", "1000000000", "0", "9223372036854775807", "zzz",
+                                               "paper")
+            known_bad = known_bad or (value == "1000" and method == "adam")
+            known_bad = known_bad or (value == "3" and image == "2x8" and shift == "y")
+            uncertain = value == "1,0"
+        if rng.random() < 0.5:
+            out_path = os.path.join(work, f"t{k}")
+            argv += ["--out", out_path]
+        expect = "refuse" if (not valid or known_bad) else (None if uncertain else "ok")
+        return argv + ["--json"], expect, None, out_path, "64M"
+    if command == "reproduce":
+        argv = ["reproduce", "mnist", "--exact-only", "--rank", rng.choice(["5", "0", "785", "x"]),
+                "--max-shift", rng.choice(["0", "28", "-1"]), "--json"]
+        out_path = os.path.join(work, f"r{k}")
+        argv += ["--out", out_path]
+        ok = argv[4] == "5" and argv[6] == "0"
+        return argv, "ok" if ok else "refuse", None, out_path, None
+    if command == "bench":
+        argv = ["bench", "--repeats", rng.choice(["1", "0", "-3", "1000001"]), "--filter", "no-such-benchmark", "--json"]
+        return argv, "ok" if argv[2] == "1" else "refuse", None, None, None
+    if command == "demo":
+        return ["demo"], "ok", None, None, None
+    if command == "help":
+        sub = rng.choice(["basis", "mask", "layer", "invariant", "equivariant", "train"])
+        return [sub, "--help"], "ok", ("help_no_cycle_type", sub), None, None
+    return [rng.choice(["frobnicate", "components", "--nope", "components frob"])], None, None, None, None
+
+
+# ------------------------------------------------------------------------------------------------- runner
+def run_case(binary, argv, limit, timeout):
+    full = [binary] + argv + (["--memory-limit", limit] if limit and "--help" not in argv else [])
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.time()
+        proc = subprocess.Popen(full, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        status, rss = None, 0
+        while True:
+            pid, st, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                status, rss = st, usage.ru_maxrss * 1024
+                break
+            if time.time() - start > timeout:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                status = None
+                break
+            time.sleep(0.005)
+        proc.returncode = 0
+        out.seek(0)
+        err.seek(0)
+        return status, rss, out.read().decode(errors="replace"), err.read().decode(errors="replace"), full
+
+
+def judge(result, expect, oracle, out_path, existed, refusal_rss):
+    status, rss, out, err, full = result
+    if status is None:
+        return "hang"
+    if os.WIFSIGNALED(status):
+        return "crash"
+    code = os.WEXITSTATUS(status)
+    if code not in (0, 2):
+        return "crash"
+    lines = [l for l in err.split("\n") if l]
+    if code == 2:
+        clean = (out == "" and lines and lines[-1].startswith("eqgeom: error: ")
+                 and sum(l.startswith("eqgeom: error:") for l in lines) == 1 and all(l.startswith("eqgeom: ") for l in lines))
+        if not clean:
+            return "unclean"
+        if out_path and not existed and os.path.exists(out_path) and not os.path.isdir(out_path):
+            return "unclean"
+        if out_path and os.path.isdir(out_path) and not existed and os.listdir(out_path):
+            return "unclean"
+        if rss > refusal_rss:
+            return "memory"
+        return "refused-ok" if expect != "ok" else "accepted"   # a valid input refused counts against us
+    if expect == "refuse":
+        return "accepted"
+    if any(not (l.startswith("eqgeom: ") or l.startswith("\r")) for l in lines):
+        return "unclean"
+    if oracle:
+        kind = oracle[0]
+        try:
+            if kind == "json_field":
+                if json.loads(out)[oracle[1]] != oracle[2]:
+                    return "accepted"
+            elif kind == "count":
+                got = json.loads(out)
+                pair = (int(got.get("components", got.get("all", -1))), int(got["components_with_rank_r"]))
+                if pair != oracle[1]:
+                    return "accepted"
+            elif kind == "help_no_cycle_type":
+                if oracle[1] in ("basis", "mask", "layer", "invariant", "train") and "--cycle-type" in out:
+                    return "accepted"
+        except (ValueError, KeyError, TypeError):
+            return "accepted"
+    return "ok"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--cases", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--binary", default=os.path.join(ROOT, ".build/debug/eqgeom"))
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("--refusal-rss", type=int, default=1 << 30)
+    ap.add_argument("--json", help="write the summary and failures here")
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args()
+    work = tempfile.mkdtemp(prefix="eqgeom-fuzz-")
+    rng = random.Random(args.seed)
+    cases = [case(random.Random(rng.getrandbits(64)), k, work) for k in range(args.cases)]
+    counts = {}
+    failures = []
+
+    def one(k):
+        argv, expect, oracle, out_path, limit = cases[k]
+        existed = out_path is not None and os.path.exists(out_path)
+        result = run_case(args.binary, argv, limit, args.timeout)
+        verdict = judge(result, expect, oracle, out_path, existed, args.refusal_rss)
+        return k, verdict, result
+
+    started = time.time()
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        for done, (k, verdict, result) in enumerate(pool.map(one, range(args.cases)), 1):
+            counts[verdict] = counts.get(verdict, 0) + 1
+            if verdict not in ("ok", "refused-ok"):
+                status, rss, out, err, full = result
+                failures.append({"case": k, "verdict": verdict, "argv": full[1:], "status": status,
+                                 "rss": rss, "stdout": out[-400:], "stderr": err[-400:], "expect": cases[k][1]})
+            if done % 500 == 0:
+                print(f"fuzz: {done}/{args.cases} cases, {len(failures)} failures", file=sys.stderr, flush=True)
+    shutil.rmtree(work, ignore_errors=True)
+    bad = {v: counts.get(v, 0) for v in ("crash", "hang", "unclean", "accepted", "memory")}
+    summary = {"cases": args.cases, "seed": args.seed, "seconds": round(time.time() - started, 1),
+               "verdicts": counts, "failures": bad}
+    for f in failures[:20]:
+        print(f"fuzz: {f['verdict']}: eqgeom {' '.join(map(repr, f['argv']))} -> {f['status']}: {f['stderr'].strip()[-200:]}",
+              file=sys.stderr)
+    if args.json:
+        json.dump({**summary, "first_failures": failures[:50]}, open(args.json, "w"), indent=1)
+    print(json.dumps(summary))
+    print(f"{args.cases - len(failures)} passed, {len(failures)} failed")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
