@@ -14,10 +14,13 @@ public func eqgeomBinary(testFile: String = #filePath) -> URL {
 }
 
 /// Runs `eqgeom` with arguments, as a user would from a shell.
-public func runEqgeom(_ arguments: [String], testFile: String = #filePath) throws -> CommandResult {
+public func runEqgeom(
+    _ arguments: [String], in directory: String? = nil, testFile: String = #filePath
+) throws -> CommandResult {
     let process = Process()
     process.executableURL = eqgeomBinary(testFile: testFile)
     process.arguments = arguments
+    if let d = directory { process.currentDirectoryURL = URL(fileURLWithPath: d) }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

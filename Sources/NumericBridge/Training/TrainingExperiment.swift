@@ -102,6 +102,7 @@ public struct TrainingExperiment: Sendable {
         try Self.requireMemory(raw, configuration: c)
         try Self.requireRepresentable(raw)
         let variety = try EquivariantVariety(permutation: sigma, rank: c.rank)
+        for choice in c.choices { try Self.check(choice, variety: variety, configuration: c) }
         configuration = c
         layout = try BasisLayout(sigma)
         denseBasis = layout.degree <= 4096 ? try? NumericBasis(layout) : nil
@@ -121,12 +122,7 @@ public struct TrainingExperiment: Sendable {
             let tuple: [Int]
             switch choice {
             case .best: tuple = ComponentSelection.best(spectra, variety: variety)
-            case .paper:
-                guard c.height == 28, c.width == 28, c.rank == 99 else {
-                    throw NumericError.invalidInput(
-                        "the paper's tuple is for 28x28 images at rank 99; give --component TUPLE instead")
-                }
-                tuple = ComponentSelection.paperTuple
+            case .paper: tuple = ComponentSelection.paperTuple
             case .equalRank: tuple = ComponentSelection.equalRank(variety)
             case .highPass: tuple = ComponentSelection.highPass(variety)
             case .tuple(let t): tuple = t
@@ -171,6 +167,20 @@ public struct TrainingExperiment: Sendable {
         self.rows = rows
         optimum = opt
         trained = firstTrained
+    }
+
+    /// Refuses, before any work, a choice that cannot apply: the paper's tuple off its setting, or a tuple
+    /// that is not a component at this rank.
+    static func check(_ choice: Choice, variety: EquivariantVariety, configuration c: Configuration) throws {
+        switch choice {
+        case .paper:
+            guard c.height == 28, c.width == 28, c.rank == 99 else {
+                throw NumericError.invalidInput(
+                    "the paper's tuple is for 28x28 images at rank 99; give --component TUPLE instead")
+            }
+        case .tuple(let t): _ = try variety.component(t)
+        case .best, .equalRank, .highPass: break
+        }
     }
 
     /// Refuses a run whose arrays would not fit the memory budget: the data and its shifted copy, its Q_σ

@@ -1,0 +1,216 @@
+import Foundation
+import Testing
+import EqgeomTestSupport
+
+/// Expects a clean refusal: one `eqgeom: error:` line containing `message`, nothing on stdout, exit 2.
+func expectRefusal(_ args: [String], _ message: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let r = try runEqgeom(args)
+    let lines = r.stderr.split(separator: "\n")
+    #expect(r.status == 2, "\(args): exit \(r.status)", sourceLocation: sourceLocation)
+    #expect(r.stdout.isEmpty, "\(args): stdout \(r.stdout)", sourceLocation: sourceLocation)
+    #expect(lines.count == 1 && lines[0].hasPrefix("eqgeom: error: "), "\(args): \(r.stderr)", sourceLocation: sourceLocation)
+    #expect(r.stderr.contains(message), "\(args): \(r.stderr)", sourceLocation: sourceLocation)
+}
+
+/// A fresh temporary directory.
+func temporaryDirectory() throws -> String {
+    let dir = NSTemporaryDirectory() + "eqgeom-test-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+/// Every reproducer of the hardening issue, as a regression test (docs/cli.md "Errors").
+@Suite struct HardeningTests {
+    @Test func contradictoryAndRepeatedOptionsAreRefusedByName() throws {
+        try expectRefusal(
+            ["components", "count", "--perm", "(1 2)(3 4)", "--perm", "(1 3)(2 4)", "--rank", "2"], "--perm is given 2 times")
+        try expectRefusal(["equivariant", "--perm", "(1 2 3)", "--rotate", "90", "--rank", "1"], "act on --image")
+        try expectRefusal(["basis", "--perm", "(1 2 3)", "--shift", "q"], "'q'")
+        try expectRefusal(["components", "count", "--cycle-type", "3", "--n", "100", "--rank", "1"], "--n goes with --perm")
+        try expectRefusal(["layer", "--n=-5"], "--n must be between 1")
+        try expectRefusal(["equivariant", "--image", "3x3", "--shift", "x", "--shift", "y", "--rank", "1"], "--shift is given 2")
+        for command in ["basis", "mask", "layer", "invariant"] {
+            let help = try runEqgeom([command, "--help"])
+            #expect(help.status == 0 && !help.stdout.contains("--cycle-type"), "\(command) --help")
+        }
+    }
+
+    @Test func formerTrapsAndHangsAreRefusals() throws {
+        try expectRefusal(["layer", "--n", "2", "--in-power", "9223372036854775807"], "tensor powers must be between 0 and 16")
+        try expectRefusal(
+            ["layer", "--n", "1", "--in-power", "9223372036854775807", "--out-power", "0"], "tensor powers")
+        try expectRefusal(["equivariant", "--perm", "[2,1]", "--n", "2147483648", "--rank", "1"], "--n must be between")
+        try expectRefusal(
+            ["train", "--image", "28x28", "--shift", "x", "--rank", "5", "--max-shift", "9223372036854775807"],
+            "--max-shift must be between 0 and 27")
+    }
+
+    @Test func memoryIsEstimatedInBytesBeforeWork() throws {
+        let cases: [[String]] = [
+            ["components", "count", "--cycle-type", "1000003", "--rank", "500000"],
+            ["components", "show", "--cycle-type", "9998", "--rank", "4998", "--index", "0"],
+            ["components", "list", "--cycle-type", "4194304", "--rank", "100", "--limit", "1000"],
+            ["mask", "--perm", "()", "--n", "20000", "--rank", "20000", "--tuple", "20000"],
+            ["basis", "--image", "16384x16384", "--shift", "x"],
+            ["basis", "--perm", "(1 2000000000)"],
+        ]
+        for args in cases { try expectRefusal(args, "more than the memory limit of 4.0 GiB (--memory-limit)") }
+        try expectRefusal(["invariant", "--n", "2147483646", "--rows", "3", "--rank", "1"], "more than the memory limit")
+        try expectRefusal(["train", "--image", "28x28", "--shift", "x", "--rank", "5", "--batch-size", "1000000000"],
+            "--batch-size must be between")
+        try expectRefusal(["basis", "--image", "30x30", "--shift", "x", "--memory-limit", "1M", "--out", "/tmp/x.npy"],
+            "more than the memory limit of 1.0 MiB")
+        try expectRefusal(["equivariant", "--image", "3x3", "--shift", "x", "--rank", "1", "--memory-limit", "4Q"],
+            "--memory-limit takes a positive size")
+        // counting a huge image needs no permutation of its pixels
+        let count = try json(["components", "count", "--image", "16384x16384", "--shift", "x", "--rank", "3"])
+        #expect(count["components"] as? String != nil)
+    }
+
+    @Test func badDataFilesAreRefused() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let pixels = (0..<16).map(String.init).joined(separator: ",")
+        for label in ["nan", "inf", "1e19", "-1", "2.5"] {
+            let path = dir + "/l.csv"
+            try "\(pixels),\(label)\n\(pixels),1\n".write(toFile: path, atomically: true, encoding: .utf8)
+            try expectRefusal(trainArgs(path), "label '\(label)' is not a non-negative integer")
+        }
+        let npy = dir + "/huge.npy"
+        try Data(npyBytes("{'descr': '<f8', 'fortran_order': False, 'shape': (4611686018427387904, 4), }", [0]))
+            .write(to: URL(fileURLWithPath: npy))
+        try expectRefusal(trainArgs(npy), "too many elements")
+        let idx = dir + "/huge.idx3-ubyte"
+        try Data([0, 0, 8, 3] + [UInt8](repeating: 0xff, count: 12) + [0, 0]).write(to: URL(fileURLWithPath: idx))
+        try expectRefusal(trainArgs(idx), "IDX header says")
+        let nanPixel = dir + "/nan.csv"
+        let nanText = "nan" + String(pixels.dropFirst(1)) + "\n" + pixels + "\n"
+        try nanText.write(toFile: nanPixel, atomically: true, encoding: .utf8)
+        try expectRefusal(trainArgs(nanPixel), "is not a finite number")
+        let huge = dir + "/huge.csv"
+        let hugeText = "1e160" + String(pixels.dropFirst(1)) + "\n" + pixels + "\n"
+        try hugeText.write(toFile: huge, atomically: true, encoding: .utf8)
+        try expectRefusal(trainArgs(huge), "overflows double precision")
+        // a gzip bomb stops at the memory limit: 64 MiB of zeros inflated past 64M/9
+        let bomb = dir + "/bomb.csv.gz"
+        let zeros = [UInt8](repeating: 0x30, count: 64 << 20)
+        try Data(gzip(zeros)).write(to: URL(fileURLWithPath: bomb))
+        try expectRefusal(trainArgs(bomb) + ["--memory-limit", "64M"], "decompressing bomb.csv.gz")
+        try expectRefusal(trainArgs(dir + "/absent.csv"), "no such file")
+    }
+
+    @Test func adamDivergenceAndOverlargeRatesAreRefused() throws {
+        try expectRefusal(
+            ["train", "--image", "28x28", "--shift", "x", "--rank", "5", "--method", "adam", "--learning-rate", "1e308"],
+            "--learning-rate must be positive and at most 10")
+    }
+
+    @Test func fortranOrderNpyIsReadAsFortran() throws {
+        // the same 3×16 data in C order (CSV) and Fortran order (.npy written without spaces) give the same optimum
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var rows: [[Double]] = []
+        for i in 0..<3 { rows.append((0..<16).map { j -> Double in Double((i * 7 + j * 3) % 11) / 10 }) }
+        var fortran: [Double] = []
+        for j in 0..<16 { for i in 0..<3 { fortran.append(rows[i][j]) } }
+        let npy = dir + "/f.npy"
+        try Data(npyBytes("{'descr':'<f8','fortran_order':True,'shape':(3,16)}", fortran)).write(to: URL(fileURLWithPath: npy))
+        let csv = dir + "/c.csv"
+        let lines: [String] = rows.map { row in row.map { String($0 * 255) }.joined(separator: ",") }
+        try lines.joined(separator: "\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        let a = try json(trainArgs(npy))
+        let b = try json(trainArgs(csv))
+        let la = a["exact_loss"] as? Double ?? -1
+        let lb = b["exact_loss"] as? Double ?? -2
+        #expect(abs(la - lb) <= 1e-12 * max(1, abs(la)), "\(la) vs \(lb)")
+    }
+
+    @Test func largeOffsetsGiveNonNegativeLossesWithHonestBounds() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var values: [Double] = []
+        for i in 0..<20 { for j in 0..<16 { values.append(1e8 + Double((i * 13 + j * 7) % 17) / 17) } }
+        let npy = dir + "/offset.npy"
+        try Data(npyBytes("{'descr': '<f8', 'fortran_order': False, 'shape': (20, 16), }", values))
+            .write(to: URL(fileURLWithPath: npy))
+        let o = try json(trainArgs(npy))
+        let loss = o["exact_loss"] as? Double ?? -1
+        let error = o["exact_loss_error"] as? Double ?? 0
+        #expect(loss >= 0 && (o["dense_loss"] as? Double ?? -1) >= 0)
+        // the data's offset makes the rounding error larger than the loss: the bound must say so
+        #expect(error >= loss, "loss \(loss) with bound \(error)")
+        let table = try runEqgeom(trainArgs(npy).dropLast())
+        #expect(table.stdout.contains("not resolved"))
+    }
+
+    @Test func failedRunsLeaveNoFilesAndReplacedFilesKeepTheirMode() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let q = dir + "/q.npy"
+        let longCycle = "(" + (1...300).map(String.init).joined(separator: " ") + ")"
+        try expectRefusal(["basis", "--perm", longCycle, "--certify", "--out", q], "cycles up to length 256")
+        #expect(!FileManager.default.fileExists(atPath: q))
+        try expectRefusal(["basis", "--image", "3x3", "--shift", "x", "--out", dir + "/q.txt"], "--out must end in .npy or .npz")
+        let npz = dir + "/q.npz"
+        #expect(try runEqgeom(["basis", "--image", "3x3", "--shift", "x", "--out", npz]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: npz)).prefix(2) == Data("PK".utf8))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: npz)
+        let again = try runEqgeom(["basis", "--image", "3x3", "--shift", "y", "--out", npz])
+        #expect(again.status == 0 && again.stderr.contains("wrote \(npz)"))
+        let mode = try FileManager.default.attributesOfItem(atPath: npz)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let out = dir + "/run"
+        try expectRefusal(
+            ["train", "--image", "28x28", "--shift", "x", "--rank", "5", "--component", "paper", "--out", out], "paper's tuple")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func builtInDataIsFoundAnywhereAndBalanced() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try runEqgeom(["train", "--image", "28x28", "--shift", "x", "--rank", "20", "--json"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\"samples\" : 2000"))
+    }
+
+    @Test func hugeIntegersPrintReadably() throws {
+        let short = try runEqgeom(["components", "count", "--cycle-type", "64^4096", "--rank", "50000"])
+        #expect(short.stdout.contains("106 digits: "), "\(short.stdout)")
+        let full = try runEqgeom(["components", "count", "--cycle-type", "64^4096", "--rank", "50000", "--full"])
+        #expect(!full.stdout.contains("digits:") && full.stdout.count > short.stdout.count)
+    }
+}
+
+/// `train` on 4×4 images from a file, exact optimum at rank 2, JSON output.
+func trainArgs(_ path: String) -> [String] {
+    ["train", "--image", "4x4", "--shift", "x", "--rank", "2", "--data", path, "--json"]
+}
+
+/// A `.npy` file with a literal header and float64 values.
+func npyBytes(_ header: String, _ values: [Double]) -> [UInt8] {
+    var h = Array(header.utf8)
+    while (10 + h.count + 1) % 64 != 0 { h.append(0x20) }
+    h.append(0x0a)
+    var out: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(h.count & 0xff), UInt8(h.count >> 8)] + h
+    for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
+    return out
+}
+
+/// gzip through the system's `gzip` (test fixture only).
+func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/gzip")
+    p.arguments = ["-c", "-9"]
+    let input = Pipe()
+    let output = Pipe()
+    p.standardInput = input
+    p.standardOutput = output
+    try p.run()
+    let writer = Thread { try? input.fileHandleForWriting.write(contentsOf: bytes); try? input.fileHandleForWriting.close() }
+    writer.start()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return [UInt8](data)
+}
