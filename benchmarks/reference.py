@@ -70,7 +70,8 @@ def fraction_rank(rows):
 def main():
     sys.set_int_max_str_digits(0)
     timed("bigint.factorial_100000", lambda: f"{math.factorial(100000).bit_length()} bits")
-    timed("bigint.binomial_product_1000", lambda: f"{math.prod(math.comb(2000 + k, 500) for k in range(1000)).bit_length()} bits", repeats=1)
+    timed("bigint.binomial_product_1000",
+          lambda: f"{math.prod(math.comb(2000 + k, 500) for k in range(1000)).bit_length()} bits", repeats=1)
     timed("count.mnist_r99", lambda: count_dp(blocks(28, 28), 99))
     timed("count.28^784_r5000", lambda: f"{len(str(count_dp(blocks(28, 784), 5000)))} digits")
     timed("count.64^4096_r50000", lambda: f"{len(str(count_dp(blocks(64, 4096), 50000)))} digits", repeats=1)
@@ -78,7 +79,8 @@ def main():
         import sympy
         x = sympy.symbols("x")
         def mnist_sympy():
-            f = sympy.Poly(sum(x**i for i in range(29)), x) ** 2 * sympy.Poly(sum(x**(2 * i) for i in range(29)), x) ** 13
+            f = (sympy.Poly(sum(x**i for i in range(29)), x) ** 2
+                 * sympy.Poly(sum(x**(2 * i) for i in range(29)), x) ** 13)
             return f.coeff_monomial(x**99)
         timed("count.mnist_r99 (sympy Poly)", mnist_sympy)
     except ImportError:
@@ -88,7 +90,11 @@ def main():
     rnd = random.Random(1)
     m = [[Fraction(rnd.randint(-10, 10), rnd.randint(1, 5)) for _ in range(120)] for _ in range(120)]
     timed("matrix.rank_rational_120x120 (Fraction elimination)", lambda: f"rank {fraction_rank(m)}", repeats=1)
-    gap = "gens := [(1,3,8,6)(2,5,7,4)(9,33,25,17)(10,34,26,18)(11,35,27,19),(9,11,16,14)(10,13,15,12)(1,17,41,40)(4,20,44,37)(6,22,46,35),(17,19,24,22)(18,21,23,20)(6,25,43,16)(7,28,42,13)(8,30,41,11),(25,27,32,30)(26,29,31,28)(3,38,43,19)(5,36,45,21)(8,33,48,24),(33,35,40,38)(34,37,39,36)(3,9,46,32)(2,12,47,29)(1,14,48,27),(41,43,48,46)(42,45,47,44)(14,22,30,38)(15,23,31,39)(16,24,32,40)];; t := Runtime();; s := Size(Group(gens));; Print(s, \" \", Runtime() - t, \"\\n\");; QUIT;"
+    gap = ("gens := [(1,3,8,6)(2,5,7,4)(9,33,25,17)(10,34,26,18)(11,35,27,19),(9,11,16,14)(10,13,15,12)(1,17,41,"
+           "40)(4,20,44,37)(6,22,46,35),(17,19,24,22)(18,21,23,20)(6,25,43,16)(7,28,42,13)(8,30,41,11),(25,27,"
+           "32,30)(26,29,31,28)(3,38,43,19)(5,36,45,21)(8,33,48,24),(33,35,40,38)(34,37,39,36)(3,9,46,32)(2,12,"
+           "47,29)(1,14,48,27),(41,43,48,46)(42,45,47,44)(14,22,30,38)(15,23,31,39)(16,24,32,"
+           "40)];; t := Runtime();; s := Size(Group(gens));; Print(s, \" \", Runtime() - t, \"\\n\");; QUIT;")
     try:
         out = subprocess.run(["gap", "-q"], input=gap, capture_output=True, text=True, timeout=120).stdout.split()
         print(f"group.order_rubik (GAP Size, GAP's own timer)\t{int(out[1]) / 1000:.4g}\torder {out[0]}")
@@ -104,7 +110,8 @@ def numpy_benchmarks():
     x = np.full((60000, n), 0.5)
     timed("transform.batch_60000x784 (NumPy dense X @ Q)", lambda: f"checksum {(x @ q)[0, 0]}")
     v = np.arange(1_000_000, dtype=float) % 7
-    timed("transform.n1e6_1000x1000 (numpy.fft.rfft per row)", lambda: f"checksum {np.fft.rfft(v.reshape(1000, 1000), axis=1)[0, 0].real}")
+    timed("transform.n1e6_1000x1000 (numpy.fft.rfft per row)",
+          lambda: f"checksum {np.fft.rfft(v.reshape(1000, 1000), axis=1)[0, 0].real}")
 
     def emlp_style_layer():
         # EMLP's method: nullspace of the stacked constraints (ρ(g) ⊗ ρ(g)^{-T} − I) vec(W) = 0, by a float SVD.
@@ -209,7 +216,8 @@ def numpy_training_benchmarks():
         wgt = 1 if b in (0, 14) else 2
         mask_e[r0:r0 + wgt * t, c0:c0 + wgt * 28] = 1
         r0 += wgt * t; c0 += wgt * 28
-    timed("train.adam_epoch_equivariant_60000x784 (NumPy, masked dense matrices)", lambda: adam_epoch(y, (rows, n), (n, rows), mask_e, mask_e.T), repeats=1)
+    timed("train.adam_epoch_equivariant_60000x784 (NumPy, masked dense matrices)",
+          lambda: adam_epoch(y, (rows, n), (n, rows), mask_e, mask_e.T), repeats=1)
     timed("train.adam_epoch_dense_60000x784 (NumPy)", lambda: adam_epoch(x, (99, n), (n, 99)), repeats=1)
 
 

@@ -12,8 +12,10 @@ q = arch["Q"]
 rebuilt = io.basis_from_description(arch)
 assert np.abs(q - rebuilt).max() < 1e-12, "stored Q differs from its description"
 assert np.abs(q.T @ q - np.eye(len(q))).max() < 1e-12, "Q is not orthogonal"
-enc = io.pattern_matrix(arch["encoder_index"], arch["encoder_sign"], rng.standard_normal(io.parameter_count(arch["encoder_index"])))
-dec = io.pattern_matrix(arch["decoder_index"], arch["decoder_sign"], rng.standard_normal(io.parameter_count(arch["decoder_index"])))
+enc = io.pattern_matrix(arch["encoder_index"], arch["encoder_sign"],
+                        rng.standard_normal(io.parameter_count(arch["encoder_index"])))
+dec = io.pattern_matrix(arch["decoder_index"], arch["decoder_sign"],
+                        rng.standard_normal(io.parameter_count(arch["decoder_index"])))
 w = q @ dec @ enc @ q.T
 p = io.permutation_matrix(arch["permutation"])
 err = np.abs(p @ w - w @ p).max() / max(np.abs(w).max(), 1e-300)

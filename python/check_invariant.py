@@ -7,8 +7,10 @@ import eqgeom_io as io
 
 inv = io.load_invariant(sys.argv[1])
 rng = np.random.default_rng(0)
-enc = io.pattern_matrix(inv["encoder_index"], inv["encoder_sign"], rng.standard_normal(io.parameter_count(inv["encoder_index"])))
-dec = io.pattern_matrix(inv["decoder_index"], inv["decoder_sign"], rng.standard_normal(io.parameter_count(inv["decoder_index"])))
+enc = io.pattern_matrix(inv["encoder_index"], inv["encoder_sign"],
+                        rng.standard_normal(io.parameter_count(inv["encoder_index"])))
+dec = io.pattern_matrix(inv["decoder_index"], inv["decoder_sign"],
+                        rng.standard_normal(io.parameter_count(inv["decoder_index"])))
 w = dec @ enc
 orbit = inv["orbit"]
 for a in np.unique(orbit):

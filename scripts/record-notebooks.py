@@ -2,7 +2,8 @@
 """Re-records the expected output of every `$ eqgeom …` command in notebooks-text/*.md.
 
 Each ```console block holds commands (lines starting with `$ `) each followed by its expected
-stdout (for a failing command: its stderr line and `(exit status N)`). The test NotebookTests runs the same commands and fails on any difference, so re-record
+stdout (for a failing command: its stderr line and `(exit status N)`). The test NotebookTests runs the
+same commands and fails on any difference, so re-record
 only after checking the new numbers. Usage: python3 scripts/record-notebooks.py [path/to/eqgeom]
 """
 import pathlib, shlex, subprocess, sys

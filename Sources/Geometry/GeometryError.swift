@@ -18,13 +18,15 @@ public enum GeometryError: Error, Equatable, CustomStringConvertible, Sendable {
         case .rankOutOfRange(let r, let m, let what): return "rank \(r) is out of range 0...\(m) for \(what)"
         case .tupleLength(let g, let b):
             return
-                "tuple has \(g) entries but there are \(b) blocks; give one entry per block in canonical order, or use the keyed form l/m=t"
+                "tuple has \(g) entries but there are \(b) blocks; "
+                + "give one entry per block in canonical order, or use the keyed form l/m=t"
         case .tupleEntryOutOfRange(let b, let v, let d):
             return "tuple entry \(v) for block \(b) is out of range 0...\(d)"
         case .tupleWeightExceedsRank(let w, let r): return "tuple has weighted sum \(w), more than the rank \(r)"
         case .tupleNotMaximal(let b, let r):
             return
-                "tuple is not an irreducible component at rank \(r): block \(b) can still be raised (its variety lies in a larger component)"
+                "tuple is not an irreducible component at rank \(r): "
+                + "block \(b) can still be raised (its variety lies in a larger component)"
         case .unknownBlock(let s):
             return "no block \(s) for this permutation (blocks are l/m with eigenvalue exp(2πi·m/l))"
         case .malformedTuple(let s): return "malformed tuple: \(s)"

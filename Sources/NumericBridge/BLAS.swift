@@ -23,9 +23,9 @@ enum BLAS {
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
-                    gemm(
-                        pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, m: m, n: n, k: k, transposeA: transposeA,
-                        transposeB: transposeB)
+                    // empty operands: the product is empty or zero, already in c
+                    guard let x = pa.baseAddress, let y = pb.baseAddress, let z = pc.baseAddress else { return }
+                    gemm(x, y, z, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB)
                 }
             }
         }
@@ -35,7 +35,8 @@ enum BLAS {
 
 /// Symmetric and Hermitian eigen-decompositions (LAPACKE dsyevd / zheevd), eigenvalues descending.
 enum Eigen {
-    /// A = V diag(λ) Vᵀ for a symmetric d×d row-major A. Returns λ descending and V (columns = eigenvectors, row-major d×d).
+    /// A = V diag(λ) Vᵀ for a symmetric d×d row-major A. Returns λ descending and V (columns =
+    /// eigenvectors, row-major d×d).
     static func symmetric(_ a: [Double], _ d: Int) throws -> (values: [Double], vectors: [Double]) {
         if d == 0 { return ([], []) }
         var m = a
@@ -80,7 +81,8 @@ public func singularValues(_ a: [Double], rows m: Int, columns n: Int) throws ->
     var copy = a
     var s = [Double](repeating: 0, count: min(m, n))
     var u = [Double](repeating: 0, count: m * m)
-    var vt = [Double](repeating: 0, count: n * n)  // not referenced for jobz = N, but LAPACKE checks the leading dimensions
+    // vt is not referenced for jobz = N, but LAPACKE checks the leading dimensions
+    var vt = [Double](repeating: 0, count: n * n)
     let info = LAPACKE_dgesdd(
         LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "N")), Int32(m), Int32(n), &copy, Int32(n), &s, &u, Int32(m), &vt, Int32(n)
     )

@@ -47,7 +47,8 @@ public struct BasisQuality: Sendable {
             blockError = max(block.squares.squareRoot(), probe.blockError)
             orthogonalityErrorMax = nil
             blockErrorMax = nil
-            method = "exact per cycle length up to \(Self.longestExactCycle), longer cycles by "
+            method =
+                "exact per cycle length up to \(Self.longestExactCycle), longer cycles by "
                 + "\(probe.vectors) random probes of the structured transform (estimates)"
         } else {
             orthogonalityError = orthogonality.squares.squareRoot()

@@ -72,9 +72,10 @@ struct FFTPlan: Sendable {
                     outRe.withUnsafeMutableBufferPointer { or in
                         outIm.withUnsafeMutableBufferPointer { oi in
                             withUnsafeTemporaryAllocation(of: Double.self, capacity: 32) { t in
-                                recurse(
-                                    ir.baseAddress!, ii.baseAddress!, stride: 1, or.baseAddress!, oi.baseAddress!,
-                                    length: n, level: 0, scratch: t.baseAddress!)
+                                guard let a = ir.baseAddress, let b = ii.baseAddress, let c = or.baseAddress,
+                                    let d = oi.baseAddress, let scratch = t.baseAddress
+                                else { return }  // n = 0: nothing to transform
+                                recurse(a, b, stride: 1, c, d, length: n, level: 0, scratch: scratch)
                             }
                         }
                     }

@@ -16,6 +16,7 @@ struct EqgeomCommand: ParsableCommand {
 
     static func main() {
         do {
+            try refuseRepeatedOptions(Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot()
             try command.run()
         } catch let error as Interrupted {
@@ -24,6 +25,23 @@ struct EqgeomCommand: ParsableCommand {
         } catch {
             if exitCode(for: error) == .success { exit(withError: error) }
             fail(message(for: error))
+        }
+    }
+}
+
+/// Options a command line may give more than once: the generators of a group.
+let repeatableOptions: Set<String> = ["--gen"]
+
+/// Refuses an option given twice (swift-argument-parser would keep the last one silently), by name.
+func refuseRepeatedOptions(_ arguments: [String]) throws {
+    var seen: [String: Int] = [:]
+    for argument in arguments {
+        if argument == "--" { break }
+        guard argument.hasPrefix("--"), argument.count > 2 else { continue }
+        let name = String(argument.split(separator: "=", maxSplits: 1)[0])
+        seen[name, default: 0] += 1
+        if seen[name] == 2 && !repeatableOptions.contains(name) {
+            throw ValidationError("\(name) is given more than once; give it once")
         }
     }
 }

@@ -4,9 +4,9 @@ import EqgeomTestSupport
 
 @Suite struct CyclotomicTests {
     @Test func twiceCosineOfTwoPiOverSevenIsRootOfItsMinimalPolynomial() {
-        let K = CyclotomicField(7)
-        let a = K.zeta(1) + K.zeta(-1)
-        let one = K.element(Rational(1))
+        let field = CyclotomicField(7)
+        let a = field.zeta(1) + field.zeta(-1)
+        let one = field.element(Rational(1))
         let value = a * a * a + a * a - Rational(2) * a - one
         #expect(value.isZero)
         #expect(!(a * a * a + a * a - a - one).isZero)
@@ -47,12 +47,12 @@ import EqgeomTestSupport
     @Test func fieldOperations() {
         var rng = SeededGenerator(seed: 8)
         for n in [3, 5, 8, 12, 28] {
-            let K = CyclotomicField(n)
+            let field = CyclotomicField(n)
             for _ in 0..<testIterations(10) {
-                let coeffs = (0..<K.degree).map { _ in
+                let coeffs = (0..<field.degree).map { _ in
                     Rational(Int.random(in: -4...4, using: &rng), Int.random(in: 1...3, using: &rng))
                 }
-                let a = K.element(RationalPolynomial(coefficients: coeffs))
+                let a = field.element(RationalPolynomial(coefficients: coeffs))
                 if a.isZero {
                     #expect(a.inverse == nil)
                     continue
@@ -66,8 +66,8 @@ import EqgeomTestSupport
                 #expect(a.realPart + j * a.imaginaryPart == a)
                 #expect(a.power(3) == a * a * a)
             }
-            #expect(K.zeta(1).power(n).rationalValue == 1)
-            #expect((K.zeta(1) * K.zeta(-1)).rationalValue == 1)
+            #expect(field.zeta(1).power(n).rationalValue == 1)
+            #expect((field.zeta(1) * field.zeta(-1)).rationalValue == 1)
         }
     }
 }

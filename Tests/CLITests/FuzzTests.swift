@@ -11,7 +11,7 @@ import EqgeomTestSupport
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
-            "python3", root.appendingPathComponent("scripts/fuzz.py").path, "--cases", "\(randomCases(2000))",
+            "python3", root.appendingPathComponent("scripts/fuzz.py").path, "--cases", "\(testIterations(2000))",
             "--seed", "2026", "--binary", eqgeomBinary().path,
         ]
         let output = Pipe()

@@ -8,7 +8,9 @@ func expectRefusal(_ args: [String], _ message: String, sourceLocation: SourceLo
     let lines = r.stderr.split(separator: "\n")
     #expect(r.status == 2, "\(args): exit \(r.status)", sourceLocation: sourceLocation)
     #expect(r.stdout.isEmpty, "\(args): stdout \(r.stdout)", sourceLocation: sourceLocation)
-    #expect(lines.count == 1 && lines[0].hasPrefix("eqgeom: error: "), "\(args): \(r.stderr)", sourceLocation: sourceLocation)
+    #expect(
+        lines.count == 1 && lines[0].hasPrefix("eqgeom: error: "), "\(args): \(r.stderr)",
+        sourceLocation: sourceLocation)
     #expect(r.stderr.contains(message), "\(args): \(r.stderr)", sourceLocation: sourceLocation)
 }
 
@@ -23,12 +25,16 @@ func temporaryDirectory() throws -> String {
 @Suite struct HardeningTests {
     @Test func contradictoryAndRepeatedOptionsAreRefusedByName() throws {
         try expectRefusal(
-            ["components", "count", "--perm", "(1 2)(3 4)", "--perm", "(1 3)(2 4)", "--rank", "2"], "--perm is given 2 times")
+            ["components", "count", "--perm", "(1 2)(3 4)", "--perm", "(1 3)(2 4)", "--rank", "2"],
+            "--perm is given more than once")
         try expectRefusal(["equivariant", "--perm", "(1 2 3)", "--rotate", "90", "--rank", "1"], "act on --image")
         try expectRefusal(["basis", "--perm", "(1 2 3)", "--shift", "q"], "'q'")
-        try expectRefusal(["components", "count", "--cycle-type", "3", "--n", "100", "--rank", "1"], "--n goes with --perm")
+        try expectRefusal(
+            ["components", "count", "--cycle-type", "3", "--n", "100", "--rank", "1"], "--n goes with --perm")
         try expectRefusal(["layer", "--n=-5"], "--n must be between 1")
-        try expectRefusal(["equivariant", "--image", "3x3", "--shift", "x", "--shift", "y", "--rank", "1"], "--shift is given 2")
+        try expectRefusal(
+            ["equivariant", "--image", "3x3", "--shift", "x", "--shift", "y", "--rank", "1"], "--shift is given more than once")
+        try expectRefusal(["determinantal", "--rows", "3", "--rows", "4", "--cols", "3", "--rank", "1"], "--rows is given")
         for command in ["basis", "mask", "layer", "invariant"] {
             let help = try runEqgeom([command, "--help"])
             #expect(help.status == 0 && !help.stdout.contains("--cycle-type"), "\(command) --help")
@@ -36,10 +42,12 @@ func temporaryDirectory() throws -> String {
     }
 
     @Test func formerTrapsAndHangsAreRefusals() throws {
-        try expectRefusal(["layer", "--n", "2", "--in-power", "9223372036854775807"], "tensor powers must be between 0 and 16")
+        try expectRefusal(
+            ["layer", "--n", "2", "--in-power", "9223372036854775807"], "tensor powers must be between 0 and 16")
         try expectRefusal(
             ["layer", "--n", "1", "--in-power", "9223372036854775807", "--out-power", "0"], "tensor powers")
-        try expectRefusal(["equivariant", "--perm", "[2,1]", "--n", "2147483648", "--rank", "1"], "--n must be between")
+        try expectRefusal(
+            ["equivariant", "--perm", "[2,1]", "--n", "2147483648", "--rank", "1"], "--n must be between")
         try expectRefusal(
             ["train", "--image", "28x28", "--shift", "x", "--rank", "5", "--max-shift", "9223372036854775807"],
             "--max-shift must be between 0 and 27")
@@ -55,12 +63,16 @@ func temporaryDirectory() throws -> String {
             ["basis", "--perm", "(1 2000000000)"],
         ]
         for args in cases { try expectRefusal(args, "more than the memory limit of 4.0 GiB (--memory-limit)") }
-        try expectRefusal(["invariant", "--n", "2147483646", "--rows", "3", "--rank", "1"], "more than the memory limit")
-        try expectRefusal(["train", "--image", "28x28", "--shift", "x", "--rank", "5", "--batch-size", "1000000000"],
+        try expectRefusal(
+            ["invariant", "--n", "2147483646", "--rows", "3", "--rank", "1"], "more than the memory limit")
+        try expectRefusal(
+            ["train", "--image", "28x28", "--shift", "x", "--rank", "5", "--batch-size", "1000000000"],
             "--batch-size must be between")
-        try expectRefusal(["basis", "--image", "30x30", "--shift", "x", "--memory-limit", "1M", "--out", "/tmp/x.npy"],
+        try expectRefusal(
+            ["basis", "--image", "30x30", "--shift", "x", "--memory-limit", "1M", "--out", "/tmp/x.npy"],
             "more than the memory limit of 1.0 MiB")
-        try expectRefusal(["equivariant", "--image", "3x3", "--shift", "x", "--rank", "1", "--memory-limit", "4Q"],
+        try expectRefusal(
+            ["equivariant", "--image", "3x3", "--shift", "x", "--rank", "1", "--memory-limit", "4Q"],
             "--memory-limit takes a positive size")
         // counting a huge image needs no permutation of its pixels
         let count = try json(["components", "count", "--image", "16384x16384", "--shift", "x", "--rank", "3"])
@@ -101,7 +113,10 @@ func temporaryDirectory() throws -> String {
 
     @Test func adamDivergenceAndOverlargeRatesAreRefused() throws {
         try expectRefusal(
-            ["train", "--image", "28x28", "--shift", "x", "--rank", "5", "--method", "adam", "--learning-rate", "1e308"],
+            [
+                "train", "--image", "28x28", "--shift", "x", "--rank", "5", "--method", "adam", "--learning-rate",
+                "1e308",
+            ],
             "--learning-rate must be positive and at most 10")
     }
 
@@ -114,7 +129,8 @@ func temporaryDirectory() throws -> String {
         var fortran: [Double] = []
         for j in 0..<16 { for i in 0..<3 { fortran.append(rows[i][j]) } }
         let npy = dir + "/f.npy"
-        try Data(npyBytes("{'descr':'<f8','fortran_order':True,'shape':(3,16)}", fortran)).write(to: URL(fileURLWithPath: npy))
+        try Data(npyBytes("{'descr':'<f8','fortran_order':True,'shape':(3,16)}", fortran)).write(
+            to: URL(fileURLWithPath: npy))
         let csv = dir + "/c.csv"
         let lines: [String] = rows.map { row in row.map { String($0 * 255) }.joined(separator: ",") }
         try lines.joined(separator: "\n").write(toFile: csv, atomically: true, encoding: .utf8)
@@ -150,7 +166,8 @@ func temporaryDirectory() throws -> String {
         let longCycle = "(" + (1...300).map(String.init).joined(separator: " ") + ")"
         try expectRefusal(["basis", "--perm", longCycle, "--certify", "--out", q], "cycles up to length 256")
         #expect(!FileManager.default.fileExists(atPath: q))
-        try expectRefusal(["basis", "--image", "3x3", "--shift", "x", "--out", dir + "/q.txt"], "--out must end in .npy or .npz")
+        try expectRefusal(
+            ["basis", "--image", "3x3", "--shift", "x", "--out", dir + "/q.txt"], "--out must end in .npy or .npz")
         let npz = dir + "/q.npz"
         #expect(try runEqgeom(["basis", "--image", "3x3", "--shift", "x", "--out", npz]).status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: npz)).prefix(2) == Data("PK".utf8))
@@ -161,7 +178,8 @@ func temporaryDirectory() throws -> String {
         #expect(mode == 0o600)
         let out = dir + "/run"
         try expectRefusal(
-            ["train", "--image", "28x28", "--shift", "x", "--rank", "5", "--component", "paper", "--out", out], "paper's tuple")
+            ["train", "--image", "28x28", "--shift", "x", "--rank", "5", "--component", "paper", "--out", out],
+            "paper's tuple")
         #expect(!FileManager.default.fileExists(atPath: out))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
@@ -208,7 +226,10 @@ func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
     p.standardInput = input
     p.standardOutput = output
     try p.run()
-    let writer = Thread { try? input.fileHandleForWriting.write(contentsOf: bytes); try? input.fileHandleForWriting.close() }
+    let writer = Thread {
+        try? input.fileHandleForWriting.write(contentsOf: bytes)
+        try? input.fileHandleForWriting.close()
+    }
     writer.start()
     let data = output.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()

@@ -21,6 +21,16 @@ func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
 }
 
 @Suite struct DataTests {
+    @Test func builtInDataIsTheShippedFileAndBalanced() throws {
+        let shipped = try ImageDataset.load(
+            path: packageRoot().appendingPathComponent("data/mnist-2k.csv.gz").path, features: 784)
+        let builtIn = try ImageDataset.builtinMNIST()
+        #expect(builtIn.count == 2000 && builtIn.values == shipped.values && builtIn.labels == shipped.labels)
+        let labels = builtIn.labels ?? []
+        #expect((0...9).allSatisfy { d in labels.filter { $0 == d }.count == 200 })
+        #expect(Array(labels.prefix(10)) == Array(0...9))
+    }
+
     @Test func idxPlainAndGzipped() throws {
         var idx: [UInt8] = [0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 3]
         idx += [0, 51, 102, 153, 204, 255, 255, 0, 0, 0, 0, 0]

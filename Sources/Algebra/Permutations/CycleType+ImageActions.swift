@@ -46,7 +46,8 @@ extension CycleType {
             }
             let (p, overflow) = n.multipliedReportingOverflow(by: d)
             guard !overflow, p <= maximumDegree else {
-                throw PermutationError.tooLarge("\(dims.map(String.init).joined(separator: "x")) has more than 2^31 − 1 points")
+                throw PermutationError.tooLarge(
+                    "\(dims.map(String.init).joined(separator: "x")) has more than 2^31 − 1 points")
             }
             n = p
         }

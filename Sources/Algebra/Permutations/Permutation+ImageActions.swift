@@ -35,7 +35,8 @@ extension Permutation {
             let (p, o) = n.multipliedReportingOverflow(by: d)
             guard !o, p <= maximumPixels else {
                 throw PermutationError.tooLarge(
-                    "\(dims.map(String.init).joined(separator: "x")) pixels (limit 2^28 as a permutation); for counting, give the cycle type instead"
+                    "\(dims.map(String.init).joined(separator: "x")) pixels (limit 2^28 as a permutation); "
+                        + "for counting, give the cycle type instead"
                 )
             }
             n = p

@@ -47,9 +47,7 @@ extension IntegerPolynomial {
         let lo = max(0, k - lb + 1)
         let hi = min(k, la - 1)
         return BigInteger.make { r in
-            guard lo <= hi else { return }
-            let ca = a.box.ptr.pointee.coeffs!
-            let cb = b.box.ptr.pointee.coeffs!
+            guard lo <= hi, let ca = a.box.ptr.pointee.coeffs, let cb = b.box.ptr.pointee.coeffs else { return }
             for i in lo...hi { fmpz_addmul(r, ca + i, cb + (k - i)) }
         }
     }

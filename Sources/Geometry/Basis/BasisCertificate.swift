@@ -54,7 +54,8 @@ public struct BasisCertificate: Sendable, Codable {
         }
         if let longest = layout.cycles.map(\.count).max(), longest > Self.maximumCycleLength {
             throw GeometryError.tooLarge(
-                "the exact certificate handles cycles up to length \(Self.maximumCycleLength), σ has one of length \(longest); use the numeric check"
+                "the exact certificate handles cycles up to length \(Self.maximumCycleLength), "
+                    + "σ has one of length \(longest); use the numeric check"
             )
         }
         // Exact blocks.

@@ -100,10 +100,10 @@ extension BlockStructure {
         let c = weightGeneratingFunction(length: n + 1, complexOnly: true)
         let fc = f.coefficients
         let cc = c.coefficients
-        let R = realCapacity
+        let realCap = realCapacity
         return (0...n).map { r in
             let full = r < fc.count ? fc[r] : BigInteger(0)
-            let k = r - 1 - R
+            let k = r - 1 - realCap
             let deficient = (k >= 0 && k < cc.count) ? cc[k] : BigInteger(0)
             return ComponentCount(rank: r, all: full + deficient, withRankR: full)
         }

@@ -74,7 +74,8 @@ public struct ComponentIndex: Sendable {
         let entries = spaces.reduce(0) { $0 + $1.tableEntries }
         guard entries <= Self.maximumTableEntries else {
             throw GeometryError.tooLarge(
-                "ranking components here needs a table of \(entries) big integers (limit \(Self.maximumTableEntries)); list from the start (offset 0) instead, or use a smaller case"
+                "ranking components here needs a table of \(entries) big integers (limit \(Self.maximumTableEntries)); "
+                    + "list from the start (offset 0) instead, or use a smaller case"
             )
         }
         try MemoryBudget.require(

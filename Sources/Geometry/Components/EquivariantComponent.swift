@@ -20,7 +20,8 @@ public struct EquivariantComponent: Sendable {
     }
 
     /// ∏_real deg M_{t,d×d} · ∏_complex (deg M_{t,d×d})² (the complexification of R(M_t(ℂ)) is M_t × M_t).
-    /// - Throws: `GeometryError.tooLarge` when the a-priori size bound exceeds `DeterminantalVariety.maximumResultBits`.
+    /// - Throws: `GeometryError.tooLarge` when the a-priori size bound exceeds
+    ///   `DeterminantalVariety.maximumResultBits`.
     public var degree: BigInteger {
         get throws {
             var bits = 0

@@ -72,7 +72,8 @@ public struct DeterminantalVariety: Sendable, Hashable {
     static func checkSize(_ bits: Int?, _ what: String) throws {
         guard let b = bits, b <= maximumResultBits else {
             throw GeometryError.tooLarge(
-                "\(what) may have more than 2^27 bits (about 40 million digits); eqgeom refuses to compute it. Use a smaller case."
+                "\(what) may have more than 2^27 bits (about 40 million digits); "
+                    + "eqgeom refuses to compute it. Use a smaller case."
             )
         }
     }

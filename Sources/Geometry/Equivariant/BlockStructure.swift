@@ -45,7 +45,8 @@ public struct BlockStructure: Sendable, Hashable {
             advice: "use cycles with fewer distinct divisors or shorter cycles")
         guard count <= Self.maximumBlocks else {
             throw GeometryError.tooLarge(
-                "cycle type \(cycleType) gives \(count) eigenvalue blocks (limit \(Self.maximumBlocks)); use cycles with fewer distinct divisors or shorter cycles"
+                "cycle type \(cycleType) gives \(count) eigenvalue blocks (limit \(Self.maximumBlocks)); "
+                    + "use cycles with fewer distinct divisors or shorter cycles"
             )
         }
         self.init(cycleType: cycleType)

@@ -44,7 +44,9 @@ public struct ImageDataset: Sendable {
         try MemoryBudget.require(
             ByteCount.product(size, 9), for: "reading \(name) (\(ByteCount.format(size)))",
             advice: "use a smaller file, or raise --memory-limit")
-        guard let data = FileManager.default.contents(atPath: path) else { throw NumericError.io("cannot read \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw NumericError.io("cannot read \(path)")
+        }
         return try decode([UInt8](data), name: name, features: n)
     }
 
@@ -65,7 +67,8 @@ public struct ImageDataset: Sendable {
                 "\(name): unknown format; use MNIST IDX (.idx3-ubyte[.gz]), CSV (.csv[.gz]) or NumPy .npy")
         }
         guard set.features == n else {
-            throw NumericError.invalidInput("\(name) has \(set.features) values per sample, the action acts on \(n) pixels")
+            throw NumericError.invalidInput(
+                "\(name) has \(set.features) values per sample, the action acts on \(n) pixels")
         }
         guard set.count > 0 else { throw NumericError.invalidInput("\(name) has no samples") }
         if let bad = set.values.firstIndex(where: { !$0.isFinite }) {
@@ -83,7 +86,9 @@ public struct ImageDataset: Sendable {
     /// IDX: magic 0x0000 08 (unsigned byte) then the number of dimensions, big-endian sizes, data.
     static func loadIDX(_ b: [UInt8], name: String) throws -> ImageDataset {
         let dims = Int(b[3])
-        guard dims >= 1, b.count >= 4 + 4 * dims else { throw NumericError.invalidInput("\(name): truncated IDX header") }
+        guard dims >= 1, b.count >= 4 + 4 * dims else {
+            throw NumericError.invalidInput("\(name): truncated IDX header")
+        }
         let sizes = (0..<dims).map { d in (0..<4).reduce(0) { $0 << 8 | Int(b[4 + 4 * d + $1]) } }
         let count = sizes[0]
         let features = ByteCount.product(Array(sizes.dropFirst()))

@@ -59,7 +59,9 @@ struct NumPyHeader {
             }
             let key = String(rest[rest.index(after: rest.startIndex)..<close])
             rest = rest[rest.index(after: close)...].drop(while: \.isWhitespace)
-            guard rest.first == ":" else { throw NumericError.invalidInput("\(name): malformed .npy header at '\(key)'") }
+            guard rest.first == ":" else {
+                throw NumericError.invalidInput("\(name): malformed .npy header at '\(key)'")
+            }
             rest = rest.dropFirst().drop(while: \.isWhitespace)
             let end: Substring.Index
             switch rest.first {

@@ -24,7 +24,8 @@ public enum OutputFile {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw NumericError.io("cannot write \(path): directory \(directory) does not exist")
         }
-        let temporary = directory + "/." + url.lastPathComponent + ".eqgeom-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let temporary =
+            directory + "/." + url.lastPathComponent + ".eqgeom-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o644]),
             let handle = FileHandle(forWritingAtPath: temporary)
         else { throw NumericError.io("cannot write \(path): directory \(directory) is not writable") }

@@ -31,7 +31,8 @@ enum Zlib {
                     out.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
                     if out.count > limit {
                         throw MemoryLimitError(
-                            what: "decompressing \(name) (it inflates past \(ByteCount.format(limit)))", bytes: out.count,
+                            what: "decompressing \(name) (it inflates past \(ByteCount.format(limit)))",
+                            bytes: out.count,
                             limit: MemoryBudget.limit, advice: "use a smaller file")
                     }
                     if status == Z_OK && stream.avail_in == 0 {

@@ -36,7 +36,8 @@ public struct SVGFigure: Sendable {
         from a: (Double, Double), to b: (Double, Double), colour: String = "#444", width w: Double = 0.5
     ) {
         elements.append(
-            "<line x1=\"\(a.0)\" y1=\"\(a.1)\" x2=\"\(b.0)\" y2=\"\(b.1)\" stroke=\"\(colour)\" stroke-width=\"\(w)\"/>")
+            "<line x1=\"\(a.0)\" y1=\"\(a.1)\" x2=\"\(b.0)\" y2=\"\(b.1)\" stroke=\"\(colour)\" stroke-width=\"\(w)\"/>"
+        )
     }
 
     /// A vertical diverging colour bar from −scale (blue) through 0 (white) to +scale (red), labelled.
@@ -56,7 +57,8 @@ public struct SVGFigure: Sendable {
     public var svg: String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
             + "viewBox=\"0 0 \(width) \(height)\" font-family=\"sans-serif\">\n"
-            + "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n" + elements.joined(separator: "\n") + "\n</svg>\n"
+            + "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n" + elements.joined(separator: "\n")
+            + "\n</svg>\n"
     }
 
     public var bytes: [UInt8] { Array(svg.utf8) }

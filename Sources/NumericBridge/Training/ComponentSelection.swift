@@ -10,15 +10,15 @@ public enum ComponentSelection {
     public static func best(_ spectra: BlockSpectra, variety: EquivariantVariety) -> [Int] {
         let blocks = spectra.blocks
         let r = variety.rank
-        let B = blocks.count
+        let blockCount = blocks.count
         // value[b][s]: best energy from blocks b… with rank budget s; choice[b][s]: t_b there
-        var value = [[Double]](repeating: [Double](repeating: 0, count: r + 1), count: B + 1)
-        var choice = [[Int]](repeating: [Int](repeating: 0, count: r + 1), count: B)
-        for b in stride(from: B - 1, through: 0, by: -1) {
+        var value = [[Double]](repeating: [Double](repeating: 0, count: r + 1), count: blockCount + 1)
+        var choice = [[Int]](repeating: [Int](repeating: 0, count: r + 1), count: blockCount)
+        for b in stride(from: blockCount - 1, through: 0, by: -1) {
             let w = blocks[b].block.weight
             let d = blocks[b].block.multiplicity
             var prefix = [0.0]
-            for l in blocks[b].eigenvalues { prefix.append(prefix.last! + l) }
+            for l in blocks[b].eigenvalues { prefix.append((prefix.last ?? 0) + l) }
             for s in 0...r {
                 var bestValue = value[b + 1][s]
                 var bestT = 0
@@ -33,9 +33,9 @@ public enum ComponentSelection {
                 choice[b][s] = bestT
             }
         }
-        var t = [Int](repeating: 0, count: B)
+        var t = [Int](repeating: 0, count: blockCount)
         var s = r
-        for b in 0..<B {
+        for b in 0..<blockCount {
             t[b] = choice[b][s]
             s -= blocks[b].block.weight * t[b]
         }

@@ -52,7 +52,8 @@ public enum ExperimentArtifacts {
             for k in 0..<shown {
                 var png = PNGImage(width: w, height: h)
                 png.drawGray(images[(k * n)..<((k + 1) * n)], rows: h, columns: w, at: 0, 0, zoom: 1)
-                figure.image(png, x: left + Double(k) * (cell + 6), y: y, width: cell, height: cell * Double(h) / Double(w))
+                figure.image(
+                    png, x: left + Double(k) * (cell + 6), y: y, width: cell, height: cell * Double(h) / Double(w))
             }
         }
         return figure
@@ -69,7 +70,9 @@ public enum ExperimentArtifacts {
         let scale = max(de.reduce(0) { max($0, abs($1)) }, denseQ.reduce(0) { max($0, abs($1)) }, 1e-300)
         let side = 420.0
         var figure = SVGFigure(width: Int(2 * side + 170), height: Int(side + 110))
-        figure.text("Weights in the Q_σ basis (blocks in canonical order, separated by lines)", x: 10, y: 24, size: 16, bold: true)
+        figure.text(
+            "Weights in the Q_σ basis (blocks in canonical order, separated by lines)", x: 10, y: 24, size: 16,
+            bold: true)
         let titles = ["equivariant component: D·E (block diagonal)", "dense rank-\(r) optimum: QᵀUUᵀQ"]
         for (panel, matrix) in [de, denseQ].enumerated() {
             let x0 = 10 + Double(panel) * (side + 30)
@@ -112,7 +115,9 @@ public enum ExperimentArtifacts {
         z.add("dense_U", NumPyArray(float64: e.denseOptimum.vectors, shape: [n, e.denseOptimum.rank]))
         let eigenvalues = e.spectra.blocks.flatMap(\.eigenvalues)
         z.add("block_eigenvalues", NumPyArray(float64: eigenvalues, shape: [eigenvalues.count]))
-        z.addVector("block_eigenvalue_offsets", e.spectra.blocks.reduce(into: [0]) { $0.append(($0.last ?? 0) + $1.eigenvalues.count) })
+        z.addVector(
+            "block_eigenvalue_offsets",
+            e.spectra.blocks.reduce(into: [0]) { $0.append(($0.last ?? 0) + $1.eigenvalues.count) })
         return z
     }
 }

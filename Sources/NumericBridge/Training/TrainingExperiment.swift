@@ -65,7 +65,9 @@ public struct TrainingExperiment: Sendable {
 
         enum CodingKeys: String, CodingKey {
             case name, tuple, parameters, loss
-            case lossError = "loss_error", adamLoss = "adam_loss", adamLossError = "adam_loss_error"
+            case lossError = "loss_error"
+            case adamLoss = "adam_loss"
+            case adamLossError = "adam_loss_error"
             case equivarianceError = "equivariance_error"
         }
     }
@@ -134,7 +136,9 @@ public struct TrainingExperiment: Sendable {
             var eqError: Double? = nil
             if let settings = c.adam, choice == c.choices.first || choice == .paper || choice == .best {
                 let parameters = optimum.architecture.parameterCount
-                progress("Adam on the \(choice.name) component \(variety.structure.format(tuple)) (\(parameters) parameters)")
+                progress(
+                    "Adam on the \(choice.name) component \(variety.structure.format(tuple)) (\(parameters) parameters)"
+                )
                 let model = try optimum.architecture.trainAdam(
                     coordinates: coordinates, count: data.count, layout: layout, settings: settings
                 ) {

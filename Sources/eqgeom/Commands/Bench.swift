@@ -14,7 +14,9 @@ struct Bench: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        guard (1...1000).contains(repeats) else { throw ValidationError("--repeats must be between 1 and 1000, got \(repeats)") }
+        guard (1...1000).contains(repeats) else {
+            throw ValidationError("--repeats must be between 1 and 1000, got \(repeats)")
+        }
         var results: [BenchResult] = []
         for b in benchmarks() where filter.map({ b.name.contains($0) }) ?? true {
             progress("bench \(b.name)")
@@ -132,15 +134,16 @@ func benchmarks() -> [Benchmark] {
             let x = StructuredTransform(layout).forward(Synthetic.shared.pixels, batch: 60_000)
             let spectra = try BlockSpectra(coordinates: x, count: 60_000, layout: layout)
             let v = try EquivariantVariety(structure: layout.structure, rank: 99)
-            return "loss \(try ComponentOptimum(spectra, component: try v.component(ComponentSelection.paperTuple)).loss)"
+            return
+                "loss \(try ComponentOptimum(spectra, component: try v.component(ComponentSelection.paperTuple)).loss)"
         },
         Benchmark(name: "train.best_component_60000x784", prepare: { _ = Synthetic.shared.pixels }) {
             let layout = Synthetic.shared.layout
             let x = StructuredTransform(layout).forward(Synthetic.shared.pixels, batch: 60_000)
             let spectra = try BlockSpectra(coordinates: x, count: 60_000, layout: layout)
             let v = try EquivariantVariety(structure: layout.structure, rank: 99)
-            return
-                "tuple \(ComponentSelection.best(spectra, variety: v).prefix(8).map(String.init).joined(separator: ","))…"
+            let best = ComponentSelection.best(spectra, variety: v).prefix(8)
+            return "tuple \(best.map(String.init).joined(separator: ","))…"
         },
         Benchmark(name: "train.adam_epoch_equivariant_60000x784", prepare: { _ = Synthetic.shared.coordinates }) {
             let (layout, x) = (Synthetic.shared.layout, Synthetic.shared.coordinates)

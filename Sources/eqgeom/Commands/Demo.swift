@@ -23,7 +23,8 @@ struct Demo: ParsableCommand {
         print(CountReport(try mnist.componentCount).table)
         let paper = try mnist.component([13, 10, 9, 8, 7, 5, 3, 1, 0, 0, 0, 0, 0, 0, 0])
         print(
-            "paper's component (13,10,9,8,7,5,3,1,0,…): dimension \(paper.dimension), \(paper.parameterCount) parameters vs \(paper.denseParameterCount) dense"
+            "paper's component (13,10,9,8,7,5,3,1,0,…): dimension \(paper.dimension), "
+                + "\(paper.parameterCount) parameters vs \(paper.denseParameterCount) dense"
         )
         let big = try EquivariantVariety(
             structure: BlockStructure(cycleType: CycleType(parsing: "64^4096")), rank: 50_000)

@@ -26,7 +26,9 @@ struct Reproduce: ParsableCommand {
             guard (0...27).contains(maxShift) else {
                 throw ValidationError("--max-shift must be between 0 and 27 for 28x28 images, got \(maxShift)")
             }
-            guard (1...784).contains(rank) else { throw ValidationError("--rank must be between 1 and 784, got \(rank)") }
+            guard (1...784).contains(rank) else {
+                throw ValidationError("--rank must be between 1 and 784, got \(rank)")
+            }
         }
 
         func run() throws {
@@ -80,7 +82,8 @@ struct ReproduceReport: Report {
                 [
                     r.name, r.tuple.map { $0.map(String.init).joined(separator: ",") } ?? "–", "\(r.parameters)",
                     formatLoss(r.loss, error: r.lossError),
-                    r.adamLoss.map { formatLoss($0, error: r.adamLossError ?? 0) } ?? "–", r.adamLoss.map { String(format: "%.4f", $0 / r.loss) } ?? "–",
+                    r.adamLoss.map { formatLoss($0, error: r.adamLossError ?? 0) } ?? "–",
+                    r.adamLoss.map { String(format: "%.4f", $0 / r.loss) } ?? "–",
                     r.equivarianceError.map { String(format: "%.1e", $0) } ?? "–",
                 ]
             })

@@ -127,5 +127,7 @@ func formatLoss(_ x: Double, error: Double) -> String {
 
 /// The precision line under a loss table: the largest derived rounding-error bound (docs/training.md).
 func precisionNote(_ largestError: Double) -> String {
-    String(format: "double precision; rounding error of every loss at most %.1e (bound derived from the data)", largestError)
+    String(
+        format: "double precision; rounding error of every loss at most %.1e (bound derived from the data)",
+        largestError)
 }

@@ -41,10 +41,14 @@ struct PermutationOptions: ParsableArguments {
         guard sources <= 1 else { throw ValidationError("give only one of --perm, --image, --volume") }
         let moves = shift.count + rotate.count + reflect.count
         if !perm.isEmpty || sources == 0 {
-            guard moves == 0 else { throw ValidationError("--shift, --rotate and --reflect act on --image or --volume") }
+            guard moves == 0 else {
+                throw ValidationError("--shift, --rotate and --reflect act on --image or --volume")
+            }
         }
         if image != nil || volume != nil {
-            guard points == nil else { throw ValidationError("--n goes with --perm or --gen, not with an image action") }
+            guard points == nil else {
+                throw ValidationError("--n goes with --perm or --gen, not with an image action")
+            }
         }
         if image != nil {
             guard moves == 1 else {
@@ -92,7 +96,9 @@ struct PermutationOptions: ParsableArguments {
                 }
                 return try CycleType.rotation(size: dims[0], degrees: degrees.rawValue)
             }
-            if let kind = reflect.first { return try CycleType.reflection(height: dims[0], width: dims[1], kind.reflection) }
+            if let kind = reflect.first {
+                return try CycleType.reflection(height: dims[0], width: dims[1], kind.reflection)
+            }
         }
         if let text = volume, let axis = shift.first {
             let dims = try parseSize(text, count: 3, flag: "--volume")
@@ -107,7 +113,8 @@ struct PermutationOptions: ParsableArguments {
     func requireMemory(bytesPerPoint: Int, for what: String) throws {
         var n = points ?? 0
         if let text = image ?? volume {
-            n = ByteCount.product(try parseSize(text, count: image != nil ? 2 : 3, flag: image != nil ? "--image" : "--volume"))
+            n = ByteCount.product(
+                try parseSize(text, count: image != nil ? 2 : 3, flag: image != nil ? "--image" : "--volume"))
         }
         try MemoryBudget.require(
             ByteCount.product(n, bytesPerPoint), for: "\(what) of \(n) points",

@@ -15,7 +15,10 @@ struct TrainingOptions: ParsableArguments {
     var epochs: Int?
     @Option(help: "Adam learning rate, in (0, \(Self.maximumLearningRate)] (cosine schedule to 0).")
     var learningRate: Double = 0.01
-    @Option(help: "Adam mini-batch size, 1…\(Self.maximumBatchSize) and at most the number of samples (default 100, or N if smaller).")
+    @Option(
+        help: ArgumentHelp(
+            "Adam mini-batch size, 1…\(Self.maximumBatchSize) and at most the number of samples "
+                + "(default 100, or N if smaller)."))
     var batchSize: Int?
     @Option(help: ArgumentHelp("Directory for the loss table, figures and weights.", valueName: "directory"))
     var out: String?

@@ -29,7 +29,8 @@ func writeArchitecture(to path: String, npz: () throws -> NumPyArchive, json: ()
 /// Compact JSON with sorted keys.
 func jsonBytes(_ value: some Encodable, pretty: Bool = false) throws -> [UInt8] {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting =
+        pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     do {
         return [UInt8](try encoder.encode(value))
     } catch {

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Style check: swift-format's linter with the repository's .swift-format (line length 120, no
+# semicolon-joined statements, no force unwraps or force tries in Sources), plus a plain check that no
+# Swift or Python line is longer than 120 characters (swift-format cannot break long string literals).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift format lint --strict --recursive --parallel Sources Tests Package.swift
+long=$(git ls-files '*.swift' '*.py' | python3 -c '
+import sys
+for path in sys.stdin.read().split():
+    for number, line in enumerate(open(path, encoding="utf-8"), 1):
+        if len(line.rstrip("\n")) > 120:
+            print(f"{path}:{number}: line of {len(line.rstrip())} characters")
+')
+if [ -n "$long" ]; then
+  echo "$long" >&2
+  echo "lint: lines longer than 120 characters" >&2
+  exit 1
+fi
+echo "lint: ok"
