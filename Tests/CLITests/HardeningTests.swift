@@ -185,6 +185,37 @@ func temporaryDirectory() throws -> String {
         #expect(leftovers.isEmpty)
     }
 
+    @Test func sigintStopsTrainingCleanly() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let process = Process()
+        process.executableURL = eqgeomBinary()
+        process.arguments = [
+            "train", "--image", "28x28", "--shift", "x", "--rank", "99", "--method", "adam", "--epochs", "10000",
+            "--out", dir + "/run",
+        ]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        // wait until Adam reports progress, then interrupt
+        var seen = Data()
+        while !String(decoding: seen, as: UTF8.self).contains("Adam") {
+            let chunk = err.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen.append(chunk)
+        }
+        kill(process.processIdentifier, SIGINT)
+        let pid = process.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60) { kill(pid, SIGKILL) }  // never hang the suite
+        seen.append(err.fileHandleForReading.readDataToEndOfFile())
+        process.waitUntilExit()
+        let text = String(decoding: seen, as: UTF8.self)
+        #expect(process.terminationStatus == 130, "\(text)")
+        #expect(text.contains("eqgeom: error: interrupted"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/run"))
+    }
+
     @Test func builtInDataIsFoundAnywhereAndBalanced() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -10,6 +10,11 @@ enum Interruption {
     /// Catches SIGINT from now on (only commands that check `check()` install it).
     static func install() {
         signal(SIGINT) { _ in Interruption.raised.store(true, ordering: .relaxed) }
+        // a parent may have started us with SIGINT blocked (Foundation's Process does): unblock it
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// Throws `Interrupted` once SIGINT has arrived.
