@@ -73,7 +73,7 @@ func elements(_ g: PermutationGroup) -> [Permutation] {
         var rng = SeededGenerator(seed: 52)
         let g = try PermutationGroup(generators: [Permutation(cycles: "(1 3 4)(2 5)")])
         let v = try InvariantVariety(group: g, rows: 3, rank: 2)
-        let (enc, dec) = v.architecture
+        let (enc, dec) = try v.architecture()
         #expect(enc.parameters.count + dec.parameters.count == v.parameterCount)
         let w =
             realize(dec, randomWeights(dec.parameters.count, using: &rng))

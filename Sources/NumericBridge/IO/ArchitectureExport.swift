@@ -8,12 +8,13 @@ public enum ArchitectureExport {
     /// Format tag of the JSON mask document.
     public static let maskFormat = "eqgeom.mask/1"
 
-    /// The `.npz` of a component's architecture: Q_σ (when dense fits) or its description
-    /// (cycles and columns, from which `python/eqgeom_io.py` rebuilds it), the encoder/decoder
+    /// The `.npz` of a component's architecture: the description of Q_σ (cycles and columns, from which
+    /// `python/eqgeom_io.py` rebuilds it) and Q_σ itself when n ≤ `largestDenseExport`, the encoder/decoder
     /// index and sign maps, the tuple and the blocks.
     public static func maskArchive(_ arch: ComponentArchitecture, layout: BasisLayout) throws -> NumPyArchive {
         var z = basisArchive(layout)
-        if let q = try? NumericBasis(layout) {
+        if layout.degree <= largestDenseExport {
+            let q = try NumericBasis(layout)
             z.add("Q", NumPyArray(float64: q.matrix, shape: [layout.degree, layout.degree]))
         }
         for (name, p) in [("encoder", arch.encoder), ("decoder", arch.decoder)] {
@@ -30,6 +31,10 @@ public enum ArchitectureExport {
         z.add("block_weight", NumPyArray(int32: blocks.map { Int32($0.weight) }, shape: [blocks.count]))
         return z
     }
+
+    /// Largest n for which architecture files carry the dense Q_σ (128 MiB); larger files carry only its
+    /// description.
+    public static let largestDenseExport = 4096
 
     /// σ and the column description of Q_σ: `permutation` (0-based images), `cycles` + `cycle_offsets`,
     /// `column_kind` (0 constant, 1 cosine, 2 sine, 3 alternating), `column_cycle`, `column_frequency`.
@@ -77,14 +82,14 @@ public enum ArchitectureExport {
     /// The `.npz` of an invariant autoencoder (MATH.md §3): `orbit` (int32 [n], orbit of each point),
     /// `encoder_index`/`encoder_sign` (rank×n, one parameter per (row, orbit)), `decoder_index`/`decoder_sign`
     /// (rows×rank, dense). The network is x ↦ D·E·x in the pixel basis.
-    public static func invariantArchive(_ v: InvariantVariety) -> NumPyArchive {
+    public static func invariantArchive(_ v: InvariantVariety) throws -> NumPyArchive {
         var z = NumPyArchive.described(n: v.columns)
         z.addScalar("rows", v.rows)
         z.addScalar("rank", v.rank)
         var orbit = [Int32](repeating: 0, count: v.columns)
         for (a, o) in v.orbits.enumerated() { for p in o { orbit[p - 1] = Int32(a) } }
         z.add("orbit", NumPyArray(int32: orbit, shape: [v.columns]))
-        let (enc, dec) = v.architecture
+        let (enc, dec) = try v.architecture()
         for (name, p) in [("encoder", enc), ("decoder", dec)] {
             let (index, sign) = p.denseIndexAndSign
             z.add("\(name)_index", NumPyArray(int32: index, shape: p.shape))
@@ -101,12 +106,12 @@ public enum ArchitectureExport {
         public let orbits: [[Int]]
         public let encoder: WeightSharingPattern
         public let decoder: WeightSharingPattern
-        public init(_ v: InvariantVariety) {
+        public init(_ v: InvariantVariety) throws {
             n = v.columns
             rows = v.rows
             rank = v.rank
             orbits = v.orbits.map { $0.map { $0 - 1 } }
-            (encoder, decoder) = v.architecture
+            (encoder, decoder) = try v.architecture()
         }
     }
 

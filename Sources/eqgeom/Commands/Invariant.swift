@@ -23,8 +23,8 @@ struct Invariant: ParsableCommand {
         let v = try InvariantVariety(group: try generators.group(), rows: rows, rank: rank)
         if let path = out {
             try writeArchitecture(
-                to: path, npz: { ArchitectureExport.invariantArchive(v) },
-                json: { ArchitectureExport.InvariantDocument(v) })
+                to: path, npz: { try ArchitectureExport.invariantArchive(v) },
+                json: { try ArchitectureExport.InvariantDocument(v) })
         }
         try emit(try InvariantReport(v), output)
     }

@@ -16,12 +16,12 @@ func wrote(_ paths: [String]) {
 }
 
 /// Writes an architecture as `.npz` or `.json`, chosen by the file name (atomically).
-func writeArchitecture(to path: String, npz: () throws -> NumPyArchive, json: () -> some Encodable) throws {
+func writeArchitecture(to path: String, npz: () throws -> NumPyArchive, json: () throws -> some Encodable) throws {
     try requireExtension(path, ["npz", "json"])
     if path.hasSuffix(".npz") {
         try npz().write(to: path)
     } else {
-        try OutputFile.write(jsonBytes(json()), to: path)
+        try OutputFile.write(jsonBytes(try json()), to: path)
     }
     wrote([path])
 }
