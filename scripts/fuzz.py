@@ -420,7 +420,10 @@ def case(rng, k, work):
         return argv + ["--json"], expect, None, out_path, "64M"
     if command == "reproduce":
         # the one valid form runs the whole experiment (seconds): drawn rarely
-        rank, shift = ("5", "0") if rng.random() < 0.1 else (rng.choice(["0", "785", "x"]), rng.choice(["0", "28", "-1"]))
+        if rng.random() < 0.1:
+            rank, shift = "5", "0"
+        else:
+            rank, shift = rng.choice(["0", "785", "x"]), rng.choice(["0", "28", "-1"])
         argv = ["reproduce", "mnist", "--exact-only", "--rank", rank, "--max-shift", shift, "--json"]
         out_path = os.path.join(work, f"r{k}")
         argv += ["--out", out_path]

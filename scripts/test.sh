@@ -4,5 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export OPENBLAS_NUM_THREADS=1
+bash scripts/lint.sh
 swift build
 swift test

@@ -12,7 +12,7 @@ import EqgeomTestSupport
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
             "python3", root.appendingPathComponent("scripts/fuzz.py").path, "--cases", "\(testIterations(2000))",
-            "--seed", "2026", "--binary", eqgeomBinary().path,
+            "--seed", "2026", "--binary", eqgeomBinary().path, "--timeout", "300", "--verbose",
         ]
         let output = Pipe()
         process.standardOutput = output

@@ -33,8 +33,10 @@ func temporaryDirectory() throws -> String {
             ["components", "count", "--cycle-type", "3", "--n", "100", "--rank", "1"], "--n goes with --perm")
         try expectRefusal(["layer", "--n=-5"], "--n must be between 1")
         try expectRefusal(
-            ["equivariant", "--image", "3x3", "--shift", "x", "--shift", "y", "--rank", "1"], "--shift is given more than once")
-        try expectRefusal(["determinantal", "--rows", "3", "--rows", "4", "--cols", "3", "--rank", "1"], "--rows is given")
+            ["equivariant", "--image", "3x3", "--shift", "x", "--shift", "y", "--rank", "1"],
+            "--shift is given more than once")
+        try expectRefusal(
+            ["determinantal", "--rows", "3", "--rows", "4", "--cols", "3", "--rank", "1"], "--rows is given")
         for command in ["basis", "mask", "layer", "invariant"] {
             let help = try runEqgeom([command, "--help"])
             #expect(help.status == 0 && !help.stdout.contains("--cycle-type"), "\(command) --help")
