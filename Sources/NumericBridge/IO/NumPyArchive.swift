@@ -1,7 +1,7 @@
 import Foundation
 
 /// A NumPy `.npz` archive: a ZIP file of `.npy` members, stored uncompressed (what `numpy.savez`
-/// writes), readable by `numpy.load`.
+/// writes), readable by `numpy.load`. Members are streamed from their arrays' memory when written.
 public struct NumPyArchive: Sendable {
     public var arrays: [(name: String, array: NumPyArray)] = []
 
@@ -21,6 +21,8 @@ public struct NumPyArchive: Sendable {
         return z
     }
 
+    public mutating func add(_ name: String, _ array: NumPyArray) { arrays.append((name, array)) }
+
     /// Adds an int64 scalar (a 0-d array).
     public mutating func addScalar(_ name: String, _ value: Int) {
         add(name, NumPyArray(int64: [Int64(value)], shape: []))
@@ -31,70 +33,64 @@ public struct NumPyArchive: Sendable {
         add(name, NumPyArray(int32: values.map { Int32(truncatingIfNeeded: $0) }, shape: [values.count]))
     }
 
-    public mutating func add(_ name: String, _ array: NumPyArray) { arrays.append((name, array)) }
-
-    /// The archive's bytes.
+    /// The archive's bytes (for small archives staged in memory).
     /// - Throws: `NumericError.tooLarge` past the 4 GiB limit of ZIP without ZIP64.
     public func zipBytes() throws -> [UInt8] {
         var out: [UInt8] = []
+        try stream { out.append(contentsOf: $0) }
+        return out
+    }
+
+    /// Writes the archive (atomically, see `OutputFile`), streaming each member from its array.
+    public func write(to path: String) throws {
+        try OutputFile.write(to: path) { handle in try stream { try handle.write(contentsOf: $0) } }
+    }
+
+    /// Emits the ZIP file in pieces: per member a local header, the `.npy` header and the raw data; then
+    /// the central directory.
+    func stream(_ emit: (UnsafeRawBufferPointer) throws -> Void) throws {
         var central: [UInt8] = []
+        var offset = 0
         func u16(_ v: Int, _ into: inout [UInt8]) { into += [UInt8(v & 0xff), UInt8((v >> 8) & 0xff)] }
         func u32(_ v: Int, _ into: inout [UInt8]) {
             for s in stride(from: 0, to: 32, by: 8) { into.append(UInt8((v >> s) & 0xff)) }
         }
+        func emitBytes(_ bytes: [UInt8]) throws { try bytes.withUnsafeBytes { try emit($0) } }
         for (name, array) in arrays {
-            let data = array.npy
+            let header = array.npyHeader
+            let size = header.count + array.byteCount
             let file = Array((name + ".npy").utf8)
-            let crc = Int(Zlib.crc32(data))
-            guard data.count < Int(UInt32.max), out.count < Int(UInt32.max) else {
-                throw NumericError.tooLarge("an .npz member over 4 GiB is not supported")
+            guard size < Int(UInt32.max), offset < Int(UInt32.max) else {
+                throw NumericError.tooLarge("an .npz member over 4 GiB is not supported; write .npy instead")
             }
-            let offset = out.count
-            u32(0x0403_4b50, &out)
-            u16(20, &out)
-            u16(0, &out)
-            u16(0, &out)
-            u16(0, &out)
-            u16(0x21, &out)
-            u32(crc, &out)
-            u32(data.count, &out)
-            u32(data.count, &out)
-            u16(file.count, &out)
-            u16(0, &out)
-            out += file
-            out += data
+            let crc = array.withRawBytes { Int(Zlib.crc32($0, continuing: Zlib.crc32(header))) }
+            var local: [UInt8] = []
+            u32(0x0403_4b50, &local)
+            for v in [20, 0, 0, 0, 0x21] { u16(v, &local) }
+            u32(crc, &local)
+            u32(size, &local)
+            u32(size, &local)
+            u16(file.count, &local)
+            u16(0, &local)
+            try emitBytes(local + file + header)
+            try array.withRawBytes { try emit($0) }
             u32(0x0201_4b50, &central)
-            u16(20, &central)
-            u16(20, &central)
-            u16(0, &central)
-            u16(0, &central)
-            u16(0, &central)
-            u16(0x21, &central)
+            for v in [20, 20, 0, 0, 0, 0x21] { u16(v, &central) }
             u32(crc, &central)
-            u32(data.count, &central)
-            u32(data.count, &central)
-            u16(file.count, &central)
-            u16(0, &central)
-            u16(0, &central)
-            u16(0, &central)
-            u16(0, &central)
+            u32(size, &central)
+            u32(size, &central)
+            for v in [file.count, 0, 0, 0, 0] { u16(v, &central) }
             u32(0, &central)
             u32(offset, &central)
             central += file
+            offset += local.count + file.count + size
         }
-        let centralOffset = out.count
-        out += central
-        u32(0x0605_4b50, &out)
-        u16(0, &out)
-        u16(0, &out)
-        u16(arrays.count, &out)
-        u16(arrays.count, &out)
-        u32(central.count, &out)
-        u32(centralOffset, &out)
-        u16(0, &out)
-        return out
+        var end: [UInt8] = []
+        u32(0x0605_4b50, &end)
+        for v in [0, 0, arrays.count, arrays.count] { u16(v, &end) }
+        u32(central.count, &end)
+        u32(offset, &end)
+        u16(0, &end)
+        try emitBytes(central + end)
     }
-
-    /// Writes the archive (atomically, see `OutputFile`).
-    public func write(to path: String) throws { try OutputFile.write(try zipBytes(), to: path) }
 }

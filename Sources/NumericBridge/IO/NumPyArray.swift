@@ -23,17 +23,45 @@ public struct NumPyArray: Sendable, Equatable {
 
     public let dtype: DType
     public let shape: [Int]
+    /// The elements: raw little-endian bytes in C order, or float64 values kept as they are (so that a
+    /// large matrix is written to a file without a second copy).
+    private let storage: Storage
+
+    private enum Storage: Sendable, Equatable {
+        case bytes([UInt8])
+        case doubles([Double])
+    }
+
     /// Raw little-endian bytes, C order.
-    public let bytes: [UInt8]
+    public var bytes: [UInt8] { withRawBytes { Array($0) } }
+
+    /// Calls `body` with the raw little-endian bytes, without copying float64 values on little-endian
+    /// machines.
+    public func withRawBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        switch storage {
+        case .bytes(let b): return try b.withUnsafeBytes(body)
+        case .doubles(let values):
+            #if _endian(little)
+                return try values.withUnsafeBytes(body)
+            #else
+                return try values.map { $0.bitPattern.littleEndian }.withUnsafeBytes(body)
+            #endif
+        }
+    }
+
+    /// Arrays are equal when their dtype, shape and bytes are, however they are stored.
+    public static func == (a: NumPyArray, b: NumPyArray) -> Bool {
+        a.dtype == b.dtype && a.shape == b.shape && a.bytes == b.bytes
+    }
+
+    /// The number of data bytes.
+    public var byteCount: Int { withRawBytes { $0.count } }
 
     public init(float64 values: [Double], shape: [Int]) {
         precondition(values.count == shape.reduce(1, *))
         dtype = .float64
         self.shape = shape
-        var out = [UInt8]()
-        out.reserveCapacity(values.count * 8)
-        for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
-        bytes = out
+        storage = .doubles(values)
     }
 
     public init(int32 values: [Int32], shape: [Int]) {
@@ -43,7 +71,7 @@ public struct NumPyArray: Sendable, Equatable {
         var out = [UInt8]()
         out.reserveCapacity(values.count * 4)
         for v in values { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
-        bytes = out
+        storage = .bytes(out)
     }
 
     public init(int64 values: [Int64], shape: [Int]) {
@@ -53,18 +81,21 @@ public struct NumPyArray: Sendable, Equatable {
         var out = [UInt8]()
         out.reserveCapacity(values.count * 8)
         for v in values { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
-        bytes = out
+        storage = .bytes(out)
     }
 
     public init(int8 values: [Int8], shape: [Int]) {
         precondition(values.count == shape.reduce(1, *))
         dtype = .int8
         self.shape = shape
-        bytes = values.map { UInt8(bitPattern: $0) }
+        storage = .bytes(values.map { UInt8(bitPattern: $0) })
     }
 
     /// The `.npy` file contents.
     public var npy: [UInt8] { Self.header(descr: dtype.rawValue, shape: shape) + bytes }
+
+    /// The `.npy` header of this array.
+    var npyHeader: [UInt8] { Self.header(descr: dtype.rawValue, shape: shape) }
 
     /// The `.npy` 1.0 header for C-ordered data, padded to a multiple of 64 bytes.
     static func header(descr: String, shape: [Int]) -> [UInt8] {
@@ -76,20 +107,12 @@ public struct NumPyArray: Sendable, Equatable {
         return [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(length & 0xff), UInt8(length >> 8)] + Array(header.utf8)
     }
 
-    /// Writes a `.npy` file (atomically, see `OutputFile`).
-    public func write(to path: String) throws { try OutputFile.write(npy, to: path) }
-
-    /// Writes float64 values as a `.npy` file straight from the array's memory (no copy of the data,
-    /// so a dense n×n result needs no second n×n buffer).
-    public static func writeFloat64(_ values: [Double], shape: [Int], to path: String) throws {
-        precondition(values.count == shape.reduce(1, *))
+    /// Writes the `.npy` file (atomically, see `OutputFile`) straight from the array's memory: float64
+    /// values are not copied, so a dense n×n result needs no second n×n buffer.
+    public func write(to path: String) throws {
         try OutputFile.write(to: path) { handle in
-            try handle.write(contentsOf: header(descr: DType.float64.rawValue, shape: shape))
-            #if _endian(little)
-                try values.withUnsafeBytes { try handle.write(contentsOf: $0) }
-            #else
-                try handle.write(contentsOf: NumPyArray(float64: values, shape: shape).bytes)
-            #endif
+            try handle.write(contentsOf: Self.header(descr: dtype.rawValue, shape: shape))
+            try withRawBytes { try handle.write(contentsOf: $0) }
         }
     }
 
@@ -130,7 +153,8 @@ public struct NumPyArray: Sendable, Equatable {
         dtype = type
         shape = header.shape
         let raw = Array(data[body...])
-        bytes = header.fortranOrder ? Self.cOrder(fortran: raw, shape: header.shape, elementSize: type.size) : raw
+        storage = .bytes(
+            header.fortranOrder ? Self.cOrder(fortran: raw, shape: header.shape, elementSize: type.size) : raw)
     }
 
     /// Reorders column-major (Fortran) element bytes into row-major (C) order.
@@ -158,7 +182,7 @@ public struct NumPyArray: Sendable, Equatable {
     /// The values as doubles, whatever the stored type.
     public var doubles: [Double] {
         let n = shape.reduce(1, *)
-        return bytes.withUnsafeBytes { raw in
+        return withRawBytes { raw in
             (0..<n).map { i -> Double in
                 switch dtype {
                 case .float64:

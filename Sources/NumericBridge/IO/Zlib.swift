@@ -67,8 +67,11 @@ enum Zlib {
     }
 
     /// CRC-32 (IEEE 802.3), as ZIP and PNG require: zlib's implementation.
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        bytes.withUnsafeBufferPointer { UInt32(CZlib.crc32(0, $0.baseAddress, uInt($0.count))) }
+    static func crc32(_ bytes: [UInt8]) -> UInt32 { bytes.withUnsafeBytes { crc32($0) } }
+
+    /// CRC-32 of raw bytes, continuing a previous checksum (zlib's running form).
+    static func crc32(_ raw: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
+        UInt32(CZlib.crc32(uLong(crc), raw.bindMemory(to: Bytef.self).baseAddress, uInt(raw.count)))
     }
 
     /// Whether bytes start with the gzip magic number.

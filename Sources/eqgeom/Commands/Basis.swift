@@ -54,7 +54,7 @@ struct Basis: ParsableCommand {
                 archive.add("Q", NumPyArray(float64: q.matrix, shape: [layout.degree, layout.degree]))
                 try archive.write(to: path)
             } else {
-                try NumPyArray.writeFloat64(q.matrix, shape: [layout.degree, layout.degree], to: path)
+                try NumPyArray(float64: q.matrix, shape: [layout.degree, layout.degree]).write(to: path)
             }
             wrote([path])
         }
