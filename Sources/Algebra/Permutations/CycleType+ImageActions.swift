@@ -37,7 +37,9 @@ extension CycleType {
         return try CycleType(counts: [(2, (points - fixed) / 2), (1, fixed)])
     }
 
-    private static func checkedPoints(_ dims: [Int]) throws -> Int {
+    /// The number of points of a grid: refused when a dimension is not positive or there are more than
+    /// `maximumDegree` points.
+    static func checkedPoints(_ dims: [Int]) throws -> Int {
         var n = 1
         for d in dims {
             guard d >= 1 else {

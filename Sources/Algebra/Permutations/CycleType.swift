@@ -28,8 +28,7 @@ public struct CycleType: Sendable, Hashable {
     public init(parsing text: String) throws {
         let t = text.filter { !$0.isWhitespace }
         guard !t.isEmpty else { throw PermutationError.invalidCycleType("empty; write e.g. 28^28 or 12,8,6,6,5,1") }
-        var counts: [Int: Int] = [:]
-        var n = 0
+        var pairs: [(length: Int, count: Int)] = []
         for part in t.split(separator: ",", omittingEmptySubsequences: false) {
             let pieces = part.split(separator: "^", omittingEmptySubsequences: false)
             guard pieces.count == 1 || pieces.count == 2,
@@ -41,16 +40,13 @@ public struct CycleType: Sendable, Hashable {
                 throw PermutationError.invalidCycleType("cycle length \(length) must be at least 1")
             }
             guard count >= 1 else { throw PermutationError.invalidCycleType("cycle count \(count) must be at least 1") }
-            let (p, o1) = length.multipliedReportingOverflow(by: count)
-            let (s, o2) = n.addingReportingOverflow(p)
-            guard !o1, !o2, s <= CycleType.maximumDegree else {
-                throw PermutationError.tooLarge("cycle type \(text) has more than 2^31 − 1 points")
-            }
-            n = s
-            counts[length, default: 0] += count
+            pairs.append((length, count))
         }
-        parts = counts.sorted { $0.key > $1.key }.map { (length: $0.key, count: $0.value) }
-        degree = n
+        do {
+            try self.init(counts: pairs)
+        } catch {
+            throw PermutationError.tooLarge("cycle type \(text) has more than 2^31 − 1 points")
+        }
     }
 
     /// The cycle type with `count` cycles of each `length` (pairs with count 0 are dropped).

@@ -26,20 +26,11 @@ extension Permutation {
     public static let maximumPixels = 1 << 28
 
     static func checkedSize(_ dims: [Int]) throws -> Int {
-        var n = 1
-        for d in dims {
-            guard d >= 1 else {
-                throw PermutationError.invalidSize(
-                    "image dimensions must be positive, got \(dims.map(String.init).joined(separator: "x"))")
-            }
-            let (p, o) = n.multipliedReportingOverflow(by: d)
-            guard !o, p <= maximumPixels else {
-                throw PermutationError.tooLarge(
-                    "\(dims.map(String.init).joined(separator: "x")) pixels (limit 2^28 as a permutation); "
-                        + "for counting, give the cycle type instead"
-                )
-            }
-            n = p
+        let n = try CycleType.checkedPoints(dims)
+        guard n <= maximumPixels else {
+            throw PermutationError.tooLarge(
+                "\(dims.map(String.init).joined(separator: "x")) pixels (limit 2^28 as a permutation); "
+                    + "for counting, give the cycle type instead")
         }
         try Permutation.requireMemory(degree: n)
         return n

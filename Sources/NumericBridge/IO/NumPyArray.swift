@@ -64,22 +64,16 @@ public struct NumPyArray: Sendable, Equatable {
         storage = .doubles(values)
     }
 
-    public init(int32 values: [Int32], shape: [Int]) {
-        precondition(values.count == shape.reduce(1, *))
-        dtype = .int32
-        self.shape = shape
-        var out = [UInt8]()
-        out.reserveCapacity(values.count * 4)
-        for v in values { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
-        storage = .bytes(out)
-    }
+    public init(int32 values: [Int32], shape: [Int]) { self.init(integers: values, dtype: .int32, shape: shape) }
 
-    public init(int64 values: [Int64], shape: [Int]) {
+    public init(int64 values: [Int64], shape: [Int]) { self.init(integers: values, dtype: .int64, shape: shape) }
+
+    private init<T: FixedWidthInteger>(integers values: [T], dtype: DType, shape: [Int]) {
         precondition(values.count == shape.reduce(1, *))
-        dtype = .int64
+        self.dtype = dtype
         self.shape = shape
         var out = [UInt8]()
-        out.reserveCapacity(values.count * 8)
+        out.reserveCapacity(values.count * MemoryLayout<T>.size)
         for v in values { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         storage = .bytes(out)
     }
