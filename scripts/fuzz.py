@@ -276,7 +276,29 @@ def rank_arg(rng, n):
         return value, False
 
 
+GLOBAL_OPTIONS = [["--full"], ["--memory-limit", "1M"], ["--memory-limit", "64M"], ["--memory-limit", "4G"],
+                  ["--memory-limit", "0"], ["--memory-limit", "-1"], ["--memory-limit", "x"],
+                  ["--memory-limit", "1T"], ["--memory-limit", "99999999999T"], ["--json"]]
+
+
 def case(rng, k, work):
+    """A case of `command_case` with, sometimes, an option every query takes (--full, --memory-limit,
+    a repeated --json) added."""
+    argv, expect, oracle, out_path, limit = command_case(rng, k, work)
+    if rng.random() < 0.15 and limit is None and argv and argv[0] not in ("demo", "frobnicate", "--nope"):
+        extra = rng.choice(GLOBAL_OPTIONS)
+        if "--help" in argv:
+            return argv, expect, oracle, out_path, limit
+        argv = argv + extra
+        bad = extra[-1] in ("0", "-1", "x", "99999999999T") or (extra == ["--json"] and "--json" in argv[:-1])
+        if bad:
+            expect, oracle = "refuse", None
+        elif extra[0] == "--memory-limit" and expect == "ok":
+            expect = None if extra[1] == "1M" else expect
+    return argv, expect, oracle, out_path, limit
+
+
+def command_case(rng, k, work):
     """One case: (argv, expect, oracle, out_path, limit). expect: 'ok', 'refuse' or None (either)."""
     command = rng.choice(["determinantal", "invariant", "equivariant", "count", "list", "show", "random", "basis",
                           "mask", "layer", "train", "train", "reproduce", "bench", "demo", "help", "unknown"])
@@ -302,6 +324,10 @@ def case(rng, k, work):
         r, rank_ok = rank_arg(rng, n)
         sub = {"equivariant": ["equivariant"], "count": ["components", "count"], "list": ["components", "list"],
                "show": ["components", "show"], "random": ["components", "random"]}[command]
+        if command == "count" and rng.random() < 0.2:
+            argv = sub + action + ["--all-ranks", "--json"]
+            expect = None if valid is None else ("ok" if valid else "refuse")
+            return argv, expect, None, None, None
         argv = sub + action + ["--rank", str(r), "--json"]
         expect = None if valid is None else ("ok" if valid and rank_ok else "refuse")
         if command == "list":
