@@ -417,6 +417,8 @@ def command_case(rng, k, work):
             argv += ["--out", out_path]
             if ext == "bin" or (command == "layer" and ext == "json"):
                 expect = "refuse"
+            elif command == "invariant" and expect == "ok" and int(argv[argv.index("--rows") + 1]) > 1 << 20:
+                expect = None   # the exported patterns of a huge decoder may exceed the memory budget
         return argv + ["--json"], expect, oracle, out_path, None
     if command == "train":
         path, valid = make_file(rng, work, k)
