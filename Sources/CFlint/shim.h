@@ -7,6 +7,7 @@
 #include <flint/fmpz.h>
 #include <flint/fmpq.h>
 #include <flint/fmpz_poly.h>
+#include <flint/fmpz_poly_factor.h>
 #include <flint/fmpq_poly.h>
 #include <flint/fmpz_mat.h>
 #include <flint/fmpq_mat.h>

@@ -113,3 +113,12 @@ extension RationalMatrix: CustomStringConvertible {
         entries.map { $0.map(\.description).joined(separator: " ") }.joined(separator: "\n")
     }
 }
+
+extension RationalMatrix {
+    /// The minimal polynomial of a square matrix (monic), by FLINT's `fmpq_mat_minpoly`.
+    /// - Precondition: the matrix is square.
+    public var minimalPolynomial: RationalPolynomial {
+        precondition(rows == columns, "the minimal polynomial needs a square matrix")
+        return RationalPolynomial.make { fmpq_mat_minpoly($0, box.ptr) }
+    }
+}

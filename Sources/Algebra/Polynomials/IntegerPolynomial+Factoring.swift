@@ -1,0 +1,35 @@
+internal import CFlint
+
+extension IntegerPolynomial {
+    /// The irreducible factors over ℤ (hence over ℚ, by Gauss's lemma) with their multiplicities, by
+    /// FLINT's `fmpz_poly_factor` (Zassenhaus / van Hoeij); the content is dropped. Factors are primitive
+    /// with positive leading coefficient, in FLINT's order.
+    ///
+    ///     IntegerPolynomial(coefficients: [-5, 0, 1]).irreducibleFactors   // [(x^2-5, 1)]
+    public var irreducibleFactors: [(factor: IntegerPolynomial, multiplicity: Int)] {
+        guard degree > 0 else { return [] }
+        var factorization = fmpz_poly_factor_struct()
+        fmpz_poly_factor_init(&factorization)
+        defer { fmpz_poly_factor_clear(&factorization) }
+        fmpz_poly_factor(&factorization, box.ptr)
+        return (0..<Int(factorization.num)).map { k in
+            let f = IntegerPolynomial.make { fmpz_poly_set($0, factorization.p + k) }
+            return (f, Int(factorization.exp[k]))
+        }
+    }
+}
+
+extension RationalPolynomial {
+    /// The primitive integer polynomial with the same roots: the numerator with its content removed.
+    public var primitiveIntegerPart: IntegerPolynomial {
+        IntegerPolynomial.make { p in
+            fmpq_poly_get_numerator(p, box.ptr)
+            fmpz_poly_primitive_part(p, p)
+        }
+    }
+}
+
+extension IntegerPolynomial {
+    /// The same polynomial over ℚ.
+    public var rational: RationalPolynomial { RationalPolynomial(self) }
+}

@@ -1,0 +1,221 @@
+import Algebra
+
+/// The real isotypic blocks of the permutation representation ℝ^n of a finite permutation group
+/// G = ⟨g_1, …, g_k⟩ (GROUPS.md §2.1–§2.2), exactly, by the rational Wedderburn decomposition of the
+/// orbital algebra of one orbit per orbit type (GROUPS.md §3.2): a random central element z, its minimal
+/// polynomial factored over ℚ, one rational central idempotent e_f per factor f, and for each the
+/// transpose signature (type), the dimension of e_f·A and traces (weight and multiplicities). Only
+/// rational arithmetic; the cost depends on the orbitals of the orbit types, not on |G|.
+///
+/// Two identities are checked exactly on every result: Σ w·μ = n and Σ δ·μ² = the number of orbitals
+/// of G on [n]² (dim End_G(ℝ^n), Burnside).
+///
+///     Q8 acting regularly on 8 points: R1×1 (four times) and one quaternionic block H4×1.
+public struct IsotypicDecomposition: Sendable {
+    /// n, the number of points.
+    public let degree: Int
+    /// The blocks in canonical order (see `canonicalOrder`), labelled.
+    public let blocks: [IsotypicBlock]
+    /// The number of orbitals of G on [n] × [n]: dim End_G(ℝ^n) = Σ δ μ².
+    public let orbitalCount: Int
+    /// The number of orbits of G on [n] (= the multiplicity of the trivial block).
+    public let orbitCount: Int
+
+    /// - Throws: `MemoryLimitError` past the memory budget; `GeometryError.tooLarge` if the decomposition
+    ///   does not pass its exact checks after several random central elements (never expected).
+    public init(group: PermutationGroup) throws {
+        let orbits = group.orbits.map { $0.map { $0 - 1 } }
+        let generators = group.generators.map { $0.images.map { Int32($0 - 1) } }
+        let types = OrbitTypes(orbits: orbits, generators: generators)
+        let algebra = try OrbitalAlgebra(group: group, orbits: types.representatives)
+        var orbitals = 0
+        for a in types.counts.indices {
+            for b in types.counts.indices {
+                orbitals += types.counts[a] * types.counts[b] * algebra.orbitalsBetween[a][b]
+            }
+        }
+        var random = DeterministicRandom(seed: 0x5EED)
+        for _ in 0..<8 {
+            guard let found = Self.blocks(algebra, types: types, random: &random) else { continue }
+            let n = found.reduce(0) { $0 + $1.weight * $1.multiplicity }
+            let endomorphisms = found.reduce(0) { $0 + $1.type.dimension * $1.multiplicity * $1.multiplicity }
+            guard n == group.degree, endomorphisms == orbitals else { continue }
+            degree = group.degree
+            blocks = found
+            orbitalCount = orbitals
+            orbitCount = orbits.count
+            return
+        }
+        throw GeometryError.tooLarge("the isotypic decomposition did not pass its exact checks")
+    }
+
+    /// One attempt with a random central element; nil when z was not generic.
+    static func blocks(_ algebra: OrbitalAlgebra, types: OrbitTypes, random: inout DeterministicRandom)
+        -> [IsotypicBlock]?
+    {
+        let s = algebra.dimension
+        let center = Self.center(algebra, random: &random)
+        let coefficients = (0..<center.columns).map { _ in random.next(in: -9...9) }
+        var z = [Rational](repeating: Rational(0), count: s)
+        for k in 0..<s {
+            for a in 0..<center.columns { z[k] = z[k] + Rational(coefficients[a]) * center[k, a] }
+        }
+        let lz = algebra.leftMultiplication(by: z)
+        let minimal = lz.minimalPolynomial
+        guard minimal.degree == center.columns else { return nil }
+        // z acts on the constants by Σ_k z_k·outDegree_k: that root belongs to the trivial representation
+        let trivialRoot = (0..<s).reduce(Rational(0)) { $0 + z[$1] * Rational(algebra.outDegree[$1]) }
+        var found: [(block: IsotypicBlock, key: BlockKey)] = []
+        for (factor, _) in minimal.primitiveIntegerPart.irreducibleFactors {
+            guard
+                let classes = Self.classBlocks(
+                    factor, minimal: minimal, z: z, lz: lz, algebra: algebra, types: types, trivialRoot: trivialRoot)
+            else { return nil }
+            found += classes
+        }
+        return canonicalOrder(found)
+    }
+
+    /// The blocks of one Galois class of real irreducibles (one rational factor f of the minimal polynomial).
+    static func classBlocks(
+        _ factor: IntegerPolynomial, minimal: RationalPolynomial, z: [Rational], lz: RationalMatrix,
+        algebra: OrbitalAlgebra, types: OrbitTypes, trivialRoot: Rational
+    ) -> [(block: IsotypicBlock, key: BlockKey)]? {
+        let s = algebra.dimension
+        let f = factor.rational
+        guard let cofactor = minimal.divided(by: f)?.quotient, let inverse = cofactor.inverse(modulo: f) else {
+            return nil
+        }
+        // e_f = u(z) with u ≡ 1 mod f, u ≡ 0 mod m/f (Chinese remainders)
+        let u = (cofactor * inverse).remainder(dividingBy: minimal)
+        var power = algebra.identity
+        var e = [Rational](repeating: Rational(0), count: s)
+        for c in u.coefficients {
+            if !c.isZero { for k in 0..<s { e[k] = e[k] + c * power[k] } }
+            power = multiply(lz, power)
+        }
+        let le = algebra.leftMultiplication(by: e)
+        let dimension = le.rank
+        var transpose = RationalMatrix(rows: s, columns: s)
+        for k in 0..<s { transpose[algebra.transpose[k], k] = Rational(1) }
+        let identity = RationalMatrix.identity(s)
+        let signature = ((identity + transpose) * le).rank - ((identity - transpose) * le).rank
+        let d = factor.degree
+        let type: DivisionAlgebra = signature > 0 ? .real : (signature == 0 ? .complex : .quaternionic)
+        let copies = type == .complex ? d / 2 : d
+        guard copies >= 1, dimension % (copies * type.dimension) == 0 else { return nil }
+        let squared = dimension / (copies * type.dimension)
+        guard let muU = exactSquareRoot(squared), muU >= 1 else { return nil }
+        var traces = [Rational](repeating: Rational(0), count: types.counts.count)
+        for k in 0..<s where algebra.diagonalOrbit[k] >= 0 {
+            let a = algebra.diagonalOrbit[k]
+            traces[a] = traces[a] + e[k] * Rational(algebra.trace[k])
+        }
+        let total = traces.reduce(Rational(0), +)
+        guard let weight = integer(total / Rational(copies * muU)), weight >= 1 else { return nil }
+        var perType: [Int] = []
+        for t in traces {
+            guard let m = integer(t / Rational(copies * weight)) else { return nil }
+            perType.append(m)
+        }
+        let multiplicity = zip(perType, types.counts).reduce(0) { $0 + $1.0 * $1.1 }
+        let isTrivial = d == 1 && f.evaluated(at: trivialRoot).isZero
+        let key = BlockKey(
+            trivial: isTrivial, weight: weight, type: type, multiplicity: multiplicity, perType: perType,
+            factor: factor.coefficients.map(\.description))
+        let block = IsotypicBlock(type: type, weight: weight, multiplicity: multiplicity, label: "")
+        return [(block: IsotypicBlock, key: BlockKey)](repeating: (block, key), count: copies)
+    }
+
+    /// The integer square root of a perfect square, else nil (integer Newton iteration).
+    static func exactSquareRoot(_ a: Int) -> Int? {
+        guard a >= 0 else { return nil }
+        var x = a
+        var y = (x + 1) / 2
+        while y < x {
+            x = y
+            y = (x + a / x) / 2
+        }
+        return x * x == a ? x : nil
+    }
+
+    /// M·v for a column vector v.
+    static func multiply(_ m: RationalMatrix, _ v: [Rational]) -> [Rational] {
+        (0..<m.rows).map { i in
+            (0..<m.columns).reduce(Rational(0)) { sum, j in m.isZero(i, j) ? sum : sum + m[i, j] * v[j] }
+        }
+    }
+
+    /// The value of a rational that is an integer, else nil.
+    static func integer(_ q: Rational) -> Int? { q.isInteger ? Int(q.numerator.description) : nil }
+
+    /// A basis of the centre of A (columns): the elements commuting with three random elements (a
+    /// semisimple algebra is generated by two generic elements; the exact checks catch a bad draw).
+    static func center(_ algebra: OrbitalAlgebra, random: inout DeterministicRandom) -> RationalMatrix {
+        let s = algebra.dimension
+        var system = RationalMatrix(rows: 3 * s, columns: s)
+        for r in 0..<3 {
+            let y = (0..<s).map { _ in random.next(in: -3...3) }
+            let left = algebra.multiplication(by: y, left: true)
+            let right = algebra.multiplication(by: y, left: false)
+            for k in 0..<s {
+                for i in 0..<s where left[k][i] != right[k][i] {
+                    system[r * s + k, i] = Rational(left[k][i] - right[k][i])
+                }
+            }
+        }
+        return system.nullspace
+    }
+
+    /// Sorts blocks into the canonical order and labels them (docs/cli.md "Block labels"): the trivial
+    /// representation first, then by weight, type (R, C, H), multiplicity (largest first), the
+    /// multiplicities per orbit type, and the defining rational polynomial of the Galois class.
+    static func canonicalOrder(_ found: [(block: IsotypicBlock, key: BlockKey)]) -> [IsotypicBlock] {
+        let sorted = found.sorted { $0.key < $1.key }
+        var running: [String: Int] = [:]
+        return sorted.map { item in
+            let b = item.block
+            let stem = "\(b.type.rawValue)\(b.weight)"
+            running[stem, default: 0] += 1
+            return IsotypicBlock(
+                type: b.type, weight: b.weight, multiplicity: b.multiplicity, label: "\(stem).\(running[stem] ?? 1)")
+        }
+    }
+}
+
+/// The sort key of a block: see `IsotypicDecomposition.canonicalOrder`.
+struct BlockKey: Comparable {
+    let trivial: Bool
+    let weight: Int
+    let type: DivisionAlgebra
+    let multiplicity: Int
+    let perType: [Int]
+    let factor: [String]
+
+    static func < (a: BlockKey, b: BlockKey) -> Bool {
+        if a.trivial != b.trivial { return a.trivial }
+        if a.weight != b.weight { return a.weight < b.weight }
+        let order: [DivisionAlgebra] = [.real, .complex, .quaternionic]
+        let (ta, tb) = (order.firstIndex(of: a.type) ?? 0, order.firstIndex(of: b.type) ?? 0)
+        if ta != tb { return ta < tb }
+        if a.multiplicity != b.multiplicity { return a.multiplicity > b.multiplicity }
+        if a.perType != b.perType { return a.perType.lexicographicallyPrecedes(b.perType) }
+        return a.factor.lexicographicallyPrecedes(b.factor)
+    }
+}
+
+/// A seeded generator of small integers (SplitMix64), so that decompositions are reproducible.
+struct DeterministicRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next(in range: ClosedRange<Int>) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var x = state
+        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+        x ^= x >> 31
+        return range.lowerBound + Int(x % UInt64(range.count))
+    }
+}
