@@ -49,6 +49,58 @@ import EqgeomTestSupport
         }
     }
 
+    /// Maximal tuples by definition over (weight, multiplicity) pairs: (all, of weight exactly r).
+    static func bruteForceCount(_ shapes: BlockShapes, rank r: Int) -> (Int, Int) {
+        var tuples: [[Int]] = [[]]
+        for m in shapes.multiplicities { tuples = tuples.flatMap { t in (0...m).map { t + [$0] } } }
+        var all = 0
+        var full = 0
+        for t in tuples {
+            let w = zip(shapes.weights, t).reduce(0) { $0 + $1.0 * $1.1 }
+            guard w <= r else { continue }
+            let maximal = t.indices.allSatisfy { t[$0] == shapes.multiplicities[$0] || w + shapes.weights[$0] > r }
+            if maximal { all += 1 }
+            if maximal && w == r { full += 1 }
+        }
+        return (all, full)
+    }
+
+    @Test func componentCountsAgreeWithBruteForceForEveryRank() throws {
+        for c in try Self.cases() where c.n <= 64 {
+            let group = try PermutationGroup(generators: c.generators.map { try Permutation(images: $0) }, degree: c.n)
+            let shapes = try IsotypicDecomposition(group: group).shapes
+            guard shapes.multiplicities.reduce(1, { $0 * ($1 + 1) }) <= 200_000 else { continue }
+            let byRank = try shapes.componentCountsByRank()
+            for r in 0...c.n {
+                let (all, full) = Self.bruteForceCount(shapes, rank: r)
+                let count = try shapes.componentCount(rank: r)
+                #expect(count.all == BigInteger(all) && count.withRankR == BigInteger(full), "\(c.name) r=\(r)")
+                #expect(byRank[r] == count, "\(c.name) r=\(r)")
+            }
+        }
+    }
+
+    @Test func countsOfGroupsMDWorkedExamples() throws {
+        let cases = try Self.cases()
+        func shapes(_ name: String) throws -> BlockShapes {
+            let c = try #require(cases.first { $0.name == name })
+            let g = try PermutationGroup(generators: c.generators.map { try Permutation(images: $0) }, degree: c.n)
+            return try IsotypicDecomposition(group: g).shapes
+        }
+        // GROUPS.md §2.3: D4 on 28×28 at r = 99 has 2,253,800 components, all with a rank-99 matrix
+        let d4 = try shapes("D4 on 28x28").componentCount(rank: 99)
+        #expect(d4.all == BigInteger(2_253_800) && d4.withRankR == BigInteger(2_253_800))
+        // A5 on 12 points, r = 7: (1,1,1,0) of weight 7 and (1,0,0,1) of weight 6 (slack 1)
+        let a5 = try shapes("A5 on 12 points").componentCount(rank: 7)
+        #expect(a5.all == BigInteger(2) && a5.withRankR == BigInteger(1))
+        // SL(2,3) regular, r = 10: 10 components, 7 with a rank-10 matrix
+        let sl = try shapes("SL(2,3) regular").componentCount(rank: 10)
+        #expect(sl.all == BigInteger(10) && sl.withRankR == BigInteger(7))
+        // S_n on n points, 2 ≤ r < n − 1: the single component (1, 0), containing no rank-r matrix
+        let s10 = try shapes("S10 on 10").componentCount(rank: 5)
+        #expect(s10.all == BigInteger(1) && s10.withRankR == BigInteger(0))
+    }
+
     @Test func labelsAreDistinctAndTheTrivialBlockComesFirst() throws {
         let q8 = try PermutationGroup(generators: [
             Permutation(cycles: "(1 2 4 6)(3 5 7 8)"), Permutation(cycles: "(1 3 4 7)(2 8 6 5)"),

@@ -17,21 +17,47 @@ public struct ComponentCount: Sendable, Hashable, Codable {
     }
 }
 
-extension BlockStructure {
-    /// ∏ over blocks of (1 + x^w + … + x^{w·d}) mod x^length (MATH.md §4.3): [x^r] counts the tuples
-    /// of weight r. `complexOnly` keeps only the weight-2 blocks.
-    public func weightGeneratingFunction(length: Int, complexOnly: Bool = false) -> IntegerPolynomial {
-        groupFactors(length: length, complexOnly: complexOnly).reduce(
-            IntegerPolynomial(coefficients: [1]).truncated(length: length)
-        ) {
+/// The (weight, multiplicity) of every block: all that counting components needs (MATH.md §4.3,
+/// GROUPS.md §2.3). Components are the maximal tuples t (0 ≤ t_b ≤ μ_b, Σ w_b t_b ≤ r); a maximal tuple of
+/// weight r − s has slack s < w_max, every block of weight ≤ s saturated and the heavier blocks free, so
+///
+///     N⁼_r = [x^r] ∏_b (1 + x^{w_b} + … + x^{w_b μ_b}),
+///     N_r  = Σ_{s=0}^{w_max−1} [x^{r−s−S_s}] ∏_{w_b > s} (1 + x^{w_b} + … + x^{w_b μ_b}),  S_s = Σ_{w_b ≤ s} w_b μ_b,
+///
+/// for r ≤ n, and N_r = 1 (t = μ) for r > n. With weights 1 and 2 (one permutation) the slack is at most 1.
+public struct BlockShapes: Sendable {
+    public let weights: [Int]
+    public let multiplicities: [Int]
+
+    public init(weights: [Int], multiplicities: [Int]) {
+        precondition(weights.count == multiplicities.count && weights.allSatisfy { $0 >= 1 })
+        self.weights = weights
+        self.multiplicities = multiplicities
+    }
+
+    /// n = Σ w μ.
+    public var degree: Int { zip(weights, multiplicities).reduce(0) { $0 + $1.0 * $1.1 } }
+
+    /// The largest weight (1 when there are no blocks).
+    var heaviest: Int { weights.max() ?? 1 }
+
+    /// S_s: the rank that the blocks of weight ≤ s take when saturated.
+    func capacity(atMost s: Int) -> Int {
+        zip(weights, multiplicities).reduce(0) { $0 + ($1.0 <= s ? $1.0 * $1.1 : 0) }
+    }
+
+    /// ∏ over the blocks heavier than `s` of (1 + x^w + … + x^{w·μ}) mod x^length: [x^k] counts their
+    /// tuples of weight k (s = 0: all blocks).
+    public func generatingFunction(length: Int, heavierThan s: Int = 0) -> IntegerPolynomial {
+        factors(length: length, heavierThan: s).reduce(IntegerPolynomial(coefficients: [1]).truncated(length: length)) {
             $0.multipliedTruncated(by: $1, length: length)
         }
     }
 
     /// [x^k] of that product: all factors but the last multiplied, the last met by a dot product.
-    func weightCoefficient(_ k: Int, complexOnly: Bool = false) -> BigInteger {
+    func coefficient(_ k: Int, heavierThan s: Int = 0) -> BigInteger {
         if k < 0 { return 0 }
-        var factors = groupFactors(length: k + 1, complexOnly: complexOnly)
+        var factors = factors(length: k + 1, heavierThan: s)
         guard let last = factors.popLast() else { return k == 0 ? 1 : 0 }
         let rest = factors.reduce(IntegerPolynomial(coefficients: [1])) {
             $0.multipliedTruncated(by: $1, length: k + 1)
@@ -41,11 +67,9 @@ extension BlockStructure {
 
     /// One factor per group of identical blocks (same weight and size), each raised to the group's
     /// size by the binomial closed form, mod x^length.
-    private func groupFactors(length: Int, complexOnly: Bool) -> [IntegerPolynomial] {
+    private func factors(length: Int, heavierThan s: Int) -> [IntegerPolynomial] {
         var groups: [Pair: Int] = [:]
-        for b in blocks where !complexOnly || b.isComplex {
-            groups[Pair(weight: b.weight, size: b.multiplicity), default: 0] += 1
-        }
+        for (w, m) in zip(weights, multiplicities) where w > s { groups[Pair(weight: w, size: m), default: 0] += 1 }
         return groups.sorted { ($0.key.weight, $0.key.size) < ($1.key.weight, $1.key.size) }.map {
             IntegerPolynomial.geometricPower(
                 count: $0.key.size + 1, step: $0.key.weight, exponent: $0.value, length: length)
@@ -72,42 +96,56 @@ extension BlockStructure {
             advice: "use a smaller rank or fewer blocks")
     }
 
-    /// Bytes of one big integer at most as large as the number of all tuples ∏ (d_b + 1).
+    /// Bytes of one big integer at most as large as the number of all tuples ∏ (μ_b + 1).
     var coefficientBytesBound: Int {
-        let bits = blocks.reduce(0) { ByteCount.sum($0, Int.bitWidth - ($1.multiplicity + 1).leadingZeroBitCount) }
+        let bits = multiplicities.reduce(0) { ByteCount.sum($0, Int.bitWidth - ($1 + 1).leadingZeroBitCount) }
         return ByteCount.sum(32, bits / 8)
     }
 
-    /// Both component counts at rank r, from two truncated products (MATH.md §4.3):
-    /// [x^r] F and [x^{r−1−R}] C, R = Σ_real d, C the complex blocks' factor; for r > n, 1.
-    /// - Precondition: 0 ≤ r (ranks above n give the single component t = d).
-    /// - Throws: `GeometryError.tooLarge` when r + 1 exceeds `maximumSeriesLength`.
+    /// Both component counts at rank r.
+    /// - Precondition: 0 ≤ r (ranks above n give the single component t = μ).
+    /// - Throws: `GeometryError.tooLarge`/`MemoryLimitError` when the series would be too long.
     public func componentCount(rank r: Int) throws -> ComponentCount {
         precondition(r >= 0)
         if r > degree { return ComponentCount(rank: r, all: 1, withRankR: 0) }
         try checkSeriesLength(r + 1)
-        let full = weightCoefficient(r)
-        let deficient = weightCoefficient(r - 1 - realCapacity, complexOnly: true)
-        return ComponentCount(rank: r, all: full + deficient, withRankR: full)
+        let full = coefficient(r)
+        var all = full
+        for s in stride(from: 1, to: heaviest, by: 1) {
+            all += coefficient(r - s - capacity(atMost: s), heavierThan: s)
+        }
+        return ComponentCount(rank: r, all: all, withRankR: full)
     }
 
-    /// The counts for every rank r = 0…n at once, from the same two products truncated at n + 1.
-    /// - Throws: `GeometryError.tooLarge` when n + 1 exceeds `maximumSeriesLength`.
+    /// The counts for every rank r = 0…n at once, from one product per slack truncated at n + 1.
+    /// - Throws: `GeometryError.tooLarge`/`MemoryLimitError` when n + 1 is too long a series.
     public func componentCountsByRank() throws -> [ComponentCount] {
         let n = degree
         try checkSeriesLength(n + 1)
-        let f = weightGeneratingFunction(length: n + 1)
-        let c = weightGeneratingFunction(length: n + 1, complexOnly: true)
-        let fc = f.coefficients
-        let cc = c.coefficients
-        let realCap = realCapacity
+        let series = (0..<heaviest).map { generatingFunction(length: n + 1, heavierThan: $0).coefficients }
+        func coefficient(_ s: Int, _ k: Int) -> BigInteger {
+            k >= 0 && k < series[s].count ? series[s][k] : BigInteger(0)
+        }
         return (0...n).map { r in
-            let full = r < fc.count ? fc[r] : BigInteger(0)
-            let k = r - 1 - realCap
-            let deficient = (k >= 0 && k < cc.count) ? cc[k] : BigInteger(0)
-            return ComponentCount(rank: r, all: full + deficient, withRankR: full)
+            let full = coefficient(0, r)
+            var all = full
+            for s in stride(from: 1, to: heaviest, by: 1) { all += coefficient(s, r - s - capacity(atMost: s)) }
+            return ComponentCount(rank: r, all: all, withRankR: full)
         }
     }
+}
+
+extension BlockStructure {
+    /// The weights and multiplicities of the blocks, in canonical order.
+    public var shapes: BlockShapes {
+        BlockShapes(weights: blocks.map(\.weight), multiplicities: blocks.map(\.multiplicity))
+    }
+
+    /// Both component counts at rank r (see `BlockShapes`).
+    public func componentCount(rank r: Int) throws -> ComponentCount { try shapes.componentCount(rank: r) }
+
+    /// The counts for every rank r = 0…n.
+    public func componentCountsByRank() throws -> [ComponentCount] { try shapes.componentCountsByRank() }
 }
 
 extension EquivariantVariety {

@@ -79,7 +79,7 @@ public struct ComponentIndex: Sendable {
             )
         }
         try MemoryBudget.require(
-            ByteCount.product(entries, variety.structure.coefficientBytesBound),
+            ByteCount.product(entries, variety.structure.shapes.coefficientBytesBound),
             for: "ranking components (a table of \(entries) big integers)",
             advice: "list from the start (offset 0) instead, or use a smaller case")
         ranked = spaces.map(RankedTupleSpace.init)

@@ -21,6 +21,11 @@ public struct IsotypicDecomposition: Sendable {
     /// The number of orbits of G on [n] (= the multiplicity of the trivial block).
     public let orbitCount: Int
 
+    /// The weights and multiplicities of the blocks, for counting components (GROUPS.md §2.3).
+    public var shapes: BlockShapes {
+        BlockShapes(weights: blocks.map(\.weight), multiplicities: blocks.map(\.multiplicity))
+    }
+
     /// - Throws: `MemoryLimitError` past the memory budget; `GeometryError.tooLarge` if the decomposition
     ///   does not pass its exact checks after several random central elements (never expected).
     public init(group: PermutationGroup) throws {
