@@ -29,8 +29,9 @@ struct EqgeomCommand: ParsableCommand {
     }
 }
 
-/// Options a command line may give more than once: the generators of a group.
-let repeatableOptions: Set<String> = ["--gen"]
+/// Options a command line may give more than once: the generators of a group and the image moves that
+/// generate one (commands that need a single permutation refuse several moves themselves).
+let repeatableOptions: Set<String> = ["--gen", "--shift", "--rotate", "--reflect"]
 
 /// Refuses an option given twice (swift-argument-parser would keep the last one silently), by name.
 func refuseRepeatedOptions(_ arguments: [String]) throws {

@@ -33,8 +33,7 @@ func temporaryDirectory() throws -> String {
             ["components", "count", "--cycle-type", "3", "--n", "100", "--rank", "1"], "--n goes with --perm")
         try expectRefusal(["layer", "--n=-5"], "--n must be between 1")
         try expectRefusal(
-            ["equivariant", "--image", "3x3", "--shift", "x", "--shift", "y", "--rank", "1"],
-            "--shift is given more than once")
+            ["basis", "--image", "3x3", "--shift", "x", "--shift", "y"], "this command needs one permutation")
         try expectRefusal(
             ["determinantal", "--rows", "3", "--rows", "4", "--cols", "3", "--rank", "1"], "--rows is given")
         for command in ["basis", "mask", "layer", "invariant"] {

@@ -101,6 +101,31 @@ import EqgeomTestSupport
         #expect(s10.all == BigInteger(1) && s10.withRankR == BigInteger(0))
     }
 
+    @Test func abelianClosedFormAgreesWithTheRationalEngine() throws {
+        for c in try Self.cases() {
+            let generators = try c.generators.map { try Permutation(images: $0) }
+            guard AbelianCharacters.isAbelian(generators) else { continue }
+            let group = try PermutationGroup(generators: generators, degree: c.n)
+            let fast = try IsotypicDecomposition(group: group)
+            let general = try IsotypicDecomposition(group: group, abelianFastPath: false)
+            #expect(fast.blocks == general.blocks.map { $0 }, "\(c.name)")
+            #expect(fast.orbitalCount == general.orbitalCount, "\(c.name)")
+        }
+    }
+
+    @Test func torusCountMatchesItsClosedForm() throws {
+        // Z28×Z28 on 28×28: R1×1 (4 real characters) and C2×1 (390 pairs); at r = 99 the components with a
+        // rank-99 matrix are 4·C(390,49) + 4·C(390,48), the deficient ones C(390,47) (GROUPS.md §2.3)
+        let torus = try PermutationGroup(generators: [
+            Permutation.shift(height: 28, width: 28, along: .x), Permutation.shift(height: 28, width: 28, along: .y),
+        ])
+        let d = try IsotypicDecomposition(group: torus)
+        #expect(d.blocks.filter { $0.type == .real }.count == 4 && d.blocks.filter { $0.type == .complex }.count == 390)
+        let count = try d.shapes.componentCount(rank: 99)
+        let full = BigInteger(4) * BigInteger.binomial(390, 49) + BigInteger(4) * BigInteger.binomial(390, 48)
+        #expect(count.withRankR == full && count.all == full + BigInteger.binomial(390, 47))
+    }
+
     @Test func labelsAreDistinctAndTheTrivialBlockComesFirst() throws {
         let q8 = try PermutationGroup(generators: [
             Permutation(cycles: "(1 2 4 6)(3 5 7 8)"), Permutation(cycles: "(1 3 4 7)(2 8 6 5)"),

@@ -26,7 +26,10 @@ public struct SpectralBlock: Sendable, Hashable, Codable {
     /// `l/m`, the key used in keyed tuples (`1/1=13,28/27=10`).
     public var label: String { "\(l)/\(m)" }
 
-    enum CodingKeys: String, CodingKey { case l, m, multiplicity, weight }
+    /// The division algebra of the block: ℝ for (1,1) and (2,1), ℂ otherwise (GROUPS.md §2.1).
+    public var type: DivisionAlgebra { isComplex ? .complex : .real }
+
+    enum CodingKeys: String, CodingKey { case l, m, multiplicity, weight, type, label }
     public init(l: Int, m: Int, multiplicity: Int) {
         self.l = l
         self.m = m
@@ -43,6 +46,8 @@ public struct SpectralBlock: Sendable, Hashable, Codable {
         try c.encode(l, forKey: .l)
         try c.encode(m, forKey: .m)
         try c.encode(multiplicity, forKey: .multiplicity)
+        try c.encode(type, forKey: .type)
+        try c.encode(label, forKey: .label)
         try c.encode(weight, forKey: .weight)
     }
 }

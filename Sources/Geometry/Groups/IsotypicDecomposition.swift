@@ -7,8 +7,9 @@ import Algebra
 /// transpose signature (type), the dimension of e_f·A and traces (weight and multiplicities). Only
 /// rational arithmetic; the cost depends on the orbitals of the orbit types, not on |G|.
 ///
-/// Two identities are checked exactly on every result: Σ w·μ = n and Σ δ·μ² = the number of orbitals
-/// of G on [n]² (dim End_G(ℝ^n), Burnside).
+/// Two identities are checked exactly on every result of the rational engine: Σ w·μ = n and Σ δ·μ² = the
+/// number of orbitals of G on [n]² (dim End_G(ℝ^n), Burnside). Abelian groups take the closed form of
+/// `AbelianCharacters` instead (O(n·k), no orbitals).
 ///
 ///     Q8 acting regularly on 8 points: R1×1 (four times) and one quaternionic block H4×1.
 public struct IsotypicDecomposition: Sendable {
@@ -28,9 +29,21 @@ public struct IsotypicDecomposition: Sendable {
 
     /// - Throws: `MemoryLimitError` past the memory budget; `GeometryError.tooLarge` if the decomposition
     ///   does not pass its exact checks after several random central elements (never expected).
-    public init(group: PermutationGroup) throws {
+    public init(group: PermutationGroup) throws { try self.init(group: group, abelianFastPath: true) }
+
+    /// `abelianFastPath: false` forces the rational engine (tests compare the two).
+    init(group: PermutationGroup, abelianFastPath: Bool) throws {
         let orbits = group.orbits.map { $0.map { $0 - 1 } }
         let generators = group.generators.map { $0.images.map { Int32($0 - 1) } }
+        if abelianFastPath, AbelianCharacters.isAbelian(group.generators), let e = Self.exponent(group.generators),
+            let found = AbelianCharacters.blocks(orbits: orbits, generators: generators, exponent: e)
+        {
+            blocks = Self.canonicalOrder(found.map { (block: $0.0, key: $0.1) })
+            degree = group.degree
+            orbitalCount = blocks.reduce(0) { $0 + $1.type.dimension * $1.multiplicity * $1.multiplicity }
+            orbitCount = orbits.count
+            return
+        }
         let types = OrbitTypes(orbits: orbits, generators: generators)
         let algebra = try OrbitalAlgebra(group: group, orbits: types.representatives)
         var orbitals = 0
@@ -52,6 +65,14 @@ public struct IsotypicDecomposition: Sendable {
             return
         }
         throw GeometryError.tooLarge("the isotypic decomposition did not pass its exact checks")
+    }
+
+    /// The exponent of an abelian group: the lcm of its generators' orders, when below 2^31.
+    static func exponent(_ generators: [Permutation]) -> Int? {
+        var e = BigInteger(1)
+        for g in generators { e = BigInteger.lcm(e, g.order) }
+        guard e <= BigInteger(Int(Int32.max)) else { return nil }
+        return Int(e.description)
     }
 
     /// One attempt with a random central element; nil when z was not generic.

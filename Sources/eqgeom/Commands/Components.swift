@@ -20,12 +20,21 @@ extension Components {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let s = try action.blockStructure()
+            let shapes: BlockShapes
+            switch try action.symmetry() {
+            case .cyclic(let structure): shapes = structure.shapes
+            case .group(let decomposition): shapes = decomposition.shapes
+            }
             if allRanks {
-                try emit(CountsByRankReport(n: s.degree, byRank: try s.componentCountsByRank()), output)
+                guard rank == nil else { throw ValidationError("give --rank R or --all-ranks, not both") }
+                try emit(CountsByRankReport(n: shapes.degree, byRank: try shapes.componentCountsByRank()), output)
             } else {
                 guard let r = rank else { throw ValidationError("give --rank R, or --all-ranks") }
-                try emit(CountReport(try EquivariantVariety(structure: s, rank: r).componentCount), output)
+                guard (0...shapes.degree).contains(r) else {
+                    throw GeometryError.rankOutOfRange(
+                        rank: r, maximum: shapes.degree, what: "\(shapes.degree)×\(shapes.degree) equivariant matrices")
+                }
+                try emit(CountReport(try shapes.componentCount(rank: r)), output)
             }
         }
     }

@@ -12,8 +12,12 @@ struct Equivariant: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let v = try EquivariantVariety(structure: try action.blockStructure(), rank: rank)
-        try emit(try EquivariantReport(v), output)
+        switch try action.symmetry() {
+        case .cyclic(let structure):
+            try emit(try EquivariantReport(try EquivariantVariety(structure: structure, rank: rank)), output)
+        case .group(let decomposition):
+            try emit(try GroupEquivariantReport(decomposition, rank: rank), output)
+        }
     }
 }
 
@@ -55,5 +59,48 @@ struct EquivariantReport: Report {
             [$0.label, $0.isComplex ? "complex" : "real", "\($0.weight)", "\($0.multiplicity)", "\($0.angle)"]
         }
         return header + "\n\n" + columnTable(["block l/m", "type", "weight", "multiplicity d", "angle/2π"], rows)
+    }
+}
+
+/// E^G_{r,n×n} for a group of several generators (GROUPS.md §2.3): its isotypic blocks and component counts.
+struct GroupEquivariantReport: Report {
+    let n: Int
+    let rank: Int
+    let blocks: [IsotypicBlock]
+    let orbits: Int
+    let commutantDimension: Int
+    let components: BigInteger
+    let componentsWithRankR: BigInteger
+
+    init(_ d: IsotypicDecomposition, rank r: Int) throws {
+        guard (0...d.degree).contains(r) else {
+            throw GeometryError.rankOutOfRange(
+                rank: r, maximum: d.degree, what: "\(d.degree)×\(d.degree) equivariant matrices")
+        }
+        n = d.degree
+        rank = r
+        blocks = d.blocks
+        orbits = d.orbitCount
+        commutantDimension = d.orbitalCount
+        let count = try d.shapes.componentCount(rank: r)
+        components = count.all
+        componentsWithRankR = count.withRankR
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case n, rank, blocks, orbits, components
+        case commutantDimension = "commutant_dimension"
+        case componentsWithRankR = "components_with_rank_r"
+    }
+
+    var table: String {
+        let header = keyValueTable([
+            ("variety", "E^G_{\(rank),\(n)x\(n)}, \(orbits) orbits"),
+            ("commutant dimension", "\(commutantDimension)"),
+            ("components", components.grouped),
+            ("with a rank-\(rank) matrix", componentsWithRankR.grouped),
+        ])
+        let rows = blocks.map { [$0.label, $0.type.rawValue, "\($0.weight)", "\($0.multiplicity)"] }
+        return header + "\n\n" + columnTable(["block", "type", "weight", "multiplicity"], rows)
     }
 }

@@ -19,7 +19,7 @@ struct GroupOptions: ParsableArguments {
     func group() throws -> PermutationGroup {
         let n = permutationOptions.points
         var generators = try gen.map { try Permutation(parsing: $0, degree: n) }
-        if let p = try permutationOptions.permutation() { generators.append(p) }
+        generators += try permutationOptions.generators()
         // points a generator does not move are fixed, as in GAP: all act on the largest degree
         let degree = max(n ?? 0, generators.map(\.degree).max() ?? 0)
         return try PermutationGroup(generators: generators, degree: degree)

@@ -16,24 +16,20 @@ struct PermutationOptions: ParsableArguments {
     @Option(name: .long, help: "Volume size DxHxW (with --shift x|y|z).")
     var volume: String?
 
-    @Option(name: .long, help: "Cyclic shift axis: x (columns), y (rows), z (slices of a volume).")
+    @Option(name: .long, help: "Cyclic shift axis: x (columns), y (rows), z (slices of a volume); repeat for a torus.")
     var shift: [ShiftAxisArgument] = []
 
     @Option(name: .long, help: "Counterclockwise rotation of a square image, in degrees: 90, 180 or 270.")
     var rotate: [RotationArgument] = []
 
-    @Option(name: .long, help: "Reflection of an image: horizontal, vertical or diagonal.")
+    @Option(name: .long, help: "Reflection of an image: horizontal, vertical or diagonal (with --rotate: D4).")
     var reflect: [ReflectionArgument] = []
 
     /// Whether any way of naming σ was used.
     var given: Bool { !perm.isEmpty || image != nil || volume != nil }
 
     func validate() throws {
-        let why = "one permutation names σ here (groups of several generators are not supported by this command yet)"
-        try requireAtMostOnce(perm, "--perm", why)
-        try requireAtMostOnce(shift, "--shift", why)
-        try requireAtMostOnce(rotate, "--rotate", why)
-        try requireAtMostOnce(reflect, "--reflect", why)
+        try requireAtMostOnce(perm, "--perm", "give further generators with --gen")
         if let n = points, n < 1 || n >= CycleType.maximumDegree {
             throw ValidationError("--n must be between 1 and \(CycleType.maximumDegree - 1), got \(n)")
         }
@@ -51,40 +47,59 @@ struct PermutationOptions: ParsableArguments {
             }
         }
         if image != nil {
-            guard moves == 1 else {
-                throw ValidationError("--image needs exactly one of --shift x|y, --rotate DEGREES, --reflect KIND")
+            guard moves >= 1 else {
+                throw ValidationError("--image needs a move: --shift x|y, --rotate DEGREES or --reflect KIND")
             }
-            if shift.first == .z { throw ValidationError("--shift z moves the slices of a --volume, not an image") }
+            if shift.contains(.z) { throw ValidationError("--shift z moves the slices of a --volume, not an image") }
         }
         if volume != nil {
-            guard rotate.isEmpty, reflect.isEmpty, shift.count == 1 else {
-                throw ValidationError("--volume needs exactly one --shift x|y|z (no --rotate or --reflect)")
+            guard rotate.isEmpty, reflect.isEmpty, !shift.isEmpty else {
+                throw ValidationError("--volume needs --shift x|y|z (no --rotate or --reflect)")
             }
         }
     }
 
+    /// The number of moves given (each an image or volume permutation).
+    var moveCount: Int { shift.count + rotate.count + reflect.count }
+
     /// The permutation, or nil when none was named.
+    /// - Throws: when several image moves name a group rather than one permutation.
     func permutation() throws -> Permutation? {
-        if let p = perm.first { return try Permutation(parsing: p, degree: points) }
+        guard moveCount <= 1 else {
+            throw ValidationError(
+                "this command needs one permutation; several moves (\(moveCount)) generate a group, which only "
+                    + "`equivariant` and `components count` accept so far")
+        }
+        return try generators().first
+    }
+
+    /// Every permutation named: --perm, or one per image or volume move, in the order shift, rotate, reflect.
+    func generators() throws -> [Permutation] {
+        if let p = perm.first { return [try Permutation(parsing: p, degree: points)] }
         if let v = volume {
             let dims = try parseSize(v, count: 3, flag: "--volume")
-            return try Permutation.shift(depth: dims[0], height: dims[1], width: dims[2], along: axis)
+            return try shift.map {
+                try Permutation.shift(depth: dims[0], height: dims[1], width: dims[2], along: $0.axis)
+            }
         }
-        guard let text = image else { return nil }
+        guard let text = image else { return [] }
         let dims = try parseSize(text, count: 2, flag: "--image")
-        if !shift.isEmpty { return try Permutation.shift(height: dims[0], width: dims[1], along: axis) }
-        if let degrees = rotate.first {
+        var result = try shift.map { try Permutation.shift(height: dims[0], width: dims[1], along: $0.axis) }
+        for degrees in rotate {
             guard dims[0] == dims[1] else {
                 throw ValidationError("--rotate needs a square image, got \(dims[0])x\(dims[1])")
             }
-            return try Permutation.rotation(size: dims[0], degrees: degrees.rawValue)
+            result.append(try Permutation.rotation(size: dims[0], degrees: degrees.rawValue))
         }
-        guard let kind = reflect.first else { return nil }
-        return try Permutation.reflection(height: dims[0], width: dims[1], kind.reflection)
+        for kind in reflect {
+            result.append(try Permutation.reflection(height: dims[0], width: dims[1], kind.reflection))
+        }
+        return result
     }
 
-    /// σ's cycle type, in closed form for image and volume actions (no permutation of the pixels is built).
+    /// σ's cycle type, in closed form for one image or volume move (no permutation of the pixels is built).
     func cycleType() throws -> CycleType {
+        guard moveCount <= 1 else { return try requiredPermutation().cycleType }
         if let text = image {
             let dims = try parseSize(text, count: 2, flag: "--image")
             if let axis = shift.first {
@@ -129,5 +144,4 @@ struct PermutationOptions: ParsableArguments {
         return p
     }
 
-    private var axis: Permutation.Axis { shift.first?.axis ?? .x }
 }
