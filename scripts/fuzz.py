@@ -209,6 +209,27 @@ def make_file(rng, work, k):
 
 
 # ------------------------------------------------------------------------------------------------ cases
+def group_action(rng):
+    """A group of several generators: (argv, n, generators as 0-based image lists or None)."""
+    kind = rng.choice(["gens", "d4", "torus"])
+    if kind == "gens":
+        n = rng.randint(2, 7)
+        gens = [random_perm(rng, n) for _ in range(rng.randint(2, 3))]
+        argv = sum((["--gen", "[" + ",".join(map(str, g)) + "]"] for g in gens), [])
+        return argv, n, [[x - 1 for x in g] for g in gens]
+    if kind == "d4":
+        m = rng.randint(1, 6)
+        mirror = rng.choice(["horizontal", "diagonal"])
+        return ["--image", f"{m}x{m}", "--rotate", "90", "--reflect", mirror], m * m, None
+    h, w = rng.randint(1, 6), rng.randint(1, 6)
+    return ["--image", f"{h}x{w}", "--shift", "x", "--shift", "y"], h * w, None
+
+
+def orbital_count(n, gens):
+    """Orbits of the group on pairs of points, by union-find (independent of eqgeom)."""
+    return orbit_count(n, gens, 2)
+
+
 def pick_action(rng, allow_cycle_type=True):
     """An action (argv, n or None, images or None, valid?)."""
     kind = rng.choice(["perm", "perm", "oneline", "image", "volume", "cycle", "bad", "conflict"])
@@ -242,11 +263,11 @@ def pick_action(rng, allow_cycle_type=True):
     if kind == "conflict":
         choices = [["--perm", "(1 2)", "--perm", "(1 3)"], ["--perm", "(1 2 3)", "--rotate", "90"],
                    ["--perm", "(1 2 3)", "--shift", "q"], ["--cycle-type", "3", "--n", "100"],
-                   ["--image", "3x3", "--shift", "x", "--rotate", "90"], ["--image", "3x3"],
+                   ["--image", "3x3", "--volume", "2x2x2", "--shift", "x"], ["--image", "3x3"],
                    ["--image", "3x3", "--shift", "z"], ["--volume", "2x2x2", "--rotate", "90"],
                    ["--image", "4x4", "--shift", "x", "--n", "16"],
                    ["--perm", "(1 2)", "--image", "2x2", "--shift", "x"],
-                   ["--image", "3x3", "--shift", "x", "--shift", "y"], ["--cycle-type", "3", "--cycle-type", "4"]]
+                   ["--cycle-type", "3", "--cycle-type", "4"], ["--cycle-type", "4", "--gen", "(1 2)"]]
         return rng.choice(choices), None, None, False
     bad = rng.choice([["--perm", "(1 2"], ["--perm", "(1 1)"], ["--perm", "(0 1)"], ["--perm", "[2,2]"],
                       ["--perm", "(a b)"], ["--perm", ""], ["--perm", "(1 2)", "--n", rng.choice(BIG)],
@@ -319,6 +340,16 @@ def command_case(rng, k, work):
         except ValueError:
             expect = "refuse"
         return argv + ["--json"], expect, oracle, None, None
+    if command in ("equivariant", "count", "list", "show", "random") and rng.random() < 0.2:
+        action, n, gens = group_action(rng)
+        r = rng.randint(0, n)
+        sub = {"equivariant": ["equivariant"], "count": ["components", "count"], "list": ["components", "list"],
+               "show": ["components", "show"], "random": ["components", "random"]}[command]
+        argv = sub + action + ["--rank", str(r), "--json"]
+        if command in ("list", "show", "random"):
+            return argv, "refuse", None, None, None   # groups: counting only, so far
+        oracle = ("group", n, orbital_count(n, gens) if gens else None) if command == "equivariant" else None
+        return argv, "ok", oracle, None, None
     if command in ("equivariant", "count", "list", "show", "random"):
         action, n, info, valid = pick_action(rng)
         r, rank_ok = rank_arg(rng, n)
@@ -530,6 +561,12 @@ def judge(result, expect, oracle, out_path, existed, refusal_rss):
                 got = json.loads(out)
                 pair = (int(got.get("components", got.get("all", -1))), int(got["components_with_rank_r"]))
                 if pair != oracle[1]:
+                    return "accepted"
+            elif kind == "group":
+                got = json.loads(out)
+                if sum(b["weight"] * b["multiplicity"] for b in got["blocks"]) != oracle[1]:
+                    return "accepted"
+                if oracle[2] is not None and got["commutant_dimension"] != oracle[2]:
                     return "accepted"
             elif kind == "help_no_cycle_type":
                 if oracle[1] in ("basis", "mask", "layer", "invariant", "train") and "--cycle-type" in out:
