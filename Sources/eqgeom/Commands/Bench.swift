@@ -78,6 +78,30 @@ func benchmarks() -> [Benchmark] {
             let gens = try rubikGenerators.map { try Permutation(cycles: $0, degree: 48) }
             return "order \(try PermutationGroup(generators: gens).order)"
         },
+        Benchmark(name: "group.blocks_and_count_d4_28x28_r99") {
+            let g = try PermutationGroup(generators: [
+                Permutation.rotation(size: 28, degrees: 90), Permutation.reflection(height: 28, width: 28, .horizontal),
+            ])
+            return "\(try IsotypicDecomposition(group: g).shapes.componentCount(rank: 99).all) components"
+        },
+        Benchmark(name: "group.blocks_and_count_torus_28x28_r99") {
+            let g = try PermutationGroup(generators: [
+                Permutation.shift(height: 28, width: 28, along: .x),
+                Permutation.shift(height: 28, width: 28, along: .y),
+            ])
+            return "\(try IsotypicDecomposition(group: g).shapes.componentCount(rank: 99).all.decimalDigitCount) digits"
+        },
+        Benchmark(name: "group.blocks_and_count_c4_28x28_r99") {
+            let g = try PermutationGroup(generators: [Permutation.rotation(size: 28, degrees: 90)])
+            return "\(try IsotypicDecomposition(group: g).shapes.componentCount(rank: 99).all) components"
+        },
+        Benchmark(name: "group.blocks_symmetric_1000") {
+            let n = 1000
+            let g = try PermutationGroup(generators: [
+                Permutation(cycles: "(1 2)", degree: n), Permutation(images: (1...n).map { $0 % n + 1 }),
+            ])
+            return "\(try IsotypicDecomposition(group: g).blocks.map(\.label).joined(separator: ","))"
+        },
         Benchmark(name: "count.mnist_r99") {
             let v = try EquivariantVariety(structure: BlockStructure(cycleType: CycleType(parsing: "28^28")), rank: 99)
             return try v.componentCount.all.description

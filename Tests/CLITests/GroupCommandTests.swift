@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import EqgeomTestSupport
+
+/// Groups on the command line: the JSON contract and GROUPS.md's worked numbers.
+@Suite struct GroupCommandTests {
+    @Test func d4OnMNISTImages() throws {
+        let o = try json([
+            "equivariant", "--image", "28x28", "--rotate", "90", "--reflect", "horizontal", "--rank", "99",
+        ])
+        #expect(o["components"] as? String == "2253800" && o["components_with_rank_r"] as? String == "2253800")
+        #expect(o["commutant_dimension"] as? Int == 77028 && o["orbits"] as? Int == 105)
+        let blocks = o["blocks"] as? [[String: Any]] ?? []
+        let summary = blocks.map {
+            "\($0["label"] ?? "") \($0["type"] ?? "") \($0["weight"] ?? "") \($0["multiplicity"] ?? "")"
+        }
+        #expect(summary == ["R1.1 R 1 105", "R1.2 R 1 105", "R1.3 R 1 91", "R1.4 R 1 91", "R2.1 R 2 196"])
+    }
+
+    @Test func torusAndGeneratorsAndCyclicBlocksCarryTypeAndLabel() throws {
+        let torus = try json([
+            "components", "count", "--image", "28x28", "--shift", "x", "--shift", "y", "--rank", "99",
+        ])
+        #expect((torus["components"] as? String)?.count == 64)
+        let q8 = try json(["equivariant", "--gen", "(1 2 4 6)(3 5 7 8)", "--gen", "(1 3 4 7)(2 8 6 5)", "--rank", "4"])
+        let types = (q8["blocks"] as? [[String: Any]] ?? []).map { $0["type"] as? String ?? "" }
+        #expect(types == ["R", "R", "R", "R", "H"])
+        let cyclic = try json(["equivariant", "--perm", "(1 2 3)", "--rank", "1"])
+        let first = (cyclic["blocks"] as? [[String: Any]])?.first
+        #expect(first?["type"] as? String == "R" && first?["label"] as? String == "1/1")
+    }
+
+    @Test func groupsAreRefusedWhereOnlyOnePermutationWorks() throws {
+        try expectRefusal(
+            ["components", "list", "--image", "4x4", "--shift", "x", "--shift", "y", "--rank", "2"], "not supported yet"
+        )
+        try expectRefusal(
+            ["mask", "--image", "4x4", "--shift", "x", "--shift", "y", "--rank", "2", "--tuple", "1"],
+            "needs one permutation")
+        try expectRefusal(["equivariant", "--gen", "(1 2)", "--gen", "(1 2 3)", "--rank", "9"], "out of range")
+    }
+}
