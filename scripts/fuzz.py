@@ -209,12 +209,20 @@ def make_file(rng, work, k):
 
 
 # ------------------------------------------------------------------------------------------------ cases
-def group_action(rng):
+def group_action(rng, work, k):
     """A group of several generators: (argv, n, generators as 0-based image lists or None)."""
-    kind = rng.choice(["gens", "d4", "torus"])
-    if kind == "gens":
+    kind = rng.choice(["gens", "d4", "torus", "file"])
+    if kind in ("gens", "file"):
         n = rng.randint(2, 7)
         gens = [random_perm(rng, n) for _ in range(rng.randint(2, 3))]
+        if kind == "file":   # GAP's list syntax or JSON image arrays
+            path = os.path.join(work, f"g{k}.txt")
+            if rng.random() < 0.5:
+                text = "[ " + ", ".join(cycle_text(g).replace(" ", ",") for g in gens) + " ]"
+            else:
+                text = json.dumps(gens)
+            open(path, "w").write(text)
+            return ["--generators", path, "--n", str(n)], n, [[x - 1 for x in g] for g in gens]
         argv = sum((["--gen", "[" + ",".join(map(str, g)) + "]"] for g in gens), [])
         return argv, n, [[x - 1 for x in g] for g in gens]
     if kind == "d4":
@@ -341,7 +349,7 @@ def command_case(rng, k, work):
             expect = "refuse"
         return argv + ["--json"], expect, oracle, None, None
     if command in ("equivariant", "count", "list", "show", "random") and rng.random() < 0.2:
-        action, n, gens = group_action(rng)
+        action, n, gens = group_action(rng, work, k)
         r = rng.randint(0, n)
         sub = {"equivariant": ["equivariant"], "count": ["components", "count"], "list": ["components", "list"],
                "show": ["components", "show"], "random": ["components", "random"]}[command]

@@ -106,4 +106,14 @@ import EqgeomTestSupport
             #expect(throws: PermutationError.self, "\(bad)") { try CycleType(parsing: bad) }
         }
     }
+
+    @Test func generatorListsInGAPAndJSONSyntax() throws {
+        let gap = try Permutation.list(parsing: "[ (1,2,3)(4,5), (1,2),\\\n () ]")
+        #expect(gap.map(\.images) == [[2, 3, 1, 5, 4], [2, 1], []])
+        let json = try Permutation.list(parsing: "[[2,3,1],[1,3,2]]", degree: 4)
+        #expect(json.map(\.images) == [[2, 3, 1, 4], [1, 3, 2, 4]])
+        #expect(try Permutation.list(parsing: "[]").isEmpty)
+        #expect(throws: PermutationError.self) { try Permutation.list(parsing: "(1,2)") }
+        #expect(throws: PermutationError.self) { try Permutation.list(parsing: "[[2,2]]") }
+    }
 }

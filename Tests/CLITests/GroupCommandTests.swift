@@ -30,6 +30,23 @@ import EqgeomTestSupport
         #expect(first?["type"] as? String == "R" && first?["label"] as? String == "1/1")
     }
 
+    @Test func generatorFilesInGAPAndJSONSyntax() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "[ (1,2,3,4,5,6,7,8), (1,2) ]\n".write(toFile: dir + "/s8.g", atomically: true, encoding: .utf8)
+        try "[[2,3,4,5,6,7,8,1],[2,1,3,4,5,6,7,8]]".write(toFile: dir + "/s8.json", atomically: true, encoding: .utf8)
+        for file in ["s8.g", "s8.json"] {
+            // S8 on T2 → T2: 15 orbitals of pairs of pairs (the README's example)
+            let layer = try json(["layer", "--generators", dir + "/" + file, "--in-power", "2", "--out-power", "2"])
+            #expect(layer["parameters"] as? Int == 15, "\(file)")
+            let e = try json(["equivariant", "--generators", dir + "/" + file, "--rank", "2"])
+            #expect(e["commutant_dimension"] as? Int == 2, "\(file)")
+        }
+        try "[ (1,2, ]".write(toFile: dir + "/bad.g", atomically: true, encoding: .utf8)
+        try expectRefusal(["equivariant", "--generators", dir + "/bad.g", "--rank", "1"], "unbalanced parentheses")
+        try expectRefusal(["equivariant", "--generators", dir + "/missing.g", "--rank", "1"], "cannot read")
+    }
+
     @Test func groupsAreRefusedWhereOnlyOnePermutationWorks() throws {
         try expectRefusal(
             ["components", "list", "--image", "4x4", "--shift", "x", "--shift", "y", "--rank", "2"], "not supported yet"

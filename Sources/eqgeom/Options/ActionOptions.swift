@@ -12,13 +12,12 @@ struct ActionOptions: ParsableArguments {
     @Option(name: .long, help: "Cycle type, e.g. 28^28 or 12,8,6,6,5,1 (no permutation is built).")
     var cycleType: [String] = []
 
-    @Option(name: .long, help: "A generator of the group G (cycle or one-line notation); repeat for more.")
-    var gen: [String] = []
+    @OptionGroup var generatorOptions: GeneratorOptions
 
     func validate() throws {
         try requireAtMostOnce(cycleType, "--cycle-type", "σ has one cycle type")
         if !cycleType.isEmpty {
-            guard !permutationOptions.given, gen.isEmpty else {
+            guard !permutationOptions.given, !generatorOptions.given else {
                 throw ValidationError(
                     "give only one of --perm, --cycle-type, --image, --volume (a cycle type takes no --gen)")
             }
@@ -28,7 +27,7 @@ struct ActionOptions: ParsableArguments {
             guard permutationOptions.moveCount == 0 else {
                 throw ValidationError("--shift, --rotate and --reflect act on --image or --volume")
             }
-        } else if !permutationOptions.given && gen.isEmpty {
+        } else if !permutationOptions.given && !generatorOptions.given {
             throw ValidationError(
                 "name σ with one of --perm, --cycle-type, --image HxW, --volume DxHxW, or a group with --gen")
         }
@@ -44,12 +43,12 @@ struct ActionOptions: ParsableArguments {
     /// generators give the isotypic decomposition of the group they generate (GROUPS.md §3.2).
     func symmetry() throws -> Symmetry {
         if let text = cycleType.first { return .cyclic(try BlockStructure(checking: try CycleType(parsing: text))) }
-        let count = gen.count + (permutationOptions.perm.isEmpty ? permutationOptions.moveCount : 1)
-        if count == 1 && gen.isEmpty {
+        let moves = permutationOptions.perm.isEmpty ? permutationOptions.moveCount : 1
+        if moves == 1 && !generatorOptions.given {
             return .cyclic(try BlockStructure(checking: try permutationOptions.cycleType()))
         }
         let n = permutationOptions.points
-        var generators = try gen.map { try Permutation(parsing: $0, degree: n) }
+        var generators = try generatorOptions.permutations(degree: n)
         generators += try permutationOptions.generators()
         let degree = max(n ?? 0, generators.map(\.degree).max() ?? 0)
         if generators.count == 1, let only = generators.first {

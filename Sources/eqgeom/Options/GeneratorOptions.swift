@@ -1,0 +1,34 @@
+import Algebra
+import ArgumentParser
+import Foundation
+
+/// Generators of a group G: repeated `--gen` and/or a file of generators (`--generators FILE`: GAP's
+/// list syntax `[ (1,2,3), (1,2) ]` or JSON `[[2,3,1], [2,1,3]]`).
+struct GeneratorOptions: ParsableArguments {
+    @Option(name: .long, help: "A generator of G (cycle or one-line notation); repeat for more.")
+    var gen: [String] = []
+
+    @Option(
+        name: .customLong("generators"),
+        help: ArgumentHelp(
+            "A file of generators: GAP's [ (1,2,3), (1,2) ] or JSON [[2,3,1],[2,1,3]].", valueName: "file"))
+    var file: String?
+
+    /// Whether any generator was given.
+    var given: Bool { !gen.isEmpty || file != nil }
+
+    /// The generators, each on `degree` points when given (points not moved are fixed).
+    func permutations(degree: Int?) throws -> [Permutation] {
+        var result = try gen.map { try Permutation(parsing: $0, degree: degree) }
+        if let path = file {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            try MemoryBudget.require(
+                ByteCount.product(size, 64), for: "reading generators from \(path)", advice: "use a smaller file")
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("cannot read --generators \(path)")
+            }
+            result += try Permutation.list(parsing: String(decoding: data, as: UTF8.self), degree: degree)
+        }
+        return result
+    }
+}
