@@ -47,10 +47,16 @@ import EqgeomTestSupport
         try expectRefusal(["equivariant", "--generators", dir + "/missing.g", "--rank", "1"], "cannot read")
     }
 
-    @Test func groupsAreRefusedWhereOnlyOnePermutationWorks() throws {
-        try expectRefusal(
-            ["components", "list", "--image", "4x4", "--shift", "x", "--shift", "y", "--rank", "2"], "not supported yet"
-        )
+    @Test func componentCommandsTakeGroupsWhileBasisAndMaskNeedOnePermutation() throws {
+        // list, show and random work for groups as for one permutation (labels key the tuples)
+        let list = try json(["components", "list", "--image", "4x4", "--shift", "x", "--shift", "y", "--rank", "2"])
+        // the torus on 4×4 at r = 2: two of the four real characters (6) or one of the six complex pairs (6)
+        #expect((list["components"] as? [Any])?.count == 12 && (list["blocks"] as? [String])?.first == "R1.1")
+        let q8 = ["--gen", "(1 2 4 6)(3 5 7 8)", "--gen", "(1 3 4 7)(2 8 6 5)"]
+        let show = try json(["components", "show"] + q8 + ["--rank", "4", "--tuple", "H4.1=1"])
+        #expect(show["dimension"] as? Int == 4 && show["max_rank"] as? Int == 4 && show["index"] as? String == "0")
+        let random = try json(["components", "random"] + q8 + ["--rank", "4", "--count", "3"])
+        #expect((random["components"] as? [Any])?.count == 3)
         try expectRefusal(
             ["mask", "--image", "4x4", "--shift", "x", "--shift", "y", "--rank", "2", "--tuple", "1"],
             "needs one permutation")

@@ -75,6 +75,8 @@ func temporaryDirectory() throws -> String {
         try expectRefusal(
             ["equivariant", "--image", "3x3", "--shift", "x", "--rank", "1", "--memory-limit", "4Q"],
             "--memory-limit takes a positive size")
+        // a budget beyond the machine's memory would trade a clean refusal for the kernel's kill
+        try expectRefusal(["basis", "--perm", "(1 2000000000)", "--memory-limit", "1T"], "exceeds this machine's")
         // counting a huge image needs no permutation of its pixels
         let count = try json(["components", "count", "--image", "16384x16384", "--shift", "x", "--rank", "3"])
         #expect(count["components"] as? String != nil)

@@ -119,8 +119,8 @@ let mnist = BlockStructure(cycleType: try! CycleType(parsing: "28^28"))
         let v = try EquivariantVariety(structure: s, rank: 5000)
         let c = try v.componentCount
         #expect(c.withRankR.description.count == 37)
-        #expect(RankedTupleSpace(v.fullRankSpace).count == c.withRankR)
-        #expect(RankedTupleSpace(v.deficientSpace).count == c.all - c.withRankR)
+        #expect(RankedTupleSpace(v.componentSpaces[0]).count == c.withRankR)
+        #expect(RankedTupleSpace(v.componentSpaces[1]).count == c.all - c.withRankR)
     }
 
     @Test func rankOutOfRange() {

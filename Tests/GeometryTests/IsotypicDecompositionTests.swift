@@ -126,6 +126,44 @@ import EqgeomTestSupport
         #expect(count.withRankR == full && count.all == full + BigInteger.binomial(390, 47))
     }
 
+    @Test func groupComponentsEnumerateRankAndMatchBruteForce() throws {
+        for c in try Self.cases() where c.n <= 25 {
+            let group = try PermutationGroup(generators: c.generators.map { try Permutation(images: $0) }, degree: c.n)
+            let d = try IsotypicDecomposition(group: group)
+            let shapes = d.shapes
+            guard shapes.multiplicities.reduce(1, { $0 * ($1 + 1) }) <= 20_000 else { continue }
+            for r in [1, c.n / 3, c.n / 2, c.n - 1] where r >= 0 && r <= c.n {
+                let v = try GroupVariety(d, rank: r)
+                let listed = Array(v.components)
+                let (all, full) = Self.bruteForceCount(shapes, rank: r)
+                #expect(listed.count == all && Set(listed).count == all, "\(c.name) r=\(r)")
+                #expect(listed.prefix(full).allSatisfy { (try? v.component($0))?.containsRankR == true })
+                let index = try v.index()
+                for (i, t) in listed.enumerated() {
+                    #expect(try index.tuple(at: BigInteger(i)) == t && index.index(of: t) == BigInteger(i))
+                    let component = try v.component(t)
+                    #expect(component.maximalRank <= r && component.dimension >= 0)
+                }
+            }
+        }
+    }
+
+    @Test func quaternionicComponentInvariants() throws {
+        // Q8 on two regular orbits: H4 with μ = 2; t = 1 is {x ∈ M_2(ℍ) : rank_ℍ x ≤ 1}: dimension
+        // 4·1·(4 − 1) = 12, degree of its complexification M_{2, 4×4}: 20, ED degree C(2,1) = 2 (GROUPS.md §2.4)
+        let c = try #require(try Self.cases().first { $0.name == "Q8 on two regular orbits" })
+        let group = try PermutationGroup(generators: c.generators.map { try Permutation(images: $0) }, degree: c.n)
+        let v = try GroupVariety(try IsotypicDecomposition(group: group), rank: 4)
+        let h = try #require(v.blocks.firstIndex { $0.type == .quaternionic })
+        var t = [Int](repeating: 0, count: v.blocks.count)
+        t[h] = 1
+        let component = try v.component(t)
+        #expect(component.dimension == 12 && component.maximalRank == 4)
+        #expect(try component.algebraicDegree == BigInteger(20) && component.edDegree == BigInteger(2))
+        #expect(component.singularLocus == [[Int](repeating: 0, count: v.blocks.count)])
+        #expect(try v.parseTuple("\(v.blocks[h].label)=1") == t)
+    }
+
     @Test func labelsAreDistinctAndTheTrivialBlockComesFirst() throws {
         let q8 = try PermutationGroup(generators: [
             Permutation(cycles: "(1 2 4 6)(3 5 7 8)"), Permutation(cycles: "(1 3 4 7)(2 8 6 5)"),

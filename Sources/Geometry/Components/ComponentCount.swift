@@ -81,6 +81,37 @@ public struct BlockShapes: Sendable {
         let size: Int
     }
 
+    /// The components at rank r ≤ n as tuple spaces, in enumeration order: slack s = 0 (weight r, the
+    /// components with a rank-r matrix), then s = 1, …, w_max − 1 (weight r − s, blocks of weight ≤ s
+    /// saturated, heavier blocks free).
+    func componentSpaces(rank r: Int) -> [WeightedTupleSpace] {
+        (0..<heaviest).map { s in
+            WeightedTupleSpace(
+                weights: weights, lower: zip(weights, multiplicities).map { $0.0 <= s ? $0.1 : 0 },
+                upper: multiplicities, target: r - s)
+        }
+    }
+
+    /// Checks length, ranges 0 ≤ t_b ≤ μ_b and weight ≤ r (not maximality).
+    /// - Throws: the first `GeometryError` that t violates, naming the block by its label.
+    func validateTuple(_ t: [Int], labels: [String], rank: Int) throws {
+        guard t.count == weights.count else { throw GeometryError.tupleLength(given: t.count, blocks: weights.count) }
+        for b in t.indices where t[b] < 0 || t[b] > multiplicities[b] {
+            throw GeometryError.tupleEntryOutOfRange(block: labels[b], value: t[b], multiplicity: multiplicities[b])
+        }
+        let w = zip(weights, t).reduce(0) { $0 + $1.0 * $1.1 }
+        guard w <= rank else { throw GeometryError.tupleWeightExceedsRank(weight: w, rank: rank) }
+    }
+
+    /// Checks t and that no block can be raised within the rank (an irreducible component).
+    func validateComponent(_ t: [Int], labels: [String], rank: Int) throws {
+        try validateTuple(t, labels: labels, rank: rank)
+        let w = zip(weights, t).reduce(0) { $0 + $1.0 * $1.1 }
+        for b in t.indices where t[b] < multiplicities[b] && w + weights[b] <= rank {
+            throw GeometryError.tupleNotMaximal(block: labels[b], rank: rank)
+        }
+    }
+
     /// Longest truncated power series a count builds (2^25 big-integer coefficients).
     public static let maximumSeriesLength = 1 << 25
 

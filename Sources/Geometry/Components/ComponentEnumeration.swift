@@ -63,14 +63,23 @@ public struct ComponentSequence: Sequence, Sendable {
 /// random sampling. Builds a table of (blocks + 1)·(r + 1) big integers on creation.
 public struct ComponentIndex: Sendable {
     let ranked: [RankedTupleSpace]
-    let variety: EquivariantVariety
+    let spaces: [WeightedTupleSpace]
+    /// Checks that a tuple is a component (with the variety's block labels in errors).
+    let validate: @Sendable ([Int]) throws -> Void
 
     /// Largest table (number of big integers) built before refusing.
     public static let maximumTableEntries = 50_000_000
 
     /// - Throws: `GeometryError.tooLarge` when the table would exceed `maximumTableEntries`.
     public init(_ variety: EquivariantVariety) throws {
-        let spaces = variety.componentSpaces
+        try self.init(
+            spaces: variety.componentSpaces, shapes: variety.structure.shapes,
+            validate: { [variety] in try variety.validateComponent($0) })
+    }
+
+    init(spaces: [WeightedTupleSpace], shapes: BlockShapes, validate: @escaping @Sendable ([Int]) throws -> Void)
+        throws
+    {
         let entries = spaces.reduce(0) { $0 + $1.tableEntries }
         guard entries <= Self.maximumTableEntries else {
             throw GeometryError.tooLarge(
@@ -79,11 +88,12 @@ public struct ComponentIndex: Sendable {
             )
         }
         try MemoryBudget.require(
-            ByteCount.product(entries, variety.structure.shapes.coefficientBytesBound),
+            ByteCount.product(entries, shapes.coefficientBytesBound),
             for: "ranking components (a table of \(entries) big integers)",
             advice: "list from the start (offset 0) instead, or use a smaller case")
         ranked = spaces.map(RankedTupleSpace.init)
-        self.variety = variety
+        self.spaces = spaces
+        self.validate = validate
     }
 
     /// The number of components (equals `componentCount.all`).
@@ -107,7 +117,7 @@ public struct ComponentIndex: Sendable {
     /// The 0-based index of component t.
     /// - Throws: `GeometryError` if t is not a component.
     public func index(of t: [Int]) throws -> BigInteger {
-        try variety.validateComponent(t)
+        try validate(t)
         var offset = BigInteger(0)
         for r in ranked {
             if r.contains(t) { return offset + r.index(of: t) }
@@ -129,7 +139,7 @@ public struct ComponentIndex: Sendable {
         for (k, r) in ranked.enumerated() {
             let c = r.count
             if i.signum >= 0 && i < c {
-                return ComponentSequence(spaces: variety.componentSpaces, start: (r.tuple(at: i), k))
+                return ComponentSequence(spaces: spaces, start: (r.tuple(at: i), k))
             }
             i -= c
         }
@@ -138,8 +148,8 @@ public struct ComponentIndex: Sendable {
 }
 
 extension EquivariantVariety {
-    /// The two tuple spaces whose union is the set of components, in enumeration order.
-    var componentSpaces: [WeightedTupleSpace] { [fullRankSpace, deficientSpace] }
+    /// The tuple spaces whose union is the set of components, in enumeration order (one per slack).
+    var componentSpaces: [WeightedTupleSpace] { structure.shapes.componentSpaces(rank: rank) }
 
     /// All components, lazily, in the documented order.
     public var components: ComponentSequence { ComponentSequence(self) }

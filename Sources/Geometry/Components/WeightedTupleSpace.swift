@@ -1,11 +1,13 @@
 import Algebra
 
-/// The integer tuples t with lower_b ≤ t_b ≤ upper_b and Σ w_b t_b = target, w_b ∈ {1, 2}, in
-/// lexicographic order. Components of E^σ_r are two such spaces (MATH.md §4.3). Not API.
+/// The integer tuples t with lower_b ≤ t_b ≤ upper_b and Σ w_b t_b = target, in lexicographic order.
+/// Components of E^G_r are a union of such spaces, one per slack (MATH.md §4.3, §8). Not API.
 ///
-/// Feasibility of a suffix needs no big numbers: the sums reachable by the blocks from b on are
-/// {a + 2c : a ∈ [realLow, realHigh], c ∈ [complexLow, complexHigh]}. Counting, ranking and unranking
-/// use the suffix generating functions S_b(x) = ∏_{b' ≥ b} Σ_t x^{w_b' t} mod x^{target+1}.
+/// Feasibility of a suffix needs no big numbers. With weights 1 and 2 (one permutation) the sums
+/// reachable by the blocks from b on are {a + 2c : a ∈ [realLow, realHigh], c ∈ [complexLow, complexHigh]};
+/// with heavier weights eqgeom keeps, per suffix, the set of reachable sums ≤ target as a bit set.
+/// Counting, ranking and unranking use the suffix generating functions
+/// S_b(x) = ∏_{b' ≥ b} Σ_t x^{w_b' t} mod x^{target+1}.
 struct WeightedTupleSpace: Sendable {
     let weights: [Int]
     let lower: [Int]
@@ -13,6 +15,8 @@ struct WeightedTupleSpace: Sendable {
     let target: Int
     /// For each b (and b = count): sums of lower/upper bounds of weight-1 and weight-2 blocks from b on.
     private let realLow: [Int], realHigh: [Int], complexLow: [Int], complexHigh: [Int]
+    /// For weights above 2: reachable[b] holds the sums ≤ target that the blocks from b on can reach.
+    private let reachable: [[UInt64]]?
 
     init(weights: [Int], lower: [Int], upper: [Int], target: Int) {
         self.weights = weights
@@ -35,12 +39,43 @@ struct WeightedTupleSpace: Sendable {
         realHigh = rh
         complexLow = cl
         complexHigh = ch
+        reachable = weights.allSatisfy { $0 <= 2 } ? nil : Self.reachableSums(weights, lower, upper, target)
+    }
+
+    /// Per suffix, the reachable sums in [0, target] as bit sets (blocks·μ·target/64 word operations).
+    private static func reachableSums(_ weights: [Int], _ lower: [Int], _ upper: [Int], _ target: Int) -> [[UInt64]] {
+        let words = max(target, 0) / 64 + 1
+        var table = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: weights.count + 1)
+        if target >= 0 { table[weights.count][0] = 1 }
+        for b in stride(from: weights.count - 1, through: 0, by: -1) where target >= 0 {
+            var set = [UInt64](repeating: 0, count: words)
+            for t in lower[b]...max(lower[b], upper[b]) where t <= upper[b] {
+                let shift = weights[b] * t
+                if shift > target { break }
+                let (wordShift, bitShift) = (shift / 64, shift % 64)
+                for i in stride(from: words - 1, through: wordShift, by: -1) {
+                    var v = table[b + 1][i - wordShift] << UInt64(bitShift)
+                    if bitShift > 0 && i - wordShift - 1 >= 0 {
+                        v |= table[b + 1][i - wordShift - 1] >> UInt64(64 - bitShift)
+                    }
+                    set[i] |= v
+                }
+            }
+            let extra = words * 64 - (target + 1)
+            if extra > 0 { set[words - 1] &= UInt64.max >> UInt64(extra) }
+            table[b] = set
+        }
+        return table
     }
 
     var blockCount: Int { weights.count }
 
     /// Whether the blocks from b on can sum to exactly s.
     func feasible(_ s: Int, from b: Int) -> Bool {
+        if let sets = reachable {
+            guard s >= 0, s <= target else { return false }
+            return sets[b][s / 64] >> UInt64(s % 64) & 1 == 1
+        }
         let cMin = max(complexLow[b], ceilDiv(s - realHigh[b], 2))
         let cMax = min(complexHigh[b], floorDiv(s - realLow[b], 2))
         return cMin <= cMax
@@ -50,6 +85,13 @@ struct WeightedTupleSpace: Sendable {
     /// blocks from b on must sum to s.
     private func smallestChoice(_ b: Int, sum s: Int, atLeast: Int) -> Int? {
         let w = weights[b]
+        if reachable != nil {
+            for t in max(atLeast, lower[b])...max(atLeast, lower[b], upper[b])
+            where t <= upper[b] && feasible(s - w * t, from: b + 1) {
+                return t
+            }
+            return nil
+        }
         let maxRest = realHigh[b + 1] + 2 * complexHigh[b + 1]
         let t0 = max(atLeast, lower[b], ceilDiv(s - maxRest, w))
         for t in t0...(t0 + 1) where t <= upper[b] && feasible(s - w * t, from: b + 1) { return t }

@@ -33,41 +33,18 @@ public struct EquivariantVariety: Sendable {
     public var blocks: [SpectralBlock] { structure.blocks }
     public var degree: Int { structure.degree }
 
-    /// The tuples of weight exactly r (components with a rank-r matrix), as a tuple space.
-    var fullRankSpace: WeightedTupleSpace {
-        WeightedTupleSpace(
-            weights: blocks.map(\.weight), lower: blocks.map { _ in 0 }, upper: blocks.map(\.multiplicity), target: rank
-        )
-    }
-
-    /// The maximal tuples of weight r − 1 (every weight-1 block saturated), as a tuple space.
-    var deficientSpace: WeightedTupleSpace {
-        WeightedTupleSpace(
-            weights: blocks.map(\.weight), lower: blocks.map { $0.weight == 1 ? $0.multiplicity : 0 },
-            upper: blocks.map(\.multiplicity), target: rank - 1)
-    }
-
     /// Whether t is an irreducible component here: in range, Σ w t ≤ r, and no block can be raised.
     public func isComponent(_ t: [Int]) -> Bool { (try? validateComponent(t)) != nil }
 
     /// Checks t entry by entry and for maximality.
     /// - Throws: the first `GeometryError` that t violates.
     public func validateComponent(_ t: [Int]) throws {
-        try validateTuple(t)
-        let w = zip(blocks, t).reduce(0) { $0 + $1.0.weight * $1.1 }
-        for (b, v) in zip(blocks, t) where v < b.multiplicity && w + b.weight <= rank {
-            throw GeometryError.tupleNotMaximal(block: b.label, rank: rank)
-        }
+        try structure.shapes.validateComponent(t, labels: blocks.map(\.label), rank: rank)
     }
 
     /// Checks length, ranges and weight ≤ r (not maximality).
     public func validateTuple(_ t: [Int]) throws {
-        guard t.count == blocks.count else { throw GeometryError.tupleLength(given: t.count, blocks: blocks.count) }
-        for (b, v) in zip(blocks, t) where v < 0 || v > b.multiplicity {
-            throw GeometryError.tupleEntryOutOfRange(block: b.label, value: v, multiplicity: b.multiplicity)
-        }
-        let w = zip(blocks, t).reduce(0) { $0 + $1.0.weight * $1.1 }
-        guard w <= rank else { throw GeometryError.tupleWeightExceedsRank(weight: w, rank: rank) }
+        try structure.shapes.validateTuple(t, labels: blocks.map(\.label), rank: rank)
     }
 
     /// The component V_t with its invariants.

@@ -56,14 +56,13 @@ extension Components {
                 throw ValidationError(
                     "--limit must be between 0 and 1000000, got \(limit); page through larger lists with --offset")
             }
-            let v = try EquivariantVariety(structure: try action.blockStructure(), rank: rank)
-            try requireListMemory(limit, blocks: v.blocks.count)
-            let sequence: ComponentSequence =
-                start.isZero ? v.components : try ComponentIndex(v).components(from: start)
+            let v = try action.variety(rank: rank)
+            try requireListMemory(limit, blocks: v.labels.count)
+            let sequence = start.isZero ? v.components : try v.index().components(from: start)
             let entries = sequence.prefix(limit).enumerated().map {
                 ListedComponent(index: start + BigInteger($0.offset), tuple: $0.element)
             }
-            try emit(ListReport(blocks: v.blocks.map(\.label), components: entries), output)
+            try emit(ListReport(blocks: v.labels, components: entries), output)
         }
     }
 
@@ -78,12 +77,11 @@ extension Components {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let s = try action.blockStructure()
-            let v = try EquivariantVariety(structure: s, rank: rank)
-            let ranking = try ComponentIndex(v)
+            let v = try action.variety(rank: rank)
+            let ranking = try v.index()
             let t: [Int]
             switch (tuple, index) {
-            case (let text?, nil): t = try s.parseTuple(text)
+            case (let text?, nil): t = try v.parseTuple(text)
             case (nil, let text?):
                 guard let i = BigInteger(text) else {
                     throw ValidationError("--index must be an integer, got '\(text)'")
@@ -91,8 +89,7 @@ extension Components {
                 t = try ranking.tuple(at: i)
             default: throw ValidationError("give exactly one of --tuple and --index")
             }
-            let c = try v.component(t)
-            try emit(try ShowReport(c, index: try ranking.index(of: t)), output)
+            try emit(try v.showReport(t, index: try ranking.index(of: t)), output)
         }
     }
 
@@ -108,15 +105,15 @@ extension Components {
             guard count >= 0, count <= 1_000_000 else {
                 throw ValidationError("--count must be between 0 and 1000000, got \(count)")
             }
-            let v = try EquivariantVariety(structure: try action.blockStructure(), rank: rank)
-            try requireListMemory(count, blocks: v.blocks.count)
-            let ranking = try ComponentIndex(v)
+            let v = try action.variety(rank: rank)
+            try requireListMemory(count, blocks: v.labels.count)
+            let ranking = try v.index()
             var rng = SplitMix(seed)
             let entries = try (0..<count).map { _ -> ListedComponent in
                 let t = ranking.random(using: &rng)
                 return ListedComponent(index: try ranking.index(of: t), tuple: t)
             }
-            try emit(ListReport(blocks: v.blocks.map(\.label), components: entries), output)
+            try emit(ListReport(blocks: v.labels, components: entries), output)
         }
     }
 }
@@ -181,6 +178,20 @@ struct ShowReport: Report {
     let maxRank: Int
     let containsRankR: Bool
     let singularLocus: [[Int]]
+
+    init(_ c: GroupComponent, index: BigInteger) throws {
+        self.index = index
+        tuple = c.tuple
+        blocks = c.blocks.map(\.label)
+        dimension = c.dimension
+        degree = try c.algebraicDegree
+        edDegree = try c.edDegree
+        parameters = c.parameterCount
+        denseParameters = c.denseParameterCount
+        maxRank = c.maximalRank
+        containsRankR = c.containsRankR
+        singularLocus = c.singularLocus
+    }
 
     init(_ c: EquivariantComponent, index: BigInteger) throws {
         self.index = index

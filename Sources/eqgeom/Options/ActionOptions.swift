@@ -57,13 +57,52 @@ struct ActionOptions: ParsableArguments {
         return .group(try IsotypicDecomposition(group: try PermutationGroup(generators: generators, degree: degree)))
     }
 
-    /// The block structure of one permutation; refused for groups of several generators.
-    func blockStructure() throws -> BlockStructure {
-        guard case .cyclic(let structure) = try symmetry() else {
-            throw ValidationError(
-                "listing and inspecting components of a group of several generators is not supported yet; "
-                    + "`equivariant` and `components count` accept groups")
+    /// The variety E_r of the symmetry, for listing and inspecting components.
+    func variety(rank: Int) throws -> AnyVariety {
+        switch try symmetry() {
+        case .cyclic(let structure): return .cyclic(try EquivariantVariety(structure: structure, rank: rank))
+        case .group(let decomposition): return .group(try GroupVariety(decomposition, rank: rank))
         }
-        return structure
+    }
+}
+
+/// One permutation's or a group's equivariant variety, with what the component commands need of either.
+enum AnyVariety {
+    case cyclic(EquivariantVariety)
+    case group(GroupVariety)
+
+    var labels: [String] {
+        switch self {
+        case .cyclic(let v): return v.blocks.map(\.label)
+        case .group(let v): return v.blocks.map(\.label)
+        }
+    }
+
+    var components: ComponentSequence {
+        switch self {
+        case .cyclic(let v): return v.components
+        case .group(let v): return v.components
+        }
+    }
+
+    func index() throws -> ComponentIndex {
+        switch self {
+        case .cyclic(let v): return try ComponentIndex(v)
+        case .group(let v): return try v.index()
+        }
+    }
+
+    func parseTuple(_ text: String) throws -> [Int] {
+        switch self {
+        case .cyclic(let v): return try v.structure.parseTuple(text)
+        case .group(let v): return try v.parseTuple(text)
+        }
+    }
+
+    func showReport(_ t: [Int], index: BigInteger) throws -> ShowReport {
+        switch self {
+        case .cyclic(let v): return try ShowReport(try v.component(t), index: index)
+        case .group(let v): return try ShowReport(try v.component(t), index: index)
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Algebra
 import ArgumentParser
+import Foundation
 
 /// `--json` and `--full`: how results are printed on stdout.
 struct OutputOptions: ParsableArguments {
@@ -20,6 +21,13 @@ struct OutputOptions: ParsableArguments {
         guard let text = memoryLimit else { return }
         guard let bytes = MemoryBudget.parse(text) else {
             throw ValidationError("--memory-limit takes a positive size such as 4G, 512M or 1048576, got '\(text)'")
+        }
+        // a budget beyond the machine's memory would let the kernel kill eqgeom instead of a clean refusal
+        let physical = sysconf(Int32(_SC_PHYS_PAGES)) * sysconf(Int32(_SC_PAGESIZE))
+        guard physical <= 0 || bytes <= physical else {
+            throw ValidationError(
+                "--memory-limit \(ByteCount.format(bytes)) exceeds this machine's "
+                    + "\(ByteCount.format(physical)) of memory")
         }
         // validated before any command runs, so every estimate sees the user's budget
         MemoryBudget.limit = bytes
