@@ -164,6 +164,22 @@ import EqgeomTestSupport
         #expect(try v.parseTuple("\(v.blocks[h].label)=1") == t)
     }
 
+    @Test func oneGeneratorGivesTheCyclicBlocks() throws {
+        // ⟨σ⟩ through the group engines (closed form and rational) against the cyclic code's blocks
+        var rng = SeededGenerator(seed: 909)
+        for _ in 0..<testIterations(40) {
+            let type = randomCycleType(using: &rng, maxDegree: 14)
+            let sigma = try type.representative()
+            let cyclic = BlockStructure(sigma).blocks.map { "\($0.type.rawValue) \($0.weight) \($0.multiplicity)" }
+            let group = try PermutationGroup(generators: [sigma])
+            for fast in [true, false] {
+                let d = try IsotypicDecomposition(group: group, abelianFastPath: fast)
+                let got = d.blocks.map { "\($0.type.rawValue) \($0.weight) \($0.multiplicity)" }
+                #expect(got.sorted() == cyclic.sorted(), "\(type) fast=\(fast)")
+            }
+        }
+    }
+
     @Test func labelsAreDistinctAndTheTrivialBlockComesFirst() throws {
         let q8 = try PermutationGroup(generators: [
             Permutation(cycles: "(1 2 4 6)(3 5 7 8)"), Permutation(cycles: "(1 3 4 7)(2 8 6 5)"),
