@@ -180,6 +180,21 @@ import EqgeomTestSupport
         }
     }
 
+    @Test func smallestBlockDegreesAgreeWithMacaulay2() throws {
+        // Oracles/group_degrees.m2: degrees from the real rank condition on the realified blocks
+        let oracle = try JSONDecoder().decode([String: Int].self, from: oracleData("group_degrees.json"))
+        let cases: [(String, DivisionAlgebra, Int)] = [
+            ("H 2 1", .quaternionic, 4), ("C 2 1", .complex, 2), ("R 3 1", .real, 1),
+        ]
+        for (key, type, weight) in cases {
+            let parts = key.split(separator: " ").compactMap { Int($0) }
+            let block = IsotypicBlock(type: type, weight: weight, multiplicity: parts[0], label: "b")
+            let component = GroupComponent(
+                blocks: [block], tuple: [parts[1]], rank: weight * parts[1], degree: weight * parts[0])
+            #expect(try component.algebraicDegree == BigInteger(oracle[key] ?? -1), "\(key)")
+        }
+    }
+
     @Test func labelsAreDistinctAndTheTrivialBlockComesFirst() throws {
         let q8 = try PermutationGroup(generators: [
             Permutation(cycles: "(1 2 4 6)(3 5 7 8)"), Permutation(cycles: "(1 3 4 7)(2 8 6 5)"),
