@@ -159,7 +159,7 @@ import EqgeomTestSupport
         t[h] = 1
         let component = try v.component(t)
         #expect(component.dimension == 12 && component.maximalRank == 4)
-        #expect(try component.algebraicDegree == BigInteger(20) && component.edDegree == BigInteger(2))
+        #expect(try component.degree == BigInteger(20) && component.edDegree == BigInteger(2))
         #expect(component.singularLocus == [[Int](repeating: 0, count: v.blocks.count)])
         #expect(try v.parseTuple("\(v.blocks[h].label)=1") == t)
     }
@@ -190,8 +190,8 @@ import EqgeomTestSupport
             let parts = key.split(separator: " ").compactMap { Int($0) }
             let block = IsotypicBlock(type: type, weight: weight, multiplicity: parts[0], label: "b")
             let component = GroupComponent(
-                blocks: [block], tuple: [parts[1]], rank: weight * parts[1], degree: weight * parts[0])
-            #expect(try component.algebraicDegree == BigInteger(oracle[key] ?? -1), "\(key)")
+                blocks: [block], tuple: [parts[1]], rank: weight * parts[1], points: weight * parts[0])
+            #expect(try component.degree == BigInteger(oracle[key] ?? -1), "\(key)")
         }
     }
 

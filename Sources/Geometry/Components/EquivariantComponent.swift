@@ -5,7 +5,7 @@ import Algebra
 ///
 ///     MNIST shift, r = 99, t = (13,10,9,8,7,5,3,1,0,…,0): dimension 4,717, 5,544 parameters
 ///     against 155,232 for the dense rank-99 autoencoder.
-public struct EquivariantComponent: Sendable {
+public struct EquivariantComponent: ComponentInvariants {
     public let structure: BlockStructure
     /// t, one entry per block in canonical order.
     public let tuple: [Int]
@@ -13,6 +13,8 @@ public struct EquivariantComponent: Sendable {
     public let rank: Int
 
     public var blocks: [SpectralBlock] { structure.blocks }
+
+    public var blockLabels: [String] { blocks.map(\.label) }
 
     /// Σ_real t(2d − t) + Σ_complex 2·t(2d − t).
     public var dimension: Int {

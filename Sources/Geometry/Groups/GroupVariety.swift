@@ -45,7 +45,7 @@ public struct GroupVariety: Sendable {
     /// - Throws: `GeometryError` if t is not an irreducible component.
     public func component(_ t: [Int]) throws -> GroupComponent {
         try decomposition.shapes.validateComponent(t, labels: labels, rank: rank)
-        return GroupComponent(blocks: blocks, tuple: t, rank: rank, degree: degree)
+        return GroupComponent(blocks: blocks, tuple: t, rank: rank, points: degree)
     }
 }
 
@@ -53,12 +53,14 @@ public struct GroupVariety: Sendable {
 /// GROUPS.md §2.4): per block of type D (δ = 1, 2, 4), multiplicity μ and entry t,
 /// dimension δ·t(2μ − t); degree deg M_{t,μ×μ} (ℝ), its square (ℂ), deg M_{2t,2μ×2μ} (ℍ, the
 /// complexification); ED degree C(μ, t) for every type; singular along t − e_ρ for 0 < t_ρ < μ_ρ.
-public struct GroupComponent: Sendable {
+public struct GroupComponent: ComponentInvariants {
     public let blocks: [IsotypicBlock]
     public let tuple: [Int]
     public let rank: Int
     /// n, the number of points.
-    public let degree: Int
+    public let points: Int
+
+    public var blockLabels: [String] { blocks.map(\.label) }
 
     /// Σ δ_ρ t_ρ(2μ_ρ − t_ρ).
     public var dimension: Int {
@@ -67,7 +69,7 @@ public struct GroupComponent: Sendable {
 
     /// ∏ over blocks of the degree of the block's complexified determinantal variety.
     /// - Throws: `GeometryError.tooLarge` past `DeterminantalVariety.maximumResultBits`.
-    public var algebraicDegree: BigInteger {
+    public var degree: BigInteger {
         get throws {
             var bits = 0
             var factors: [(size: Int, rank: Int, power: Int)] = []
@@ -128,5 +130,5 @@ public struct GroupComponent: Sendable {
     }
 
     /// 2·r·n, the dense rank-r autoencoder.
-    public var denseParameterCount: Int { 2 * rank * degree }
+    public var denseParameterCount: Int { 2 * rank * points }
 }

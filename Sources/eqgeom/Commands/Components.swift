@@ -179,24 +179,10 @@ struct ShowReport: Report {
     let containsRankR: Bool
     let singularLocus: [[Int]]
 
-    init(_ c: GroupComponent, index: BigInteger) throws {
+    init(_ c: some ComponentInvariants, index: BigInteger) throws {
         self.index = index
         tuple = c.tuple
-        blocks = c.blocks.map(\.label)
-        dimension = c.dimension
-        degree = try c.algebraicDegree
-        edDegree = try c.edDegree
-        parameters = c.parameterCount
-        denseParameters = c.denseParameterCount
-        maxRank = c.maximalRank
-        containsRankR = c.containsRankR
-        singularLocus = c.singularLocus
-    }
-
-    init(_ c: EquivariantComponent, index: BigInteger) throws {
-        self.index = index
-        tuple = c.tuple
-        blocks = c.blocks.map(\.label)
+        blocks = c.blockLabels
         dimension = c.dimension
         degree = try c.degree
         edDegree = try c.edDegree
