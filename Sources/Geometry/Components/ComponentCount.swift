@@ -92,6 +92,13 @@ public struct BlockShapes: Sendable {
         }
     }
 
+    /// Refuses a rank outside 0…n for n×n equivariant matrices.
+    public static func validateRank(_ r: Int, degree n: Int) throws {
+        guard (0...n).contains(r) else {
+            throw GeometryError.rankOutOfRange(rank: r, maximum: n, what: "\(n)×\(n) equivariant matrices")
+        }
+    }
+
     /// Checks length, ranges 0 ≤ t_b ≤ μ_b and weight ≤ r (not maximality).
     /// - Throws: the first `GeometryError` that t violates, naming the block by its label.
     func validateTuple(_ t: [Int], labels: [String], rank: Int) throws {

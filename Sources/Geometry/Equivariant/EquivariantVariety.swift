@@ -17,11 +17,7 @@ public struct EquivariantVariety: Sendable {
     /// E^σ_{r,n×n} for σ of the given cycle type.
     /// - Throws: `GeometryError.rankOutOfRange` unless 0 ≤ r ≤ n.
     public init(structure: BlockStructure, rank r: Int) throws {
-        guard r >= 0, r <= structure.degree else {
-            throw GeometryError.rankOutOfRange(
-                rank: r, maximum: structure.degree, what: "\(structure.degree)×\(structure.degree) equivariant matrices"
-            )
-        }
+        try BlockShapes.validateRank(r, degree: structure.degree)
         self.structure = structure
         rank = r
     }

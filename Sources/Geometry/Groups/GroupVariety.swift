@@ -9,10 +9,7 @@ public struct GroupVariety: Sendable {
 
     /// - Throws: `GeometryError.rankOutOfRange` unless 0 ≤ r ≤ n.
     public init(_ decomposition: IsotypicDecomposition, rank r: Int) throws {
-        let n = decomposition.degree
-        guard (0...n).contains(r) else {
-            throw GeometryError.rankOutOfRange(rank: r, maximum: n, what: "\(n)×\(n) equivariant matrices")
-        }
+        try BlockShapes.validateRank(r, degree: decomposition.degree)
         self.decomposition = decomposition
         rank = r
     }

@@ -30,10 +30,7 @@ extension Components {
                 try emit(CountsByRankReport(n: shapes.degree, byRank: try shapes.componentCountsByRank()), output)
             } else {
                 guard let r = rank else { throw ValidationError("give --rank R, or --all-ranks") }
-                guard (0...shapes.degree).contains(r) else {
-                    throw GeometryError.rankOutOfRange(
-                        rank: r, maximum: shapes.degree, what: "\(shapes.degree)×\(shapes.degree) equivariant matrices")
-                }
+                try BlockShapes.validateRank(r, degree: shapes.degree)
                 try emit(CountReport(try shapes.componentCount(rank: r)), output)
             }
         }

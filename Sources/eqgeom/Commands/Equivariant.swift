@@ -73,16 +73,12 @@ struct GroupEquivariantReport: Report {
     let componentsWithRankR: BigInteger
 
     init(_ d: IsotypicDecomposition, rank r: Int) throws {
-        guard (0...d.degree).contains(r) else {
-            throw GeometryError.rankOutOfRange(
-                rank: r, maximum: d.degree, what: "\(d.degree)×\(d.degree) equivariant matrices")
-        }
+        let count = try GroupVariety(d, rank: r).componentCount
         n = d.degree
         rank = r
         blocks = d.blocks
         orbits = d.orbitCount
         commutantDimension = d.orbitalCount
-        let count = try d.shapes.componentCount(rank: r)
         components = count.all
         componentsWithRankR = count.withRankR
     }

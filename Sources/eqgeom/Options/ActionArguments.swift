@@ -34,13 +34,6 @@ enum ReflectionArgument: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// Refuses an option given more than once where the command takes one.
-func requireAtMostOnce<T>(_ values: [T], _ flag: String, _ why: String) throws {
-    guard values.count <= 1 else {
-        throw ValidationError("\(flag) is given \(values.count) times; \(why)")
-    }
-}
-
 /// Parses `28x28` or `4x5x6` into positive integers.
 func parseSize(_ text: String, count: Int, flag: String) throws -> [Int] {
     let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)

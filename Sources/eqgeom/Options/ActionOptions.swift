@@ -10,13 +10,12 @@ struct ActionOptions: ParsableArguments {
     @OptionGroup var permutationOptions: PermutationOptions
 
     @Option(name: .long, help: "Cycle type, e.g. 28^28 or 12,8,6,6,5,1 (no permutation is built).")
-    var cycleType: [String] = []
+    var cycleType: String?
 
     @OptionGroup var generatorOptions: GeneratorOptions
 
     func validate() throws {
-        try requireAtMostOnce(cycleType, "--cycle-type", "σ has one cycle type")
-        if !cycleType.isEmpty {
+        if cycleType != nil {
             guard !permutationOptions.given, !generatorOptions.given else {
                 throw ValidationError(
                     "give only one of --perm, --cycle-type, --image, --volume (a cycle type takes no --gen)")
@@ -42,8 +41,8 @@ struct ActionOptions: ParsableArguments {
     /// One permutation keeps the cyclic code (the paper's block order and labels); two or more
     /// generators give the isotypic decomposition of the group they generate (GROUPS.md §3.2).
     func symmetry() throws -> Symmetry {
-        if let text = cycleType.first { return .cyclic(try BlockStructure(checking: try CycleType(parsing: text))) }
-        let moves = permutationOptions.perm.isEmpty ? permutationOptions.moveCount : 1
+        if let text = cycleType { return .cyclic(try BlockStructure(checking: try CycleType(parsing: text))) }
+        let moves = permutationOptions.perm == nil ? permutationOptions.moveCount : 1
         if moves == 1 && !generatorOptions.given {
             return .cyclic(try BlockStructure(checking: try permutationOptions.cycleType()))
         }

@@ -5,7 +5,7 @@ import Geometry
 /// How the user names one permutation σ: exactly one of --perm, --image (with one move) or --volume.
 struct PermutationOptions: ParsableArguments {
     @Option(name: .long, help: "σ in cycle notation \"(1 3 4)(2 5)\" (1-based) or one-line \"[3,5,4,1,2]\".")
-    var perm: [String] = []
+    var perm: String?
 
     @Option(name: .customLong("n"), help: "Number of points when --perm or --gen leaves fixed points implicit.")
     var points: Int?
@@ -26,17 +26,16 @@ struct PermutationOptions: ParsableArguments {
     var reflect: [ReflectionArgument] = []
 
     /// Whether any way of naming σ was used.
-    var given: Bool { !perm.isEmpty || image != nil || volume != nil }
+    var given: Bool { perm != nil || image != nil || volume != nil }
 
     func validate() throws {
-        try requireAtMostOnce(perm, "--perm", "give further generators with --gen")
         if let n = points, n < 1 || n >= CycleType.maximumDegree {
             throw ValidationError("--n must be between 1 and \(CycleType.maximumDegree - 1), got \(n)")
         }
-        let sources = [!perm.isEmpty, image != nil, volume != nil].filter { $0 }.count
+        let sources = [perm != nil, image != nil, volume != nil].filter { $0 }.count
         guard sources <= 1 else { throw ValidationError("give only one of --perm, --image, --volume") }
         let moves = shift.count + rotate.count + reflect.count
-        if !perm.isEmpty || sources == 0 {
+        if perm != nil || sources == 0 {
             guard moves == 0 else {
                 throw ValidationError("--shift, --rotate and --reflect act on --image or --volume")
             }
@@ -75,7 +74,7 @@ struct PermutationOptions: ParsableArguments {
 
     /// Every permutation named: --perm, or one per image or volume move, in the order shift, rotate, reflect.
     func generators() throws -> [Permutation] {
-        if let p = perm.first { return [try Permutation(parsing: p, degree: points)] }
+        if let p = perm { return [try Permutation(parsing: p, degree: points)] }
         if let v = volume {
             let dims = try parseSize(v, count: 3, flag: "--volume")
             return try shift.map {
