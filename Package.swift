@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way: eqgeom (CLI) → NumericBridge → Geometry → Algebra.
-// C stays in the system-library targets CFlint (FLINT 2.9 + GMP) and CLapack (LAPACKE + CBLAS).
+// C stays in the system-library targets CFlint (FLINT 2.9 + GMP + antic + arb) and CLapack (LAPACKE + CBLAS).
 let package = Package(
     name: "eqgeom",
     products: [
@@ -17,7 +17,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
     ],
     targets: [
-        // FLINT 2.9 and GMP (Debian libflint-dev, libgmp-dev). Debian ships no flint.pc: link via the module map.
+        // FLINT 2.9, GMP, antic, arb (Debian libflint-dev, libgmp-dev, libantic-dev, libflint-arb-dev).
+        // Debian ships no flint.pc: link via the module map.
         .systemLibrary(name: "CFlint", path: "Sources/CFlint"),
         // LAPACKE and CBLAS from OpenBLAS (Debian liblapacke-dev, libopenblas-dev).
         .systemLibrary(

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages eqgeom builds against, when they are missing (needs root or sudo).
-# FLINT 2.9 + GMP for exact arithmetic; LAPACKE + OpenBLAS for floating point; zlib for .gz and PNG.
+# FLINT 2.9 + GMP for exact arithmetic, antic for number fields, arb for certified real roots; LAPACKE + OpenBLAS for floating point; zlib for .gz and PNG.
 set -euo pipefail
-packages=(libgmp-dev libflint-dev liblapacke-dev libopenblas-dev zlib1g-dev pkg-config)
+packages=(libgmp-dev libflint-dev libantic-dev libflint-arb-dev liblapacke-dev libopenblas-dev zlib1g-dev pkg-config)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -45,24 +45,38 @@ public struct IsotypicDecomposition: Sendable {
             return
         }
         let types = OrbitTypes(orbits: orbits, generators: generators)
-        let algebra = try OrbitalAlgebra(group: group, orbits: types.representatives)
+        let engine = try Self.rationalClasses(
+            group: group, representatives: types.representatives, counts: types.counts, degree: group.degree)
+        degree = group.degree
+        blocks = Self.canonicalOrder(
+            engine.classes.flatMap { c in Array(repeating: (c.block, c.key), count: c.copies) })
+        orbitalCount = engine.orbitalCount
+        orbitCount = orbits.count
+    }
+
+    /// The rational engine on one orbit per type (`representatives`, `counts` orbits of each type in ℝ^n;
+    /// a count of 0 adds an auxiliary G-set that does not occur in ℝ^n): the Galois classes with their
+    /// central idempotents, after the exact checks Σ w·μ = n and Σ δ·μ² = #orbitals on ℝ^n.
+    static func rationalClasses(group: PermutationGroup, representatives: [[Int]], counts: [Int], degree: Int) throws
+        -> RationalClasses
+    {
+        let algebra = try OrbitalAlgebra(group: group, orbits: representatives)
         var orbitals = 0
-        for a in types.counts.indices {
-            for b in types.counts.indices {
-                orbitals += types.counts[a] * types.counts[b] * algebra.orbitalsBetween[a][b]
-            }
+        for a in counts.indices {
+            for b in counts.indices { orbitals += counts[a] * counts[b] * algebra.orbitalsBetween[a][b] }
         }
         var random = DeterministicRandom(seed: 0x5EED)
         for _ in 0..<8 {
-            guard let found = Self.blocks(algebra, types: types, random: &random) else { continue }
-            let n = found.reduce(0) { $0 + $1.weight * $1.multiplicity }
-            let endomorphisms = found.reduce(0) { $0 + $1.type.dimension * $1.multiplicity * $1.multiplicity }
-            guard n == group.degree, endomorphisms == orbitals else { continue }
-            degree = group.degree
-            blocks = found
-            orbitalCount = orbitals
-            orbitCount = orbits.count
-            return
+            guard let found = Self.classes(algebra, counts: counts, random: &random) else { continue }
+            let occurring = found.classes.filter { $0.block.multiplicity > 0 }
+            let n = occurring.reduce(0) { $0 + $1.copies * $1.block.weight * $1.block.multiplicity }
+            let endomorphisms = occurring.reduce(0) {
+                $0 + $1.copies * $1.block.type.dimension * $1.block.multiplicity * $1.block.multiplicity
+            }
+            guard n == degree, endomorphisms == orbitals else { continue }
+            return RationalClasses(
+                algebra: algebra, classes: occurring, auxiliary: found.classes.filter { $0.block.multiplicity == 0 },
+                centralElement: found.z, orbitalCount: orbitals)
         }
         throw GeometryError.tooLarge("the isotypic decomposition did not pass its exact checks")
     }
@@ -75,9 +89,9 @@ public struct IsotypicDecomposition: Sendable {
         return Int(e.description)
     }
 
-    /// One attempt with a random central element; nil when z was not generic.
-    static func blocks(_ algebra: OrbitalAlgebra, types: OrbitTypes, random: inout DeterministicRandom)
-        -> [IsotypicBlock]?
+    /// One attempt with a random central element z; nil when z was not generic.
+    static func classes(_ algebra: OrbitalAlgebra, counts: [Int], random: inout DeterministicRandom)
+        -> (classes: [IsotypicClass], z: [Rational])?
     {
         let s = algebra.dimension
         let center = Self.center(algebra, random: &random)
@@ -91,22 +105,22 @@ public struct IsotypicDecomposition: Sendable {
         guard minimal.degree == center.columns else { return nil }
         // z acts on the constants by Σ_k z_k·outDegree_k: that root belongs to the trivial representation
         let trivialRoot = (0..<s).reduce(Rational(0)) { $0 + z[$1] * Rational(algebra.outDegree[$1]) }
-        var found: [(block: IsotypicBlock, key: BlockKey)] = []
+        var found: [IsotypicClass] = []
         for (factor, _) in minimal.primitiveIntegerPart.irreducibleFactors {
             guard
-                let classes = Self.classBlocks(
-                    factor, minimal: minimal, z: z, lz: lz, algebra: algebra, types: types, trivialRoot: trivialRoot)
+                let c = Self.isotypicClass(
+                    factor, minimal: minimal, lz: lz, algebra: algebra, counts: counts, trivialRoot: trivialRoot)
             else { return nil }
-            found += classes
+            found.append(c)
         }
-        return canonicalOrder(found)
+        return (found, z)
     }
 
-    /// The blocks of one Galois class of real irreducibles (one rational factor f of the minimal polynomial).
-    static func classBlocks(
-        _ factor: IntegerPolynomial, minimal: RationalPolynomial, z: [Rational], lz: RationalMatrix,
-        algebra: OrbitalAlgebra, types: OrbitTypes, trivialRoot: Rational
-    ) -> [(block: IsotypicBlock, key: BlockKey)]? {
+    /// One Galois class of real irreducibles (one rational factor f of the minimal polynomial).
+    static func isotypicClass(
+        _ factor: IntegerPolynomial, minimal: RationalPolynomial, lz: RationalMatrix, algebra: OrbitalAlgebra,
+        counts: [Int], trivialRoot: Rational
+    ) -> IsotypicClass? {
         let s = algebra.dimension
         let f = factor.rational
         guard let cofactor = minimal.divided(by: f)?.quotient, let inverse = cofactor.inverse(modulo: f) else {
@@ -132,7 +146,7 @@ public struct IsotypicDecomposition: Sendable {
         guard copies >= 1, dimension % (copies * type.dimension) == 0 else { return nil }
         let squared = dimension / (copies * type.dimension)
         guard let muU = exactSquareRoot(squared), muU >= 1 else { return nil }
-        var traces = [Rational](repeating: Rational(0), count: types.counts.count)
+        var traces = [Rational](repeating: Rational(0), count: counts.count)
         for k in 0..<s where algebra.diagonalOrbit[k] >= 0 {
             let a = algebra.diagonalOrbit[k]
             traces[a] = traces[a] + e[k] * Rational(algebra.trace[k])
@@ -144,13 +158,13 @@ public struct IsotypicDecomposition: Sendable {
             guard let m = integer(t / Rational(copies * weight)) else { return nil }
             perType.append(m)
         }
-        let multiplicity = zip(perType, types.counts).reduce(0) { $0 + $1.0 * $1.1 }
+        let multiplicity = zip(perType, counts).reduce(0) { $0 + $1.0 * $1.1 }
         let isTrivial = d == 1 && f.evaluated(at: trivialRoot).isZero
         let key = BlockKey(
             trivial: isTrivial, weight: weight, type: type, multiplicity: multiplicity, perType: perType,
             factor: factor.coefficients.map(\.description))
         let block = IsotypicBlock(type: type, weight: weight, multiplicity: multiplicity, label: "")
-        return [(block: IsotypicBlock, key: BlockKey)](repeating: (block, key), count: copies)
+        return IsotypicClass(factor: factor, idempotent: e, block: block, perType: perType, copies: copies, key: key)
     }
 
     /// The integer square root of a perfect square, else nil (integer Newton iteration).
@@ -207,6 +221,28 @@ public struct IsotypicDecomposition: Sendable {
                 type: b.type, weight: b.weight, multiplicity: b.multiplicity, label: "\(stem).\(running[stem] ?? 1)")
         }
     }
+}
+
+/// The output of the rational engine: the orbital algebra of the representative orbits, the Galois classes
+/// occurring in ℝ^n (and those occurring only on auxiliary G-sets), the central element z used.
+struct RationalClasses {
+    let algebra: OrbitalAlgebra
+    let classes: [IsotypicClass]
+    let auxiliary: [IsotypicClass]
+    let centralElement: [Rational]
+    let orbitalCount: Int
+}
+
+/// One Galois class of real irreducibles (GROUPS.md §3.2 steps 5–6): the factor f, the rational central
+/// idempotent e_f (orbital coordinates), the block data shared by its `copies` = N_f real irreducibles,
+/// and the multiplicity on each representative orbit.
+struct IsotypicClass {
+    let factor: IntegerPolynomial
+    let idempotent: [Rational]
+    let block: IsotypicBlock
+    let perType: [Int]
+    let copies: Int
+    let key: BlockKey
 }
 
 /// The sort key of a block: see `IsotypicDecomposition.canonicalOrder`.

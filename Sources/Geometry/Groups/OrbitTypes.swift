@@ -10,11 +10,14 @@ struct OrbitTypes: Sendable {
     let representatives: [[Int]]
     /// How many orbits have each type.
     let counts: [Int]
+    /// The type of each orbit (in the order given).
+    let typeOf: [Int]
 
     init(orbits: [[Int]], generators: [[Int32]]) {
         var representatives: [[Int]] = []
         var signatures: [[Int]] = []
         var counts: [Int] = []
+        var typeOf: [Int] = []
         for orbit in orbits {
             let signature = [orbit.count] + generators.map { g in orbit.filter { Int(g[$0]) == $0 }.count }
             let match = representatives.indices.first {
@@ -22,7 +25,9 @@ struct OrbitTypes: Sendable {
             }
             if let k = match {
                 counts[k] += 1
+                typeOf.append(k)
             } else {
+                typeOf.append(representatives.count)
                 representatives.append(orbit)
                 signatures.append(signature)
                 counts.append(1)
@@ -30,6 +35,7 @@ struct OrbitTypes: Sendable {
         }
         self.representatives = representatives
         self.counts = counts
+        self.typeOf = typeOf
     }
 
     /// Whether the transitive G-sets `a` and `b` are isomorphic.

@@ -19,6 +19,10 @@ struct OrbitalAlgebra: Sendable {
     let orbitalsBetween: [[Int]]
     /// For the first point x₀ of U: #{y : (x₀, y) ∈ O_k}, so that (y·1)(x₀) = Σ_k y_k·outDegree[k].
     let outDegree: [Int]
+    /// The points of U (0-based points of the group's degree) in local order: the orbits concatenated.
+    let points: [Int]
+    /// The orbital of each pair of local points (x, y) at index x·|U| + y.
+    let orbitalOfPair: [Int32]
 
     /// The orbital algebra of the union of `orbits` (0-based points of the group's degree).
     /// - Throws: `MemoryLimitError` when the pairs or the structure constants exceed the memory budget.
@@ -70,6 +74,8 @@ struct OrbitalAlgebra: Sendable {
             }
         }
         dimension = s
+        self.points = points
+        orbitalOfPair = pairs.orbitOf
         self.structure = structure
         self.transpose = transpose
         self.trace = trace

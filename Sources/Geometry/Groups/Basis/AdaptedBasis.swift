@@ -1,0 +1,254 @@
+import Algebra
+
+/// The exact adapted basis B of ℝ^n for a finite permutation group G (GROUPS.md §3.4; the analogue of
+/// Q_σ): columns by block ρ (canonical order), copy k = 1…μ_ρ, model index a = 1…w_ρ, with
+///
+///     P_s B = B·M_s,   M_s = ⊕_ρ I_μ ⊗ ρ(s),   BᵀB = Δ diagonal,   Q = B·Δ^{−1/2}.
+///
+/// Each Galois class of real irreducibles has one `IrreducibleModel` over its field K; its N_f blocks are
+/// the real embeddings of K (entries of the same K-elements). A copy supported on the orbit O ∋ p is
+/// b_{k,a}(g_q·p) = (Λ ρ(g_q) v_k)_a for a fixed vector v_k of the stabiliser G_p in the model (Frobenius
+/// reciprocity), g_q read off a Schreier tree; the v_k are D-orthogonal for Λ.
+public struct AdaptedBasis: Sendable {
+    /// One orbit of G on the points: its points in Schreier (breadth-first) order from the base point.
+    public struct Orbit: Sendable {
+        public let points: [Int]
+        /// The orbit type (orbits of one type carry isomorphic permutation modules).
+        public let type: Int
+    }
+
+    /// One copy of a class's model on one orbit: values (|O| × w) in the order of `Orbit.points`.
+    public struct Copy: Sendable {
+        public let orbit: Int
+        public let values: [[NumberFieldElement]]
+    }
+
+    /// A Galois class: the model over K, its real embeddings (one per block) and the copies.
+    public struct ModelClass: Sendable {
+        public let model: IrreducibleModel
+        /// The embeddings, in the order of the class's blocks.
+        public let embeddings: [RealEmbedding]
+        public let copies: [Copy]
+        /// Where the model was read: an orbit type of ℝ^n, or an auxiliary G/⟨g⟩ (its size).
+        public let modelSource: String
+    }
+
+    public let degree: Int
+    /// The blocks (labels as in `IsotypicDecomposition`).
+    public let blocks: [IsotypicBlock]
+    public internal(set) var classes: [ModelClass]
+    /// For each block, its class and the index of its embedding there.
+    public let blockClass: [Int]
+    public let blockEmbedding: [Int]
+    public let orbits: [Orbit]
+    /// The generators on the n points (0-based images).
+    public let generators: [[Int32]]
+    /// The number of orbitals of G on [n]² (combinatorial): dim End_G(ℝ^n).
+    public let orbitalCount: Int
+
+    /// First column of each block (and n at the end).
+    public var blockOffsets: [Int] {
+        var offsets = [0]
+        for b in blocks { offsets.append((offsets.last ?? 0) + b.weight * b.multiplicity) }
+        return offsets
+    }
+
+    /// Bytes of one exact entry (an antic element and its box), for memory estimates.
+    static let bytesPerEntry = 160
+
+    /// - Throws: `MemoryLimitError` past the memory budget; `GeometryError.tooLarge` when no model is found
+    ///   (no orbit or auxiliary G/⟨g⟩ up to 2,000 cosets carries the irreducible once).
+    public init(group: PermutationGroup, progress: (String) -> Void = { _ in }) throws {
+        let n = group.degree
+        let orbits = group.orbits.map { $0.map { $0 - 1 } }
+        try MemoryBudget.require(
+            ByteCount.product(orbits.reduce(0) { $0 + $1.count * $1.count }, Self.bytesPerEntry),
+            for: "the exact adapted basis (one exact entry per point and column of its orbit)",
+            advice: "the block data (eqgeom group) needs no basis; use a group with smaller orbits")
+        let generators = group.generators.map { $0.images.map { Int32($0 - 1) } }
+        let types = OrbitTypes(orbits: orbits, generators: generators)
+        progress("block data: \(types.representatives.count) orbit types")
+        let base = try IsotypicDecomposition.rationalClasses(
+            group: group, representatives: types.representatives, counts: types.counts, degree: n)
+        let order = base.classes.indices.sorted { base.classes[$0].key < base.classes[$1].key }
+        let engine = try Self.modelEngine(base, group: group, types: types, generators: generators, progress: progress)
+        // labels as in IsotypicDecomposition.canonicalOrder
+        var blocks: [IsotypicBlock] = []
+        var blockClass: [Int] = []
+        var blockEmbedding: [Int] = []
+        var running: [String: Int] = [:]
+        var classes: [ModelClass] = []
+        let schreier = orbits.map { SchreierTree(orbit: $0, generators: generators) }
+        for (position, c) in order.enumerated() {
+            let found = engine.classes[engine.match[c]]
+            let stem = "\(found.block.type.rawValue)\(found.block.weight)"
+            progress("model \(stem) (\(position + 1) of \(order.count))")
+            let field = try ClassField(found, algebra: engine.algebra, centralElement: engine.centralElement)
+            guard let (tau, local) = Self.modelOrbit(found, algebra: engine.algebra, representatives: engine.orbits)
+            else { throw GeometryError.tooLarge("no orbit carries a \(stem) block once (please report)") }
+            let model = try IrreducibleModel(
+                idempotent: field.idempotent, field: field.field, type: found.block.type, weight: found.block.weight,
+                algebra: engine.algebra, local: local, generators: engine.generators)
+            let embeddings = Self.ordered(field.embeddings, model: model)
+            var copies: [Copy] = []
+            for (o, orbit) in orbits.enumerated() where found.perType[types.typeOf[o]] > 0 {
+                let vectors = try FixedVectors.copies(
+                    model, tree: schreier[o], generators: generators, count: found.perType[types.typeOf[o]])
+                copies += vectors.map { Copy(orbit: o, values: Self.columns(model, tree: schreier[o], vector: $0)) }
+                _ = orbit
+            }
+            let source =
+                tau < types.representatives.count
+                ? "orbit type \(tau) (\(engine.orbits[tau].count) points)"
+                : "auxiliary G/⟨g⟩ (\(engine.orbits[tau].count) cosets)"
+            classes.append(ModelClass(model: model, embeddings: embeddings, copies: copies, modelSource: source))
+            for e in embeddings.indices {
+                running[stem, default: 0] += 1
+                blocks.append(
+                    IsotypicBlock(
+                        type: found.block.type, weight: found.block.weight, multiplicity: found.block.multiplicity,
+                        label: "\(stem).\(running[stem] ?? 1)"))
+                blockClass.append(classes.count - 1)
+                blockEmbedding.append(e)
+            }
+        }
+        degree = n
+        self.blocks = blocks
+        self.classes = classes
+        self.blockClass = blockClass
+        self.blockEmbedding = blockEmbedding
+        self.orbits = zip(schreier, types.typeOf).map { Orbit(points: $0.points, type: $1) }
+        self.generators = generators
+        orbitalCount = base.orbitalCount
+    }
+
+    /// The engine whose classes give the models: the rational classes of ℝ^n, extended by auxiliary G-sets
+    /// G/⟨g⟩ until every class occurs once on some orbit; `match[c]` is the engine's class for base class c.
+    static func modelEngine(
+        _ base: RationalClasses, group: PermutationGroup, types: OrbitTypes, generators: [[Int32]],
+        progress: (String) -> Void
+    ) throws -> (
+        algebra: OrbitalAlgebra, classes: [IsotypicClass], match: [Int], centralElement: [Rational], orbits: [[Int]],
+        generators: [[Int32]]
+    ) {
+        func covered(_ c: IsotypicClass) -> Bool { c.perType.contains(1) }
+        if base.classes.allSatisfy(covered) {
+            return (
+                base.algebra, base.classes, Array(base.classes.indices), base.centralElement, types.representatives,
+                generators
+            )
+        }
+        let n = group.degree
+        var extendedGenerators = generators
+        var representatives = types.representatives
+        var counts = types.counts
+        var best = base
+        var bestCovered = base.classes.filter(covered).count
+        for g in AuxiliaryGSet.candidates(generators, degree: n) {
+            guard let action = AuxiliaryGSet.cosetAction(of: g, generators: generators) else { continue }
+            let offset = extendedGenerators.first?.count ?? n
+            let trial = zip(extendedGenerators, action).map { $0 + $1.map { Int32(offset) + $0 } }
+            let degree = trial.first?.count ?? n
+            let trialGroup = try PermutationGroup(
+                generators: trial.map { try Permutation(images: $0.map { Int($0) + 1 }) }, degree: degree)
+            let trialRepresentatives = representatives + [Array(offset..<degree)]
+            let found = try IsotypicDecomposition.rationalClasses(
+                group: trialGroup, representatives: trialRepresentatives, counts: counts + [0], degree: n)
+            let coveredNow = found.classes.filter(covered).count
+            guard coveredNow > bestCovered else { continue }
+            progress("auxiliary G-set of \(action.first?.count ?? 0) cosets")
+            (extendedGenerators, representatives, counts, best, bestCovered) =
+                (trial, trialRepresentatives, counts + [0], found, coveredNow)
+            if coveredNow == found.classes.count { break }
+        }
+        guard bestCovered == best.classes.count else {
+            throw GeometryError.tooLarge(
+                "no orbit of ℝ^n and no auxiliary G/⟨g⟩ up to \(AuxiliaryGSet.cosetLimit) cosets carries every real "
+                    + "irreducible once, so no exact model was built; the block data (eqgeom group) is exact")
+        }
+        // match the extended classes to the base classes by their data on ℝ^n
+        var unused = Array(best.classes.indices)
+        var match: [Int] = []
+        for c in base.classes {
+            guard
+                let k = unused.firstIndex(where: {
+                    let e = best.classes[$0]
+                    return e.block == c.block && e.copies == c.copies
+                        && Array(e.perType.prefix(c.perType.count)) == c.perType
+                })
+            else { throw GeometryError.tooLarge("auxiliary classes do not match the block data (please report)") }
+            match.append(unused.remove(at: k))
+        }
+        return (best.algebra, best.classes, match, best.centralElement, representatives, extendedGenerators)
+    }
+
+    /// The smallest representative orbit carrying the class once, with its local indices in the algebra.
+    static func modelOrbit(_ c: IsotypicClass, algebra: OrbitalAlgebra, representatives: [[Int]]) -> (Int, [Int])? {
+        var offsets = [0]
+        for r in representatives { offsets.append((offsets.last ?? 0) + r.count) }
+        let candidates = representatives.indices.filter { c.perType[$0] == 1 }
+        guard let tau = candidates.min(by: { representatives[$0].count < representatives[$1].count }) else {
+            return nil
+        }
+        return (tau, Array(offsets[tau]..<offsets[tau + 1]))
+    }
+
+    /// The class's embeddings sorted by the traces of ρ(s_1), ρ(s_2), … (certified enclosures; ties, which
+    /// only Galois-conjugate characters agreeing on every generator produce, keep the order of the roots).
+    static func ordered(_ embeddings: [RealEmbedding], model: IrreducibleModel) -> [RealEmbedding] {
+        let traces = model.generators.map { m in
+            m.indices.reduce(NumberFieldElement(0, in: model.field)) { $0 + m[$1][$1] }
+        }
+        return embeddings.sorted { a, b in
+            for t in traces {
+                let (x, y) = (a.enclosure(of: t), b.enclosure(of: t))
+                if x.upper < y.lower { return true }
+                if y.upper < x.lower { return false }
+            }
+            return a.index < b.index
+        }
+    }
+
+    /// b_{k,a}(g_q·p) = (Λ ρ(g_q) v)_a along the Schreier tree.
+    static func columns(_ model: IrreducibleModel, tree: SchreierTree, vector v: [NumberFieldElement])
+        -> [[NumberFieldElement]]
+    {
+        let k = model.field
+        var images: [[NumberFieldElement]] = [v]
+        images.reserveCapacity(tree.points.count)
+        for i in 1..<max(tree.points.count, 1) {
+            let (parent, s) = (tree.parent[i], tree.generator[i])
+            images.append(NumberFieldLinearAlgebra.apply(model.generators[s], images[parent], in: k))
+        }
+        return images.map { x in zip(model.squaredNorms, x).map { $0 * $1 } }
+    }
+}
+
+extension AdaptedBasis {
+    /// The same basis with one exact entry replaced (tests corrupt bases to see the certificate fail).
+    func replacingEntry(class c: Int, copy k: Int, row q: Int, slot a: Int, with value: NumberFieldElement) -> Self {
+        var copy = self
+        var cls = classes[c]
+        var values = cls.copies[k].values
+        values[q][a] = value
+        var copies = cls.copies
+        copies[k] = Copy(orbit: copies[k].orbit, values: values)
+        cls = ModelClass(model: cls.model, embeddings: cls.embeddings, copies: copies, modelSource: cls.modelSource)
+        copy.classes[c] = cls
+        return copy
+    }
+
+    /// The same basis with one model generator multiplied by a scalar (tests).
+    func replacingModelGenerator(class c: Int, generator s: Int, scale: Int) -> Self {
+        var copy = self
+        let cls = classes[c]
+        let m = cls.model
+        var generators = m.generators
+        generators[s] = generators[s].map { $0.map { $0 * NumberFieldElement(scale, in: m.field) } }
+        let model = IrreducibleModel(
+            type: m.type, field: m.field, generators: generators, squaredNorms: m.squaredNorms, structure: m.structure)
+        copy.classes[c] = ModelClass(
+            model: model, embeddings: cls.embeddings, copies: cls.copies, modelSource: cls.modelSource)
+        return copy
+    }
+}

@@ -1,0 +1,39 @@
+/// A Schreier tree of one orbit: points in breadth-first order from the base point points[0], each point
+/// i > 0 reached from `parent[i]` by generator `generator[i]` (g_q = s·g_parent), and the position of every
+/// point of the orbit.
+public struct SchreierTree: Sendable {
+    public let points: [Int]
+    let parent: [Int]
+    let generator: [Int]
+    let position: [Int: Int]
+
+    init(orbit: [Int], generators: [[Int32]]) {
+        guard let base = orbit.min() else {
+            (points, parent, generator, position) = ([], [], [], [:])
+            return
+        }
+        var points = [base]
+        var parent = [-1]
+        var generator = [-1]
+        var position = [base: 0]
+        position.reserveCapacity(orbit.count)
+        var head = 0
+        while head < points.count {
+            let x = points[head]
+            for (k, s) in generators.enumerated() {
+                let y = Int(s[x])
+                if position[y] == nil {
+                    position[y] = points.count
+                    points.append(y)
+                    parent.append(head)
+                    generator.append(k)
+                }
+            }
+            head += 1
+        }
+        self.points = points
+        self.parent = parent
+        self.generator = generator
+        self.position = position
+    }
+}
