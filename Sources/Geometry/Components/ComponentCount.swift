@@ -111,7 +111,7 @@ public struct BlockShapes: Sendable {
     }
 
     /// Checks t and that no block can be raised within the rank (an irreducible component).
-    func validateComponent(_ t: [Int], labels: [String], rank: Int) throws {
+    public func validateComponent(_ t: [Int], labels: [String], rank: Int) throws {
         try validateTuple(t, labels: labels, rank: rank)
         let w = zip(weights, t).reduce(0) { $0 + $1.0 * $1.1 }
         for b in t.indices where t[b] < multiplicities[b] && w + weights[b] <= rank {

@@ -4,25 +4,30 @@ import Geometry
 
 /// Which component to use at rank r (MATH.md §4.5), from the block spectra of the data.
 public enum ComponentSelection {
-    /// The component of least loss over all components (deficient ones included): maximise the
-    /// retained energy Σ_b Σ_{i<t_b} λ_{b,i} subject to Σ w_b t_b ≤ r, by a dynamic programme over
-    /// blocks and used rank, O(blocks·r·d); then raised to a maximal tuple (raising never loses energy).
+    /// The component of least loss over all components (deficient ones included), from the block spectra.
     public static func best(_ spectra: BlockSpectra, variety: EquivariantVariety) -> [Int] {
-        let blocks = spectra.blocks
-        let r = variety.rank
-        let blockCount = blocks.count
+        let t = bestTuple(
+            energies: spectra.blocks.map(\.eigenvalues), weights: spectra.blocks.map(\.block.weight), rank: variety.rank
+        )
+        return maximal(t, shapes(variety), rank: variety.rank)
+    }
+
+    /// Maximise the retained energy Σ_b Σ_{i<t_b} e_{b,i} subject to Σ w_b t_b ≤ r (GROUPS.md §2.6 item 4),
+    /// a multiple-choice knapsack with concave gains solved exactly by a dynamic programme over blocks and
+    /// used rank, O(blocks·r·μ). Greedy by eigenvalue is not exact when weights differ.
+    public static func bestTuple(energies: [[Double]], weights: [Int], rank r: Int) -> [Int] {
+        let blockCount = energies.count
         // value[b][s]: best energy from blocks b… with rank budget s; choice[b][s]: t_b there
         var value = [[Double]](repeating: [Double](repeating: 0, count: r + 1), count: blockCount + 1)
         var choice = [[Int]](repeating: [Int](repeating: 0, count: r + 1), count: blockCount)
         for b in stride(from: blockCount - 1, through: 0, by: -1) {
-            let w = blocks[b].block.weight
-            let d = blocks[b].block.multiplicity
+            let w = weights[b]
             var prefix = [0.0]
-            for l in blocks[b].eigenvalues { prefix.append((prefix.last ?? 0) + l) }
+            for l in energies[b] { prefix.append((prefix.last ?? 0) + l) }
             for s in 0...r {
                 var bestValue = value[b + 1][s]
                 var bestT = 0
-                for t in stride(from: 1, through: min(d, s / w), by: 1) {
+                for t in stride(from: 1, through: min(energies[b].count, s / w), by: 1) {
                     let v = prefix[t] + value[b + 1][s - w * t]
                     if v > bestValue {
                         bestValue = v
@@ -37,53 +42,66 @@ public enum ComponentSelection {
         var s = r
         for b in 0..<blockCount {
             t[b] = choice[b][s]
-            s -= blocks[b].block.weight * t[b]
+            s -= weights[b] * t[b]
         }
-        return maximal(t, variety)
+        return t
     }
 
     /// "Equal rank": every block gets the same t = k where possible (k as large as fits, capped at d_b),
     /// the leftover rank going one unit at a time to blocks in canonical order (lowest frequency first).
     public static func equalRank(_ variety: EquivariantVariety) -> [Int] {
-        let blocks = variety.blocks
-        let r = variety.rank
-        func used(_ k: Int) -> Int { blocks.reduce(0) { $0 + $1.weight * min(k, $1.multiplicity) } }
+        equalRank(shapes(variety), rank: variety.rank)
+    }
+
+    /// "Equal rank" for any block shapes (canonical order).
+    public static func equalRank(_ shapes: BlockShapes, rank r: Int) -> [Int] {
+        let (weights, mults) = (shapes.weights, shapes.multiplicities)
+        func used(_ k: Int) -> Int { zip(weights, mults).reduce(0) { $0 + $1.0 * min(k, $1.1) } }
         var k = 0
-        while k < (blocks.map(\.multiplicity).max() ?? 0) && used(k + 1) <= r { k += 1 }
-        var t = blocks.map { min(k, $0.multiplicity) }
+        while k < (mults.max() ?? 0) && used(k + 1) <= r { k += 1 }
+        var t = mults.map { min(k, $0) }
         var left = r - used(k)
-        for (b, block) in blocks.enumerated() where t[b] < block.multiplicity && block.weight <= left {
+        for b in weights.indices where t[b] < mults[b] && weights[b] <= left {
             t[b] += 1
-            left -= block.weight
+            left -= weights[b]
         }
-        return maximal(t, variety)
+        return maximal(t, shapes, rank: r)
     }
 
     /// "High-pass": rank given to the highest frequencies first (blocks in reverse canonical order,
     /// from (2,1) down to (1,1)), each filled as far as the remaining rank allows.
     public static func highPass(_ variety: EquivariantVariety) -> [Int] {
-        var t = [Int](repeating: 0, count: variety.blocks.count)
-        var left = variety.rank
-        for (b, block) in variety.blocks.enumerated().reversed() {
-            t[b] = min(block.multiplicity, left / block.weight)
-            left -= block.weight * t[b]
+        highPass(shapes(variety), rank: variety.rank)
+    }
+
+    /// "High-pass" for any block shapes: blocks in reverse canonical order, each filled as far as the rank allows.
+    public static func highPass(_ shapes: BlockShapes, rank r: Int) -> [Int] {
+        var t = [Int](repeating: 0, count: shapes.weights.count)
+        var left = r
+        for b in shapes.weights.indices.reversed() {
+            t[b] = min(shapes.multiplicities[b], left / shapes.weights[b])
+            left -= shapes.weights[b] * t[b]
         }
-        return maximal(t, variety)
+        return maximal(t, shapes, rank: r)
     }
 
     /// The paper's hand-picked MNIST component at r = 99 (Section 5): (13,10,9,8,7,5,3,1,0,…,0).
     public static let paperTuple = [13, 10, 9, 8, 7, 5, 3, 1, 0, 0, 0, 0, 0, 0, 0]
 
     /// Raises entries (canonical order) while the weight allows, so the tuple is an irreducible component.
-    static func maximal(_ tuple: [Int], _ variety: EquivariantVariety) -> [Int] {
+    public static func maximal(_ tuple: [Int], _ shapes: BlockShapes, rank r: Int) -> [Int] {
         var t = tuple
-        var w = zip(variety.blocks, t).reduce(0) { $0 + $1.0.weight * $1.1 }
-        for (b, block) in variety.blocks.enumerated() {
-            while t[b] < block.multiplicity && w + block.weight <= variety.rank {
+        var w = zip(shapes.weights, t).reduce(0) { $0 + $1.0 * $1.1 }
+        for b in shapes.weights.indices {
+            while t[b] < shapes.multiplicities[b] && w + shapes.weights[b] <= r {
                 t[b] += 1
-                w += block.weight
+                w += shapes.weights[b]
             }
         }
         return t
+    }
+
+    static func shapes(_ v: EquivariantVariety) -> BlockShapes {
+        BlockShapes(weights: v.blocks.map(\.weight), multiplicities: v.blocks.map(\.multiplicity))
     }
 }

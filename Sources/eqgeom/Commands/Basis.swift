@@ -10,19 +10,30 @@ struct Basis: ParsableCommand {
         abstract: "The real orthogonal basis Q_σ: errors, exact certificate, export.")
 
     @OptionGroup var action: PermutationOptions
+    @OptionGroup var generators: GeneratorOptions
     @Flag(help: "Build the exact basis B (cyclotomic entries) and D = BᵀB.") var exact = false
     @Flag(help: "Check BᵀB = D and BᵀP_σB = D·J exactly (implies --exact).") var certify = false
     @Flag(help: "With --certify: check every cycle, not one per cycle length.") var everyCycle = false
-    @Option(help: "Write the dense Q_σ: FILE.npy (n×n float64) or FILE.npz (Q with n, format version, index base).")
+    @Option(
+        help: ArgumentHelp(
+            "Write the dense Q: FILE.npy (n×n float64) or FILE.npz (Q with n, format version, index base); "
+                + "for a group also FILE.json (the exact basis, re-checkable by python/eqgeom_certify.py)."))
     var out: String?
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if everyCycle && !certify { throw ValidationError("--every-cycle goes with --certify") }
-        if let path = out { try requireExtension(path, ["npy", "npz"]) }
+        if let path = out { try requireExtension(path, ["npy", "npz", "json"]) }
+        if everyCycle && (generators.given || action.moveCount >= 2) {
+            throw ValidationError("--every-cycle is for one permutation; a group's certificate checks every orbit")
+        }
     }
 
     func run() throws {
+        if let group = try action.group(with: generators) { return try runGroup(group) }
+        if let path = out, path.hasSuffix(".json") {
+            throw ValidationError("--out FILE.json is the exact basis of a group; for one permutation use .npy or .npz")
+        }
         try action.requireMemory(bytesPerPoint: BasisLayout.bytesPerPoint + 16, for: "the basis Q_σ")
         let sigma = try action.requiredPermutation()
         let layout = try BasisLayout(sigma)

@@ -10,8 +10,9 @@ struct Mask: ParsableCommand {
         abstract: "Weight-sharing masks of a component's autoencoder; export as .npz or .json.")
 
     @OptionGroup var action: PermutationOptions
+    @OptionGroup var generators: GeneratorOptions
     @Option(help: "Rank bound r, 0 ≤ r ≤ n.") var rank: Int
-    @Option(help: "The component's tuple: positional or keyed (l/m=t).") var tuple: String
+    @Option(help: "The component's tuple: positional or keyed (l/m=t; for a group R2.1=3,…).") var tuple: String
     @Option(help: "Write the architecture: FILE.npz (NumPy) or FILE.json (docs/formats.md).") var out: String?
     @OptionGroup var output: OutputOptions
 
@@ -20,6 +21,7 @@ struct Mask: ParsableCommand {
     }
 
     func run() throws {
+        if let group = try action.group(with: generators) { return try runGroup(group) }
         try action.requireMemory(bytesPerPoint: BasisLayout.bytesPerPoint + 16, for: "the basis Q_σ")
         let sigma = try action.requiredPermutation()
         let v = try EquivariantVariety(permutation: sigma, rank: rank)
@@ -67,6 +69,60 @@ struct MaskReport: Report {
             ("tuple", tuple.map(String.init).joined(separator: ",")),
             ("encoder", "\(encoderShape[0])×\(encoderShape[1]) in the Q_σ basis, \(encoderParameters) free parameters"),
             ("decoder", "\(decoderShape[0])×\(decoderShape[1]) in the Q_σ basis, \(decoderParameters) free parameters"),
+            ("parameters", "\(parameters) vs \(denseParameters) dense"),
+        ])
+    }
+}
+
+extension Mask {
+    /// A group's component (GROUPS.md §2.7): coordinate lists with exact-basis coefficients.
+    func runGroup(_ group: PermutationGroup) throws {
+        let decomposition = try IsotypicDecomposition(group: group)
+        let variety = try GroupVariety(decomposition, rank: rank)
+        let t = try variety.parseTuple(tuple)
+        _ = try variety.component(t)
+        let basis = try GroupNumericBasis(try AdaptedBasis(group: group))
+        let arch = try GroupComponentArchitecture(basis: basis, tuple: t)
+        if let path = out {
+            try writeArchitecture(
+                to: path, npz: { try GroupExport.maskArchive(arch, basis: basis) },
+                json: { GroupExport.MaskDocument(arch, basis: basis) })
+        }
+        try emit(GroupMaskReport(arch, blocks: basis.blocks.map(\.block), n: group.degree), output)
+    }
+}
+
+struct GroupMaskReport: Report {
+    let parameters: Int
+    let denseParameters: Int
+    let rank: Int
+    let tuple: [Int]
+    let blocks: [String]
+    let encoderEntries: Int
+    let decoderEntries: Int
+
+    init(_ a: GroupComponentArchitecture, blocks: [IsotypicBlock], n: Int) {
+        parameters = a.parameterCount
+        denseParameters = 2 * a.rank * n
+        rank = a.rank
+        tuple = a.tuple
+        self.blocks = blocks.map(\.label)
+        encoderEntries = a.encoder.row.count
+        decoderEntries = a.decoder.row.count
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case parameters, tuple, rank, blocks
+        case denseParameters = "dense_parameters"
+        case encoderEntries = "encoder_entries"
+        case decoderEntries = "decoder_entries"
+    }
+
+    var table: String {
+        keyValueTable([
+            ("tuple", zip(blocks, tuple).map { "\($0)=\($1)" }.joined(separator: ",")),
+            ("encoder", "\(rank)×n in pixel coordinates, \(encoderEntries) weighted entries"),
+            ("decoder", "n×\(rank) in pixel coordinates, \(decoderEntries) weighted entries"),
             ("parameters", "\(parameters) vs \(denseParameters) dense"),
         ])
     }

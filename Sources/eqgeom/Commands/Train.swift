@@ -9,8 +9,8 @@ struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fit an equivariant autoencoder: exact optimum (Eckart–Young per block) or Adam.")
 
-    @Option(help: "Image size HxW.") var image: String
-    @Option(help: "Shift axis: x (columns) or y (rows).") var shift: ImageShiftArgument
+    @OptionGroup var action: PermutationOptions
+    @OptionGroup var generators: GeneratorOptions
     @Option(help: "Rank r of the autoencoder.") var rank: Int
     @Option(help: "best, paper, equal-rank, high-pass, or a tuple (13,10,… or 1/1=13,…).")
     var component = ComponentArgument(named: .best)
@@ -18,18 +18,38 @@ struct Train: ParsableCommand {
     var method: MethodArgument = .exact
     @Option(help: "Largest random cyclic shift applied to each image, 0…(axis length − 1) (0: data as given).")
     var maxShift: Int = 0
+    @Flag(help: "For a group: move each sample by a random group element (seeded), e.g. rotations and reflections.")
+    var augment = false
     @OptionGroup var training: TrainingOptions
     @OptionGroup var output: OutputOptions
 
+    /// One image shift trains with the paper's cyclic code; every other action is a group.
+    var isShift: Bool {
+        !generators.given && action.image != nil && action.moveCount == 1 && action.shift.count == 1
+    }
+
     func validate() throws {
-        let dims = try parseSize(image, count: 2, flag: "--image")
-        let length = shift == .x ? dims[1] : dims[0]
-        guard (0..<length).contains(maxShift) else {
-            throw ValidationError("--max-shift must be between 0 and \(length - 1) for this image, got \(maxShift)")
+        guard action.given || generators.given else {
+            throw ValidationError("name the symmetry: --image HxW with --shift/--rotate/--reflect, --perm, or --gen")
+        }
+        if isShift, let image = action.image, let axis = action.shift.first {
+            let dims = try parseSize(image, count: 2, flag: "--image")
+            let length = axis == .x ? dims[1] : dims[0]
+            guard (0..<length).contains(maxShift) else {
+                throw ValidationError("--max-shift must be between 0 and \(length - 1) for this image, got \(maxShift)")
+            }
+            if augment { throw ValidationError("--augment is for a group; one shift uses --max-shift") }
+        } else if maxShift != 0 {
+            throw ValidationError("--max-shift goes with one --shift; for a group use --augment")
         }
     }
 
     func run() throws {
+        guard isShift, let image = action.image, let shift = action.shift.first else {
+            let group =
+                try action.group(with: generators) ?? PermutationGroup(generators: [try action.requiredPermutation()])
+            return try runGroup(group)
+        }
         let dims = try parseSize(image, count: 2, flag: "--image")
         let axis: Permutation.Axis = shift == .x ? .x : .y
         let sigma = try Permutation.shift(height: dims[0], width: dims[1], along: axis)

@@ -69,11 +69,6 @@ struct TrainingOptions: ParsableArguments {
     }
 }
 
-/// `--shift x|y` for training: the axis along which images are shifted.
-enum ImageShiftArgument: String, ExpressibleByArgument, CaseIterable {
-    case x, y
-}
-
 /// `--method exact|adam`.
 enum MethodArgument: String, ExpressibleByArgument, CaseIterable {
     case exact, adam
@@ -100,7 +95,7 @@ struct ComponentArgument: ExpressibleByArgument {
             named = n
             tupleText = nil
         } else {
-            guard argument.first?.isNumber == true else { return nil }
+            guard argument.first?.isNumber == true || argument.contains("=") else { return nil }
             named = nil
             tupleText = argument
         }
@@ -112,12 +107,17 @@ struct ComponentArgument: ExpressibleByArgument {
 
     /// The training choice, a tuple parsed against the blocks.
     func choice(_ structure: BlockStructure) throws -> TrainingExperiment.Choice {
+        try choice(parsing: structure.parseTuple)
+    }
+
+    /// The training choice, a tuple parsed by `parse` (a group's labels).
+    func choice(parsing parse: (String) throws -> [Int]) throws -> TrainingExperiment.Choice {
         switch named {
         case .best: return .best
         case .paper: return .paper
         case .equalRank: return .equalRank
         case .highPass: return .highPass
-        case nil: return .tuple(try structure.parseTuple(tupleText ?? ""))
+        case nil: return .tuple(try parse(tupleText ?? ""))
         }
     }
 }

@@ -1,0 +1,48 @@
+import Foundation
+import Algebra
+
+/// Each sample moved by its own uniformly random element of a permutation group (seeded), so that the
+/// group is a symmetry of the data (for D4: rotations and reflections as augmentation). The group's
+/// elements are listed once by breadth-first products of the generators (refused past `elementLimit`).
+public enum GroupAugmentation {
+    public static let elementLimit = 100_000
+
+    /// x ↦ P_g x: pixel p of the result is pixel g⁻¹(p) of the input, i.e. out[g(p)] = x[p].
+    public static func apply(_ data: ImageDataset, generators: [[Int32]], seed: UInt64) throws -> ImageDataset {
+        let n = data.features
+        try MemoryBudget.require(
+            ByteCount.product(elementLimit, n, 4), for: "listing the group's elements for augmentation",
+            advice: "augment with fewer points or a smaller group")
+        let elements = try Self.elements(generators, degree: n)
+        var rng = SplitMix(seed)
+        var out = data.values
+        for i in 0..<data.count {
+            let g = elements[Int(rng.next() % UInt64(elements.count))]
+            let base = i * n
+            for p in 0..<n { out[base + Int(g[p])] = data.values[base + p] }
+        }
+        return ImageDataset(count: data.count, features: n, values: out, labels: data.labels)
+    }
+
+    /// All elements of ⟨generators⟩ (identity first).
+    public static func elements(_ generators: [[Int32]], degree n: Int) throws -> [[Int32]] {
+        let identity = (0..<n).map { Int32($0) }
+        var seen: Set<[Int32]> = [identity]
+        var list = [identity]
+        var head = 0
+        while head < list.count {
+            for s in generators {
+                let product = list[head].map { s[Int($0)] }
+                if seen.insert(product).inserted {
+                    guard list.count < elementLimit else {
+                        throw NumericError.tooLarge(
+                            "the group has more than \(elementLimit) elements; augment with a subgroup's generators")
+                    }
+                    list.append(product)
+                }
+            }
+            head += 1
+        }
+        return list
+    }
+}
