@@ -2,11 +2,12 @@ import Foundation
 import Testing
 import EqgeomTestSupport
 
-/// Runs python3 on a script in python/ with arguments; returns (status, output).
+/// Runs python3 on a script in python/ (or a path from the package root) with arguments; returns (status, output).
 func runPython(_ script: String, _ args: [String]) throws -> (Int32, String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", packageRoot().appendingPathComponent("python/\(script)").path] + args
+    let path = script.contains("/") ? script : "python/\(script)"
+    process.arguments = ["python3", packageRoot().appendingPathComponent(path).path] + args
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe
