@@ -11,7 +11,8 @@ import EqgeomTestSupport
     @Test func d4BasisIsCertifiedInSeconds() throws {
         let o = try json(["basis"] + Self.d4 + ["--certify"])
         #expect(o["certified"] as? Bool == true && o["orbitals"] as? Int == 77028)
-        #expect((o["orthogonality_error_max"] as? Double ?? 1) < 1e-14 && (o["block_error_max"] as? Double ?? 1) < 1e-14)
+        #expect(
+            (o["orthogonality_error_max"] as? Double ?? 1) < 1e-14 && (o["block_error_max"] as? Double ?? 1) < 1e-14)
         #expect((o["blocks"] as? [[String: Any]])?.count == 5)
     }
 
@@ -46,8 +47,14 @@ import EqgeomTestSupport
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let cases: [[String]] = [
-            ["--image", "8x8", "--rotate", "90", "--reflect", "horizontal", "--rank", "12", "--tuple", "R2.1=4,R1.1=4"],
-            ["--gen", "(1 2 4 6)(3 5 7 8)", "--gen", "(1 3 4 7)(2 8 6 5)", "--rank", "6", "--tuple", "H4.1=1,R1.1=1,R1.2=1"],
+            [
+                "--image", "8x8", "--rotate", "90", "--reflect", "horizontal", "--rank", "12", "--tuple",
+                "R2.1=4,R1.1=4",
+            ],
+            [
+                "--gen", "(1 2 4 6)(3 5 7 8)", "--gen", "(1 3 4 7)(2 8 6 5)", "--rank", "6", "--tuple",
+                "H4.1=1,R1.1=1,R1.2=1",
+            ],
         ]
         for (i, args) in cases.enumerated() {
             let path = "\(dir)/mask\(i).npz"
@@ -59,7 +66,9 @@ import EqgeomTestSupport
         let doc = try runEqgeom(["mask"] + cases[0] + ["--out", "\(dir)/mask.json"])
         #expect(doc.status == 0)
         let text = try String(contentsOfFile: "\(dir)/mask.json", encoding: .utf8)
-        #expect(text.contains("\"format\":\"eqgeom.group-mask\\/1\"") || text.contains("\"format\":\"eqgeom.group-mask/1\""))
+        #expect(
+            text.contains("\"format\":\"eqgeom.group-mask\\/1\"") || text.contains("\"format\":\"eqgeom.group-mask/1\"")
+        )
     }
 
     @Test func d4OptimumOnMNISTAgreesWithNumPy() throws {
@@ -83,6 +92,21 @@ import EqgeomTestSupport
         }
     }
 
+    /// The torus (character basis, 2-D real DFT) against NumPy's fft2 power spectrum.
+    @Test func torusOptimumAgreesWithNumPyFFT() throws {
+        let data = packageRoot().appendingPathComponent("data/mnist-2k.csv.gz").path
+        let (status, output) = try runPython("scripts/check_torus_optimum.py", [data, "28", "28", "10", "99"])
+        #expect(status == 0, "\(output)")
+        let numpy = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Double] ?? [:]
+        for r in ["10", "99"] {
+            let o = try json(["train", "--image", "28x28", "--shift", "x", "--shift", "y", "--rank", r, "--data", data])
+            let loss = o["exact_loss"] as? Double ?? 0
+            #expect(abs(loss - (numpy[r] ?? -1)) <= 1e-9 * loss, "r = \(r): eqgeom \(loss), NumPy \(numpy[r] ?? -1)")
+        }
+        let basis = try json(["basis", "--image", "28x28", "--shift", "x", "--shift", "y"])
+        #expect((basis["orthogonality_error_max"] as? Double ?? 1) < 1e-13 && (basis["blocks"] as? [Any])?.count == 394)
+    }
+
     @Test func groupTrainingRefusesWhatDoesNotApply() throws {
         let cases: [([String], String)] = [
             (["train"] + Self.d4 + ["--rank", "10", "--component", "paper"], "paper's tuple"),
@@ -91,11 +115,14 @@ import EqgeomTestSupport
             (["train"] + Self.d4 + ["--rank", "10", "--component", "R9.1=1"], "R9.1"),
             (["train"] + Self.d4 + ["--rank", "785"], "rank"),
             (["basis", "--image", "4x4", "--shift", "x", "--out", "/tmp/x.json"], "exact basis of a group"),
+            (["basis", "--image", "28x28", "--shift", "x", "--shift", "y", "--certify"], "orbits up to 64 points"),
         ]
         for (args, message) in cases {
             let r = try runEqgeom(args)
             #expect(r.status != 0 && r.stderr.contains(message), "\(args): \(r.stderr)")
-            #expect(r.stderr.split(separator: "\n").filter { $0.hasPrefix("Error") || $0.hasPrefix("eqgeom: error") }.count <= 1)
+            #expect(
+                r.stderr.split(separator: "\n").filter { $0.hasPrefix("Error") || $0.hasPrefix("eqgeom: error") }.count
+                    <= 1)
         }
     }
 }

@@ -55,7 +55,8 @@ import EqgeomTestSupport
             let basis = try GroupNumericBasis(try AdaptedBasis(group: group))
             let transform = GroupTransform(basis)
             let data = Self.randomData(count: 40, n: n, seed: 11)
-            let spectra = try GroupSpectra(coordinates: transform.forward(data.values, batch: 40), count: 40, basis: basis)
+            let spectra = try GroupSpectra(
+                coordinates: transform.forward(data.values, batch: 40), count: 40, basis: basis)
             let shapes = BlockShapes(
                 weights: basis.blocks.map(\.block.weight), multiplicities: basis.blocks.map(\.block.multiplicity))
             for r in [n / 3, n / 2] {
@@ -87,7 +88,8 @@ import EqgeomTestSupport
                 weights: basis.blocks.map(\.block.weight), multiplicities: basis.blocks.map(\.block.multiplicity))
             for r in 1..<n {
                 let best = ComponentSelection.maximal(
-                    ComponentSelection.bestTuple(energies: spectra.blocks.map(\.energies), weights: shapes.weights, rank: r),
+                    ComponentSelection.bestTuple(
+                        energies: spectra.blocks.map(\.energies), weights: shapes.weights, rank: r),
                     shapes, rank: r)
                 var tuples: [[Int]] = [[]]
                 for m in shapes.multiplicities { tuples = tuples.flatMap { t in (0...m).map { t + [$0] } } }
@@ -108,13 +110,17 @@ import EqgeomTestSupport
             let basis = try GroupNumericBasis(try AdaptedBasis(group: group))
             let transform = GroupTransform(basis)
             let data = Self.randomData(count: 40, n: n, seed: 3)
-            let spectra = try GroupSpectra(coordinates: transform.forward(data.values, batch: 40), count: 40, basis: basis)
+            let spectra = try GroupSpectra(
+                coordinates: transform.forward(data.values, batch: 40), count: 40, basis: basis)
             let shapes = BlockShapes(
                 weights: basis.blocks.map(\.block.weight), multiplicities: basis.blocks.map(\.block.multiplicity))
             let t = ComponentSelection.equalRank(shapes, rank: n / 2)
-            let model = try GroupAdamModel(spectra, tuple: t, settings: AdamSettings(epochs: 3000, batchSize: 40, learningRate: 0.01))
+            let model = try GroupAdamModel(
+                spectra, tuple: t, settings: AdamSettings(epochs: 3000, batchSize: 40, learningRate: 0.01))
             let exact = spectra.loss(t)
-            #expect(model.loss >= exact * (1 - 1e-9) && model.loss <= exact * (1 + 1e-3), "\(name): \(model.loss) vs \(exact)")
+            #expect(
+                model.loss >= exact * (1 - 1e-9) && model.loss <= exact * (1 + 1e-3),
+                "\(name): \(model.loss) vs \(exact)")
             let w = try GroupBlockMaps.pixelMatrix(model.maps, transform: transform)
             #expect(GroupBlockMaps.equivarianceError(w, generators: basis.generators) < 1e-10, "\(name)")
             #expect(abs(Self.pixelLoss(w, data) - model.loss) <= 1e-9 * max(exact, 1), "\(name)")

@@ -45,7 +45,14 @@ enum AbelianCharacters {
 
     /// The characters of G trivial on the stabiliser of the orbit's first point, as vectors a mod e.
     static func characters(of orbit: [Int], generators: [[Int32]], exponent e: Int) -> [[Int]]? {
-        guard let p = orbit.first else { return [] }
+        series(of: orbit, generators: generators, exponent: e)?.characters
+    }
+
+    /// The characters of the orbit and each point's exponent vector v (q = ∏ g_i^{v_i}·p, first point p).
+    static func series(of orbit: [Int], generators: [[Int32]], exponent e: Int)
+        -> (characters: [[Int]], coordinates: [Int: [Int]])?
+    {
+        guard let p = orbit.first else { return ([], [:]) }
         let k = generators.count
         // points reached so far with their exponent vectors: q = p·∏ g_i^{v_i}
         var coordinates: [Int: [Int]] = [p: [Int](repeating: 0, count: k)]
@@ -82,6 +89,57 @@ enum AbelianCharacters {
             }
             characters = extended
         }
-        return characters.count == orbit.count ? characters : nil
+        return characters.count == orbit.count ? (characters, coordinates) : nil
+    }
+}
+
+/// The character basis of an abelian permutation group (GROUPS.md §3.3), exactly described: blocks in
+/// canonical order with their characters a (χ(g_i) = exp(2πi a_i/e); one of each conjugate pair), and per
+/// orbit its points with their exponent vectors. Column values are cos/sin(2π a·v/e) (NumericBridge).
+public struct CharacterLayout: Sendable {
+    public let blocks: [IsotypicBlock]
+    /// Per block its character a (mod `exponent`).
+    public let characters: [[Int]]
+    public let exponent: Int
+    /// Orbits (0-based points, base point first) and each point's exponent vector.
+    public let orbits: [[Int]]
+    public let coordinates: [[[Int]]]
+    /// Per orbit, the blocks whose character occurs there (once each), in block order.
+    public let orbitBlocks: [[Int]]
+    public let generators: [[Int32]]
+
+    /// nil when the group is not abelian or its exponent exceeds 2³¹.
+    public init?(group: PermutationGroup) {
+        guard AbelianCharacters.isAbelian(group.generators), let e = IsotypicDecomposition.exponent(group.generators)
+        else { return nil }
+        let orbits = group.orbits.map { $0.map { $0 - 1 } }
+        let generators = group.generators.map { $0.images.map { Int32($0 - 1) } }
+        guard let found = AbelianCharacters.blocks(orbits: orbits, generators: generators, exponent: e) else {
+            return nil
+        }
+        let sorted = found.sorted { $0.1 < $1.1 }
+        let labelled = IsotypicDecomposition.canonicalOrder(sorted.map { (block: $0.0, key: $0.1) })
+        let characters = sorted.map { $0.1.factor.compactMap { Int($0) } }
+        var index: [[Int]: Int] = [:]
+        for (b, a) in characters.enumerated() {
+            index[a] = b
+            index[a.map { (e - $0) % e }] = b
+        }
+        var coordinates: [[[Int]]] = []
+        var orbitBlocks: [[Int]] = []
+        for orbit in orbits {
+            guard let (chars, coords) = AbelianCharacters.series(of: orbit, generators: generators, exponent: e) else {
+                return nil
+            }
+            coordinates.append(orbit.map { coords[$0] ?? [] })
+            orbitBlocks.append(Set(chars.compactMap { index[$0] }).sorted())
+        }
+        blocks = labelled
+        self.characters = characters
+        exponent = e
+        self.orbits = orbits
+        self.coordinates = coordinates
+        self.orbitBlocks = orbitBlocks
+        self.generators = generators
     }
 }

@@ -35,6 +35,14 @@ public struct GroupNumericBasis: Sendable {
     /// A bound on |Q_ij − exact| over all entries.
     public let entryError: Double
 
+    init(degree: Int, orbits: [OrbitBlock], blocks: [Block], generators: [[Int32]], entryError: Double) {
+        self.degree = degree
+        self.orbits = orbits
+        self.blocks = blocks
+        self.generators = generators
+        self.entryError = entryError
+    }
+
     public init(_ basis: AdaptedBasis) throws {
         try MemoryBudget.require(
             ByteCount.product(basis.orbits.reduce(0) { $0 + $1.points.count * $1.points.count }, 8),

@@ -8,13 +8,31 @@ import NumericBridge
 /// the numeric Q = B·Δ^{−1/2} with measured errors, exports.
 extension Basis {
     func runGroup(_ group: PermutationGroup) throws {
+        let wantsExact = certify || exact || out?.hasSuffix(".json") == true
+        if !wantsExact, let layout = CharacterLayout(group: group) {
+            return try finish(group, numeric: try GroupNumericBasis(characters: layout), exact: nil)
+        }
+        if CharacterLayout(group: group) != nil, let largest = group.orbits.map(\.count).max(),
+            largest > Self.largestAbelianOrbit
+        {
+            throw ValidationError(
+                "the exact basis of an abelian group is built for orbits up to \(Self.largestAbelianOrbit) points "
+                    + "(this one has \(largest)); without --certify/--exact the character basis (2-D real DFT) is used")
+        }
         let exactBasis = try AdaptedBasis(group: group, progress: { progress($0) })
-        let numeric = try GroupNumericBasis(exactBasis)
+        try finish(group, numeric: try GroupNumericBasis(exactBasis), exact: exactBasis)
+    }
+
+    /// Largest orbit of an abelian group for the exact engine (its orbital algebra is the group algebra of the
+    /// orbit: s = |O| orbitals, O(|O|³) rational work).
+    static let largestAbelianOrbit = 64
+
+    func finish(_ group: PermutationGroup, numeric: GroupNumericBasis, exact exactBasis: AdaptedBasis?) throws {
         let transform = GroupTransform(numeric)
-        var report = GroupBasisReport(exactBasis, numeric: numeric)
+        var report = GroupBasisReport(numeric, exact: exactBasis)
         report.orthogonalityError = transform.orthogonalityError
         report.blockError = transform.blockError
-        if certify || exact {
+        if let exactBasis, certify || exact {
             progress("certifying B exactly")
             let certificate = try AdaptedBasisCertificate(exactBasis)
             report.certified = certificate.holds
@@ -23,7 +41,7 @@ extension Basis {
         }
         if let path = out {
             guard report.certified != false else { throw ValidationError("the certificate fails; \(path) not written") }
-            if path.hasSuffix(".json") {
+            if path.hasSuffix(".json"), let exactBasis {
                 try OutputFile.write(jsonBytes(GroupExport.ExactBasisDocument(exactBasis)), to: path)
             } else if path.hasSuffix(".npz") {
                 try GroupExport.basisArchive(numeric).write(to: path)
@@ -59,16 +77,18 @@ struct GroupBasisReport: Report {
     var checkedEntries: Int? = nil
     var failures: [String]? = nil
 
-    init(_ basis: AdaptedBasis, numeric: GroupNumericBasis) {
-        n = basis.degree
-        orbitals = basis.orbitalCount
+    init(_ numeric: GroupNumericBasis, exact basis: AdaptedBasis?) {
+        n = numeric.degree
+        orbitals = numeric.blocks.reduce(0) {
+            $0 + $1.block.type.dimension * $1.block.multiplicity * $1.block.multiplicity
+        }
         entryError = numeric.entryError
-        blocks = basis.blocks.indices.map { b in
-            let block = basis.blocks[b]
-            let c = basis.classes[basis.blockClass[b]]
+        blocks = numeric.blocks.indices.map { b in
+            let block = numeric.blocks[b].block
+            let c = basis.map { $0.classes[$0.blockClass[b]] }
             return BlockEntry(
                 label: block.label, type: block.type.rawValue, weight: block.weight, multiplicity: block.multiplicity,
-                field: c.model.field.polynomial.description, model: c.modelSource)
+                field: c?.model.field.polynomial.description ?? "characters", model: c?.modelSource ?? "characters")
         }
     }
 
@@ -97,12 +117,20 @@ struct GroupBasisReport: Report {
         var rows: [(String, String)] = [("n", "\(n)"), ("orbitals", "\(orbitals) = dim End_G(ℝ^n)")]
         for b in blocks {
             let field = b.field == "x" ? "ℚ" : "ℚ[x]/(\(b.field))"
-            rows.append((b.label, "\(b.type)\(b.weight)×\(b.multiplicity) over \(field); model from \(b.model)"))
+            rows.append(
+                b.model == "characters"
+                    ? (b.label, "\(b.type)\(b.weight)×\(b.multiplicity), a character (pair) of the abelian group")
+                    : (b.label, "\(b.type)\(b.weight)×\(b.multiplicity) over \(field); model from \(b.model)"))
         }
         rows += [
             ("max |QᵀQ − I|", "\(orthogonalityError)"),
             ("max |P_s Q − Q M_s|", "\(blockError)"),
-            ("entries of Q", "within \(entryError) of the exact values (certified enclosures)"),
+            (
+                "entries of Q",
+                blocks.first?.model == "characters"
+                    ? "cos/sin of reduced arguments, within \(entryError) of the exact values"
+                    : "within \(entryError) of the exact values (certified enclosures)"
+            ),
         ]
         if let c = certified {
             rows.append(

@@ -81,7 +81,7 @@ extension Mask {
         let variety = try GroupVariety(decomposition, rank: rank)
         let t = try variety.parseTuple(tuple)
         _ = try variety.component(t)
-        let basis = try GroupNumericBasis(try AdaptedBasis(group: group))
+        let basis = try GroupNumericBasis.build(group)
         let arch = try GroupComponentArchitecture(basis: basis, tuple: t)
         if let path = out {
             try writeArchitecture(
@@ -120,7 +120,7 @@ struct GroupMaskReport: Report {
 
     var table: String {
         keyValueTable([
-            ("tuple", zip(blocks, tuple).map { "\($0)=\($1)" }.joined(separator: ",")),
+            ("tuple", formatGroupTuple(tuple, labels: blocks)),
             ("encoder", "\(rank)×n in pixel coordinates, \(encoderEntries) weighted entries"),
             ("decoder", "n×\(rank) in pixel coordinates, \(decoderEntries) weighted entries"),
             ("parameters", "\(parameters) vs \(denseParameters) dense"),

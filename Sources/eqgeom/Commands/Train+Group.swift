@@ -14,7 +14,7 @@ extension Train {
             throw ValidationError("the paper's tuple is for one shift of 28x28 images; give --component TUPLE or best")
         }
         let data = try training.dataset(features: group.degree)
-        let basis = try GroupNumericBasis(try AdaptedBasis(group: group, progress: { progress($0) }))
+        let basis = try GroupNumericBasis.build(group, progress: { progress($0) })
         let config = GroupTrainingExperiment.Configuration(
             rank: rank, choices: [choice], augment: augment, seed: training.seed,
             adam: method == .adam ? try training.adam(count: data.count) : nil)
@@ -86,7 +86,7 @@ struct GroupTrainReport: Report {
 
     var table: String {
         var rows: [(String, String)] = [
-            ("component", zip(blocks, tuple).map { "\($0)=\($1)" }.joined(separator: ",")),
+            ("component", formatGroupTuple(tuple, labels: blocks)),
             ("parameters", "\(parameters) (dense: \(denseParameters))"),
             ("loss (\(method))", formatLoss(loss, error: lossError)),
             ("exact optimum", formatLoss(exactLoss, error: exactLossError)),
@@ -98,4 +98,11 @@ struct GroupTrainReport: Report {
         if !files.isEmpty { rows.append(("wrote", files.joined(separator: ", "))) }
         return keyValueTable(rows)
     }
+}
+
+/// A group's tuple keyed by block label; past 12 blocks only the nonzero entries (the rest are 0).
+func formatGroupTuple(_ tuple: [Int], labels: [String]) -> String {
+    let pairs = zip(labels, tuple).filter { labels.count <= 12 || $0.1 != 0 }
+    let text = pairs.map { "\($0)=\($1)" }.joined(separator: ",")
+    return labels.count <= 12 ? text : text + " (all other blocks 0)"
 }
