@@ -91,9 +91,8 @@ public struct GroupTrainingExperiment: Sendable {
             var adam: GroupAdamModel? = nil
             var eqError: Double? = nil
             if let settings = c.adam, first.isEmpty {
-                progress(
-                    "Adam on the \(choice.name) component (\(Self.parameterCount(tuple, basis.blocks.map(\.block))) parameters)"
-                )
+                let count = Self.parameterCount(tuple, basis.blocks.map(\.block))
+                progress("Adam on the \(choice.name) component (\(count) parameters)")
                 adam = try GroupAdamModel(spectra, tuple: tuple, settings: settings) {
                     try steps("Adam, \(choice.name) component", $0, $1)
                 }
