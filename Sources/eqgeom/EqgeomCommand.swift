@@ -62,7 +62,7 @@ func progress(_ message: String) {
 
 /// A progress bar on stderr: redrawn in place on a terminal, a line at each quarter otherwise.
 /// - Throws: `Interrupted` once SIGINT has arrived, so that long training stops cleanly.
-func progressBar(_ label: String, _ done: Int, _ total: Int) throws {
+func progressBar(_ label: String, _ done: Int, _ total: Int, unit: String = "epochs") throws {
     try Interruption.check()
     guard total > 0 else { return }
     if isatty(STDERR_FILENO) != 0 {
@@ -72,6 +72,6 @@ func progressBar(_ label: String, _ done: Int, _ total: Int) throws {
         FileHandle.standardError.write(
             Data("\reqgeom: \(label) [\(bar)] \(done)/\(total)\(done == total ? "\n" : "")".utf8))
     } else if done == total || (4 * done / total) != (4 * (done - 1) / total) {
-        progress("\(label): \(done)/\(total) epochs")
+        progress("\(label): \(done)/\(total) \(unit)")
     }
 }

@@ -20,7 +20,7 @@ extension Train {
             adam: method == .adam ? try training.adam(count: data.count) : nil)
         Interruption.install()
         let e = try GroupTrainingExperiment(data: data, basis: basis, configuration: config, progress: progress) {
-            try progressBar($0, $1, $2)
+            try progressBar($0, $1, $2, unit: "full-batch steps")
         }
         var files = OutputFiles()
         if let dir = training.out {
