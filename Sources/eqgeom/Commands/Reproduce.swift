@@ -38,7 +38,7 @@ struct Reproduce: ParsableCommand {
                 choices: rank == 99 ? [.best, .paper, .equalRank, .highPass] : [.best, .equalRank, .highPass],
                 adam: exactOnly ? nil : try training.adam(count: data.count))
             Interruption.install()
-            let e = try TrainingExperiment(data: data, configuration: config, progress: progress, epochs: progressBar)
+            let e = try TrainingExperiment(data: data, configuration: config, progress: progress, epochs: { try progressBar($0, $1, $2) })
             let dir = training.out ?? "out/mnist"
             var files = OutputFiles()
             try ExperimentArtifacts.stage(e, directory: dir, into: &files)
