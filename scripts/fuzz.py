@@ -331,7 +331,8 @@ def case(rng, k, work):
 def command_case(rng, k, work):
     """One case: (argv, expect, oracle, out_path, limit). expect: 'ok', 'refuse' or None (either)."""
     command = rng.choice(["determinantal", "invariant", "equivariant", "count", "list", "show", "random", "basis",
-                          "mask", "layer", "train", "train", "reproduce", "bench", "demo", "help", "unknown"])
+                          "mask", "layer", "train", "train", "reproduce", "bench", "demo", "help", "unknown",
+                          "group-basis", "group-mask", "group-train"])
     out_path = None
     oracle = None
     if command == "determinantal":
@@ -397,6 +398,8 @@ def command_case(rng, k, work):
                 if math.prod(d + 1 for _, d in bl) <= 20000:
                     oracle = ("count", brute_count(bl, int(r)))
         return argv, expect, oracle, None, None
+    if command in ("group-basis", "group-mask", "group-train"):
+        return group_command_case(rng, k, work, command)
     if command in ("basis", "mask"):
         action, n, info, valid = pick_action(rng, allow_cycle_type=False)
         if action and action[0] == "--cycle-type":
@@ -507,6 +510,53 @@ def command_case(rng, k, work):
         sub = rng.choice(["basis", "mask", "layer", "invariant", "equivariant", "train"])
         return [sub, "--help"], "ok", ("help_no_cycle_type", sub), None, None
     return [rng.choice(["frobnicate", "components", "--nope", "components frob"])], None, None, None, None
+
+
+def group_command_case(rng, k, work, command):
+    """basis, mask and train for a group (several generators, D4 on images, a torus)."""
+    out_path = None
+    if command == "group-basis":
+        action, n, gens = group_action(rng, work, k)
+        flags = rng.choice([[], ["--certify"], ["--exact"], ["--every-cycle"]])
+        argv = ["basis"] + action + flags
+        expect = "refuse" if flags == ["--every-cycle"] else "ok"
+        ext = rng.choice([None, "npy", "npz", "json", "txt"])
+        if ext:
+            out_path = os.path.join(work, f"gb{k}.{ext}")
+            argv += ["--out", out_path]
+            expect = "refuse" if ext == "txt" else expect
+        oracle = ("json_field", "orbitals", orbital_count(n, gens)) if gens and expect == "ok" else None
+        return argv + ["--json"], expect, oracle, out_path, None
+    if command == "group-mask":
+        action, n, gens = group_action(rng, work, k)
+        r, _ = rank_arg(rng, n)
+        tuple_text = rng.choice(["1", "1,0", "R1.1=1", "R2.1=1", "C2.1=1,R1.1=1", "x", "9,9,9"])
+        argv = ["mask"] + action + ["--rank", str(r), "--tuple", tuple_text]
+        ext = rng.choice([None, "npz", "json", "npy"])
+        expect = None
+        if ext:
+            out_path = os.path.join(work, f"gm{k}.{ext}")
+            argv += ["--out", out_path]
+            expect = "refuse" if ext == "npy" else None
+        return argv + ["--json"], expect, None, out_path, None
+    path, valid = make_file(rng, work, k)
+    action = rng.choice([["--image", "4x4", "--rotate", "90", "--reflect", "horizontal"],
+                         ["--image", "4x4", "--shift", "x", "--shift", "y"], ["--image", "2x8", "--shift", "x",
+                                                                               "--shift", "y"],
+                         ["--gen", "(1 2 3 4)(5 6 7 8)", "--gen", "(9 10)", "--n", "16"]])
+    rank = rng.choice([1, 2, 4, 8, 16, 17, -1])
+    method, epochs = rng.choice(["exact", "adam"]), rng.choice(["1", "2", "0"])
+    component = rng.choice(["best", "equal-rank", "high-pass", "paper", "R1.1=1"])
+    argv = ["train"] + action + ["--rank", str(rank), "--data", path, "--method", method, "--epochs", epochs,
+                                 "--component", component]
+    if rng.random() < 0.5:
+        argv += ["--augment"]
+    if rng.random() < 0.3:
+        out_path = os.path.join(work, f"gt{k}")
+        argv += ["--out", out_path]
+    known_bad = rank in (17, -1) or epochs == "0" or component == "paper"
+    expect = "refuse" if (not valid or known_bad) else (None if component == "R1.1=1" else "ok")
+    return argv + ["--json"], expect, None, out_path, "64M"
 
 
 # ------------------------------------------------------------------------------------------------- runner

@@ -38,7 +38,8 @@ struct Reproduce: ParsableCommand {
                 choices: rank == 99 ? [.best, .paper, .equalRank, .highPass] : [.best, .equalRank, .highPass],
                 adam: exactOnly ? nil : try training.adam(count: data.count))
             Interruption.install()
-            let e = try TrainingExperiment(data: data, configuration: config, progress: progress, epochs: { try progressBar($0, $1, $2) })
+            let e = try TrainingExperiment(
+                data: data, configuration: config, progress: progress, epochs: { try progressBar($0, $1, $2) })
             let dir = training.out ?? "out/mnist"
             var files = OutputFiles()
             try ExperimentArtifacts.stage(e, directory: dir, into: &files)
@@ -65,14 +66,17 @@ extension Reproduce {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            guard (1...784).contains(rank) else { throw ValidationError("--rank must be between 1 and 784, got \(rank)") }
+            guard (1...784).contains(rank) else {
+                throw ValidationError("--rank must be between 1 and 784, got \(rank)")
+            }
         }
 
         func run() throws {
             let data = try training.dataset(features: 784)
             let group = try PermutationGroup(
                 generators: [
-                    try Permutation.rotation(size: 28, degrees: 90), try Permutation.reflection(height: 28, width: 28, .horizontal),
+                    try Permutation.rotation(size: 28, degrees: 90),
+                    try Permutation.reflection(height: 28, width: 28, .horizontal),
                 ], degree: 784)
             var adam = exactOnly ? nil : try training.adam(count: data.count)
             if var settings = adam {
@@ -113,7 +117,9 @@ struct GroupReproduceReport: Report {
     init(_ e: GroupTrainingExperiment, files: [String], steps: Int?) {
         samples = e.data.count
         rank = e.configuration.rank
-        blocks = e.basis.blocks.map { "\($0.block.label) \($0.block.type.rawValue)\($0.block.weight)×\($0.block.multiplicity)" }
+        blocks = e.basis.blocks.map {
+            "\($0.block.label) \($0.block.type.rawValue)\($0.block.weight)×\($0.block.multiplicity)"
+        }
         adamSteps = steps
         rows = e.rows + [e.dense]
         self.files = files

@@ -60,7 +60,8 @@ struct Train: ParsableCommand {
             height: dims[0], width: dims[1], axis: axis, rank: rank, maxShift: maxShift, seed: training.seed,
             choices: [choice], adam: method == .adam ? try training.adam(count: data.count) : nil)
         Interruption.install()
-        let e = try TrainingExperiment(data: data, configuration: config, progress: progress, epochs: { try progressBar($0, $1, $2) })
+        let e = try TrainingExperiment(
+            data: data, configuration: config, progress: progress, epochs: { try progressBar($0, $1, $2) })
         var files = OutputFiles()
         if let dir = training.out { try ExperimentArtifacts.stage(e, directory: dir, into: &files) }
         let written = try files.commit()
