@@ -109,6 +109,12 @@ def numpy_benchmarks():
     q = np.zeros((n, n))
     x = np.full((60000, n), 0.5)
     timed("transform.batch_60000x784 (NumPy dense X @ Q)", lambda: f"checksum {(x @ q)[0, 0]}")
+    xs = np.sin(12.9898 * np.arange(60000)[:, None] + 78.233 * np.arange(784)[None, :]) * 43758.5453
+    xs = xs - np.floor(xs)
+    timed("transform.torus_60000x784 (numpy.fft.rfft2 of 60000 28x28 images)",
+          lambda: f"checksum {np.fft.rfft2(xs.reshape(60000, 28, 28))[0, 0, 0].real}")
+    qd = np.linalg.qr(np.random.default_rng(0).standard_normal((n, n)))[0]
+    timed("transform.d4_60000x784 (NumPy dense X @ Q, any 784x784 Q)", lambda: f"checksum {(xs @ qd)[0, 0]}")
     v = np.arange(1_000_000, dtype=float) % 7
     timed("transform.n1e6_1000x1000 (numpy.fft.rfft per row)",
           lambda: f"checksum {np.fft.rfft(v.reshape(1000, 1000), axis=1)[0, 0].real}")

@@ -142,6 +142,29 @@ func benchmarks() -> [Benchmark] {
             let x = [Double](repeating: 0.5, count: 60_000 * 784)
             return "checksum \(t.forward(x, batch: 60_000)[0])"
         },
+        Benchmark(name: "group.certify_exact_d4_28x28") {
+            let basis = try AdaptedBasis(group: try Synthetic.d4())
+            return "holds \(try AdaptedBasisCertificate(basis).holds), \(basis.blocks.count) blocks"
+        },
+        Benchmark(name: "transform.d4_60000x784", prepare: { _ = Synthetic.shared.pixels }) {
+            let t = GroupTransform(try GroupNumericBasis.build(try Synthetic.d4()))
+            return "checksum \(t.forward(Synthetic.shared.pixels, batch: 60_000)[0])"
+        },
+        Benchmark(name: "transform.torus_60000x784", prepare: { _ = Synthetic.shared.pixels }) {
+            let torus = try PermutationGroup(
+                generators: [
+                    try Permutation.shift(height: 28, width: 28, along: .x),
+                    try Permutation.shift(height: 28, width: 28, along: .y),
+                ], degree: 784)
+            let t = GroupTransform(try GroupNumericBasis.build(torus))
+            return "checksum \(t.forward(Synthetic.shared.pixels, batch: 60_000)[0])"
+        },
+        Benchmark(name: "train.exact_optimum_d4_60000x784", prepare: { _ = Synthetic.shared.pixels }) {
+            let basis = try GroupNumericBasis.build(try Synthetic.d4())
+            let y = GroupTransform(basis).forward(Synthetic.shared.pixels, batch: 60_000)
+            let spectra = try GroupSpectra(coordinates: y, count: 60_000, basis: basis)
+            return "loss \(spectra.loss([16, 12, 9, 12, 25]))"
+        },
         Benchmark(name: "transform.n1e6_1000x1000") {
             let t = StructuredTransform(try BasisLayout(try Permutation.shift(height: 1000, width: 1000, along: .x)))
             let x = (0..<1_000_000).map { Double($0 % 7) }
@@ -250,4 +273,13 @@ final class Synthetic: @unchecked Sendable {
         return v - v.rounded(.down)
     }
     lazy var coordinates: [Double] = StructuredTransform(layout).forward(pixels, batch: 60_000)
+
+    /// D4 on 28×28 images (rotation by 90° and the left–right mirror).
+    static func d4() throws -> PermutationGroup {
+        try PermutationGroup(
+            generators: [
+                try Permutation.rotation(size: 28, degrees: 90),
+                try Permutation.reflection(height: 28, width: 28, .horizontal),
+            ], degree: 784)
+    }
 }
