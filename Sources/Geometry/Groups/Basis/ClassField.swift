@@ -31,12 +31,14 @@ struct ClassField {
             let factors = ly.minimalPolynomial.primitiveIntegerPart.irreducibleFactors.map(\.0)
             if let h = factors.first(where: { $0.degree == c.copies && !($0.degree == 1 && $0.coefficient(0).isZero) }
             ) {
-                let k = NumberField(h)
+                let (small, scale) = Self.rescaled(h)
+                let k = NumberField(small)
                 let roots = k.realEmbeddings()
                 if roots.count == c.copies {
                     field = k
                     embeddings = roots
-                    idempotent = Self.split(c.idempotent, y: ly, h: h, field: k)
+                    idempotent = Self.split(
+                        c.idempotent, y: ly, h: h, root: NumberFieldElement(scale, in: k) * k.generator)
                     return
                 }
             }
@@ -47,12 +49,39 @@ struct ClassField {
                 + "\(c.block.weight)); please report the generators")
     }
 
-    /// e_f · q(y)/h′(θ) with q = h/(x − θ), from the powers y^i·e_f.
-    static func split(_ e: [Rational], y ly: RationalMatrix, h: IntegerPolynomial, field k: NumberField)
+    /// h(m·u)/m^d for the largest m (a product of primes below 1000) keeping integer coefficients, and m:
+    /// x² − 3380 becomes u² − 5 with θ = 26·a, so fields print as small polynomials.
+    static func rescaled(_ h: IntegerPolynomial) -> (IntegerPolynomial, Int) {
+        let d = h.degree
+        var coefficients = (0...d).map { h.coefficient($0) }
+        var scale = 1
+        for p in 2..<1000 where (2..<p).allSatisfy({ p % $0 != 0 }) {
+            let prime = BigInteger(p)
+            while scale < Int.max / 1000 {
+                var powers = BigInteger(1)
+                var divisible = true
+                for i in stride(from: d - 1, through: 0, by: -1) {
+                    powers = powers * prime
+                    if !(coefficients[i] % powers).isZero { divisible = false }
+                }
+                guard divisible else { break }
+                powers = BigInteger(1)
+                for i in stride(from: d - 1, through: 0, by: -1) {
+                    powers = powers * prime
+                    coefficients[i] = coefficients[i] / powers
+                }
+                scale *= p
+            }
+        }
+        return (IntegerPolynomial(coefficients: coefficients), scale)
+    }
+
+    /// e_f · q(y)/h′(θ) with q = h/(x − θ), from the powers y^i·e_f; θ = `root`, a root of h in K.
+    static func split(_ e: [Rational], y ly: RationalMatrix, h: IntegerPolynomial, root theta: NumberFieldElement)
         -> [NumberFieldElement]
     {
         let d = h.degree
-        let theta = k.generator
+        let k = theta.field
         let coefficients = (0...d).map { NumberFieldElement(Rational(h.coefficient($0)), in: k) }
         var q = [NumberFieldElement](repeating: NumberFieldElement(0, in: k), count: d)
         q[d - 1] = coefficients[d]
