@@ -19,7 +19,8 @@ public enum GeometryError: Error, Equatable, CustomStringConvertible, Sendable {
         case .tupleLength(let g, let b):
             return
                 "tuple has \(g) entries but there are \(b) blocks; "
-                + "give one entry per block in canonical order, or use the keyed form l/m=t"
+                + "give one entry per block in canonical order, or the keyed form LABEL=t (l/m=t for one "
+                + "permutation, e.g. R2.1=3 for a group)"
         case .tupleEntryOutOfRange(let b, let v, let d):
             return "tuple entry \(v) for block \(b) is out of range 0...\(d)"
         case .tupleWeightExceedsRank(let w, let r): return "tuple has weighted sum \(w), more than the rank \(r)"

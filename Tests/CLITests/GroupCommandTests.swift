@@ -47,7 +47,7 @@ import EqgeomTestSupport
         try expectRefusal(["equivariant", "--generators", dir + "/missing.g", "--rank", "1"], "cannot read")
     }
 
-    @Test func componentCommandsTakeGroupsWhileBasisAndMaskNeedOnePermutation() throws {
+    @Test func componentCommandsTakeGroupsAndTuplesAreCheckedAgainstTheirBlocks() throws {
         // list, show and random work for groups as for one permutation (labels key the tuples)
         let list = try json(["components", "list", "--image", "4x4", "--shift", "x", "--shift", "y", "--rank", "2"])
         // the torus on 4×4 at r = 2: two of the four real characters (6) or one of the six complex pairs (6)
@@ -59,7 +59,7 @@ import EqgeomTestSupport
         #expect((random["components"] as? [Any])?.count == 3)
         try expectRefusal(
             ["mask", "--image", "4x4", "--shift", "x", "--shift", "y", "--rank", "2", "--tuple", "1"],
-            "needs one permutation")
+            "tuple has 1 entries but there are 10 blocks")
         try expectRefusal(["equivariant", "--gen", "(1 2)", "--gen", "(1 2 3)", "--rank", "9"], "out of range")
     }
 }

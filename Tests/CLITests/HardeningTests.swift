@@ -33,7 +33,8 @@ func temporaryDirectory() throws -> String {
             ["components", "count", "--cycle-type", "3", "--n", "100", "--rank", "1"], "--n goes with --perm")
         try expectRefusal(["layer", "--n=-5"], "--n must be between 1")
         try expectRefusal(
-            ["basis", "--image", "3x3", "--shift", "x", "--shift", "y"], "this command needs one permutation")
+            ["basis", "--image", "3x3", "--shift", "x", "--shift", "y", "--certify", "--every-cycle"],
+            "--every-cycle is for one")
         try expectRefusal(
             ["determinantal", "--rows", "3", "--rows", "4", "--cols", "3", "--rank", "1"], "--rows is given")
         for command in ["basis", "mask", "layer", "invariant"] {

@@ -66,8 +66,7 @@ struct PermutationOptions: ParsableArguments {
     func permutation() throws -> Permutation? {
         guard moveCount <= 1 else {
             throw ValidationError(
-                "this command needs one permutation; several moves (\(moveCount)) generate a group, which only "
-                    + "`equivariant` and `components count` accept so far")
+                "this needs one permutation; several moves (\(moveCount)) generate a group")
         }
         return try generators().first
     }
