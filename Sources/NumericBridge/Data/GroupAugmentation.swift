@@ -10,9 +10,6 @@ public enum GroupAugmentation {
     /// x ↦ P_g x: pixel p of the result is pixel g⁻¹(p) of the input, i.e. out[g(p)] = x[p].
     public static func apply(_ data: ImageDataset, generators: [[Int32]], seed: UInt64) throws -> ImageDataset {
         let n = data.features
-        try MemoryBudget.require(
-            ByteCount.product(elementLimit, n, 4), for: "listing the group's elements for augmentation",
-            advice: "augment with fewer points or a smaller group")
         let elements = try Self.elements(generators, degree: n)
         var rng = SplitMix(seed)
         var out = data.values
@@ -24,8 +21,10 @@ public enum GroupAugmentation {
         return ImageDataset(count: data.count, features: n, values: out, labels: data.labels)
     }
 
-    /// All elements of ⟨generators⟩ (identity first).
+    /// All elements of ⟨generators⟩ (identity first); refused past `elementLimit` elements or when the list
+    /// (about 2·4·n bytes per element with its hash set) would exceed the memory budget.
     public static func elements(_ generators: [[Int32]], degree n: Int) throws -> [[Int32]] {
+        let cap = min(elementLimit, max(1, MemoryBudget.limit / max(8 * n + 64, 1)))
         let identity = (0..<n).map { Int32($0) }
         var seen: Set<[Int32]> = [identity]
         var list = [identity]
@@ -34,9 +33,10 @@ public enum GroupAugmentation {
             for s in generators {
                 let product = list[head].map { s[Int($0)] }
                 if seen.insert(product).inserted {
-                    guard list.count < elementLimit else {
+                    guard list.count < cap else {
                         throw NumericError.tooLarge(
-                            "the group has more than \(elementLimit) elements; augment with a subgroup's generators")
+                            "the group has more than \(cap) elements (the limit for listing them within the memory "
+                                + "budget); augment with a subgroup's generators")
                     }
                     list.append(product)
                 }

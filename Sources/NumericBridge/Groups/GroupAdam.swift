@@ -33,14 +33,11 @@ public struct GroupAdamModel: Sendable {
         var theta = (0..<count).map { _ in 0.1 * rng.normal() }
         var m = [Double](repeating: 0, count: count)
         var v = [Double](repeating: 0, count: count)
-        var lossValue = 0.0
+        let moments = spectra.blocks.map { $0.moment.map { $0 * scale } }
         for step in 0..<steps {
             var gradient = [Double](repeating: 0, count: count)
-            lossValue = 0
-            for (b, layout) in zip(spectra.blocks, layouts) {
-                let gamma = b.moment.map { $0 * scale }
-                let part = Self.blockLossAndGradient(theta, layout: layout, gamma: gamma, gradient: &gradient)
-                lossValue += part
+            for (gamma, layout) in zip(moments, layouts) {
+                _ = Self.blockLossAndGradient(theta, layout: layout, gamma: gamma, gradient: &gradient)
             }
             let rate = settings.learningRate * 0.5 * (1 + cos(Double.pi * Double(step) / Double(max(steps, 1))))
             let (b1, b2) = (settings.beta1, settings.beta2)
@@ -67,11 +64,9 @@ public struct GroupAdamModel: Sendable {
         // the final loss, evaluated exactly from the moments (not the last step's value)
         var finalLoss = 0.0
         var discard = [Double](repeating: 0, count: count)
-        for (b, layout) in zip(spectra.blocks, layouts) {
-            finalLoss += Self.blockLossAndGradient(
-                theta, layout: layout, gamma: b.moment.map { $0 * scale }, gradient: &discard)
+        for (gamma, layout) in zip(moments, layouts) {
+            finalLoss += Self.blockLossAndGradient(theta, layout: layout, gamma: gamma, gradient: &discard)
         }
-        _ = lossValue
         loss = max(finalLoss, 0)
         lossError = spectra.lossErrorBound(tuple.map { _ in 0 }) + 8 * Double.ulpOfOne * spectra.totalEnergy * scale
         parameterCount = count

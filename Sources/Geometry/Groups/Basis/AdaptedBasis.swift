@@ -91,11 +91,10 @@ public struct AdaptedBasis: Sendable {
                 algebra: engine.algebra, local: local, generators: engine.generators)
             let embeddings = Self.ordered(field.embeddings, model: model)
             var copies: [Copy] = []
-            for (o, orbit) in orbits.enumerated() where found.perType[types.typeOf[o]] > 0 {
+            for o in orbits.indices where found.perType[types.typeOf[o]] > 0 {
                 let vectors = try FixedVectors.copies(
                     model, tree: schreier[o], generators: generators, count: found.perType[types.typeOf[o]])
                 copies += vectors.map { Copy(orbit: o, values: Self.columns(model, tree: schreier[o], vector: $0)) }
-                _ = orbit
             }
             let source =
                 tau < types.representatives.count
