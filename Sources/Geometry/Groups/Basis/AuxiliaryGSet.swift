@@ -10,24 +10,46 @@ enum AuxiliaryGSet {
     /// Most cosets in one auxiliary G-set.
     static let cosetLimit = 2_000
 
-    /// Candidate elements g, one per element order, largest order first (smallest G/⟨g⟩ first).
+    /// Candidate elements g, one per (order, cycle type on the points) — a conjugacy invariant, so that
+    /// non-conjugate cyclic subgroups of one order are tried too — largest order first (smallest G/⟨g⟩ first).
     static func candidates(_ generators: [[Int32]], degree n: Int) -> [[Int32]] {
         let identity = (0..<n).map { Int32($0) }
         var seen: Set<[Int32]> = [identity]
         var queue = [identity]
         var head = 0
-        var byOrder: [Int: [Int32]] = [:]
+        var byType: [[Int]: [Int32]] = [:]
         while head < queue.count && seen.count < elementLimit {
             let h = queue[head]
             head += 1
-            let order = Self.order(h)
-            if byOrder[order] == nil { byOrder[order] = h }
+            let type = Self.cycleType(h)
+            if byType[type] == nil { byType[type] = h }
             for s in generators {
                 let product = h.map { s[Int($0)] }
                 if seen.insert(product).inserted { queue.append(product) }
             }
         }
-        return byOrder.sorted { $0.key > $1.key }.map(\.value).filter { order($0) > 1 }
+        // deterministic: by order (largest first), then cycle type
+        let ranked = byType.map { (order: order($0.value), type: $0.key, element: $0.value) }.filter { $0.order > 1 }
+        return ranked.sorted {
+            $0.order != $1.order ? $0.order > $1.order : $0.type.lexicographicallyPrecedes($1.type)
+        }.map(\.element)
+    }
+
+    /// The sorted cycle lengths of a permutation.
+    static func cycleType(_ p: [Int32]) -> [Int] {
+        var seen = [Bool](repeating: false, count: p.count)
+        var lengths: [Int] = []
+        for start in p.indices where !seen[start] {
+            var length = 0
+            var x = start
+            while !seen[x] {
+                seen[x] = true
+                x = Int(p[x])
+                length += 1
+            }
+            lengths.append(length)
+        }
+        return lengths.sorted()
     }
 
     /// The order of a permutation (lcm of its cycle lengths), capped at Int.max / 2 by construction sizes.
