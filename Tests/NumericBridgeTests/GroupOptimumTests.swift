@@ -47,6 +47,39 @@ import EqgeomTestSupport
         }
     }
 
+    /// The torus path (k-dimensional DFT by small matrix products) equals the dense orbit block of the
+    /// character basis, forward and back, on images and a volume.
+    @Test func torusTransformEqualsTheCharacterBasis() throws {
+        let cases: [[Permutation]] = [
+            [
+                try Permutation.shift(height: 4, width: 6, along: .x),
+                try Permutation.shift(height: 4, width: 6, along: .y),
+            ],
+            [
+                try Permutation.shift(height: 28, width: 28, along: .x),
+                try Permutation.shift(height: 28, width: 28, along: .y),
+            ],
+            [
+                try Permutation.shift(depth: 3, height: 5, width: 2, along: .x),
+                try Permutation.shift(depth: 3, height: 5, width: 2, along: .y),
+                try Permutation.shift(depth: 3, height: 5, width: 2, along: .z),
+            ],
+        ]
+        for generators in cases {
+            let group = try PermutationGroup(generators: generators)
+            let basis = try GroupNumericBasis.build(group)
+            #expect(basis.torus != nil)
+            let transform = GroupTransform(basis)
+            let n = group.degree
+            let x = Self.randomData(count: 5, n: n, seed: 13).values
+            let fast = transform.forward(x, batch: 5)
+            let dense = transform.denseForward(x, batch: 5)
+            #expect(zip(fast, dense).allSatisfy { abs($0 - $1) < 1e-12 }, "n = \(n)")
+            let back = transform.inverse(fast, batch: 5)
+            #expect(zip(back, x).allSatisfy { abs($0 - $1) < 1e-12 }, "n = \(n)")
+        }
+    }
+
     /// W* is equivariant, has rank Σ w t, and its pixel-space loss is the reported one; no member of V_t found
     /// by optimising W = YΠZ over the commutant (3 seeded restarts of Adam) does better, and the best gets close.
     @Test func exactOptimumAgreesWithNumericOptimisation() throws {

@@ -52,7 +52,8 @@ extension GroupNumericBasis {
         }
         self.init(
             degree: layout.orbits.reduce(0) { $0 + $1.count }, orbits: orbits, blocks: blocks,
-            generators: layout.generators, entryError: 4 * Double.ulpOfOne)
+            generators: layout.generators, entryError: 4 * Double.ulpOfOne,
+            torus: TorusTransform(layout, blockOffsets: offsets))
     }
 
     /// Q for any group: the character basis for abelian groups, else the exact adapted basis evaluated.

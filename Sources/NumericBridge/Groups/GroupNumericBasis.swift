@@ -34,8 +34,14 @@ public struct GroupNumericBasis: Sendable {
     public let generators: [[Int32]]
     /// A bound on |Q_ij − exact| over all entries.
     public let entryError: Double
+    /// For a torus acting regularly: the k-dimensional DFT that applies Q without the dense orbit block.
+    let torus: TorusTransform?
 
-    init(degree: Int, orbits: [OrbitBlock], blocks: [Block], generators: [[Int32]], entryError: Double) {
+    init(
+        degree: Int, orbits: [OrbitBlock], blocks: [Block], generators: [[Int32]], entryError: Double,
+        torus: TorusTransform? = nil
+    ) {
+        self.torus = torus
         self.degree = degree
         self.orbits = orbits
         self.blocks = blocks
@@ -92,6 +98,7 @@ public struct GroupNumericBasis: Sendable {
         self.blocks = blocks
         generators = basis.generators
         entryError = worst
+        torus = nil
     }
 
     /// An exact element at a real embedding, with an error bound.

@@ -11,11 +11,20 @@ public struct GroupTransform: Sendable {
 
     public init(_ basis: GroupNumericBasis) { self.basis = basis }
 
-    /// Y = X·Q: the coordinates of each row.
-    public func forward(_ x: [Double], batch: Int) -> [Double] { apply(x, batch: batch, inverse: false) }
+    /// Y = X·Q: the coordinates of each row (a torus through its k-dimensional DFT).
+    public func forward(_ x: [Double], batch: Int) -> [Double] {
+        if let torus = basis.torus { return torus.forward(x, batch: batch) }
+        return apply(x, batch: batch, inverse: false)
+    }
 
     /// X = Y·Qᵀ: back to pixels.
-    public func inverse(_ y: [Double], batch: Int) -> [Double] { apply(y, batch: batch, inverse: true) }
+    public func inverse(_ y: [Double], batch: Int) -> [Double] {
+        if let torus = basis.torus { return torus.inverse(y, batch: batch) }
+        return apply(y, batch: batch, inverse: true)
+    }
+
+    /// The orbit-block path, also for a torus (tests compare the two).
+    func denseForward(_ x: [Double], batch: Int) -> [Double] { apply(x, batch: batch, inverse: false) }
 
     private func apply(_ input: [Double], batch: Int, inverse: Bool) -> [Double] {
         let n = basis.degree
