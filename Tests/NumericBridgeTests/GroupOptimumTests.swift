@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import Algebra
-import Geometry
 import EqgeomTestSupport
+
+@testable import Geometry
 
 @testable import NumericBridge
 
@@ -44,6 +45,40 @@ import EqgeomTestSupport
             let x = Self.randomData(count: 3, n: group.degree, seed: 7).values
             let back = transform.inverse(transform.forward(x, batch: 3), batch: 3)
             #expect(zip(x, back).allSatisfy { abs($0 - $1) < 1e-12 }, "\(name)")
+        }
+    }
+
+    /// Without auxiliary G-sets, Dic3 and SL(2,3) acting regularly have blocks no orbit carries once: those get
+    /// the floating basis. It is orthogonal and block-diagonalising to 1e-12, the exact certificate holds for
+    /// the other blocks and names the floating ones, and the exact optimum equals the one from the fully exact
+    /// basis (the best component's optimum does not depend on the basis).
+    @Test func floatingBasisWhereNoModelExists() throws {
+        for (name, group) in try Self.groups(["Dic3 regular", "SL(2,3) regular"]) {
+            let partial = try AdaptedBasis(
+                group: group, allowUnmodelled: true, auxiliarySearch: false, progress: { _ in })
+            #expect(!partial.unmodelled.isEmpty, "\(name)")
+            let certificate = try AdaptedBasisCertificate(partial)
+            #expect(certificate.holds && !certificate.floatingBlocks.isEmpty, "\(name): \(certificate.failures)")
+            let floating = try GroupNumericBasis(partial)
+            #expect(!floating.floatingBlocks.isEmpty)
+            let transform = GroupTransform(floating)
+            #expect(transform.orthogonalityError < 1e-12 && transform.blockError < 1e-12, "\(name)")
+            let exact = try GroupNumericBasis(try AdaptedBasis(group: group))
+            let data = Self.randomData(count: 30, n: group.degree, seed: 17)
+            let shapes = BlockShapes(
+                weights: exact.blocks.map(\.block.weight), multiplicities: exact.blocks.map(\.block.multiplicity))
+            let a = try GroupSpectra(coordinates: transform.forward(data.values, batch: 30), count: 30, basis: floating)
+            let b = try GroupSpectra(
+                coordinates: GroupTransform(exact).forward(data.values, batch: 30), count: 30, basis: exact)
+            // blocks of one Galois class may be numbered differently; the best component's loss may not differ
+            for r in 1..<group.degree {
+                func best(_ s: GroupSpectra) -> Double {
+                    s.loss(
+                        ComponentSelection.bestTuple(
+                            energies: s.blocks.map(\.energies), weights: shapes.weights, rank: r))
+                }
+                #expect(abs(best(a) - best(b)) <= 1e-10 * max(best(b), 1), "\(name) r = \(r)")
+            }
         }
     }
 

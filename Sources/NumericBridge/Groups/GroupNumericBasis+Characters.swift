@@ -59,6 +59,6 @@ extension GroupNumericBasis {
     /// Q for any group: the character basis for abelian groups, else the exact adapted basis evaluated.
     public static func build(_ group: PermutationGroup, progress: (String) -> Void = { _ in }) throws -> Self {
         if let layout = CharacterLayout(group: group) { return try Self(characters: layout) }
-        return try Self(try AdaptedBasis(group: group, progress: progress))
+        return try Self(try AdaptedBasis(group: group, allowUnmodelled: true, progress: progress))
     }
 }

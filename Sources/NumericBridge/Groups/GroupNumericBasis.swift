@@ -36,12 +36,16 @@ public struct GroupNumericBasis: Sendable {
     public let entryError: Double
     /// For a torus acting regularly: the k-dimensional DFT that applies Q without the dense orbit block.
     let torus: TorusTransform?
+    /// Blocks without an exact model, built in floating point (`FloatingClassBasis`): `entryError` does not
+    /// cover them; their accuracy is the measured orthogonality and block-form errors.
+    public let floatingBlocks: [String]
 
     init(
         degree: Int, orbits: [OrbitBlock], blocks: [Block], generators: [[Int32]], entryError: Double,
         torus: TorusTransform? = nil
     ) {
         self.torus = torus
+        floatingBlocks = []
         self.degree = degree
         self.orbits = orbits
         self.blocks = blocks
@@ -57,7 +61,24 @@ public struct GroupNumericBasis: Sendable {
         var perOrbit = [[(column: Int, values: [Double])]](repeating: [], count: basis.orbits.count)
         var blocks: [Block] = []
         var worst = 0.0
+        var floating: [String] = []
         for (b, block) in basis.blocks.enumerated() {
+            guard basis.blockClass[b] >= 0 else {
+                let missing = basis.unmodelled[-1 - basis.blockClass[b]]
+                let f = try FloatingClassBasis(
+                    missing, embedding: missing.embeddings[basis.blockEmbedding[b]], basis: basis)
+                let w = block.weight
+                for (k, copy) in f.copies.enumerated() {
+                    let size = copy.values.count / w
+                    for a in 0..<w {
+                        perOrbit[copy.orbit].append(
+                            (offsets[b] + k * w + a, (0..<size).map { copy.values[$0 * w + a] }))
+                    }
+                }
+                blocks.append(Block(block: block, offset: offsets[b], structure: f.structure, model: f.model))
+                floating.append(block.label)
+                continue
+            }
             let cls = basis.classes[basis.blockClass[b]]
             let embedding = cls.embeddings[basis.blockEmbedding[b]]
             let w = block.weight
@@ -99,6 +120,7 @@ public struct GroupNumericBasis: Sendable {
         generators = basis.generators
         entryError = worst
         torus = nil
+        floatingBlocks = floating
     }
 
     /// An exact element at a real embedding, with an error bound.

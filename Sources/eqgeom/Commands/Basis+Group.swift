@@ -19,7 +19,11 @@ extension Basis {
                 "the exact basis of an abelian group is built for orbits up to \(Self.largestAbelianOrbit) points "
                     + "(this one has \(largest)); without --certify/--exact the character basis (2-D real DFT) is used")
         }
-        let exactBasis = try AdaptedBasis(group: group, progress: { progress($0) })
+        let exactBasis = try AdaptedBasis(group: group, allowUnmodelled: true, progress: { progress($0) })
+        if let path = out, path.hasSuffix(".json"), !exactBasis.unmodelled.isEmpty {
+            throw ValidationError(
+                "some blocks have no exact model (their basis is floating), so \(path) would be partial; use .npz")
+        }
         try finish(group, numeric: try GroupNumericBasis(exactBasis), exact: exactBasis)
     }
 
@@ -38,6 +42,7 @@ extension Basis {
             report.certified = certificate.holds
             report.checkedEntries = certificate.checkedEntries
             report.failures = certificate.failures
+            report.floatingBlocks = certificate.floatingBlocks.isEmpty ? nil : certificate.floatingBlocks
         }
         if let path = out {
             guard report.certified != false else { throw ValidationError("the certificate fails; \(path) not written") }
@@ -76,6 +81,7 @@ struct GroupBasisReport: Report {
     var certified: Bool? = nil
     var checkedEntries: Int? = nil
     var failures: [String]? = nil
+    var floatingBlocks: [String]? = nil
 
     init(_ numeric: GroupNumericBasis, exact basis: AdaptedBasis?) {
         n = numeric.degree
@@ -85,10 +91,12 @@ struct GroupBasisReport: Report {
         entryError = numeric.entryError
         blocks = numeric.blocks.indices.map { b in
             let block = numeric.blocks[b].block
-            let c = basis.map { $0.classes[$0.blockClass[b]] }
+            let c = basis.flatMap { $0.blockClass[b] >= 0 ? $0.classes[$0.blockClass[b]] : nil }
+            let floating = basis.map { $0.blockClass[b] < 0 } ?? false
             return BlockEntry(
                 label: block.label, type: block.type.rawValue, weight: block.weight, multiplicity: block.multiplicity,
-                field: c?.model.field.polynomial.description ?? "characters", model: c?.modelSource ?? "characters")
+                field: c?.model.field.polynomial.description ?? (floating ? "floating" : "characters"),
+                model: c?.modelSource ?? (floating ? "none: floating basis" : "characters"))
         }
     }
 
@@ -98,6 +106,7 @@ struct GroupBasisReport: Report {
         case orthogonalityError = "orthogonality_error_max"
         case blockError = "block_error_max"
         case checkedEntries = "checked_entries"
+        case floatingBlocks = "floating_blocks"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -111,6 +120,7 @@ struct GroupBasisReport: Report {
         try c.encode(certified, forKey: .certified)  // null when not requested
         try c.encodeIfPresent(checkedEntries, forKey: .checkedEntries)
         try c.encodeIfPresent(failures, forKey: .failures)
+        try c.encodeIfPresent(floatingBlocks, forKey: .floatingBlocks)
     }
 
     var table: String {

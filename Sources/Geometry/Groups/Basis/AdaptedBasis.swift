@@ -33,11 +33,31 @@ public struct AdaptedBasis: Sendable {
         public let modelSource: String
     }
 
+    /// A Galois class no orbit or auxiliary G/⟨g⟩ carries once: no exact model; its exact data for the
+    /// floating basis of NumericBridge (`GroupNumericBasis`): e_ρ on the smallest orbit of ℝ^n carrying it,
+    /// with that orbit's orbitals, and the class's multiplicity on every orbit.
+    public struct UnmodelledClass: Sendable {
+        public let type: DivisionAlgebra
+        public let weight: Int
+        /// The embeddings, in the order of the class's blocks (increasing root).
+        public let embeddings: [RealEmbedding]
+        public let orbitPoints: [Int]
+        /// e_ρ restricted to the orbit, |O|×|O|.
+        public let idempotent: [[NumberFieldElement]]
+        /// The orbital of each pair (x, y) of the orbit at x·|O| + y, the number of orbitals and their transposes.
+        public let orbitalOfPair: [Int]
+        public let orbitalTranspose: [Int]
+        /// D-multiplicity of ρ on each orbit of ℝ^n (`AdaptedBasis.orbits` order).
+        public let copiesPerOrbit: [Int]
+    }
+
     public let degree: Int
     /// The blocks (labels as in `IsotypicDecomposition`).
     public let blocks: [IsotypicBlock]
     public internal(set) var classes: [ModelClass]
-    /// For each block, its class and the index of its embedding there.
+    /// Classes without an exact model (empty unless `allowUnmodelled`).
+    public let unmodelled: [UnmodelledClass]
+    /// For each block, its class (−1 − k for the k-th unmodelled class) and the index of its embedding there.
     public let blockClass: [Int]
     public let blockEmbedding: [Int]
     public let orbits: [Orbit]
@@ -58,7 +78,17 @@ public struct AdaptedBasis: Sendable {
 
     /// - Throws: `MemoryLimitError` past the memory budget; `GeometryError.tooLarge` when no model is found
     ///   (no orbit or auxiliary G/⟨g⟩ up to 2,000 cosets carries the irreducible once).
-    public init(group: PermutationGroup, progress: (String) -> Void = { _ in }) throws {
+    /// - Parameter allowUnmodelled: record classes without a model (`unmodelled`) instead of refusing;
+    ///   `auxiliarySearch: false` skips the auxiliary G-sets (tests force the unmodelled path with it).
+    public init(
+        group: PermutationGroup, allowUnmodelled: Bool = false, progress: (String) -> Void = { _ in }
+    ) throws {
+        try self.init(group: group, allowUnmodelled: allowUnmodelled, auxiliarySearch: true, progress: progress)
+    }
+
+    init(
+        group: PermutationGroup, allowUnmodelled: Bool, auxiliarySearch: Bool, progress: (String) -> Void
+    ) throws {
         let n = group.degree
         let orbits = group.orbits.map { $0.map { $0 - 1 } }
         try MemoryBudget.require(
@@ -71,13 +101,16 @@ public struct AdaptedBasis: Sendable {
         let base = try IsotypicDecomposition.rationalClasses(
             group: group, representatives: types.representatives, counts: types.counts, degree: n)
         let order = base.classes.indices.sorted { base.classes[$0].key < base.classes[$1].key }
-        let engine = try Self.modelEngine(base, group: group, types: types, generators: generators, progress: progress)
+        let engine = try Self.modelEngine(
+            base, group: group, types: types, generators: generators, search: auxiliarySearch,
+            allowUnmodelled: allowUnmodelled, progress: progress)
         // labels as in IsotypicDecomposition.canonicalOrder
         var blocks: [IsotypicBlock] = []
         var blockClass: [Int] = []
         var blockEmbedding: [Int] = []
         var running: [String: Int] = [:]
         var classes: [ModelClass] = []
+        var unmodelled: [UnmodelledClass] = []
         let schreier = orbits.map { SchreierTree(orbit: $0, generators: generators) }
         for (position, c) in order.enumerated() {
             let found = engine.classes[engine.match[c]]
@@ -85,7 +118,25 @@ public struct AdaptedBasis: Sendable {
             progress("model \(stem) (\(position + 1) of \(order.count))")
             let field = try ClassField(found, algebra: engine.algebra, centralElement: engine.centralElement)
             guard let (tau, local) = Self.modelOrbit(found, algebra: engine.algebra, representatives: engine.orbits)
-            else { throw GeometryError.tooLarge("no orbit carries a \(stem) block once (please report)") }
+            else {
+                guard allowUnmodelled else {
+                    throw GeometryError.tooLarge("no orbit carries a \(stem) block once (please report)")
+                }
+                let missing = Self.unmodelledClass(
+                    found, field: field, algebra: engine.algebra, representatives: types.representatives,
+                    typeOf: types.typeOf)
+                unmodelled.append(missing)
+                for e in missing.embeddings.indices {
+                    running[stem, default: 0] += 1
+                    blocks.append(
+                        IsotypicBlock(
+                            type: found.block.type, weight: found.block.weight,
+                            multiplicity: found.block.multiplicity, label: "\(stem).\(running[stem] ?? 1)"))
+                    blockClass.append(-unmodelled.count)
+                    blockEmbedding.append(e)
+                }
+                continue
+            }
             let model = try IrreducibleModel(
                 idempotent: field.idempotent, field: field.field, type: found.block.type, weight: found.block.weight,
                 algebra: engine.algebra, local: local, generators: engine.generators)
@@ -114,6 +165,7 @@ public struct AdaptedBasis: Sendable {
         degree = n
         self.blocks = blocks
         self.classes = classes
+        self.unmodelled = unmodelled
         self.blockClass = blockClass
         self.blockEmbedding = blockEmbedding
         self.orbits = zip(schreier, types.typeOf).map { Orbit(points: $0.points, type: $1) }
@@ -124,14 +176,14 @@ public struct AdaptedBasis: Sendable {
     /// The engine whose classes give the models: the rational classes of ℝ^n, extended by auxiliary G-sets
     /// G/⟨g⟩ until every class occurs once on some orbit; `match[c]` is the engine's class for base class c.
     static func modelEngine(
-        _ base: RationalClasses, group: PermutationGroup, types: OrbitTypes, generators: [[Int32]],
-        progress: (String) -> Void
+        _ base: RationalClasses, group: PermutationGroup, types: OrbitTypes, generators: [[Int32]], search: Bool,
+        allowUnmodelled: Bool, progress: (String) -> Void
     ) throws -> (
         algebra: OrbitalAlgebra, classes: [IsotypicClass], match: [Int], centralElement: [Rational], orbits: [[Int]],
         generators: [[Int32]]
     ) {
         func covered(_ c: IsotypicClass) -> Bool { c.perType.contains(1) }
-        if base.classes.allSatisfy(covered) {
+        if base.classes.allSatisfy(covered) || !search {
             return (
                 base.algebra, base.classes, Array(base.classes.indices), base.centralElement, types.representatives,
                 generators
@@ -160,7 +212,7 @@ public struct AdaptedBasis: Sendable {
                 (trial, trialRepresentatives, counts + [0], found, coveredNow)
             if coveredNow == found.classes.count { break }
         }
-        guard bestCovered == best.classes.count else {
+        guard bestCovered == best.classes.count || allowUnmodelled else {
             throw GeometryError.tooLarge(
                 "no orbit of ℝ^n and no auxiliary G/⟨g⟩ up to \(AuxiliaryGSet.cosetLimit) cosets carries every real "
                     + "irreducible once, so no exact model was built; the block data (eqgeom group) is exact")
@@ -179,6 +231,26 @@ public struct AdaptedBasis: Sendable {
             match.append(unused.remove(at: k))
         }
         return (best.algebra, best.classes, match, best.centralElement, representatives, extendedGenerators)
+    }
+
+    /// The exact data of a class without a model, on the orbit of ℝ^n where it has the least multiplicity.
+    static func unmodelledClass(
+        _ c: IsotypicClass, field: ClassField, algebra: OrbitalAlgebra, representatives: [[Int]], typeOf: [Int]
+    ) -> UnmodelledClass {
+        var offsets = [0]
+        for r in representatives { offsets.append((offsets.last ?? 0) + r.count) }
+        let carrying = representatives.indices.filter { c.perType[$0] > 0 }
+        let tau =
+            carrying.min { (c.perType[$0], representatives[$0].count) < (c.perType[$1], representatives[$1].count) }
+            ?? 0
+        let local = Array(offsets[tau]..<offsets[tau + 1])
+        let m = algebra.points.count
+        let pairs = local.flatMap { x in local.map { y in Int(algebra.orbitalOfPair[x * m + y]) } }
+        let idempotent = local.map { x in local.map { y in field.idempotent[Int(algebra.orbitalOfPair[x * m + y])] } }
+        return UnmodelledClass(
+            type: c.block.type, weight: c.block.weight, embeddings: field.embeddings,
+            orbitPoints: local.map { algebra.points[$0] }, idempotent: idempotent, orbitalOfPair: pairs,
+            orbitalTranspose: algebra.transpose, copiesPerOrbit: typeOf.map { c.perType[$0] })
     }
 
     /// The smallest representative orbit carrying the class once, with its local indices in the algebra.

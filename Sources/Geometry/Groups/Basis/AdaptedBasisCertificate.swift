@@ -8,6 +8,8 @@ import Algebra
 /// 3. every model is irreducible of its declared type: its commutant has dimension δ over K, and the
 ///    structure matrices are Λ-skew commuting elements with negative scalar squares, I′J′ = −J′I′, K′ = I′J′
 ///    (dimension alone would not exclude a sum of two real irreducibles); ρ(s)ᵀΛρ(s) = Λ;
+/// Blocks without an exact model (`AdaptedBasis.unmodelled`) are listed in `floatingBlocks`; items 1–3 cover the
+/// others, item 4 all of them.
 /// 4. Σ w·μ = n and Σ δ·μ² = the number of orbitals of G on [n]², counted combinatorially. Since
 ///    dim End_G(ℝ^n) = #orbitals and isomorphic blocks would add cross terms, 4 proves the models pairwise
 ///    non-isomorphic, and with 1–3 that QᵀWQ ∈ ⊕ M_μ(E_ρ) for every equivariant W.
@@ -20,9 +22,12 @@ public struct AdaptedBasisCertificate: Sendable, Codable {
     public let commutantDimension: Int
     public let orbitals: Int
     public let failures: [String]
+    /// Blocks without an exact model (their floating basis is checked numerically, not here).
+    public let floatingBlocks: [String]
 
     enum CodingKeys: String, CodingKey {
         case holds, dimension, orbitals, failures
+        case floatingBlocks = "floating_blocks"
         case checkedEntries = "checked_entries"
         case commutantDimension = "commutant_dimension"
     }
@@ -56,7 +61,7 @@ public struct AdaptedBasisCertificate: Sendable, Codable {
         let dimension = basis.blocks.reduce(0) { $0 + $1.weight * $1.multiplicity }
         let commutant = basis.blocks.reduce(0) { $0 + $1.type.dimension * $1.multiplicity * $1.multiplicity }
         for (b, block) in basis.blocks.enumerated()
-        where basis.classes[basis.blockClass[b]].copies.count != block.multiplicity {
+        where basis.blockClass[b] >= 0 && basis.classes[basis.blockClass[b]].copies.count != block.multiplicity {
             failures.append("block \(block.label) declares μ = \(block.multiplicity) but has other copies")
         }
         let group = try PermutationGroup(
@@ -70,6 +75,7 @@ public struct AdaptedBasisCertificate: Sendable, Codable {
         commutantDimension = commutant
         self.orbitals = orbitals
         self.failures = Array(failures.prefix(20))
+        floatingBlocks = basis.blocks.indices.filter { basis.blockClass[$0] < 0 }.map { basis.blocks[$0].label }
     }
 
     /// Items 1–3 for one class.

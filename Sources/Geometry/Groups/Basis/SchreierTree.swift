@@ -3,11 +3,11 @@
 /// point of the orbit.
 public struct SchreierTree: Sendable {
     public let points: [Int]
-    let parent: [Int]
-    let generator: [Int]
-    let position: [Int: Int]
+    public let parent: [Int]
+    public let generator: [Int]
+    public let position: [Int: Int]
 
-    init(orbit: [Int], generators: [[Int32]]) {
+    public init(orbit: [Int], generators: [[Int32]]) {
         guard let base = orbit.min() else {
             (points, parent, generator, position) = ([], [], [], [:])
             return
