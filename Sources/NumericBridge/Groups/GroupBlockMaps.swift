@@ -11,30 +11,11 @@ public enum GroupBlockMaps {
         let n = basis.degree
         var out = [Double](repeating: 0, count: batch * n)
         for (b, f) in zip(basis.blocks, maps) {
-            let (w, mu, delta) = (b.block.weight, b.block.multiplicity, b.block.type.dimension)
-            let c = w / delta
-            let d = delta * mu
-            // gather rows (sample, slot) × (copy, D-slot), multiply by Fᵀ, scatter back
-            var z = [Double](repeating: 0, count: batch * c * d)
-            for r in 0..<batch {
-                for k in 0..<mu {
-                    for j in 0..<c {
-                        for a in 0..<delta {
-                            z[(r * c + j) * d + k * delta + a] = y[r * n + b.offset + k * w + j * delta + a]
-                        }
-                    }
-                }
-            }
+            let d = b.block.type.dimension * b.block.multiplicity
+            let c = b.block.weight / b.block.type.dimension
+            let z = b.gather(y, batch: batch, degree: n)
             let mapped = BLAS.multiply(z, f, m: batch * c, n: d, k: d, transposeB: true)
-            for r in 0..<batch {
-                for k in 0..<mu {
-                    for j in 0..<c {
-                        for a in 0..<delta {
-                            out[r * n + b.offset + k * w + j * delta + a] = mapped[(r * c + j) * d + k * delta + a]
-                        }
-                    }
-                }
-            }
+            b.scatter(mapped, into: &out, batch: batch, degree: n)
         }
         return out
     }

@@ -26,6 +26,39 @@ public struct GroupNumericBasis: Sendable {
         public let structure: [[Double]]
         /// The normalised model ρ̂(s) = Λ^{1/2}ρ(s)Λ^{−1/2} (w×w, row-major) of each generator.
         public let model: [[Double]]
+
+        /// The block's coordinates of a batch as rows (sample, slot j < w/δ) × columns (copy k, D-slot α): the
+        /// slots become extra samples of a δμ-vector (MATH.md §8).
+        func gather(_ y: [Double], batch: Int, degree n: Int) -> [Double] {
+            let (w, mu, delta) = (block.weight, block.multiplicity, block.type.dimension)
+            let (c, d) = (w / delta, delta * mu)
+            var z = [Double](repeating: 0, count: batch * c * d)
+            for r in 0..<batch {
+                for k in 0..<mu {
+                    for j in 0..<c {
+                        for a in 0..<delta {
+                            z[(r * c + j) * d + k * delta + a] = y[r * n + offset + k * w + j * delta + a]
+                        }
+                    }
+                }
+            }
+            return z
+        }
+
+        /// The inverse of `gather`: writes the rows back into the block's coordinates of `y`.
+        func scatter(_ z: [Double], into y: inout [Double], batch: Int, degree n: Int) {
+            let (w, mu, delta) = (block.weight, block.multiplicity, block.type.dimension)
+            let (c, d) = (w / delta, delta * mu)
+            for r in 0..<batch {
+                for k in 0..<mu {
+                    for j in 0..<c {
+                        for a in 0..<delta {
+                            y[r * n + offset + k * w + j * delta + a] = z[(r * c + j) * d + k * delta + a]
+                        }
+                    }
+                }
+            }
+        }
     }
 
     public let degree: Int

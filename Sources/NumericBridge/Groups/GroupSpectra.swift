@@ -40,17 +40,7 @@ public struct GroupSpectra: Sendable {
             let (w, mu, delta) = (b.block.weight, b.block.multiplicity, b.block.type.dimension)
             let c = w / delta
             let d = delta * mu
-            // rows (sample, slot j), columns (copy k, D-slot α)
-            var z = [Double](repeating: 0, count: count * c * d)
-            for r in 0..<count {
-                for k in 0..<mu {
-                    for j in 0..<c {
-                        for alpha in 0..<delta {
-                            z[(r * c + j) * d + k * delta + alpha] = y[r * n + b.offset + k * w + j * delta + alpha]
-                        }
-                    }
-                }
-            }
+            let z = b.gather(y, batch: count, degree: n)
             let m = BLAS.multiply(z, z, m: d, n: d, k: count * c, transposeA: true)
             let gamma = Self.project(m, mu: mu, structure: b.structure)
             let e = try Eigen.symmetric(gamma, d)

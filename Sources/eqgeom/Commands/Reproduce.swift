@@ -136,17 +136,7 @@ struct GroupReproduceReport: Report {
             "MNIST, \(samples) images each rotated/reflected by a random element of D4, rank \(rank); blocks "
             + blocks.joined(separator: ", ") + "\nloss = mean squared error per pixel (\(precisionNote(largestError)))"
             + (adamSteps.map { "; Adam: \($0) full-batch steps" } ?? "") + "\n"
-        let body = columnTable(
-            ["model", "tuple", "parameters", "exact optimum", "Adam", "Adam/exact", "equivariance error"],
-            rows.map { r in
-                [
-                    r.name, r.tuple.map { $0.map(String.init).joined(separator: ",") } ?? "–", "\(r.parameters)",
-                    formatLoss(r.loss, error: r.lossError),
-                    r.adamLoss.map { formatLoss($0, error: r.adamLossError ?? 0) } ?? "–",
-                    r.adamLoss.map { String(format: "%.4f", $0 / r.loss) } ?? "–",
-                    r.equivarianceError.map { String(format: "%.1e", $0) } ?? "–",
-                ]
-            })
+        let body = lossTable(rows)
         return header + "\n" + body + (files.isEmpty ? "" : "\n\nwrote " + files.joined(separator: ", "))
     }
 }
@@ -176,17 +166,22 @@ struct ReproduceReport: Report {
         let header =
             "MNIST, \(samples) images shifted by up to ±\(maxShift) pixels, rank \(rank); "
             + "loss = mean squared error per pixel\n(\(precisionNote(largestError)), see docs/training.md)\n"
-        let body = columnTable(
-            ["model", "tuple", "parameters", "exact optimum", "Adam", "Adam/exact", "equivariance error"],
-            rows.map { r in
-                [
-                    r.name, r.tuple.map { $0.map(String.init).joined(separator: ",") } ?? "–", "\(r.parameters)",
-                    formatLoss(r.loss, error: r.lossError),
-                    r.adamLoss.map { formatLoss($0, error: r.adamLossError ?? 0) } ?? "–",
-                    r.adamLoss.map { String(format: "%.4f", $0 / r.loss) } ?? "–",
-                    r.equivarianceError.map { String(format: "%.1e", $0) } ?? "–",
-                ]
-            })
+        let body = lossTable(rows)
         return header + "\n" + body + (files.isEmpty ? "" : "\n\nwrote " + files.joined(separator: ", "))
     }
+}
+
+/// The loss table of a reproduction: one line per model (exact optimum, Adam, their ratio, equivariance).
+func lossTable(_ rows: [TrainingExperiment.Row]) -> String {
+    columnTable(
+        ["model", "tuple", "parameters", "exact optimum", "Adam", "Adam/exact", "equivariance error"],
+        rows.map { r in
+            [
+                r.name, r.tuple.map { $0.map(String.init).joined(separator: ",") } ?? "–", "\(r.parameters)",
+                formatLoss(r.loss, error: r.lossError),
+                r.adamLoss.map { formatLoss($0, error: r.adamLossError ?? 0) } ?? "–",
+                r.adamLoss.map { String(format: "%.4f", $0 / r.loss) } ?? "–",
+                r.equivarianceError.map { String(format: "%.1e", $0) } ?? "–",
+            ]
+        })
 }

@@ -29,74 +29,7 @@ extension Train {
         }
         let written = try files.commit()
         wrote(written)
-        try emit(GroupTrainReport(e, method: method.rawValue, files: written), output)
-    }
-}
-
-struct GroupTrainReport: Report {
-    let method: String
-    let tuple: [Int]
-    let blocks: [String]
-    let parameters: Int
-    let loss: Double
-    let lossError: Double
-    let exactLoss: Double
-    let exactLossError: Double
-    let denseLoss: Double
-    let denseLossError: Double
-    let denseParameters: Int
-    let equivarianceError: Double?
-    let samples: Int
-    let files: [String]
-    /// Per block: label and the energies e_{ρ,i} kept by each D-direction (descending).
-    let blockEnergies: [TrainReport.BlockSpectrumEntry]
-
-    init(_ e: GroupTrainingExperiment, method: String, files: [String]) {
-        let row = e.rows[0]
-        self.method = method
-        tuple = row.tuple ?? []
-        blocks = e.basis.blocks.map(\.block.label)
-        parameters = row.parameters
-        exactLoss = row.loss
-        exactLossError = row.lossError
-        loss = row.adamLoss ?? row.loss
-        lossError = row.adamLossError ?? row.lossError
-        denseLoss = e.dense.loss
-        denseLossError = e.dense.lossError
-        denseParameters = e.dense.parameters
-        equivarianceError = row.equivarianceError
-        samples = e.data.count
-        self.files = files
-        blockEnergies = e.spectra.blocks.map {
-            TrainReport.BlockSpectrumEntry(block: $0.block.label, eigenvalues: $0.energies)
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case method, tuple, blocks, parameters, loss, samples, files
-        case blockEnergies = "block_energies"
-        case lossError = "loss_error"
-        case exactLoss = "exact_loss"
-        case exactLossError = "exact_loss_error"
-        case denseLoss = "dense_loss"
-        case denseLossError = "dense_loss_error"
-        case denseParameters = "dense_parameters"
-        case equivarianceError = "equivariance_error"
-    }
-
-    var table: String {
-        var rows: [(String, String)] = [
-            ("component", formatGroupTuple(tuple, labels: blocks)),
-            ("parameters", "\(parameters) (dense: \(denseParameters))"),
-            ("loss (\(method))", formatLoss(loss, error: lossError)),
-            ("exact optimum", formatLoss(exactLoss, error: exactLossError)),
-            ("dense optimum", formatLoss(denseLoss, error: denseLossError)),
-            ("samples", "\(samples)"),
-            ("precision", precisionNote(max(lossError, exactLossError, denseLossError))),
-        ]
-        if let eq = equivarianceError { rows.append(("equivariance error", "\(eq)")) }
-        if !files.isEmpty { rows.append(("wrote", files.joined(separator: ", "))) }
-        return keyValueTable(rows)
+        try emit(TrainReport(e, method: method.rawValue, files: written), output)
     }
 }
 

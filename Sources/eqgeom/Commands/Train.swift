@@ -84,8 +84,12 @@ struct TrainReport: Report {
     let equivarianceError: Double?
     let samples: Int
     let files: [String]
-    /// Per block (canonical order): label and eigenvalues (descending) of its covariance (MATH.md §4.5).
-    let blockSpectra: [BlockSpectrumEntry]
+    /// One permutation: per block (canonical order) its label and the eigenvalues (descending) of its
+    /// covariance (MATH.md §4.5).
+    var blockSpectra: [BlockSpectrumEntry]? = nil
+    /// A group: the block labels, and per block the energy kept by each D-direction (MATH.md §8).
+    var blocks: [String]? = nil
+    var blockEnergies: [BlockSpectrumEntry]? = nil
 
     struct BlockSpectrumEntry: Encodable {
         let block: String
@@ -93,7 +97,19 @@ struct TrainReport: Report {
     }
 
     init(_ e: TrainingExperiment, method: String, files: [String]) {
-        let row = e.rows[0]
+        self.init(row: e.rows[0], dense: e.dense, samples: e.data.count, method: method, files: files)
+        blockSpectra = e.spectra.blocks.map { BlockSpectrumEntry(block: $0.block.label, eigenvalues: $0.eigenvalues) }
+    }
+
+    init(_ e: GroupTrainingExperiment, method: String, files: [String]) {
+        self.init(row: e.rows[0], dense: e.dense, samples: e.data.count, method: method, files: files)
+        blocks = e.basis.blocks.map(\.block.label)
+        blockEnergies = e.spectra.blocks.map { BlockSpectrumEntry(block: $0.block.label, eigenvalues: $0.energies) }
+    }
+
+    private init(
+        row: TrainingExperiment.Row, dense: TrainingExperiment.Row, samples: Int, method: String, files: [String]
+    ) {
         self.method = method
         tuple = row.tuple ?? []
         parameters = row.parameters
@@ -101,18 +117,18 @@ struct TrainReport: Report {
         exactLossError = row.lossError
         loss = method == "adam" ? (row.adamLoss ?? row.loss) : row.loss
         lossError = method == "adam" ? (row.adamLossError ?? row.lossError) : row.lossError
-        denseLoss = e.dense.loss
-        denseLossError = e.dense.lossError
-        denseParameters = e.dense.parameters
+        denseLoss = dense.loss
+        denseLossError = dense.lossError
+        denseParameters = dense.parameters
         equivarianceError = row.equivarianceError
-        samples = e.data.count
+        self.samples = samples
         self.files = files
-        blockSpectra = e.spectra.blocks.map { BlockSpectrumEntry(block: $0.block.label, eigenvalues: $0.eigenvalues) }
     }
 
     enum CodingKeys: String, CodingKey {
-        case method, tuple, parameters, loss, samples, files
+        case method, tuple, parameters, loss, samples, files, blocks
         case blockSpectra = "block_spectra"
+        case blockEnergies = "block_energies"
         case lossError = "loss_error"
         case exactLoss = "exact_loss"
         case exactLossError = "exact_loss_error"
@@ -124,7 +140,10 @@ struct TrainReport: Report {
 
     var table: String {
         var rows: [(String, String)] = [
-            ("component", tuple.map(String.init).joined(separator: ",")),
+            (
+                "component",
+                blocks.map { formatGroupTuple(tuple, labels: $0) } ?? tuple.map(String.init).joined(separator: ",")
+            ),
             ("parameters", "\(parameters) (dense: \(denseParameters))"),
             ("loss (\(method))", formatLoss(loss, error: lossError)),
             ("exact optimum", formatLoss(exactLoss, error: exactLossError)),
