@@ -31,6 +31,21 @@ import EqgeomTestSupport
         return ImageDataset(count: count, features: n, values: (0..<(count * n)).map { _ in rng.normal() })
     }
 
+    /// A group's exact-basis Q, its transform, seeded data, the data's spectra and the block shapes.
+    static func setting(_ group: PermutationGroup, count: Int, seed: UInt64) throws -> (
+        basis: GroupNumericBasis, transform: GroupTransform, data: ImageDataset, spectra: GroupSpectra,
+        shapes: BlockShapes
+    ) {
+        let basis = try GroupNumericBasis(try AdaptedBasis(group: group))
+        let transform = GroupTransform(basis)
+        let data = randomData(count: count, n: group.degree, seed: seed)
+        let spectra = try GroupSpectra(
+            coordinates: transform.forward(data.values, batch: count), count: count, basis: basis)
+        let shapes = BlockShapes(
+            weights: basis.blocks.map(\.block.weight), multiplicities: basis.blocks.map(\.block.multiplicity))
+        return (basis, transform, data, spectra, shapes)
+    }
+
     static let smallGroups = [
         "Q8 on two regular orbits", "F21 regular", "SL(2,3) regular", "Dic3 regular", "D4 on 5x5", "A5 on 12 points",
     ]
@@ -120,13 +135,7 @@ import EqgeomTestSupport
     @Test func exactOptimumAgreesWithNumericOptimisation() throws {
         for (name, group) in try Self.groups(Self.smallGroups) {
             let n = group.degree
-            let basis = try GroupNumericBasis(try AdaptedBasis(group: group))
-            let transform = GroupTransform(basis)
-            let data = Self.randomData(count: 40, n: n, seed: 11)
-            let spectra = try GroupSpectra(
-                coordinates: transform.forward(data.values, batch: 40), count: 40, basis: basis)
-            let shapes = BlockShapes(
-                weights: basis.blocks.map(\.block.weight), multiplicities: basis.blocks.map(\.block.multiplicity))
+            let (basis, transform, data, spectra, shapes) = try Self.setting(group, count: 40, seed: 11)
             for r in [n / 3, n / 2] {
                 let t = ComponentSelection.equalRank(shapes, rank: r)
                 let maps = spectra.optimalMaps(t)
@@ -175,13 +184,7 @@ import EqgeomTestSupport
     @Test func adamAndMasksOnTheWeightSharingParameterisation() throws {
         for (name, group) in try Self.groups(["Q8 on two regular orbits", "F21 regular", "A5 on 12 points"]) {
             let n = group.degree
-            let basis = try GroupNumericBasis(try AdaptedBasis(group: group))
-            let transform = GroupTransform(basis)
-            let data = Self.randomData(count: 40, n: n, seed: 3)
-            let spectra = try GroupSpectra(
-                coordinates: transform.forward(data.values, batch: 40), count: 40, basis: basis)
-            let shapes = BlockShapes(
-                weights: basis.blocks.map(\.block.weight), multiplicities: basis.blocks.map(\.block.multiplicity))
+            let (basis, transform, data, spectra, shapes) = try Self.setting(group, count: 40, seed: 3)
             let t = ComponentSelection.equalRank(shapes, rank: n / 2)
             let model = try GroupAdamModel(
                 spectra, tuple: t, settings: AdamSettings(epochs: 3000, batchSize: 40, learningRate: 0.01))

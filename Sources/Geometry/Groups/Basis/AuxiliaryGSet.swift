@@ -52,21 +52,9 @@ enum AuxiliaryGSet {
         return lengths.sorted()
     }
 
-    /// The order of a permutation (lcm of its cycle lengths), capped at Int.max / 2 by construction sizes.
+    /// The order of a permutation: the lcm of its cycle lengths.
     static func order(_ p: [Int32]) -> Int {
-        var seen = [Bool](repeating: false, count: p.count)
-        var result = 1
-        for start in p.indices where !seen[start] {
-            var length = 0
-            var x = start
-            while !seen[x] {
-                seen[x] = true
-                x = Int(p[x])
-                length += 1
-            }
-            result = result / greatestCommonDivisor(result, length) * length
-        }
-        return result
+        cycleType(p).reduce(1) { $0 / greatestCommonDivisor($0, $1) * $1 }
     }
 
     /// The action of the generators on the left cosets h⟨g⟩ (coset 0 = ⟨g⟩), or nil past `cosetLimit`.
