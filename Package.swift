@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way: eqgeom (CLI) → NumericBridge → Geometry → Algebra.
-// C stays in the system-library targets CFlint (FLINT 2.9 + GMP + antic + arb) and CLapack (LAPACKE + CBLAS).
+// C stays in the system-library targets CFlint (FLINT 2.9 + GMP + antic + arb), CLapack (LAPACKE + CBLAS),
+// CFFTW (FFTW 3) and CZlib.
 let package = Package(
     name: "eqgeom",
     products: [
@@ -24,13 +25,17 @@ let package = Package(
         .systemLibrary(
             name: "CLapack", path: "Sources/CLapack", pkgConfig: "lapacke",
             providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
+        // FFTW 3 (Debian libfftw3-dev): real-to-complex transforms of cycles and tori.
+        .systemLibrary(name: "CFFTW", path: "Sources/CFFTW"),
         // zlib (Debian zlib1g-dev): gzip input and PNG output.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // The built-in MNIST subset compiled into the binary (data/README.md).
         .target(name: "CBuiltinData", path: "Sources/CBuiltinData"),
         .target(name: "Algebra", dependencies: ["CFlint"]),
         .target(name: "Geometry", dependencies: ["Algebra"]),
-        .target(name: "NumericBridge", dependencies: ["Geometry", "Algebra", "CLapack", "CZlib", "CBuiltinData"]),
+        .target(
+            name: "NumericBridge",
+            dependencies: ["Geometry", "Algebra", "CLapack", "CFFTW", "CZlib", "CBuiltinData"]),
         .executableTarget(
             name: "eqgeom",
             dependencies: [

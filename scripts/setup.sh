@@ -2,7 +2,7 @@
 # Installs the Debian packages eqgeom builds against, when they are missing (needs root or sudo).
 # FLINT 2.9 + GMP for exact arithmetic, antic for number fields, arb for certified real roots; LAPACKE + OpenBLAS for floating point; zlib for .gz and PNG.
 set -euo pipefail
-packages=(libgmp-dev libflint-dev libantic-dev libflint-arb-dev liblapacke-dev libopenblas-dev zlib1g-dev pkg-config)
+packages=(libgmp-dev libflint-dev libantic-dev libflint-arb-dev liblapacke-dev libopenblas-dev libfftw3-dev zlib1g-dev pkg-config)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

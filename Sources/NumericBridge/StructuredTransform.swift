@@ -5,30 +5,38 @@ import Geometry
 /// Applies Q_σᵀ and Q_σ to a batch of vectors without forming Q_σ (MATH.md §5: "Q_σᵀx is, cycle by
 /// cycle, a real DFT of the values along the cycle").
 ///
-/// Cycles of length c ≤ `denseCycleLimit` are handled together by one matrix product with the c×c
-/// block of Q_σ (O(n·c) per vector, at BLAS speed); longer cycles by an FFT per cycle (O(n log c)).
-/// Memory is O(n + Σ_c c²) whatever n is: n = 10^6 works where a dense Q would need 8 TB.
+/// For each distinct cycle length c, the values along every cycle of every row of a tile are gathered once
+/// into an FFTW buffer, transformed by one batched real-to-complex plan (`RealFFT`), and read once into the
+/// coordinate layout: constant Re X(0)/√c, cosine √(2/c)·Re X(f), sine −√(2/c)·Im X(f), alternating
+/// Re X(c/2)/√c. O(n log c) per vector; memory O(n) plus one tile of buffers whatever n is: n = 10^6 works
+/// where a dense Q would need 8 TB.
 ///
 /// Batches are row-major `batch × n` arrays, one vector per row (the layout of a data matrix).
 public struct StructuredTransform: Sendable {
     public let layout: BasisLayout
-    /// Cycles up to this length use the dense per-cycle block.
-    public static let denseCycleLimit = 64
 
-    /// For each distinct cycle length: the cycles of that length and the plan.
+    /// For each distinct cycle length: the cycles of that length and their columns.
     let groups: [Group]
 
     struct Group: Sendable {
         let length: Int
-        let cycles: [Int]  // indices into layout.cycles
-        /// Per cycle: global column index of each local column (local order = layout order).
-        let columnsOfCycle: [[Int]]
-        /// Local description of the columns (same for all cycles of this length).
-        let localColumns: [BasisColumn]
-        /// Dense plan: the c×c block, rows = positions s, columns = local columns.
-        let block: [Double]?
-        let fft: FFTPlan?
+        /// The points of each cycle of this length, position by position, concatenated.
+        let points: [Int]
+        /// Per cycle and local column: the global column (cycle-major, local order = layout order).
+        let columns: [Int]
+        /// Per local column: the offset of its value in an interleaved half spectrum (2f or 2f + 1), and its
+        /// factor: 1/√c (constant, alternating), √(2/c) (cosine), −√(2/c) (sine, whose coordinate is −Im X(f)).
+        let spectrumOffset: [Int]
+        let factor: [Double]
+        var cycleCount: Int { points.count / length }
+        var halfLength: Int { length / 2 + 1 }
     }
+
+    /// FFTW plans by (cycle length, transforms per tile), made once and reused across calls.
+    let plans = PlanCache()
+
+    /// Values per FFTW buffer (a tile of rows is at most this many values, or one row).
+    static let tileValues = 1 << 20
 
     public init(_ layout: BasisLayout) {
         self.layout = layout
@@ -38,19 +46,17 @@ public struct StructuredTransform: Sendable {
         for (k, cycle) in layout.cycles.enumerated() { byLength[cycle.count, default: []].append(k) }
         groups = byLength.sorted { $0.key < $1.key }.map { c, cycles in
             let local = perCycle[cycles[0]].map { layout.columns[$0] }
-            var block: [Double]? = nil
-            if c <= Self.denseCycleLimit {
-                var b = [Double](repeating: 0, count: c * c)
-                for s in 0..<c {
-                    for (j, col) in local.enumerated() {
-                        b[s * c + j] = NumericBasis.entry(col, position: s, cycleLength: c)
-                    }
-                }
-                block = b
-            }
+            let (scale0, scale) = (1 / Double(c).squareRoot(), (2 / Double(c)).squareRoot())
             return Group(
-                length: c, cycles: cycles, columnsOfCycle: cycles.map { perCycle[$0] }, localColumns: local,
-                block: block, fft: block == nil ? FFTPlan(length: c) : nil)
+                length: c, points: cycles.flatMap { layout.cycles[$0] }, columns: cycles.flatMap { perCycle[$0] },
+                spectrumOffset: local.map { 2 * $0.frequency + ($0.kind == .sine ? 1 : 0) },
+                factor: local.map {
+                    switch $0.kind {
+                    case .constant, .alternating: return scale0
+                    case .cosine: return scale
+                    case .sine: return -scale
+                    }
+                })
         }
     }
 
@@ -68,90 +74,90 @@ public struct StructuredTransform: Sendable {
         let n = degree
         precondition(input.count == batch * n, "batch has \(input.count) values, expected \(batch)×\(n)")
         var out = [Double](repeating: 0, count: batch * n)
-        for g in groups {
-            if let block = g.block {
-                applyDense(g, block, input, &out, batch: batch, inverse: inverse)
-            } else if let plan = g.fft {
-                applyFFT(g, plan, input, &out, batch: batch, inverse: inverse)
+        input.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                guard let x = src.baseAddress, let y = dst.baseAddress else { return }
+                for g in groups {
+                    let rowsPerTile = max(1, min(batch, Self.tileValues / max(g.points.count, 1)))
+                    for start in stride(from: 0, to: batch, by: rowsPerTile) {
+                        let rows = min(rowsPerTile, batch - start)
+                        let plan = plans.plan(dims: [g.length], howMany: rows * g.cycleCount)
+                        if inverse {
+                            backward(g, plan, from: x, to: y, rows: start..<(start + rows))
+                        } else {
+                            forward(g, plan, from: x, to: y, rows: start..<(start + rows))
+                        }
+                    }
+                }
             }
         }
         return out
     }
 
-    /// Gathers every (row, cycle) of the group into one (batch·k)×c matrix and multiplies once.
-    private func applyDense(
-        _ g: Group, _ block: [Double], _ input: [Double], _ out: inout [Double], batch: Int, inverse: Bool
+    /// Gathers the tile's cycles, transforms them, writes the coordinates.
+    private func forward(
+        _ g: Group, _ plan: RealFFT, from x: UnsafePointer<Double>, to y: UnsafeMutablePointer<Double>,
+        rows: Range<Int>
     ) {
         let n = degree
-        let width = g.length * g.cycles.count
-        // where the (cycle t, local index j) entry lives in a row: pixel positions or coordinate columns
-        let pixels = g.cycles.flatMap { layout.cycles[$0] }
-        let coordinates = g.columnsOfCycle.flatMap { $0 }
-        let (from, to) = inverse ? (coordinates, pixels) : (pixels, coordinates)
-        var gathered = [Double](repeating: 0, count: batch * width)
-        input.withUnsafeBufferPointer { src in
-            gathered.withUnsafeMutableBufferPointer { dst in
-                for r in 0..<batch { for (i, p) in from.enumerated() { dst[r * width + i] = src[r * n + p] } }
-            }
+        let width = g.points.count
+        for (t, r) in rows.enumerated() {
+            for (i, p) in g.points.enumerated() { plan.input[t * width + i] = x[r * n + p] }
         }
-        // forward: coordinates = values·B_c; inverse: values = coordinates·B_cᵀ
-        let product = BLAS.multiply(
-            gathered, block, m: batch * g.cycles.count, n: g.length, k: g.length, transposeB: inverse)
-        product.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                for r in 0..<batch { for (i, p) in to.enumerated() { dst[r * n + p] = src[r * width + i] } }
+        plan.forward()
+        let local = g.factor.count
+        let half = g.halfLength
+        for (t, r) in rows.enumerated() {
+            for k in 0..<g.cycleCount {
+                let spectrum = plan.output + 2 * (t * g.cycleCount + k) * half
+                let row = y + r * n
+                for j in 0..<local { row[g.columns[k * local + j]] = spectrum[g.spectrumOffset[j]] * g.factor[j] }
             }
         }
     }
 
-    /// One FFT per (row, cycle): coordinates are scaled real and imaginary parts of the DFT.
-    private func applyFFT(
-        _ g: Group, _ plan: FFTPlan, _ input: [Double], _ out: inout [Double], batch: Int, inverse: Bool
+    /// Writes the tile's half spectra from the coordinates (X_f = √(2/c)(y_cos − i·y_sin)/2, X_0 and X_{c/2}
+    /// real), transforms back, scatters the values.
+    private func backward(
+        _ g: Group, _ plan: RealFFT, from y: UnsafePointer<Double>, to x: UnsafeMutablePointer<Double>,
+        rows: Range<Int>
     ) {
         let n = degree
-        let c = g.length
-        let scale0 = 1 / Double(c).squareRoot()
-        let scale = (2 / Double(c)).squareRoot()
-        var re = [Double](repeating: 0, count: c)
-        var im = [Double](repeating: 0, count: c)
-        for r in 0..<batch {
-            for (t, cyc) in g.cycles.enumerated() {
-                let points = layout.cycles[cyc]
-                let cols = g.columnsOfCycle[t]
-                if !inverse {
-                    for s in 0..<c {
-                        re[s] = input[r * n + points[s]]
-                        im[s] = 0
-                    }
-                    plan.forward(&re, &im)
-                    for (j, col) in g.localColumns.enumerated() {
-                        let f = col.frequency
-                        let v: Double
-                        switch col.kind {
-                        case .constant, .alternating: v = re[f] * scale0
-                        case .cosine: v = re[f] * scale
-                        case .sine: v = -im[f] * scale
-                        }
-                        out[r * n + cols[j]] = v
-                    }
-                } else {
-                    for s in 0..<c {
-                        re[s] = 0
-                        im[s] = 0
-                    }
-                    for (j, col) in g.localColumns.enumerated() {
-                        let v = input[r * n + cols[j]]
-                        let f = col.frequency
-                        switch col.kind {
-                        case .constant, .alternating: re[f] = v * scale0
-                        case .cosine: re[f] = v * scale
-                        case .sine: im[f] = -v * scale
-                        }
-                    }
-                    plan.backward(&re, &im)
-                    for s in 0..<c { out[r * n + points[s]] = re[s] }
+        let width = g.points.count
+        plan.output.update(repeating: 0, count: 2 * rows.count * g.cycleCount * g.halfLength)
+        let local = g.factor.count
+        let half = g.halfLength
+        for (t, r) in rows.enumerated() {
+            for k in 0..<g.cycleCount {
+                let spectrum = plan.output + 2 * (t * g.cycleCount + k) * half
+                for j in 0..<local {
+                    // X_f = √(2/c)(y_cos − i·y_sin)/2 for a pair; X_0, X_{c/2} = y/√c
+                    let offset = g.spectrumOffset[j]
+                    let pair = offset > 1 && !(g.length % 2 == 0 && offset == g.length)
+                    spectrum[offset] = y[r * n + g.columns[k * local + j]] * g.factor[j] * (pair ? 0.5 : 1)
                 }
             }
         }
+        plan.backward()
+        for (t, r) in rows.enumerated() {
+            for (i, p) in g.points.enumerated() { x[r * n + p] = plan.input[t * width + i] }
+        }
+    }
+}
+
+/// FFTW plans made once per (shape, batch) and reused; plan creation is serialised (FFTW's planner is not
+/// thread-safe), execution happens on the plan's own buffers, one call at a time per plan.
+final class PlanCache: @unchecked Sendable {
+    private var plans: [[Int]: RealFFT] = [:]
+    private let lock = NSLock()
+
+    func plan(dims: [Int], howMany: Int) -> RealFFT {
+        lock.lock()
+        defer { lock.unlock() }
+        let key = dims + [howMany]
+        if let p = plans[key] { return p }
+        let p = RealFFT(dims: dims, howMany: howMany)
+        plans[key] = p
+        return p
     }
 }

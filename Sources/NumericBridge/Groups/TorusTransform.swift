@@ -5,20 +5,21 @@ import Geometry
 /// Qᵀ and Q of a torus Z_{r_1} × … × Z_{r_k} acting regularly (an image or volume shifted along every axis)
 /// as a k-dimensional DFT (GROUPS.md §3.3): the point with exponent vector v carries x(v); the character
 /// with frequencies m has coordinates √(2/n)·(Re X(m), −Im X(m)) (a pair {m, −m}) or X(m)/√n (real,
-/// 2m = 0), X(m) = Σ_v x(v) e^{−2πi Σ m_j v_j/r_j}. Each axis is one real DFT applied by small matrix
-/// products with the r_j×r_j cosine and sine tables: O(N·n·Σ r_j) work instead of the O(N·n²) of the dense
-/// orbit block.
+/// 2m = 0), X(m) = Σ_v x(v) e^{−2πi Σ m_j v_j/r_j}: one batched k-dimensional real FFT (FFTW, `RealFFT`)
+/// per tile of rows, O(N·n log n) instead of the O(N·n²) of the dense orbit block.
 struct TorusTransform: Sendable {
     let sizes: [Int]
     /// Box index (v_1 + r_1·(v_2 + r_2·…)) of each point.
     let boxIndexOfPoint: [Int]
-    /// Per column of Q: the box index of its frequency m, the scale, and whether it is the sine column.
-    let columnFrequency: [Int]
+    /// Per column of Q: the index of its frequency m (or of −m) in the half spectrum, whether that is −m
+    /// (X(m) = conj X(−m)), the scale, and whether it is the sine column.
+    let columnHalfIndex: [Int]
+    let columnConjugate: [Bool]
     let columnScale: [Double]
     let columnIsSine: [Bool]
-    /// Per axis: cos and sin tables, r×r row-major, entry (m, v) = cos/sin(2π m v / r).
-    let cosine: [[Double]]
-    let sine: [[Double]]
+    /// For the inverse: per column, the half-spectrum places that receive its value: (index, conjugate).
+    let columnPlaces: [[(index: Int, conjugate: Bool)]]
+    let plans = PlanCache()
 
     /// nil unless the layout is one orbit on which the generators act as independent cyclic shifts.
     init?(_ layout: CharacterLayout, blockOffsets: [Int]) {
@@ -34,150 +35,122 @@ struct TorusTransform: Sendable {
             return r
         }
         guard sizes.reduce(1, *) == n else { return nil }
-        var boxIndex = [Int](repeating: -1, count: layout.orbits.reduce(0) { max($0, ($1.max() ?? 0) + 1) })
+        var boxIndex = [Int](repeating: -1, count: n)
         var used = Set<Int>()
         for (q, v) in zip(points, layout.coordinates[0]) {
-            guard v.count == sizes.count, zip(v, sizes).allSatisfy({ $0 >= 0 && $0 < $1 }) else { return nil }
-            var index = 0
-            for j in stride(from: sizes.count - 1, through: 0, by: -1) { index = index * sizes[j] + v[j] }
-            guard used.insert(index).inserted else { return nil }
-            boxIndex[q] = index
+            guard q < n, v.count == sizes.count, zip(v, sizes).allSatisfy({ $0 >= 0 && $0 < $1 }) else { return nil }
+            guard used.insert(Self.boxIndex(v, sizes)).inserted else { return nil }
+            boxIndex[q] = Self.boxIndex(v, sizes)
         }
         let e = layout.exponent
-        var frequency = [Int](repeating: 0, count: n)
+        var halfIndex = [Int](repeating: 0, count: n)
+        var conjugate = [Bool](repeating: false, count: n)
         var scale = [Double](repeating: 0, count: n)
         var isSine = [Bool](repeating: false, count: n)
+        var places = [[(index: Int, conjugate: Bool)]](repeating: [], count: n)
         for (b, block) in layout.blocks.enumerated() {
-            let a = layout.characters[b]
-            var index = 0
-            for j in stride(from: sizes.count - 1, through: 0, by: -1) {
-                let m = (a[j] * sizes[j] / e) % sizes[j]
-                index = index * sizes[j] + m
-            }
+            let m = zip(layout.characters[b], sizes).map { ($0 * $1 / e) % $1 }
+            let minus = zip(m, sizes).map { ($1 - $0) % $1 }
+            let (index, conj) = Self.halfIndex(m, minus, sizes)
+            var targets: [(index: Int, conjugate: Bool)] = []
+            if let i = Self.halfPlace(m, sizes) { targets.append((i, false)) }
+            if minus != m, let i = Self.halfPlace(minus, sizes) { targets.append((i, true)) }
             let column = blockOffsets[b]
-            frequency[column] = index
-            if block.weight == 1 {
-                scale[column] = 1 / Double(n).squareRoot()
-            } else {
-                scale[column] = (2 / Double(n)).squareRoot()
-                frequency[column + 1] = index
-                scale[column + 1] = (2 / Double(n)).squareRoot()
-                isSine[column + 1] = true
+            for c in column..<(column + block.weight) {
+                halfIndex[c] = index
+                conjugate[c] = conj
+                places[c] = targets
+                scale[c] = block.weight == 1 ? 1 / Double(n).squareRoot() : (2 / Double(n)).squareRoot()
+                isSine[c] = c > column
             }
         }
         self.sizes = sizes
         boxIndexOfPoint = boxIndex
-        columnFrequency = frequency
+        columnHalfIndex = halfIndex
+        columnConjugate = conjugate
         columnScale = scale
         columnIsSine = isSine
-        cosine = sizes.map { r in (0..<(r * r)).map { cos(2 * Double.pi * Double(($0 / r) * ($0 % r) % r) / Double(r)) }
-        }
-        sine = sizes.map { r in (0..<(r * r)).map { sin(2 * Double.pi * Double(($0 / r) * ($0 % r) % r) / Double(r)) } }
+        columnPlaces = places
     }
 
-    /// Rows per tile: the temporaries of one tile stay small (cache, no fresh zero-filled pages per call).
-    static let tileRows = 256
+    static func boxIndex(_ v: [Int], _ sizes: [Int]) -> Int {
+        var index = 0
+        for j in stride(from: sizes.count - 1, through: 0, by: -1) { index = index * sizes[j] + v[j] }
+        return index
+    }
+
+    /// The index of frequency m in FFTW's half spectrum (dims r_k … r_1, the first axis halved), or nil
+    /// when m_1 > r_1/2.
+    static func halfPlace(_ m: [Int], _ sizes: [Int]) -> Int? {
+        guard let r1 = sizes.first, let m1 = m.first, m1 <= r1 / 2 else { return nil }
+        var index = 0
+        for j in stride(from: sizes.count - 1, through: 1, by: -1) { index = index * sizes[j] + m[j] }
+        return index * (r1 / 2 + 1) + m1
+    }
+
+    /// Where X(m) is read: at m, or at −m conjugated.
+    static func halfIndex(_ m: [Int], _ minus: [Int], _ sizes: [Int]) -> (Int, Bool) {
+        if let i = halfPlace(m, sizes) { return (i, false) }
+        return (halfPlace(minus, sizes) ?? 0, true)
+    }
+
+    var dims: [Int] { sizes.reversed() }
+    var halfCount: Int { sizes.dropFirst().reduce(1, *) * ((sizes.first ?? 1) / 2 + 1) }
 
     /// Y = X·Q for a row-major batch, tile by tile.
     func forward(_ x: [Double], batch: Int) -> [Double] {
         let n = columnScale.count
         var y = [Double](repeating: 0, count: batch * n)
-        for start in stride(from: 0, to: batch, by: Self.tileRows) {
-            let rows = min(Self.tileRows, batch - start)
-            var re = [Double](repeating: 0, count: rows * n)
-            for r in 0..<rows { for p in 0..<n { re[r * n + boxIndexOfPoint[p]] = x[(start + r) * n + p] } }
-            var im = [Double](repeating: 0, count: rows * n)
-            transform(&re, &im, batch: rows, sign: -1)
+        let rowsPerTile = max(1, min(batch, StructuredTransform.tileValues / max(n, 1)))
+        for start in stride(from: 0, to: batch, by: rowsPerTile) {
+            let rows = min(rowsPerTile, batch - start)
+            let fft = plans.plan(dims: dims, howMany: rows)
+            for r in 0..<rows { for p in 0..<n { fft.input[r * n + boxIndexOfPoint[p]] = x[(start + r) * n + p] } }
+            fft.forward()
+            let half = halfCount
             for r in 0..<rows {
+                let spectrum = fft.output + 2 * r * half
                 for c in 0..<n {
-                    let k = r * n + columnFrequency[c]
-                    y[(start + r) * n + c] = columnScale[c] * (columnIsSine[c] ? -im[k] : re[k])
+                    let k = 2 * columnHalfIndex[c]
+                    let value =
+                        columnIsSine[c] ? (columnConjugate[c] ? spectrum[k + 1] : -spectrum[k + 1]) : spectrum[k]
+                    y[(start + r) * n + c] = columnScale[c] * value
                 }
             }
         }
         return y
     }
 
-    /// X = Y·Qᵀ: x(v) = Re Σ_m Z(m) e^{+2πi m·v/r} with Z(m) = scale·(y_cos − i·y_sin) on one of ±m.
+    /// X = Y·Qᵀ: the full Hermitian spectrum X(m) = Z/2, X(−m) = conj(Z)/2 with Z = scale·(y_cos − i·y_sin)
+    /// for a pair, X(m) = scale·y for a real character, transformed back.
     func inverse(_ y: [Double], batch: Int) -> [Double] {
         let n = columnScale.count
         var x = [Double](repeating: 0, count: batch * n)
-        for start in stride(from: 0, to: batch, by: Self.tileRows) {
-            let rows = min(Self.tileRows, batch - start)
-            var re = [Double](repeating: 0, count: rows * n)
-            var im = [Double](repeating: 0, count: rows * n)
+        let rowsPerTile = max(1, min(batch, StructuredTransform.tileValues / max(n, 1)))
+        for start in stride(from: 0, to: batch, by: rowsPerTile) {
+            let rows = min(rowsPerTile, batch - start)
+            let fft = plans.plan(dims: dims, howMany: rows)
+            let half = halfCount
+            fft.output.update(repeating: 0, count: 2 * rows * half)
             for r in 0..<rows {
+                let spectrum = fft.output + 2 * r * half
                 for c in 0..<n {
-                    let k = r * n + columnFrequency[c]
-                    if columnIsSine[c] {
-                        im[k] -= columnScale[c] * y[(start + r) * n + c]
-                    } else {
-                        re[k] += columnScale[c] * y[(start + r) * n + c]
+                    let v = columnScale[c] * y[(start + r) * n + c]
+                    let pair = columnPlaces[c].count > 1 || columnScale[c] != 1 / Double(n).squareRoot()
+                    for place in columnPlaces[c] {
+                        let k = 2 * place.index
+                        if columnIsSine[c] {
+                            // Z's imaginary part is −v; conj(Z) has +v
+                            spectrum[k + 1] += (place.conjugate ? v : -v) / 2
+                        } else {
+                            spectrum[k] += pair ? v / 2 : v
+                        }
                     }
                 }
             }
-            transform(&re, &im, batch: rows, sign: 1)
-            for r in 0..<rows { for p in 0..<n { x[(start + r) * n + p] = re[r * n + boxIndexOfPoint[p]] } }
+            fft.backward()
+            for r in 0..<rows { for p in 0..<n { x[(start + r) * n + p] = fft.input[r * n + boxIndexOfPoint[p]] } }
         }
         return x
-    }
-
-    /// The k-dimensional DFT Σ_v z(v) e^{sign·2πi m·v/r} of every row, axis by axis, in place. Each axis is
-    /// brought to the fastest position (a transpose of every [r][inner] block), transformed by four large
-    /// products with the r×r tables, and put back.
-    private func transform(_ re: inout [Double], _ im: inout [Double], batch: Int, sign: Double) {
-        var inner = 1
-        let total = batch * columnScale.count
-        for (j, r) in sizes.enumerated() {
-            let outer = total / (r * inner)
-            if inner > 1 {
-                re = Self.transposeBlocks(re, outer: outer, rows: r, columns: inner)
-                im = Self.transposeBlocks(im, outer: outer, rows: r, columns: inner)
-            }
-            // rows of length r: new = Z·(C + sign·i·S) (C, S symmetric), z = re + i·im
-            let s = sine[j].map { $0 * sign }
-            let negated = s.map { -$0 }
-            let rows = total / r
-            var newRe = BLAS.multiply(re, cosine[j], m: rows, n: r, k: r)
-            var newIm = BLAS.multiply(im, cosine[j], m: rows, n: r, k: r)
-            Self.accumulate(&newRe, im, negated, rows: rows, r: r)
-            Self.accumulate(&newIm, re, s, rows: rows, r: r)
-            if inner > 1 {
-                newRe = Self.transposeBlocks(newRe, outer: outer, rows: inner, columns: r)
-                newIm = Self.transposeBlocks(newIm, outer: outer, rows: inner, columns: r)
-            }
-            re = newRe
-            im = newIm
-            inner *= r
-        }
-    }
-
-    /// c += a·b (a: rows×r, b: r×r).
-    private static func accumulate(_ c: inout [Double], _ a: [Double], _ b: [Double], rows: Int, r: Int) {
-        a.withUnsafeBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in
-                c.withUnsafeMutableBufferPointer { pc in
-                    guard let x = pa.baseAddress, let y = pb.baseAddress, let z = pc.baseAddress else { return }
-                    BLAS.gemm(x, y, z, m: rows, n: r, k: r, beta: 1)
-                }
-            }
-        }
-    }
-
-    /// Each of `outer` row-major rows×columns blocks transposed.
-    private static func transposeBlocks(_ a: [Double], outer: Int, rows: Int, columns: Int) -> [Double] {
-        var out = [Double](repeating: 0, count: a.count)
-        let size = rows * columns
-        a.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                for o in 0..<outer {
-                    let base = o * size
-                    for i in 0..<rows {
-                        for k in 0..<columns { dst[base + k * rows + i] = src[base + i * columns + k] }
-                    }
-                }
-            }
-        }
-        return out
     }
 }
