@@ -6,8 +6,9 @@ extension GroupNumericBasis {
     /// Q of an abelian group from its characters (GROUPS.md §3.3): on an orbit of size m, a real character χ
     /// gives the column χ(v)/√m, a conjugate pair {a, −a} the columns √(2/m)·cos(2π a·v/e) and
     /// √(2/m)·sin(2π a·v/e) (for a torus of images applied by FFTW's 2-D real transform, `TorusTransform`);
-    /// P_s acts on the pair by the rotation by 2π a_s/e. O(Σ|O|²) entries, no exact engine (which would cost minutes for a 28×28 torus); the argument
-    /// a·v is reduced mod e before rounding, so every entry is within a few ulp.
+    /// P_s acts on the pair by the rotation by 2π a_s/e. O(Σ|O|²) entries, no exact engine (which would cost
+    /// minutes for a 28×28 torus); the argument a·v is reduced mod e before rounding, so every entry is within a
+    /// few ulp.
     public init(characters layout: CharacterLayout) throws {
         try MemoryBudget.require(
             ByteCount.product(layout.orbits.reduce(0) { $0 + $1.count * $1.count }, 8),
