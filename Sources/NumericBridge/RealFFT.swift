@@ -15,7 +15,7 @@ final class RealFFT: @unchecked Sendable {
     private let forwardPlan: fftw_plan?
     private let backwardPlan: fftw_plan?
 
-    var realCount: Int { dims.reduce(1, *) }
+    /// Complex values of one half spectrum.
     var halfCount: Int { dims.dropLast().reduce(1, *) * ((dims.last ?? 1) / 2 + 1) }
 
     init(dims: [Int], howMany: Int) {

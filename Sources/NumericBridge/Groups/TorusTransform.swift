@@ -17,6 +17,8 @@ struct TorusTransform: Sendable {
     let columnConjugate: [Bool]
     let columnScale: [Double]
     let columnIsSine: [Bool]
+    /// Whether the column belongs to a conjugate pair (weight 2) rather than a real character.
+    let columnIsPair: [Bool]
     /// For the inverse: per column, the half-spectrum places that receive its value: (index, conjugate).
     let columnPlaces: [[(index: Int, conjugate: Bool)]]
     let plans = PlanCache()
@@ -47,6 +49,7 @@ struct TorusTransform: Sendable {
         var conjugate = [Bool](repeating: false, count: n)
         var scale = [Double](repeating: 0, count: n)
         var isSine = [Bool](repeating: false, count: n)
+        var isPair = [Bool](repeating: false, count: n)
         var places = [[(index: Int, conjugate: Bool)]](repeating: [], count: n)
         for (b, block) in layout.blocks.enumerated() {
             let m = zip(layout.characters[b], sizes).map { ($0 * $1 / e) % $1 }
@@ -62,6 +65,7 @@ struct TorusTransform: Sendable {
                 places[c] = targets
                 scale[c] = block.weight == 1 ? 1 / Double(n).squareRoot() : (2 / Double(n)).squareRoot()
                 isSine[c] = c > column
+                isPair[c] = block.weight == 2
             }
         }
         self.sizes = sizes
@@ -70,6 +74,7 @@ struct TorusTransform: Sendable {
         columnConjugate = conjugate
         columnScale = scale
         columnIsSine = isSine
+        columnIsPair = isPair
         columnPlaces = places
     }
 
@@ -95,7 +100,6 @@ struct TorusTransform: Sendable {
     }
 
     var dims: [Int] { sizes.reversed() }
-    var halfCount: Int { sizes.dropFirst().reduce(1, *) * ((sizes.first ?? 1) / 2 + 1) }
 
     /// Y = X·Q for a row-major batch, tile by tile.
     func forward(_ x: [Double], batch: Int) -> [Double] {
@@ -107,7 +111,7 @@ struct TorusTransform: Sendable {
             let fft = plans.plan(dims: dims, howMany: rows)
             for r in 0..<rows { for p in 0..<n { fft.input[r * n + boxIndexOfPoint[p]] = x[(start + r) * n + p] } }
             fft.forward()
-            let half = halfCount
+            let half = fft.halfCount
             for r in 0..<rows {
                 let spectrum = fft.output + 2 * r * half
                 for c in 0..<n {
@@ -130,20 +134,19 @@ struct TorusTransform: Sendable {
         for start in stride(from: 0, to: batch, by: rowsPerTile) {
             let rows = min(rowsPerTile, batch - start)
             let fft = plans.plan(dims: dims, howMany: rows)
-            let half = halfCount
+            let half = fft.halfCount
             fft.output.update(repeating: 0, count: 2 * rows * half)
             for r in 0..<rows {
                 let spectrum = fft.output + 2 * r * half
                 for c in 0..<n {
                     let v = columnScale[c] * y[(start + r) * n + c]
-                    let pair = columnPlaces[c].count > 1 || columnScale[c] != 1 / Double(n).squareRoot()
                     for place in columnPlaces[c] {
                         let k = 2 * place.index
                         if columnIsSine[c] {
                             // Z's imaginary part is −v; conj(Z) has +v
                             spectrum[k + 1] += (place.conjugate ? v : -v) / 2
                         } else {
-                            spectrum[k] += pair ? v / 2 : v
+                            spectrum[k] += columnIsPair[c] ? v / 2 : v
                         }
                     }
                 }
