@@ -3,7 +3,7 @@ import PackageDescription
 
 // Dependencies point one way: eqgeom (CLI) → NumericBridge → Geometry → Algebra.
 // C stays in the system-library targets CFlint (FLINT 2.9 + GMP + antic + arb), CLapack (LAPACKE + CBLAS),
-// CFFTW (FFTW 3) and CZlib.
+// CFFTW (FFTW 3) and CDeflate.
 let package = Package(
     name: "eqgeom",
     products: [
@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Property-based tests with shrinking (tests only).
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        // Reading `.npz` archives (sufficient statistics merged across shards).
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // FLINT 2.9, GMP, antic, arb (Debian libflint-dev, libgmp-dev, libantic-dev, libflint-arb-dev).
@@ -28,14 +30,17 @@ let package = Package(
         // FFTW 3 (Debian libfftw3-dev): real-to-complex transforms of cycles and tori.
         .systemLibrary(name: "CFFTW", path: "Sources/CFFTW"),
         // zlib (Debian zlib1g-dev): gzip input and PNG output.
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CDeflate", path: "Sources/CDeflate"),
         // The built-in MNIST subset compiled into the binary (data/README.md).
         .target(name: "CBuiltinData", path: "Sources/CBuiltinData"),
         .target(name: "Algebra", dependencies: ["CFlint"]),
         .target(name: "Geometry", dependencies: ["Algebra"]),
         .target(
             name: "NumericBridge",
-            dependencies: ["Geometry", "Algebra", "CLapack", "CFFTW", "CZlib", "CBuiltinData"]),
+            dependencies: [
+                "Geometry", "Algebra", "CLapack", "CFFTW", "CDeflate", "CBuiltinData",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .executableTarget(
             name: "eqgeom",
             dependencies: [

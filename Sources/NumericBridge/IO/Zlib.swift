@@ -1,6 +1,6 @@
 import Algebra
 import Foundation
-internal import CZlib
+internal import CDeflate
 
 /// gzip/zlib decompression and zlib compression (for .gz inputs and PNG output).
 enum Zlib {
@@ -71,7 +71,7 @@ enum Zlib {
 
     /// CRC-32 of raw bytes, continuing a previous checksum (zlib's running form).
     static func crc32(_ raw: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
-        UInt32(CZlib.crc32(uLong(crc), raw.bindMemory(to: Bytef.self).baseAddress, uInt(raw.count)))
+        UInt32(CDeflate.crc32(uLong(crc), raw.bindMemory(to: Bytef.self).baseAddress, uInt(raw.count)))
     }
 
     /// Whether bytes start with the gzip magic number.

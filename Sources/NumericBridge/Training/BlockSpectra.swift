@@ -32,46 +32,34 @@ public struct BlockSpectra: Sendable {
 
     /// Spectra of the rows of `coordinates` (N×n, already in the Q_σ basis).
     public init(coordinates x: [Double], count: Int, layout: BasisLayout) throws {
-        let n = layout.degree
+        try self.init(moments: BlockMoments(coordinates: x, count: count, layout: layout))
+    }
+
+    /// Spectra from block moments (of one data set, or merged from shards): one eigen-decomposition per block.
+    public init(moments: BlockMoments) throws {
+        let layout = moments.layout
         var blocks: [Block] = []
         for (b, block) in layout.structure.blocks.enumerated() {
-            let start = layout.blockOffsets[b]
             let d = block.multiplicity
+            let re = moments.real[b]
+            let energy = (0..<d).reduce(0) { $0 + re[$1 * d + $1] }
             if block.isComplex {
-                var xc = [Double](repeating: 0, count: count * d)
-                var xs = xc
-                for i in 0..<count {
-                    for j in 0..<d {
-                        xc[i * d + j] = x[i * n + start + 2 * j]
-                        xs[i * d + j] = x[i * n + start + 2 * j + 1]
-                    }
-                }
-                // Re H = XcᵀXc + XsᵀXs, Im H = XsᵀXc − XcᵀXs, H[a][b] = Σ z_a conj(z_b) with z = xc + i xs
-                let cc = BLAS.multiply(xc, xc, m: d, n: d, k: count, transposeA: true)
-                let ss = BLAS.multiply(xs, xs, m: d, n: d, k: count, transposeA: true)
-                let sc = BLAS.multiply(xs, xc, m: d, n: d, k: count, transposeA: true)
-                let re = zip(cc, ss).map { $0 + $1 }
-                let im = (0..<(d * d)).map { sc[$0] - sc[($0 % d) * d + $0 / d] }
-                let e = try Eigen.hermitian(real: re, imaginary: im, d)
+                let e = try Eigen.hermitian(real: re, imaginary: moments.imaginary[b], d)
                 blocks.append(
                     Block(
                         block: block, eigenvalues: e.values.map { max($0, 0) }, vectorsRe: e.vectorsRe,
-                        vectorsIm: e.vectorsIm,
-                        energy: (0..<d).reduce(0) { $0 + re[$1 * d + $1] }))
+                        vectorsIm: e.vectorsIm, energy: energy))
             } else {
-                var xb = [Double](repeating: 0, count: count * d)
-                for i in 0..<count { for j in 0..<d { xb[i * d + j] = x[i * n + start + j] } }
-                let c = BLAS.multiply(xb, xb, m: d, n: d, k: count, transposeA: true)
-                let e = try Eigen.symmetric(c, d)
+                let e = try Eigen.symmetric(re, d)
                 blocks.append(
                     Block(
                         block: block, eigenvalues: e.values.map { max($0, 0) }, vectorsRe: e.vectors, vectorsIm: [],
-                        energy: (0..<d).reduce(0) { $0 + c[$1 * d + $1] }))
+                        energy: energy))
             }
         }
         self.layout = layout
         self.blocks = blocks
-        sampleCount = count
+        sampleCount = moments.sampleCount
         totalEnergy = blocks.reduce(0) { $0 + $1.energy }
     }
 

@@ -110,10 +110,11 @@ public struct TrainingExperiment: Sendable {
         denseBasis = layout.degree <= 4096 ? try? NumericBasis(layout) : nil
         data = CyclicShiftAugmentation.apply(
             raw, height: c.height, width: c.width, alongColumns: c.axis == .x, maxShift: c.maxShift, seed: c.seed)
-        progress("\(data.count) images, shifts in [−\(c.maxShift), \(c.maxShift)]; transforming to the Q_σ basis")
+        progress("\(data.count) images, shifts in [−\(c.maxShift), \(c.maxShift)]; block moments in the Q_σ basis")
         let transform = StructuredTransform(layout)
-        let coordinates = transform.forward(data.values, batch: data.count)
-        spectra = try BlockSpectra(coordinates: coordinates, count: data.count, layout: layout)
+        spectra = try BlockSpectra(moments: transform.moments(of: data.values, batch: data.count))
+        // Adam trains in the Q_σ coordinates; the exact optimum needs only the moments
+        let coordinates = c.adam == nil ? [] : transform.forward(data.values, batch: data.count)
         progress("block spectra done; dense PCA at rank \(c.rank)")
         denseOptimum = try DenseOptimum(data, rank: c.rank)
 
@@ -121,14 +122,7 @@ public struct TrainingExperiment: Sendable {
         var firstOptimum: ComponentOptimum? = nil
         var firstTrained: TrainedModel? = nil
         for choice in c.choices {
-            let tuple: [Int]
-            switch choice {
-            case .best: tuple = ComponentSelection.best(spectra, variety: variety)
-            case .paper: tuple = ComponentSelection.paperTuple
-            case .equalRank: tuple = ComponentSelection.equalRank(variety)
-            case .highPass: tuple = ComponentSelection.highPass(variety)
-            case .tuple(let t): tuple = t
-            }
+            let tuple = Self.tuple(for: choice, spectra: spectra, variety: variety)
             let component = try variety.component(tuple)
             let optimum = try ComponentOptimum(spectra, component: component)
             var adamLoss: Double? = nil
@@ -171,6 +165,17 @@ public struct TrainingExperiment: Sendable {
         self.rows = rows
         optimum = opt
         trained = firstTrained
+    }
+
+    /// The block ranks a choice names (the best one by the knapsack over the spectra, MATH.md §4.5).
+    static func tuple(for choice: Choice, spectra: BlockSpectra, variety: EquivariantVariety) -> [Int] {
+        switch choice {
+        case .best: return ComponentSelection.best(spectra, variety: variety)
+        case .paper: return ComponentSelection.paperTuple
+        case .equalRank: return ComponentSelection.equalRank(variety)
+        case .highPass: return ComponentSelection.highPass(variety)
+        case .tuple(let t): return t
+        }
     }
 
     /// Refuses, before any work, a choice that cannot apply: the paper's tuple off its setting, or a tuple

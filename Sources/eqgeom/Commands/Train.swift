@@ -20,6 +20,12 @@ struct Train: ParsableCommand {
     var maxShift: Int = 0
     @Flag(help: "For a group: move each sample by a random group element (seeded), e.g. rotations and reflections.")
     var augment = false
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Block-moment files of data shards (eqgeom spectra --out): merge them, then the exact optimum.",
+            valueName: "file"))
+    var stats: [String] = []
     @OptionGroup var training: TrainingOptions
     @OptionGroup var output: OutputOptions
 
@@ -29,6 +35,16 @@ struct Train: ParsableCommand {
     }
 
     func validate() throws {
+        if !stats.isEmpty {
+            guard !action.given, !generators.given, training.data == nil, training.out == nil, method == .exact,
+                maxShift == 0, !augment
+            else {
+                throw ValidationError(
+                    "--stats carries σ and the data's moments: give only --rank, --component and --json with it "
+                        + "(the exact method)")
+            }
+            return
+        }
         guard action.given || generators.given else {
             throw ValidationError("name the symmetry: --image HxW with --shift/--rotate/--reflect, --perm, or --gen")
         }
@@ -45,6 +61,12 @@ struct Train: ParsableCommand {
     }
 
     func run() throws {
+        if !stats.isEmpty {
+            let moments = try MomentsArchive.merged(paths: stats)
+            let result = try StatisticsOptimum(
+                moments: moments, rank: rank, choice: try component.choice(moments.layout.structure))
+            return try emit(StatisticsReport(result, shards: stats.count), output)
+        }
         guard isShift, let image = action.image, let shift = action.shift.first else {
             let group =
                 try action.group(with: generators) ?? PermutationGroup(generators: [try action.requiredPermutation()])
@@ -154,6 +176,43 @@ struct TrainReport: Report {
         if let eq = equivarianceError { rows.append(("equivariance error", "\(eq)")) }
         if !files.isEmpty { rows.append(("wrote", files.joined(separator: ", "))) }
         return keyValueTable(rows)
+    }
+}
+
+/// `train --stats`: the optimum from merged shard moments.
+struct StatisticsReport: Report {
+    let tuple: [Int]
+    let parameters: Int
+    let loss: Double
+    let lossError: Double
+    let samples: Int
+    let shards: Int
+    let blockSpectra: [TrainReport.BlockSpectrumEntry]
+
+    init(_ r: StatisticsOptimum, shards: Int) {
+        tuple = r.tuple
+        parameters = r.optimum.architecture.parameterCount
+        loss = r.optimum.loss
+        lossError = r.optimum.lossError
+        samples = r.spectra.sampleCount
+        self.shards = shards
+        blockSpectra = r.spectra.blocks.map { .init(block: $0.block.label, eigenvalues: $0.eigenvalues) }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case tuple, parameters, loss, samples, shards
+        case lossError = "loss_error"
+        case blockSpectra = "block_spectra"
+    }
+
+    var table: String {
+        keyValueTable([
+            ("component", tuple.map(String.init).joined(separator: ",")),
+            ("parameters", "\(parameters)"),
+            ("loss (exact)", formatLoss(loss, error: lossError)),
+            ("samples", "\(samples) in \(shards) shard\(shards == 1 ? "" : "s")"),
+            ("precision", precisionNote(lossError)),
+        ])
     }
 }
 

@@ -47,8 +47,11 @@ struct TrainingOptions: ParsableArguments {
     }
 
     /// The data: `--data`, or the built-in MNIST subset (28×28 images only).
-    func dataset(features: Int) throws -> ImageDataset {
-        if let path = data { return try ImageDataset.load(path: path, features: features) }
+    func dataset(features: Int) throws -> ImageDataset { try Self.dataset(path: data, features: features) }
+
+    /// The data at `path`, or the built-in MNIST subset (28×28 images only).
+    static func dataset(path: String?, features: Int) throws -> ImageDataset {
+        if let path { return try ImageDataset.load(path: path, features: features) }
         guard features == 784 else {
             throw ValidationError("the built-in data holds 28x28 images; give --data FILE for \(features) pixels")
         }

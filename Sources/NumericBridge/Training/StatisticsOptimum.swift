@@ -1,0 +1,28 @@
+import Foundation
+import Algebra
+import Geometry
+
+/// The exact optimum of a component from block moments alone (MATH.md §4.5): the moments of all shards,
+/// added, are the sufficient statistics of every component's Eckart–Young optimum, so a job array that
+/// writes one statistics file per shard and one merge gives the same loss and best component as one run
+/// over all the data (to rounding).
+public struct StatisticsOptimum: Sendable {
+    public let spectra: BlockSpectra
+    public let tuple: [Int]
+    public let optimum: ComponentOptimum
+
+    /// - Throws: when the rank is out of range for σ, the choice is not a component at this rank, or the
+    ///   paper's tuple is asked off its setting (784 points, cycle type 28^28, rank 99).
+    public init(moments: BlockMoments, rank: Int, choice: TrainingExperiment.Choice) throws {
+        let structure = moments.layout.structure
+        let variety = try EquivariantVariety(structure: structure, rank: rank)
+        if choice == .paper, !(moments.layout.degree == 784 && structure.cycleType.description == "28^28" && rank == 99)
+        {
+            throw NumericError.invalidInput("the paper's tuple is for 28x28 images at rank 99; give --component TUPLE")
+        }
+        if case .tuple(let t) = choice { _ = try variety.component(t) }
+        spectra = try BlockSpectra(moments: moments)
+        tuple = TrainingExperiment.tuple(for: choice, spectra: spectra, variety: variety)
+        optimum = try ComponentOptimum(spectra, component: try variety.component(tuple))
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import EqgeomTestSupport
+
+/// `spectra --out` per shard, then `train --stats` over the shards, against one `train` over all the data
+/// (the same best component and loss to rounding), and the refusals of malformed or mismatched files.
+@Suite struct ShardedStatisticsTests {
+    /// A float64 C-order `.npy` file (format 1.0) of a rows × columns matrix.
+    static func writeNPY(_ values: [Double], rows: Int, columns: Int, to path: String) throws {
+        var header = "{'descr': '<f8', 'fortran_order': False, 'shape': (\(rows), \(columns)), }"
+        while (10 + header.utf8.count + 1) % 64 != 0 { header += " " }
+        header += "\n"
+        var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0]
+        bytes += [UInt8(header.utf8.count & 0xff), UInt8(header.utf8.count >> 8)] + Array(header.utf8)
+        for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes += $0 } }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+
+    @Test func shardsGiveTheWholeRunsOptimum() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (n, counts) = (42, [30, 50, 20])
+        var state: UInt64 = 12345
+        let values = (0..<(counts.reduce(0, +) * n)).map { k -> Double in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53) + Double(k % n) / Double(n)
+        }
+        try Self.writeNPY(values, rows: 100, columns: n, to: "\(dir)/all.npy")
+        var start = 0
+        var files: [String] = []
+        for (i, count) in counts.enumerated() {
+            let shard = "\(dir)/shard\(i).npy"
+            try Self.writeNPY(Array(values[(start * n)..<((start + count) * n)]), rows: count, columns: n, to: shard)
+            start += count
+            let stats = "\(dir)/stats\(i).npz"
+            let r = try runEqgeom(["spectra", "--image", "6x7", "--shift", "x", "--data", shard, "--out", stats])
+            #expect(r.status == 0, "\(r.stderr)")
+            files.append(stats)
+        }
+        let whole = try json(["train", "--image", "6x7", "--shift", "x", "--data", "\(dir)/all.npy", "--rank", "8"])
+        let merged = try json(["train", "--stats"] + files + ["--rank", "8"])
+        #expect(merged["tuple"] as? [Int] == whole["tuple"] as? [Int])
+        #expect(merged["samples"] as? Int == 100 && merged["shards"] as? Int == 3)
+        let (a, b) = (merged["loss"] as? Double ?? -1, whole["exact_loss"] as? Double ?? 1)
+        #expect(abs(a - b) <= 1e-12 * b, "sharded \(a) vs whole \(b)")
+
+        // a statistics file for another σ, a non-archive, a missing file, and options that --stats replaces
+        let other = "\(dir)/other.npz"
+        #expect(
+            try runEqgeom(["spectra", "--image", "7x6", "--shift", "x", "--data", "\(dir)/all.npy", "--out", other])
+                .status == 0)
+        for (args, message) in [
+            (["train", "--stats", files[0], other, "--rank", "8"], "different permutations"),
+            (["train", "--stats", "\(dir)/all.npy", "--rank", "8"], "not an .npz"),
+            (["train", "--stats", "\(dir)/missing.npz", "--rank", "8"], "no such file"),
+            (["train", "--stats", files[0], "--rank", "8", "--method", "adam"], "--stats"),
+            (["train", "--stats", files[0], "--rank", "99"], "rank"),
+        ] {
+            let r = try runEqgeom(args)
+            #expect(r.status != 0 && r.stderr.contains(message), "\(args): \(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1, "\(args): \(r.stderr)")
+        }
+    }
+}
