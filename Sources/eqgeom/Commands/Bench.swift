@@ -129,6 +129,10 @@ func benchmarks() -> [Benchmark] {
         Benchmark(name: "basis.certify_exact_784") {
             "holds \(try BasisCertificate(try ExactBasis(Permutation.shift(height: 28, width: 28, along: .x))).holds)"
         },
+        Benchmark(name: "basis.certify_exact_cycle256") {
+            let sigma = try Permutation(images: (1...256).map { $0 % 256 + 1 })
+            return "holds \(try BasisCertificate(try ExactBasis(sigma)).holds)"
+        },
         Benchmark(name: "basis.dense_784") {
             let q = try NumericBasis(try BasisLayout(Permutation.shift(height: 28, width: 28, along: .x)))
             return "‖QᵀQ−I‖_F \(q.orthogonalityError.frobenius)"
