@@ -21,38 +21,45 @@ public struct ComponentSequence: Sequence, Sendable {
 
     public func makeIterator() -> Iterator { Iterator(spaces: spaces, start: start) }
 
-    /// Lazily yields tuples; O(blocks) per step.
+    /// Lazily yields tuples; O(blocks) per step, advancing one tuple in place (the tuple handed out last is
+    /// usually released by then, so no copy is made).
     public struct Iterator: IteratorProtocol {
         let spaces: [WeightedTupleSpace]
         var which = 0
-        var current: [Int]? = nil
-        var pending: [Int]? = nil
+        /// The last tuple handed out (empty before the first or after the end).
+        var current: [Int] = []
+        var started = false
 
         init(spaces: [WeightedTupleSpace], start: (tuple: [Int], space: Int)?) {
             self.spaces = spaces
             if let s = start {
                 which = s.space
                 current = s.tuple
-                pending = s.tuple
             } else {
-                current = spaces.first?.first()
-                pending = current
+                while which < spaces.count {
+                    if let first = spaces[which].first() {
+                        current = first
+                        break
+                    }
+                    which += 1
+                }
             }
         }
 
         public mutating func next() -> [Int]? {
-            if let p = pending {
-                pending = nil
-                return p
+            guard which < spaces.count else { return nil }
+            if !started {
+                started = true
+                return current
             }
+            if spaces[which].advance(&current) { return current }
+            which += 1
             while which < spaces.count {
-                if var c = current, spaces[which].advance(&c) {
-                    current = c
-                    return c
+                if let first = spaces[which].first() {
+                    current = first
+                    return current
                 }
                 which += 1
-                current = which < spaces.count ? spaces[which].first() : nil
-                if let c = current { return c }
             }
             return nil
         }
@@ -64,6 +71,8 @@ public struct ComponentSequence: Sequence, Sendable {
 public struct ComponentIndex: Sendable {
     let ranked: [RankedTupleSpace]
     let spaces: [WeightedTupleSpace]
+    /// Per space its count as a machine word, when every table and the total fit in one (nil otherwise).
+    let wordCounts: [Int]?
     /// Checks that a tuple is a component (with the variety's block labels in errors).
     let validate: @Sendable ([Int]) throws -> Void
 
@@ -91,8 +100,12 @@ public struct ComponentIndex: Sendable {
             ByteCount.product(entries, shapes.coefficientBytesBound),
             for: "ranking components (a table of \(entries) big integers)",
             advice: "list from the start (offset 0) instead, or use a smaller case")
-        ranked = spaces.map(RankedTupleSpace.init)
+        let ranked = spaces.map(RankedTupleSpace.init)
+        self.ranked = ranked
         self.spaces = spaces
+        let total = ranked.reduce(BigInteger(0)) { $0 + $1.count }
+        let fits = ranked.allSatisfy { $0.words != nil } && Int(exactly: total) != nil && total.signum > 0
+        wordCounts = fits ? ranked.compactMap { Int(exactly: $0.count) } : nil
         self.validate = validate
     }
 
@@ -106,12 +119,29 @@ public struct ComponentIndex: Sendable {
         guard i.signum >= 0 else {
             throw GeometryError.indexOutOfRange(index: index.description, count: count.description)
         }
+        if let counts = wordCounts, let w = Int(exactly: i) {
+            guard w < counts.reduce(0, +) else {
+                throw GeometryError.indexOutOfRange(index: index.description, count: count.description)
+            }
+            return tuple(atWord: w, counts: counts)
+        }
         for r in ranked {
             let c = r.count
             if i < c { return r.tuple(at: i) }
             i -= c
         }
         throw GeometryError.indexOutOfRange(index: index.description, count: count.description)
+    }
+
+    /// The component at an index below the total, on the machine-word tables.
+    /// - Precondition: `wordCounts != nil`, 0 ≤ index < Σ wordCounts.
+    private func tuple(atWord index: Int, counts: [Int]) -> [Int] {
+        var w = index
+        for (r, c) in zip(ranked, counts) {
+            if w < c, let table = r.words { return r.tuple(atWord: w, table: table) }
+            w -= c
+        }
+        return []
     }
 
     /// The 0-based index of component t.
@@ -129,6 +159,15 @@ public struct ComponentIndex: Sendable {
     /// A uniformly random component.
     /// - Precondition: there is at least one component (always true for 0 ≤ r ≤ n).
     public func random<G: RandomNumberGenerator>(using generator: inout G) -> [Int] {
+        if let counts = wordCounts {
+            // the draws of BigInteger.random(below:) for a one-word bound, without big integers
+            let total = counts.reduce(0, +)
+            let mask = UInt64.max >> UInt64(total.leadingZeroBitCount)
+            while true {
+                let x = (generator.next() as UInt64) & mask
+                if x < UInt64(total) { return tuple(atWord: Int(x), counts: counts) }
+            }
+        }
         let i = BigInteger.random(below: count, using: &generator)
         return (try? tuple(at: i)) ?? []
     }

@@ -7,8 +7,9 @@ import Algebra
 /// reachable by the blocks from b on are {a + 2c : a ∈ [realLow, realHigh], c ∈ [complexLow, complexHigh]};
 /// with heavier weights eqgeom keeps, per suffix, the set of reachable sums ≤ target as a bit set.
 /// Counting, ranking and unranking use the suffix generating functions
-/// S_b(x) = ∏_{b' ≥ b} Σ_t x^{w_b' t} mod x^{target+1}.
-struct WeightedTupleSpace: Sendable {
+/// S_b(x) = ∏_{b' ≥ b} Σ_t x^{w_b' t} mod x^{target+1}. A class: immutable, and shared by the enumeration
+/// loop without retaining each of its arrays per step.
+final class WeightedTupleSpace: Sendable {
     let weights: [Int]
     let lower: [Int]
     let upper: [Int]
@@ -119,10 +120,63 @@ struct WeightedTupleSpace: Sendable {
     /// Advances t to the next tuple in lexicographic order; false when t was the last.
     /// - Complexity: O(number of blocks).
     func advance(_ t: inout [Int]) -> Bool {
-        var prefix = [Int](repeating: 0, count: blockCount + 1)
-        for b in 0..<blockCount { prefix[b + 1] = prefix[b] + weights[b] * t[b] }
+        if reachable == nil { return t.withUnsafeMutableBufferPointer { advanceByBounds($0) } }
+        return advanceGeneral(&t)
+    }
+
+    /// `advance` for weights 1 and 2 (one permutation): the same successor on raw buffers, feasibility from
+    /// the suffix bound sums, no optionals or array copies in the loop (the hot path of enumeration).
+    private func advanceByBounds(_ t: UnsafeMutableBufferPointer<Int>) -> Bool {
+        weights.withUnsafeBufferPointer { w in
+            lower.withUnsafeBufferPointer { lo in
+                upper.withUnsafeBufferPointer { hi in
+                    realLow.withUnsafeBufferPointer { rl in
+                        realHigh.withUnsafeBufferPointer { rh in
+                            complexLow.withUnsafeBufferPointer { cl in
+                                complexHigh.withUnsafeBufferPointer { ch in
+                                    let count = w.count
+                                    func fits(_ s: Int, _ b: Int) -> Bool {
+                                        max(cl[b], ceilDiv(s - rh[b], 2)) <= min(ch[b], floorDiv(s - rl[b], 2))
+                                    }
+                                    func smallest(_ b: Int, _ s: Int, _ atLeast: Int) -> Int {
+                                        let t0 = max(atLeast, lo[b], ceilDiv(s - rh[b + 1] - 2 * ch[b + 1], w[b]))
+                                        if t0 <= hi[b] && fits(s - w[b] * t0, b + 1) { return t0 }
+                                        if t0 + 1 <= hi[b] && fits(s - w[b] * (t0 + 1), b + 1) { return t0 + 1 }
+                                        return -1
+                                    }
+                                    var prefix = 0
+                                    for b in 0..<count { prefix += w[b] * t[b] }
+                                    for b in stride(from: count - 1, through: 0, by: -1) {
+                                        prefix -= w[b] * t[b]
+                                        var s = target - prefix
+                                        let v = smallest(b, s, t[b] + 1)
+                                        guard v >= 0 else { continue }
+                                        t[b] = v
+                                        s -= w[b] * v
+                                        for i in (b + 1)..<count {
+                                            let u = smallest(i, s, lo[i])
+                                            guard u >= 0 else { return false }
+                                            t[i] = u
+                                            s -= w[i] * u
+                                        }
+                                        return s == 0
+                                    }
+                                    return false
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func advanceGeneral(_ t: inout [Int]) -> Bool {
+        var prefix = 0  // Σ_{i < b} w_i t_i, walked down from the whole sum without a table
+        for b in 0..<blockCount { prefix += weights[b] * t[b] }
         for b in stride(from: blockCount - 1, through: 0, by: -1) {
-            let s = target - prefix[b]
+            prefix -= weights[b] * t[b]
+            let s = target - prefix
             if let v = smallestChoice(b, sum: s, atLeast: t[b] + 1) {
                 t[b] = v
                 return fillSmallest(&t, from: b + 1, sum: s - weights[b] * v)
@@ -152,13 +206,54 @@ struct WeightedTupleSpace: Sendable {
 struct RankedTupleSpace: Sendable {
     let space: WeightedTupleSpace
     let series: [IntegerPolynomial]
+    /// The same table as machine words (row b at b·(target + 1)) when every entry fits in an Int, so that
+    /// unranking walks it without a big integer per step; nil otherwise.
+    let words: [Int]?
 
     init(_ space: WeightedTupleSpace) {
         self.space = space
         series = space.suffixSeries()
+        let width = max(space.target, -1) + 1
+        var words: [Int]? = []
+        words?.reserveCapacity(series.count * width)
+        outer: for poly in series {
+            for s in 0..<width {
+                guard let v = Int(exactly: poly.coefficient(s)) else {
+                    words = nil
+                    break outer
+                }
+                words?.append(v)
+            }
+        }
+        self.words = words
     }
 
     var count: BigInteger { space.target < 0 ? 0 : series[0].coefficient(space.target) }
+
+    /// The tuple at a 0-based index below `count`, on the machine-word table.
+    /// - Precondition: `words != nil`, 0 ≤ index < count.
+    func tuple(atWord index: Int, table: [Int]) -> [Int] {
+        var idx = index
+        var s = space.target
+        let width = space.target + 1
+        var t = [Int](repeating: 0, count: space.blockCount)
+        table.withUnsafeBufferPointer { table in
+            for b in 0..<space.blockCount {
+                let (w, row) = (space.weights[b], (b + 1) * width)
+                var v = space.lower[b]
+                while v <= space.upper[b] {
+                    let rest = s - w * v
+                    let c = rest >= 0 ? table[row + rest] : 0
+                    if idx < c { break }
+                    idx -= c
+                    v += 1
+                }
+                t[b] = v
+                s -= w * v
+            }
+        }
+        return t
+    }
 
     /// The tuple at 0-based lexicographic index.
     /// - Precondition: 0 ≤ index < count.
