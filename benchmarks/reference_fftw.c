@@ -160,9 +160,10 @@ static double best(double eig[HALF][SIDE], int rank) {
     return v;
 }
 
-/* One epoch of Adam (mini-batches of 100) on the paper's component, block by block in the Q basis:
+/* One epoch of Adam (mini-batches of 100) on the paper's component, block by block in the Q basis, then the
+ * trained block's squared error over all rows (eqgeom reports the loss of the model it trained):
  * a real block keeps a dense t x d encoder; a complex block a 2t x 2d real encoder of complex entries
- * [[a, -b], [b, a]] (likewise the decoder); gradients by four GEMMs per step. */
+ * [[a, -b], [b, a]] (likewise the decoder); rows shuffled once per epoch; five GEMMs per step. */
 static double adam_block(const double *y, int f, int t, double *theta_out) {
     int complexBlock = f > 0 && f < HALF - 1, w = complexBlock ? 2 : 1, m = w * SIDE, k = w * t, B = 100;
     int first = f == 0 ? 0 : (f == HALF - 1 ? PIXELS - SIDE : SIDE + 2 * SIDE * (f - 1));
@@ -176,10 +177,16 @@ static double adam_block(const double *y, int f, int t, double *theta_out) {
         s = s * 6364136223846793005ULL + 1442695040888963407ULL;
         theta[p] = ((double)(s >> 11) / 9007199254740992.0 - 0.5) / sqrt((double)m);
     }
-    int half_e = np / 2, steps = N / B;
+    int half_e = np / 2, steps = N / B, *order = malloc(sizeof(int) * N);
+    for (int i = 0; i < N; i++) order[i] = i;
+    for (int i = N - 1; i > 0; i--) { /* the epoch's shuffle, as eqgeom's */
+        s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+        int j = (int)((s >> 11) % (unsigned long long)(i + 1)), tmp = order[i];
+        order[i] = order[j], order[j] = tmp;
+    }
     for (int step = 1; step <= steps; step++) {
-        const double *src = y + (size_t)(step - 1) * B * PIXELS;
-        for (int r = 0; r < B; r++) memcpy(xb + r * m, src + (size_t)r * PIXELS + first, sizeof(double) * m);
+        const int *rows = order + (size_t)(step - 1) * B;
+        for (int r = 0; r < B; r++) memcpy(xb + r * m, y + (size_t)rows[r] * PIXELS + first, sizeof(double) * m);
         for (int i = 0; i < t; i++)
             for (int j = 0; j < SIDE; j++) {
                 if (complexBlock) {
@@ -220,9 +227,31 @@ static double adam_block(const double *y, int f, int t, double *theta_out) {
             theta[p] -= lr * (mom[p] / c1) / (sqrt(vel[p] / c2) + 1e-8);
         }
     }
-    *theta_out = theta[0];
+    /* the trained block's loss over all rows, as eqgeom reports it (tiles of B rows, E and D from theta) */
+    for (int i = 0; i < t; i++)
+        for (int j = 0; j < SIDE; j++) {
+            if (complexBlock) {
+                double a = theta[2 * (i * SIDE + j)], b = theta[2 * (i * SIDE + j) + 1];
+                double ad = theta[half_e + 2 * (j * t + i)], bd = theta[half_e + 2 * (j * t + i) + 1];
+                e[(2 * i) * m + 2 * j] = a, e[(2 * i) * m + 2 * j + 1] = -b;
+                e[(2 * i + 1) * m + 2 * j] = b, e[(2 * i + 1) * m + 2 * j + 1] = a;
+                d[(2 * j) * k + 2 * i] = ad, d[(2 * j) * k + 2 * i + 1] = -bd;
+                d[(2 * j + 1) * k + 2 * i] = bd, d[(2 * j + 1) * k + 2 * i + 1] = ad;
+            } else {
+                e[i * m + j] = theta[i * SIDE + j];
+                d[j * k + i] = theta[half_e + j * t + i];
+            }
+        }
+    double sse = 0;
+    for (int r0 = 0; r0 < N; r0 += B) {
+        for (int r = 0; r < B; r++) memcpy(xb + r * m, y + (size_t)(r0 + r) * PIXELS + first, sizeof(double) * m);
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, k, m, 1, xb, m, e, m, 0, h, k);
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, m, k, 1, h, k, d, k, 0, rec, m);
+        for (int i = 0; i < B * m; i++) sse += (rec[i] - xb[i]) * (rec[i] - xb[i]);
+    }
+    *theta_out = sse;
     free(theta), free(mom), free(vel), free(grad), free(e), free(d), free(xb), free(h), free(rec), free(gd);
-    free(gh), free(ge);
+    free(gh), free(ge), free(order);
     return 0;
 }
 
@@ -295,10 +324,18 @@ int main(void) {
     double probe = 0;
     for (int i = 0; i < REPEATS; i++) {
         double s = now();
+        double lost = 0; /* the model's loss also counts the energy of the blocks with t = 0 */
+        for (int r = 0; r < N; r++)
+            for (int f = 0; f < HALF; f++)
+                if (PAPER[f] == 0) {
+                    int first = f == HALF - 1 ? PIXELS - SIDE : SIDE + 2 * SIDE * (f - 1), m = f == HALF - 1 ? SIDE : 2 * SIDE;
+                    for (int j = 0; j < m; j++) lost += y[(size_t)r * PIXELS + first + j] * y[(size_t)r * PIXELS + first + j];
+                }
         for (int f = 0; f < HALF; f++)
             if (PAPER[f] > 0) adam_block(y, f, PAPER[f], &probe);
+        probe += lost;
         t[i] = now() - s;
     }
-    printf("adam_epoch_equivariant_60000x784 %.4f checksum %.6f\n", median(t, REPEATS), probe);
+    printf("adam_epoch_equivariant_60000x784 %.4f last block sse %.6f\n", median(t, REPEATS), probe);
     return 0;
 }

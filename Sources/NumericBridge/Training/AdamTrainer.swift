@@ -32,6 +32,17 @@ struct LinearAutoencoderTrainer {
     func train(_ x: [Double], count: Int, settings: AdamSettings, progress: ((Int) throws -> Void)? = nil) throws
         -> (encoder: [Double], decoder: [Double], sse: Double, sseError: Double)
     {
+        try x.withUnsafeBufferPointer { xs in
+            try train(xs, rowStride: encoder.columns, count: count, settings: settings, progress: progress)
+        }
+    }
+
+    /// Trains on the m = `encoder.columns` leading values of each of `count` rows spaced `rowStride` apart
+    /// (a block of columns of a larger data matrix, read in place).
+    func train(
+        _ xs: UnsafeBufferPointer<Double>, rowStride: Int, count: Int, settings: AdamSettings,
+        progress: ((Int) throws -> Void)? = nil
+    ) throws -> (encoder: [Double], decoder: [Double], sse: Double, sseError: Double) {
         let m = encoder.columns
         let k = encoder.rows
         var rng = SplitMix(settings.seed)
@@ -44,31 +55,38 @@ struct LinearAutoencoderTrainer {
         let batches = max(1, (count + settings.batchSize - 1) / settings.batchSize)
         let totalSteps = settings.epochs * batches
         var order = Array(0..<count)
-        var xb = [Double](repeating: 0, count: settings.batchSize * m)
+        // every buffer of a step, allocated once: no allocation or page fault inside the loop
+        let size = settings.batchSize
+        var buffers = StepBuffers(batch: size, inputs: m, code: k, parameters: theta.count)
+        let (flatEncoder, flatDecoder) = (FlatPattern(encoder), FlatPattern(decoder))
         for epoch in 0..<settings.epochs {
             for i in stride(from: count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
             for b in 0..<batches {
-                let rows = order[(b * settings.batchSize)..<min(count, (b + 1) * settings.batchSize)]
+                let rows = order[(b * size)..<min(count, (b + 1) * size)]
                 let nb = rows.count
-                for (r, i) in rows.enumerated() { for j in 0..<m { xb[r * m + j] = x[i * m + j] } }
-                let e = encoder.matrix(theta[..<split])
-                let d = decoder.matrix(theta[split...])
-                let batch = nb == settings.batchSize ? xb : Array(xb[0..<(nb * m)])
-                let y = BLAS.multiply(batch, e, m: nb, n: k, k: m, transposeB: true)  // N×k
-                let recon = BLAS.multiply(y, d, m: nb, n: m, k: k, transposeB: true)  // N×m
-                let g = zip(recon, batch).map { 2 * ($0 - $1) / Double(nb) }  // ∂/∂recon of mean SSE
-                let gd = BLAS.multiply(g, y, m: m, n: k, k: nb, transposeA: true)  // m×k
-                let gy = BLAS.multiply(g, d, m: nb, n: k, k: m)  // N×k
-                let ge = BLAS.multiply(gy, batch, m: k, n: m, k: nb, transposeA: true)  // k×m
-                let grad = encoder.parameterGradient(ge) + decoder.parameterGradient(gd)
+                buffers.gather(rows, from: xs, rowStride: rowStride, inputs: m)
+                flatEncoder.fill(&buffers.e, theta, from: 0)
+                flatDecoder.fill(&buffers.d, theta, from: split)
+                buffers.gradientStep(rows: nb, inputs: m, code: k)
+                flatEncoder.gradient(buffers.ge, into: &buffers.grad, at: 0)
+                flatDecoder.gradient(buffers.gd, into: &buffers.grad, at: split)
                 step += 1
                 let lr = settings.learningRate * 0.5 * (1 + cos(Double.pi * Double(step - 1) / Double(totalSteps)))
                 let c1 = 1 - pow(settings.beta1, Double(step))
                 let c2 = 1 - pow(settings.beta2, Double(step))
-                for p in theta.indices {
-                    mom[p] = settings.beta1 * mom[p] + (1 - settings.beta1) * grad[p]
-                    vel[p] = settings.beta2 * vel[p] + (1 - settings.beta2) * grad[p] * grad[p]
-                    theta[p] -= lr * (mom[p] / c1) / ((vel[p] / c2).squareRoot() + settings.epsilon)
+                let (b1, b2, eps) = (settings.beta1, settings.beta2, settings.epsilon)
+                buffers.grad.withUnsafeBufferPointer { grad in
+                    mom.withUnsafeMutableBufferPointer { mom in
+                        vel.withUnsafeMutableBufferPointer { vel in
+                            theta.withUnsafeMutableBufferPointer { theta in
+                                for p in 0..<theta.count {
+                                    mom[p] = b1 * mom[p] + (1 - b1) * grad[p]
+                                    vel[p] = b2 * vel[p] + (1 - b2) * grad[p] * grad[p]
+                                    theta[p] -= lr * (mom[p] / c1) / ((vel[p] / c2).squareRoot() + eps)
+                                }
+                            }
+                        }
+                    }
                 }
             }
             guard theta.allSatisfy(\.isFinite) else {
@@ -78,16 +96,13 @@ struct LinearAutoencoderTrainer {
             }
             try progress?(epoch + 1)
         }
-        let e = encoder.matrix(theta[..<split])
-        let d = decoder.matrix(theta[split...])
-        let recon = BLAS.multiply(
-            BLAS.multiply(x, e, m: count, n: k, k: m, transposeB: true), d, m: count, n: m, k: k, transposeB: true)
-        let sse = zip(recon, x).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+        flatEncoder.fill(&buffers.e, theta, from: 0)
+        flatDecoder.fill(&buffers.d, theta, from: split)
+        let (sse, dataNorm, reconNorm) = buffers.residual(xs, rowStride: rowStride, count: count, inputs: m, code: k)
         guard sse.isFinite else {
             throw NumericError.diverged("Adam's final loss is not finite; lower --learning-rate or rescale the data")
         }
-        let norms = (x.reduce(0) { $0 + $1 * $1 }.squareRoot(), recon.reduce(0) { $0 + $1 * $1 }.squareRoot())
-        let error = 2 * Double(m + k + 4) * Double.ulpOfOne / 2 * (norms.0 + norms.1) * sse.squareRoot()
+        let error = 2 * Double(m + k + 4) * Double.ulpOfOne / 2 * (dataNorm + reconNorm) * sse.squareRoot()
         return (Array(theta[..<split]), Array(theta[split...]), sse, error)
     }
 }
@@ -116,6 +131,19 @@ extension ComponentArchitecture {
         var sseError = 0.0
         var rowOffset = 0
         let trainedBlocks = component.tuple.filter { $0 > 0 }.count
+        // the energy of the blocks with t = 0, in one sequential pass over the rows
+        var lostEnergy = [Double](repeating: 0, count: component.tuple.count)
+        x.withUnsafeBufferPointer { xs in
+            for i in 0..<count {
+                for (b, t) in component.tuple.enumerated() where t == 0 {
+                    var row = 0.0
+                    for j in (i * n + layout.blockOffsets[b])..<(i * n + layout.blockOffsets[b + 1]) {
+                        row += xs[j] * xs[j]
+                    }
+                    lostEnergy[b] += row
+                }
+            }
+        }
         var finished = 0
         for (b, (block, t)) in zip(component.blocks, component.tuple).enumerated() {
             let c0 = layout.blockOffsets[b]
@@ -123,22 +151,21 @@ extension ComponentArchitecture {
             let r1 = rowOffset + block.weight * t
             defer { rowOffset = r1 }
             let m = c1 - c0
-            var xb = [Double](repeating: 0, count: count * m)
-            for i in 0..<count { for j in 0..<m { xb[i * m + j] = x[i * n + c0 + j] } }
-            if t == 0 {
-                let energy = xb.reduce(0) { $0 + $1 * $1 }
-                sse += energy
-                sseError += Double(count * m) * Double.ulpOfOne / 2 * energy
+            if t == 0 {  // no parameters: the block's whole energy is lost
+                sse += lostEnergy[b]
+                sseError += Double(count * m) * Double.ulpOfOne / 2 * lostEnergy[b]
                 continue
             }
             let (encSub, encMap) = encoder.restricted(rows: rowOffset..<r1, columns: c0..<c1)
             let (decSub, decMap) = decoder.restricted(rows: c0..<c1, columns: rowOffset..<r1)
             var s = settings
             s.seed = settings.seed &+ UInt64(b)
-            let result = try LinearAutoencoderTrainer(encoder: encSub, decoder: decSub).train(
-                xb, count: count, settings: s
-            ) { epoch in
-                try progress?(finished * settings.epochs + epoch, trainedBlocks * settings.epochs)
+            let result = try x.withUnsafeBufferPointer { xs in
+                try LinearAutoencoderTrainer(encoder: encSub, decoder: decSub).train(
+                    UnsafeBufferPointer(rebasing: xs[c0...]), rowStride: n, count: count, settings: s
+                ) { epoch in
+                    try progress?(finished * settings.epochs + epoch, trainedBlocks * settings.epochs)
+                }
             }
             finished += 1
             for (local, global) in encMap.enumerated() { te[global] = result.encoder[local] }
