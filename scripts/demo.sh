@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export OPENBLAS_NUM_THREADS=1
-swift build -c release --product eqgeom
+swift build -c release --static-swift-stdlib --product eqgeom
 .build/release/eqgeom reproduce mnist "$@"

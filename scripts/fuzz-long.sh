@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-swift build -c release --product eqgeom
+swift build -c release --static-swift-stdlib --product eqgeom
 python3 scripts/fuzz.py --cases "${1:-100000}" --seed "${2:-20261124}" --binary .build/release/eqgeom --timeout 120 \
   --verbose --json out/fuzz-long.json
