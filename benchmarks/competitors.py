@@ -5,24 +5,20 @@ Adam, python-flint for component counts, and a copy of the same bytes as the flo
 benchmark: name, median seconds (min of the repeats for JAX after compilation), result."""
 import functools
 import os
-import statistics
 import time
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1")
 import numpy as np  # noqa: E402
 
+import reference  # noqa: E402  (benchmarks/reference.py: the shared timer)
+
 N, SIDE, PIXELS = 60000, 28, 784
 PAPER = [13, 10, 9, 8, 7, 5, 3, 1, 0, 0, 0, 0, 0, 0, 0]
 
 
 def timed(name, fn, repeats=5):
-    times, result = [], None
-    for _ in range(repeats):
-        t = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t)
-    print(f"{name}\t{statistics.median(times):.4g}\t{result}", flush=True)
+    reference.timed(name, fn, repeats)
 
 
 def synthetic():
