@@ -26,28 +26,44 @@ struct StepBuffers {
         grad = [Double](repeating: 0, count: parameters)
     }
 
-    /// Forward pass and weight gradients for the first `rows` rows of `x` (five GEMMs, no allocation).
-    mutating func gradientStep(rows nb: Int, inputs m: Int, code k: Int) {
+    /// The code Y = X_b Eᵀ and the reconstruction Y Dᵀ (into `g`) of the first `rows` rows of `x`.
+    mutating func reconstruct(rows nb: Int, inputs m: Int, code k: Int) {
         x.withUnsafeBufferPointer { xp in
             e.withUnsafeBufferPointer { ep in
                 d.withUnsafeBufferPointer { dp in
                     y.withUnsafeMutableBufferPointer { yp in
                         g.withUnsafeMutableBufferPointer { gp in
-                            gy.withUnsafeMutableBufferPointer { gyp in
-                                gd.withUnsafeMutableBufferPointer { gdp in
-                                    ge.withUnsafeMutableBufferPointer { gep in
-                                        guard let x = xp.baseAddress, let e = ep.baseAddress, let d = dp.baseAddress,
-                                            let y = yp.baseAddress, let g = gp.baseAddress, let gy = gyp.baseAddress,
-                                            let gd = gdp.baseAddress, let ge = gep.baseAddress
-                                        else { return }
-                                        BLAS.gemm(x, e, y, m: nb, n: k, k: m, transposeB: true)  // N×k
-                                        BLAS.gemm(y, d, g, m: nb, n: m, k: k, transposeB: true)  // N×m
-                                        // ∂/∂recon of the mean SSE
-                                        for i in 0..<(nb * m) { g[i] = 2 * (g[i] - x[i]) / Double(nb) }
-                                        BLAS.gemm(g, y, gd, m: m, n: k, k: nb, transposeA: true)  // m×k
-                                        BLAS.gemm(g, d, gy, m: nb, n: k, k: m)  // N×k
-                                        BLAS.gemm(gy, x, ge, m: k, n: m, k: nb, transposeA: true)  // k×m
-                                    }
+                            guard let x = xp.baseAddress, let e = ep.baseAddress, let d = dp.baseAddress,
+                                let y = yp.baseAddress, let g = gp.baseAddress
+                            else { return }
+                            BLAS.gemm(x, e, y, m: nb, n: k, k: m, transposeB: true)  // N×k
+                            BLAS.gemm(y, d, g, m: nb, n: m, k: k, transposeB: true)  // N×m
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Forward pass and weight gradients for the first `rows` rows of `x` (five GEMMs, no allocation).
+    mutating func gradientStep(rows nb: Int, inputs m: Int, code k: Int) {
+        reconstruct(rows: nb, inputs: m, code: k)
+        x.withUnsafeBufferPointer { xp in
+            d.withUnsafeBufferPointer { dp in
+                y.withUnsafeBufferPointer { yp in
+                    g.withUnsafeMutableBufferPointer { gp in
+                        gy.withUnsafeMutableBufferPointer { gyp in
+                            gd.withUnsafeMutableBufferPointer { gdp in
+                                ge.withUnsafeMutableBufferPointer { gep in
+                                    guard let x = xp.baseAddress, let d = dp.baseAddress, let y = yp.baseAddress,
+                                        let g = gp.baseAddress, let gy = gyp.baseAddress, let gd = gdp.baseAddress,
+                                        let ge = gep.baseAddress
+                                    else { return }
+                                    // ∂/∂recon of the mean SSE
+                                    for i in 0..<(nb * m) { g[i] = 2 * (g[i] - x[i]) / Double(nb) }
+                                    BLAS.gemm(g, y, gd, m: m, n: k, k: nb, transposeA: true)  // m×k
+                                    BLAS.gemm(g, d, gy, m: nb, n: k, k: m)  // N×k
+                                    BLAS.gemm(gy, x, ge, m: k, n: m, k: nb, transposeA: true)  // k×m
                                 }
                             }
                         }
@@ -69,21 +85,7 @@ extension StepBuffers {
         for start in stride(from: 0, to: count, by: max(tile, 1)) {
             let rows = min(tile, count - start)
             gather(start..<(start + rows), from: xs, rowStride: rowStride, inputs: m)
-            x.withUnsafeBufferPointer { xp in
-                e.withUnsafeBufferPointer { ep in
-                    d.withUnsafeBufferPointer { dp in
-                        y.withUnsafeMutableBufferPointer { yp in
-                            g.withUnsafeMutableBufferPointer { gp in
-                                guard let x = xp.baseAddress, let e = ep.baseAddress, let d = dp.baseAddress,
-                                    let y = yp.baseAddress, let g = gp.baseAddress
-                                else { return }
-                                BLAS.gemm(x, e, y, m: rows, n: k, k: m, transposeB: true)
-                                BLAS.gemm(y, d, g, m: rows, n: m, k: k, transposeB: true)
-                            }
-                        }
-                    }
-                }
-            }
+            reconstruct(rows: rows, inputs: m, code: k)
             x.withUnsafeBufferPointer { xp in
                 g.withUnsafeBufferPointer { gp in
                     // four interleaved partial sums per quantity: no single chain of dependent additions

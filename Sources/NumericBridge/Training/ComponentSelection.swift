@@ -88,6 +88,12 @@ public enum ComponentSelection {
     /// The paper's hand-picked MNIST component at r = 99 (Section 5): (13,10,9,8,7,5,3,1,0,…,0).
     public static let paperTuple = [13, 10, 9, 8, 7, 5, 3, 1, 0, 0, 0, 0, 0, 0, 0]
 
+    /// Whether the paper's tuple applies: the shift of 28×28 images (cycle type 28^28) at rank 99.
+    public static func paperApplies(_ structure: BlockStructure, rank: Int) -> Bool {
+        let parts = structure.cycleType.parts
+        return rank == 99 && parts.count == 1 && parts[0].length == 28 && parts[0].count == 28
+    }
+
     /// Raises entries (canonical order) while the weight allows, so the tuple is an irreducible component.
     public static func maximal(_ tuple: [Int], _ shapes: BlockShapes, rank r: Int) -> [Int] {
         var t = tuple

@@ -12,15 +12,10 @@ public struct StatisticsOptimum: Sendable {
     public let optimum: ComponentOptimum
 
     /// - Throws: when the rank is out of range for σ, the choice is not a component at this rank, or the
-    ///   paper's tuple is asked off its setting (784 points, cycle type 28^28, rank 99).
+    ///   paper's tuple is asked off its setting (cycle type 28^28, rank 99).
     public init(moments: BlockMoments, rank: Int, choice: TrainingExperiment.Choice) throws {
-        let structure = moments.layout.structure
-        let variety = try EquivariantVariety(structure: structure, rank: rank)
-        if choice == .paper, !(moments.layout.degree == 784 && structure.cycleType.description == "28^28" && rank == 99)
-        {
-            throw NumericError.invalidInput("the paper's tuple is for 28x28 images at rank 99; give --component TUPLE")
-        }
-        if case .tuple(let t) = choice { _ = try variety.component(t) }
+        let variety = try EquivariantVariety(structure: moments.layout.structure, rank: rank)
+        try TrainingExperiment.check(choice, variety: variety)
         spectra = try BlockSpectra(moments: moments)
         tuple = TrainingExperiment.tuple(for: choice, spectra: spectra, variety: variety)
         optimum = try ComponentOptimum(spectra, component: try variety.component(tuple))

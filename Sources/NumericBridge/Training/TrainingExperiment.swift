@@ -104,7 +104,7 @@ public struct TrainingExperiment: Sendable {
         try Self.requireMemory(raw, configuration: c)
         try Self.requireRepresentable(raw)
         let variety = try EquivariantVariety(permutation: sigma, rank: c.rank)
-        for choice in c.choices { try Self.check(choice, variety: variety, configuration: c) }
+        for choice in c.choices { try Self.check(choice, variety: variety) }
         configuration = c
         layout = try BasisLayout(sigma)
         denseBasis = layout.degree <= 4096 ? try? NumericBasis(layout) : nil
@@ -180,10 +180,10 @@ public struct TrainingExperiment: Sendable {
 
     /// Refuses, before any work, a choice that cannot apply: the paper's tuple off its setting, or a tuple
     /// that is not a component at this rank.
-    static func check(_ choice: Choice, variety: EquivariantVariety, configuration c: Configuration) throws {
+    static func check(_ choice: Choice, variety: EquivariantVariety) throws {
         switch choice {
         case .paper:
-            guard c.height == 28, c.width == 28, c.rank == 99 else {
+            guard ComponentSelection.paperApplies(variety.structure, rank: variety.rank) else {
                 throw NumericError.invalidInput(
                     "the paper's tuple is for 28x28 images at rank 99; give --component TUPLE instead")
             }
