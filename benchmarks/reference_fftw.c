@@ -161,6 +161,25 @@ static double best(double eig[HALF][SIDE], int rank) {
     return v;
 }
 
+/* E (k x m) and D (m x k) from the parameters: dense on a real block, [[a, -b], [b, a]] entries on a complex one. */
+static void weights(const double *theta, int t, int complexBlock, int half_e, double *e, double *d) {
+    int m = complexBlock ? 2 * SIDE : SIDE, k = complexBlock ? 2 * t : t;
+    for (int i = 0; i < t; i++)
+        for (int j = 0; j < SIDE; j++) {
+            if (complexBlock) {
+                double a = theta[2 * (i * SIDE + j)], b = theta[2 * (i * SIDE + j) + 1];
+                double ad = theta[half_e + 2 * (j * t + i)], bd = theta[half_e + 2 * (j * t + i) + 1];
+                e[(2 * i) * m + 2 * j] = a, e[(2 * i) * m + 2 * j + 1] = -b;
+                e[(2 * i + 1) * m + 2 * j] = b, e[(2 * i + 1) * m + 2 * j + 1] = a;
+                d[(2 * j) * k + 2 * i] = ad, d[(2 * j) * k + 2 * i + 1] = -bd;
+                d[(2 * j + 1) * k + 2 * i] = bd, d[(2 * j + 1) * k + 2 * i + 1] = ad;
+            } else {
+                e[i * m + j] = theta[i * SIDE + j];
+                d[j * k + i] = theta[half_e + j * t + i];
+            }
+        }
+}
+
 /* One epoch of Adam (mini-batches of 100) on the paper's component, block by block in the Q basis, then the
  * trained block's squared error over all rows (eqgeom reports the loss of the model it trained):
  * a real block keeps a dense t x d encoder; a complex block a 2t x 2d real encoder of complex entries
@@ -188,20 +207,7 @@ static double adam_block(const double *y, int f, int t, double *theta_out) {
     for (int step = 1; step <= steps; step++) {
         const int *rows = order + (size_t)(step - 1) * B;
         for (int r = 0; r < B; r++) memcpy(xb + r * m, y + (size_t)rows[r] * PIXELS + first, sizeof(double) * m);
-        for (int i = 0; i < t; i++)
-            for (int j = 0; j < SIDE; j++) {
-                if (complexBlock) {
-                    double a = theta[2 * (i * SIDE + j)], b = theta[2 * (i * SIDE + j) + 1];
-                    double ad = theta[half_e + 2 * (j * t + i)], bd = theta[half_e + 2 * (j * t + i) + 1];
-                    e[(2 * i) * m + 2 * j] = a, e[(2 * i) * m + 2 * j + 1] = -b;
-                    e[(2 * i + 1) * m + 2 * j] = b, e[(2 * i + 1) * m + 2 * j + 1] = a;
-                    d[(2 * j) * k + 2 * i] = ad, d[(2 * j) * k + 2 * i + 1] = -bd;
-                    d[(2 * j + 1) * k + 2 * i] = bd, d[(2 * j + 1) * k + 2 * i + 1] = ad;
-                } else {
-                    e[i * m + j] = theta[i * SIDE + j];
-                    d[j * k + i] = theta[half_e + j * t + i];
-                }
-            }
+        weights(theta, t, complexBlock, half_e, e, d);
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, k, m, 1, xb, m, e, m, 0, h, k);
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, m, k, 1, h, k, d, k, 0, rec, m);
         for (int i = 0; i < B * m; i++) rec[i] = 2 * (rec[i] - xb[i]) / B;
@@ -229,20 +235,7 @@ static double adam_block(const double *y, int f, int t, double *theta_out) {
         }
     }
     /* the trained block's loss over all rows, as eqgeom reports it (tiles of B rows, E and D from theta) */
-    for (int i = 0; i < t; i++)
-        for (int j = 0; j < SIDE; j++) {
-            if (complexBlock) {
-                double a = theta[2 * (i * SIDE + j)], b = theta[2 * (i * SIDE + j) + 1];
-                double ad = theta[half_e + 2 * (j * t + i)], bd = theta[half_e + 2 * (j * t + i) + 1];
-                e[(2 * i) * m + 2 * j] = a, e[(2 * i) * m + 2 * j + 1] = -b;
-                e[(2 * i + 1) * m + 2 * j] = b, e[(2 * i + 1) * m + 2 * j + 1] = a;
-                d[(2 * j) * k + 2 * i] = ad, d[(2 * j) * k + 2 * i + 1] = -bd;
-                d[(2 * j + 1) * k + 2 * i] = bd, d[(2 * j + 1) * k + 2 * i + 1] = ad;
-            } else {
-                e[i * m + j] = theta[i * SIDE + j];
-                d[j * k + i] = theta[half_e + j * t + i];
-            }
-        }
+    weights(theta, t, complexBlock, half_e, e, d);
     double sse = 0;
     for (int r0 = 0; r0 < N; r0 += B) {
         for (int r = 0; r < B; r++) memcpy(xb + r * m, y + (size_t)(r0 + r) * PIXELS + first, sizeof(double) * m);
