@@ -332,7 +332,7 @@ def command_case(rng, k, work):
     """One case: (argv, expect, oracle, out_path, limit). expect: 'ok', 'refuse' or None (either)."""
     command = rng.choice(["determinantal", "invariant", "equivariant", "count", "list", "show", "random", "basis",
                           "mask", "layer", "train", "train", "reproduce", "bench", "demo", "help", "unknown",
-                          "group-basis", "group-mask", "group-train"])
+                          "group-basis", "group-mask", "group-train", "spectra", "stats"])
     out_path = None
     oracle = None
     if command == "determinantal":
@@ -489,6 +489,21 @@ def command_case(rng, k, work):
             argv += ["--out", out_path]
         expect = "refuse" if (not valid or known_bad) else (None if uncertain else "ok")
         return argv + ["--json"], expect, None, out_path, "64M"
+    if command == "spectra":
+        path, valid = make_file(rng, work, k)
+        image, shift, ext = rng.choice(["4x4", "2x8", "3x3"]), rng.choice("xyz"), rng.choice(["npz", "npz", "txt"])
+        out_path = os.path.join(work, f"s{k}.{ext}")
+        argv = ["spectra", "--image", image, "--shift", shift, "--data", path, "--out", out_path, "--json"]
+        known_bad = image == "3x3" or shift == "z" or ext == "txt"
+        return argv, "refuse" if (not valid or known_bad) else "ok", None, out_path, "64M"
+    if command == "stats":
+        # statistics that are not .npz archives of moments (data files, missing files, directories)
+        files = [make_file(rng, work, k)[0] for _ in range(rng.randint(1, 3))]
+        rank = rng.choice(["1", "0", "-1", "x", "99999999999999999999"])
+        argv = ["train", "--stats"] + files + ["--rank", rank, "--json"]
+        if rng.random() < 0.3:
+            argv += rng.choice([["--method", "adam"], ["--data", files[0]], ["--component", "zzz"]])
+        return argv, "refuse", None, None, "64M"
     if command == "reproduce":
         # the one valid form runs the whole experiment (seconds): drawn rarely
         if rng.random() < 0.1:

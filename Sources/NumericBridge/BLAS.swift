@@ -15,6 +15,12 @@ enum BLAS {
             beta, c, blasint(ldc ?? n))
     }
 
+    /// The upper triangle of C (d×d, row-major) += AᵀA for A rows × d, row-major. Wraps `cblas_dsyrk`.
+    static func addGram(_ a: UnsafePointer<Double>, rows: Int, columns d: Int, into c: UnsafeMutablePointer<Double>) {
+        cblas_dsyrk(
+            CblasRowMajor, CblasUpper, CblasTrans, blasint(d), blasint(rows), 1, a, blasint(d), 1, c, blasint(d))
+    }
+
     /// op(A)·op(B) for whole row-major arrays.
     static func multiply(
         _ a: [Double], _ b: [Double], m: Int, n: Int, k: Int, transposeA: Bool = false, transposeB: Bool = false

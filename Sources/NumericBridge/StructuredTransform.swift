@@ -41,7 +41,11 @@ public struct StructuredTransform: Sendable {
     }
 
     /// FFTW plans by (cycle length, transforms per tile), made once and reused across calls.
-    let plans = PlanCache()
+    let plans = PlanCache<RealFFT>()
+
+    /// The grid form of σ, when it has one (`Grid`), and its guru plans by rows per tile.
+    let grid: Grid?
+    let gridPlans = PlanCache<StridedRealFFT>()
 
     /// Values per tile: small enough that a tile's input and half spectra stay in the second-level cache.
     static let tileValues = 1 << 14
@@ -73,6 +77,7 @@ public struct StructuredTransform: Sendable {
                 factor: factor,
                 inverseFactor: zip(local, factor).map { $0.0.kind == .cosine || $0.0.kind == .sine ? $0.1 / 2 : $0.1 })
         }
+        grid = groups.count == 1 ? Grid(groups[0], degree: layout.degree) : nil
     }
 
     public var degree: Int { layout.degree }
@@ -112,6 +117,10 @@ public struct StructuredTransform: Sendable {
         input.withUnsafeBufferPointer { src in
             output.withUnsafeMutableBufferPointer { dst in
                 guard let x = src.baseAddress, let y = dst.baseAddress else { return }
+                if let grid, !inverse {
+                    forwardOnGrid(grid, from: x, to: y, batch: batch)
+                    return
+                }
                 for g in groups {
                     let total = batch * g.cycleCount
                     let perTile = max(1, min(total, Self.tileValues / g.length))
@@ -203,19 +212,24 @@ public struct StructuredTransform: Sendable {
     }
 }
 
-/// FFTW plans made once per (shape, batch) and reused; plan creation is serialised (FFTW's planner is not
-/// thread-safe), execution happens on the plan's own buffers, one call at a time per plan.
-final class PlanCache: @unchecked Sendable {
-    private var plans: [[Int]: RealFFT] = [:]
+/// FFTW plans made once per key (shape, batch) and reused; lookups are serialised per cache (FFTW's planner
+/// itself by `fftwPlanner`); execution happens on the plan's own buffers, one call at a time per plan.
+final class PlanCache<Plan>: @unchecked Sendable {
+    private var plans: [[Int]: Plan] = [:]
     private let lock = NSLock()
 
-    func plan(dims: [Int], howMany: Int) -> RealFFT {
+    func plan(_ key: [Int], make: () -> Plan) -> Plan {
         lock.lock()
         defer { lock.unlock() }
-        let key = dims + [howMany]
         if let p = plans[key] { return p }
-        let p = RealFFT(dims: dims, howMany: howMany)
+        let p = make()
         plans[key] = p
         return p
+    }
+}
+
+extension PlanCache where Plan == RealFFT {
+    func plan(dims: [Int], howMany: Int) -> RealFFT {
+        plan(dims + [howMany]) { RealFFT(dims: dims, howMany: howMany) }
     }
 }

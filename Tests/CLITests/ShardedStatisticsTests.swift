@@ -53,6 +53,7 @@ import EqgeomTestSupport
             (["train", "--stats", files[0], other, "--rank", "8"], "different permutations"),
             (["train", "--stats", "\(dir)/all.npy", "--rank", "8"], "not an .npz"),
             (["train", "--stats", "\(dir)/missing.npz", "--rank", "8"], "no such file"),
+            (["train", "--stats", dir, "--rank", "8"], "is not a regular file"),
             (["train", "--stats", files[0], "--rank", "8", "--method", "adam"], "--stats"),
             (["train", "--stats", files[0], "--rank", "99"], "rank"),
         ] {

@@ -37,6 +37,36 @@ import EqgeomTestSupport
         }
     }
 
+    /// Shifts of images and volumes take the grid path (one guru FFT per tile, no tables; odd and even cycle
+    /// lengths, along x, y and z); it agrees with the dense Q over several tiles and a partial last one.
+    @Test func gridPathAgreesWithDense() throws {
+        var rng = SeededGenerator(seed: 44)
+        let sigmas = [
+            try Permutation.shift(height: 28, width: 28, along: .x),
+            try Permutation.shift(height: 28, width: 28, along: .y),
+            try Permutation.shift(height: 5, width: 7, along: .x),
+            try Permutation.shift(depth: 4, height: 3, width: 5, along: .z),
+        ]
+        for sigma in sigmas {
+            let layout = try BasisLayout(sigma)
+            let t = StructuredTransform(layout)
+            #expect(t.grid != nil, "\(sigma.cycleType)")
+            let q = try NumericBasis(layout)
+            let n = layout.degree
+            let batch = 2 * StructuredTransform.tileValues / n + 5
+            let x = (0..<batch * n).map { _ in Double.random(in: -1...1, using: &rng) }
+            let dense = BLAS.multiply(x, q.matrix, m: batch, n: n, k: n)
+            var fast = [Double](repeating: .nan, count: batch * n)
+            t.forward(x, batch: batch, into: &fast)
+            #expect(zip(dense, fast).map { abs($0 - $1) }.max()! < 1e-12, "\(sigma.cycleType)")
+        }
+        // not a grid: two cycle lengths, a rotation's scattered cycles, rows too long for one tile
+        #expect(StructuredTransform(try BasisLayout(try CycleType(parsing: "128,3").representative())).grid == nil)
+        #expect(StructuredTransform(try BasisLayout(try Permutation.rotation(size: 6, degrees: 90))).grid == nil)
+        let long = try Permutation.shift(height: 1000, width: 1000, along: .x)
+        #expect(StructuredTransform(try BasisLayout(long)).grid == nil)
+    }
+
     /// FFTW's batched real transforms (`RealFFT`) against the naive DFT, in one and two dimensions, forward
     /// and back (c2r is unnormalised: back(forward(x)) = Π r · x).
     @Test func realFFTMatchesNaiveDFT() {

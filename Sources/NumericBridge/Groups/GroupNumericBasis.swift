@@ -30,19 +30,29 @@ public struct GroupNumericBasis: Sendable {
         /// The block's coordinates of a batch as rows (sample, slot j < w/δ) × columns (copy k, D-slot α): the
         /// slots become extra samples of a δμ-vector (MATH.md §8).
         func gather(_ y: [Double], batch: Int, degree n: Int) -> [Double] {
-            let (w, mu, delta) = (block.weight, block.multiplicity, block.type.dimension)
-            let (c, d) = (w / delta, delta * mu)
-            var z = [Double](repeating: 0, count: batch * c * d)
-            for r in 0..<batch {
-                for k in 0..<mu {
-                    for j in 0..<c {
-                        for a in 0..<delta {
-                            z[(r * c + j) * d + k * delta + a] = y[r * n + offset + k * w + j * delta + a]
-                        }
-                    }
+            var z = [Double](repeating: 0, count: batch * block.weight * block.multiplicity)
+            y.withUnsafeBufferPointer { src in
+                z.withUnsafeMutableBufferPointer { dst in
+                    guard let yp = src.baseAddress, let zp = dst.baseAddress else { return }
+                    gather(yp, rows: batch, degree: n, into: zp)
                 }
             }
             return z
+        }
+
+        /// `gather` of `rows` rows at y into z ((rows·w/δ) × δμ, row-major).
+        func gather(_ y: UnsafePointer<Double>, rows: Int, degree n: Int, into z: UnsafeMutablePointer<Double>) {
+            let (w, mu, delta) = (block.weight, block.multiplicity, block.type.dimension)
+            let (c, d) = (w / delta, delta * mu)
+            for r in 0..<rows {
+                for k in 0..<mu {
+                    let source = y + r * n + offset + k * w
+                    for j in 0..<c {
+                        let target = z + (r * c + j) * d + k * delta
+                        for a in 0..<delta { target[a] = source[j * delta + a] }
+                    }
+                }
+            }
         }
 
         /// The inverse of `gather`: writes the rows back into the block's coordinates of `y`.

@@ -32,16 +32,30 @@ public struct GroupSpectra: Sendable {
     public let sampleCount: Int
     public let totalEnergy: Double
 
-    /// Spectra of the rows of `coordinates` (N×n, in the Q basis of `basis`).
+    /// Spectra of the rows of `coordinates` (N×n, in the Q basis of `basis`): the moments from the gathered
+    /// coordinates (the second method behind `GroupTransform.moments`).
     public init(coordinates y: [Double], count: Int, basis: GroupNumericBasis) throws {
-        let n = basis.degree
-        var blocks: [Block] = []
-        for b in basis.blocks {
+        let moments = basis.blocks.map { b -> [Double] in
             let (w, mu, delta) = (b.block.weight, b.block.multiplicity, b.block.type.dimension)
-            let c = w / delta
+            let z = b.gather(y, batch: count, degree: basis.degree)
+            return BLAS.multiply(z, z, m: delta * mu, n: delta * mu, k: count * (w / delta), transposeA: true)
+        }
+        try self.init(moments: moments, count: count, basis: basis)
+    }
+
+    /// Spectra from the blocks' second moments M_b = Σ z zᵀ of `count` samples (`GroupTransform.moments`).
+    /// - Precondition: one δμ×δμ moment per block of `basis`.
+    public init(moments: [[Double]], count: Int, basis: GroupNumericBasis) throws {
+        precondition(
+            moments.count == basis.blocks.count
+                && zip(moments, basis.blocks).allSatisfy {
+                    $0.count == $1.block.type.dimension * $1.block.multiplicity * $1.block.type.dimension
+                        * $1.block.multiplicity
+                }, "one δμ×δμ moment per block")
+        var blocks: [Block] = []
+        for (b, m) in zip(basis.blocks, moments) {
+            let (mu, delta) = (b.block.multiplicity, b.block.type.dimension)
             let d = delta * mu
-            let z = b.gather(y, batch: count, degree: n)
-            let m = BLAS.multiply(z, z, m: d, n: d, k: count * c, transposeA: true)
             let gamma = Self.project(m, mu: mu, structure: b.structure)
             let e = try Eigen.symmetric(gamma, d)
             let values = e.values.map { max($0, 0) }

@@ -66,8 +66,8 @@ public struct GroupTrainingExperiment: Sendable {
         data = c.augment ? try GroupAugmentation.apply(raw, generators: basis.generators, seed: c.seed) : raw
         progress("\(data.count) samples\(c.augment ? ", each moved by a random group element" : ""); transforming")
         let transform = GroupTransform(basis)
-        let coordinates = transform.forward(data.values, batch: data.count)
-        spectra = try GroupSpectra(coordinates: coordinates, count: data.count, basis: basis)
+        spectra = try GroupSpectra(
+            moments: transform.moments(of: data.values, batch: data.count), count: data.count, basis: basis)
         progress("block spectra done; dense PCA at rank \(c.rank)")
         let denseOptimum = try DenseOptimum(data, rank: c.rank)
         var rows: [TrainingExperiment.Row] = []

@@ -21,7 +21,7 @@ struct TorusTransform: Sendable {
     let columnIsPair: [Bool]
     /// For the inverse: per column, the half-spectrum places that receive its value: (index, conjugate).
     let columnPlaces: [[(index: Int, conjugate: Bool)]]
-    let plans = PlanCache()
+    let plans = PlanCache<RealFFT>()
 
     /// nil unless the layout is one orbit on which the generators act as independent cyclic shifts.
     init?(_ layout: CharacterLayout, blockOffsets: [Int]) {
@@ -103,8 +103,19 @@ struct TorusTransform: Sendable {
 
     /// Y = X·Q for a row-major batch, tile by tile.
     func forward(_ x: [Double], batch: Int) -> [Double] {
+        var y = [Double](unsafeUninitializedCapacity: x.count) { _, count in count = x.count }
+        x.withUnsafeBufferPointer { src in
+            y.withUnsafeMutableBufferPointer { dst in
+                guard let xp = src.baseAddress, let yp = dst.baseAddress else { return }
+                forward(xp, rows: batch, into: yp)
+            }
+        }
+        return y
+    }
+
+    /// Y = X·Q for `rows` rows at x into y (every entry of the rows is written).
+    func forward(_ x: UnsafePointer<Double>, rows batch: Int, into y: UnsafeMutablePointer<Double>) {
         let n = columnScale.count
-        var y = [Double](repeating: 0, count: batch * n)
         let rowsPerTile = max(1, min(batch, StructuredTransform.tileValues / max(n, 1)))
         for start in stride(from: 0, to: batch, by: rowsPerTile) {
             let rows = min(rowsPerTile, batch - start)
@@ -122,7 +133,6 @@ struct TorusTransform: Sendable {
                 }
             }
         }
-        return y
     }
 
     /// X = Y·Qᵀ: the full Hermitian spectrum X(m) = Z/2, X(−m) = conj(Z)/2 with Z = scale·(y_cos − i·y_sin)

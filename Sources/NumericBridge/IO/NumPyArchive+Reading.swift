@@ -1,26 +1,40 @@
+import Algebra
 import Foundation
 import ZIPFoundation
 
 extension NumPyArchive {
     /// Reads every `.npy` member of an `.npz` archive (stored or deflated, as `numpy.savez` and
     /// `numpy.savez_compressed` write them), keyed by member name without `.npy`.
-    /// - Throws: `NumericError.invalidInput` naming the file when it is missing, not a ZIP archive, or holds a
-    ///   member that is not a `.npy` array.
+    /// - Throws: `NumericError.invalidInput` naming the file when it is missing, not a regular file (a directory
+    ///   or a pipe would never end), not a ZIP archive, or holds a member that is not a `.npy` array;
+    ///   `MemoryLimitError` before extracting members larger in total than the memory budget.
     public static func read(path: String) throws -> [String: NumPyArray] {
         guard FileManager.default.fileExists(atPath: path) else {
             throw NumericError.invalidInput("\(path): no such file")
         }
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        guard type == .typeRegular else { throw NumericError.invalidInput("\(path) is not a regular file") }
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
             throw NumericError.invalidInput("\(path) is not an .npz (ZIP) archive")
         }
+        let members = archive.filter { $0.type == .file }
+        let declared = members.reduce(UInt64(0)) { $0 &+ $1.uncompressedSize }
+        try MemoryBudget.require(
+            Int(clamping: declared), for: "the members of \(path)", advice: "split the statistics into smaller files")
         var arrays: [String: NumPyArray] = [:]
-        for entry in archive where entry.type == .file {
+        for entry in members {
             var bytes: [UInt8] = []
             do {
-                _ = try archive.extract(entry) { bytes.append(contentsOf: $0) }
+                // a member may not inflate past its declared size (a ZIP bomb's header lies)
+                _ = try archive.extract(entry) { chunk in
+                    guard UInt64(bytes.count + chunk.count) <= entry.uncompressedSize else {
+                        throw NumericError.invalidInput("\(path): member \(entry.path) is larger than declared")
+                    }
+                    bytes.append(contentsOf: chunk)
+                }
             } catch {
                 throw NumericError.invalidInput("\(path): member \(entry.path) cannot be read (\(error))")
             }

@@ -59,8 +59,9 @@ struct StepBuffers {
                                         let g = gp.baseAddress, let gy = gyp.baseAddress, let gd = gdp.baseAddress,
                                         let ge = gep.baseAddress
                                     else { return }
-                                    // ∂/∂recon of the mean SSE
-                                    for i in 0..<(nb * m) { g[i] = 2 * (g[i] - x[i]) / Double(nb) }
+                                    // ∂/∂recon of the mean SSE (one multiplication per entry, no division)
+                                    let scale = 2 / Double(nb)
+                                    for i in 0..<(nb * m) { g[i] = (g[i] - x[i]) * scale }
                                     BLAS.gemm(g, y, gd, m: m, n: k, k: nb, transposeA: true)  // m×k
                                     BLAS.gemm(g, d, gy, m: nb, n: k, k: m)  // N×k
                                     BLAS.gemm(gy, x, ge, m: k, n: m, k: nb, transposeA: true)  // k×m
@@ -89,27 +90,26 @@ extension StepBuffers {
             x.withUnsafeBufferPointer { xp in
                 g.withUnsafeBufferPointer { gp in
                     // four interleaved partial sums per quantity: no single chain of dependent additions
-                    var lanes = [Double](repeating: 0, count: 12)
+                    var (e, u2, v2) = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>())
                     var i = 0
                     while i + 4 <= rows * m {
-                        for l in 0..<4 {
-                            let (u, v) = (xp[i + l], gp[i + l])
-                            lanes[l] += (v - u) * (v - u)
-                            lanes[4 + l] += u * u
-                            lanes[8 + l] += v * v
-                        }
+                        let u = SIMD4(xp[i], xp[i + 1], xp[i + 2], xp[i + 3])
+                        let v = SIMD4(gp[i], gp[i + 1], gp[i + 2], gp[i + 3])
+                        e += (v - u) * (v - u)
+                        u2 += u * u
+                        v2 += v * v
                         i += 4
                     }
                     while i < rows * m {
                         let (u, v) = (xp[i], gp[i])
-                        lanes[0] += (v - u) * (v - u)
-                        lanes[4] += u * u
-                        lanes[8] += v * v
+                        e[0] += (v - u) * (v - u)
+                        u2[0] += u * u
+                        v2[0] += v * v
                         i += 1
                     }
-                    sse += (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
-                    data += (lanes[4] + lanes[5]) + (lanes[6] + lanes[7])
-                    recon += (lanes[8] + lanes[9]) + (lanes[10] + lanes[11])
+                    sse += (e[0] + e[1]) + (e[2] + e[3])
+                    data += (u2[0] + u2[1]) + (u2[2] + u2[3])
+                    recon += (v2[0] + v2[1]) + (v2[2] + v2[3])
                 }
             }
         }
@@ -179,4 +179,20 @@ struct FlatPattern {
             grad[offset + p] = sum
         }
     }
+}
+
+/// Σ p_i² over `count` values, in four interleaved partial sums (no single chain of dependent additions).
+func sumOfSquares(_ p: UnsafePointer<Double>, count: Int) -> Double {
+    var lanes = SIMD4<Double>()
+    var i = 0
+    while i + 4 <= count {
+        let u = SIMD4(p[i], p[i + 1], p[i + 2], p[i + 3])
+        lanes += u * u
+        i += 4
+    }
+    while i < count {
+        lanes[0] += p[i] * p[i]
+        i += 1
+    }
+    return (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
 }

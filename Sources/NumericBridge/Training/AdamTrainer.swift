@@ -75,6 +75,8 @@ struct LinearAutoencoderTrainer {
                 let c1 = 1 - pow(settings.beta1, Double(step))
                 let c2 = 1 - pow(settings.beta2, Double(step))
                 let (b1, b2, eps) = (settings.beta1, settings.beta2, settings.epsilon)
+                // lr·(m/c1)/(√(v/c2) + ε) with one division per parameter
+                let (stepSize, velocityScale) = (lr / c1, 1 / c2)
                 buffers.grad.withUnsafeBufferPointer { grad in
                     mom.withUnsafeMutableBufferPointer { mom in
                         vel.withUnsafeMutableBufferPointer { vel in
@@ -82,7 +84,7 @@ struct LinearAutoencoderTrainer {
                                 for p in 0..<theta.count {
                                     mom[p] = b1 * mom[p] + (1 - b1) * grad[p]
                                     vel[p] = b2 * vel[p] + (1 - b2) * grad[p] * grad[p]
-                                    theta[p] -= lr * (mom[p] / c1) / ((vel[p] / c2).squareRoot() + eps)
+                                    theta[p] -= stepSize * mom[p] / ((vel[p] * velocityScale).squareRoot() + eps)
                                 }
                             }
                         }
@@ -134,13 +136,11 @@ extension ComponentArchitecture {
         // the energy of the blocks with t = 0, in one sequential pass over the rows
         var lostEnergy = [Double](repeating: 0, count: component.tuple.count)
         x.withUnsafeBufferPointer { xs in
+            guard let base = xs.baseAddress else { return }
             for i in 0..<count {
                 for (b, t) in component.tuple.enumerated() where t == 0 {
-                    var row = 0.0
-                    for j in (i * n + layout.blockOffsets[b])..<(i * n + layout.blockOffsets[b + 1]) {
-                        row += xs[j] * xs[j]
-                    }
-                    lostEnergy[b] += row
+                    let (c0, c1) = (layout.blockOffsets[b], layout.blockOffsets[b + 1])
+                    lostEnergy[b] += sumOfSquares(base + i * n + c0, count: c1 - c0)
                 }
             }
         }
