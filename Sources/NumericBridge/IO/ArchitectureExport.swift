@@ -115,13 +115,17 @@ public enum ArchitectureExport {
         }
     }
 
-    /// The `.npz` of an equivariant layer: `index` (int32 [n^q, n^p], orbit numbers), `generators`
-    /// (int32 [g, n], 0-based images).
-    public static func layerArchive(_ layer: EquivariantLayer) -> NumPyArchive {
+    /// The `.npz` of an equivariant layer: `index` (int32 [n^q, n^p], orbit numbers), `bias_index` (int32
+    /// [n^q], the orbit of each output tuple: an equivariant bias is b = β[bias_index]), `generators` (int32
+    /// [g, n], 0-based images).
+    public static func layerArchive(_ layer: EquivariantLayer) throws -> NumPyArchive {
         var z = NumPyArchive.described(n: layer.group.degree)
         z.addScalar("in_power", layer.inputPower)
         z.addScalar("out_power", layer.outputPower)
         z.add("index", NumPyArray(int32: layer.index, shape: layer.shape))
+        // the invariant vectors of the output power are the maps from R^{n^0} = R: orbits of output tuples
+        let bias = try EquivariantLayer(group: layer.group, inputPower: 0, outputPower: layer.outputPower)
+        z.add("bias_index", NumPyArray(int32: bias.index, shape: [bias.shape[0]]))
         let gens = layer.group.generators
         z.add(
             "generators",

@@ -48,7 +48,8 @@ public enum GroupExport {
 
     /// The component `.npz`: common arrays, `rank`, `tuple`, `parameter_count`, and for the encoder (rank×n)
     /// and decoder (n×rank) the coordinate lists `*_row`, `*_col`, `*_param` (int32), `*_coef` (float64),
-    /// `*_basis_column` (int32): matrix[row, col] += coef·θ[param]; plus `Q` when n ≤ 4096.
+    /// `*_basis_column` (int32): matrix[row, col] += coef·θ[param]; Q's orbit blocks as `q_row`, `q_col`,
+    /// `q_value`; plus the dense `Q` when n ≤ 4096.
     public static func maskArchive(_ arch: GroupComponentArchitecture, basis: GroupNumericBasis) throws -> NumPyArchive
     {
         var z = groupArchive(basis)
@@ -67,7 +68,27 @@ public enum GroupExport {
         if basis.degree <= ArchitectureExport.largestDenseExport {
             z.add("Q", NumPyArray(float64: try denseQ(basis), shape: [basis.degree, basis.degree]))
         }
+        addSparseQ(&z, basis)
         return z
+    }
+
+    /// Q as coordinate lists of its orbit blocks (Σ|O|² entries, any n): `q_row` (point), `q_col` (column),
+    /// `q_value` (float64): Q[q_row, q_col] = q_value, every other entry 0.
+    static func addSparseQ(_ z: inout NumPyArchive, _ basis: GroupNumericBasis) {
+        var (rows, columns, values) = ([Int32](), [Int32](), [Double]())
+        for orbit in basis.orbits {
+            let size = orbit.columns.count
+            for (i, p) in orbit.points.enumerated() {
+                for (j, c) in orbit.columns.enumerated() {
+                    rows.append(Int32(p))
+                    columns.append(Int32(c))
+                    values.append(orbit.values[i * size + j])
+                }
+            }
+        }
+        z.add("q_row", NumPyArray(int32: rows, shape: [rows.count]))
+        z.add("q_col", NumPyArray(int32: columns, shape: [columns.count]))
+        z.add("q_value", NumPyArray(float64: values, shape: [values.count]))
     }
 
     /// `weights.npz` of a group training run: the common arrays, `tuple`, and per block b `map_b`

@@ -12,18 +12,18 @@ struct Layer: ParsableCommand {
     @OptionGroup var generators: GroupOptions
     @Option(help: "Tensor power p of the input.") var inPower: Int = 1
     @Option(help: "Tensor power q of the output (0: invariants).") var outPower: Int = 1
-    @Option(help: "Write index (and generators) as FILE.npz.") var out: String?
+    @Option(help: "Write index, bias_index and generators as FILE.npz or FILE.safetensors.") var out: String?
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let path = out { try requireExtension(path, ["npz"]) }
+        if let path = out { try requireExtension(path, ["npz", "safetensors"]) }
     }
 
     func run() throws {
         let group = try generators.group()
         let layer = try EquivariantLayer(group: group, inputPower: inPower, outputPower: outPower)
         if let path = out {
-            try ArchitectureExport.layerArchive(layer).write(to: path)
+            try (try ArchitectureExport.layerArchive(layer)).write(toFile: path)
             wrote([path])
         }
         try emit(

@@ -15,11 +15,12 @@ func wrote(_ paths: [String]) {
     for path in paths { progress("wrote \(path)") }
 }
 
-/// Writes an architecture as `.npz` or `.json`, chosen by the file name (atomically).
+/// Writes an architecture as `.npz`, `.safetensors` (the same arrays) or `.json`, chosen by the file name
+/// (atomically).
 func writeArchitecture(to path: String, npz: () throws -> NumPyArchive, json: () throws -> some Encodable) throws {
-    try requireExtension(path, ["npz", "json"])
-    if path.hasSuffix(".npz") {
-        try npz().write(to: path)
+    try requireExtension(path, ["npz", "safetensors", "json"])
+    if !path.hasSuffix(".json") {
+        try npz().write(toFile: path)
     } else {
         try OutputFile.write(jsonBytes(try json()), to: path)
     }
