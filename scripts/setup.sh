@@ -19,3 +19,21 @@ if ! python3 -c "import numpy" >/dev/null 2>&1; then
   echo "eqgeom setup: installing numpy" >&2
   python3 -m pip install --quiet numpy || { $SUDO apt-get install -y -qq python3-numpy >/dev/null; }
 fi
+# The Python package (python/: readers, eqgeom.torch, eqgeom.jax) and JAX on CPU for its tests (~140 MB).
+if ! python3 -c "import jax" >/dev/null 2>&1; then
+  echo "eqgeom setup: installing jax[cpu]" >&2
+  python3 -m pip install --quiet "jax[cpu]" || echo "eqgeom setup: jax could not be installed (offline?)" >&2
+fi
+# PyTorch only as a CPU build already at hand (PyPI's default torch pulls several GB of CUDA libraries).
+if ! python3 -c "import torch" >/dev/null 2>&1; then
+  for wheel in /opt/wheels/torch-*+cpu-*.whl; do
+    [ -e "$wheel" ] || continue
+    echo "eqgeom setup: installing $(basename "$wheel")" >&2
+    python3 -m pip install --quiet "$wheel" || echo "eqgeom setup: $wheel could not be installed" >&2
+    break
+  done
+fi
+if ! (cd / && python3 -c "import eqgeom.transform") >/dev/null 2>&1; then
+  echo "eqgeom setup: pip install ./python" >&2
+  python3 -m pip install --quiet "$(dirname "$0")/../python" || echo "eqgeom setup: ./python not installed" >&2
+fi

@@ -1,0 +1,94 @@
+"""eqgeom's architectures for JAX as pure functions over parameter pytrees (dicts of arrays); no framework.
+
+    layer = eqgeom.load_layer("d4.npz")
+    params = linear_init(layer, jax.random.PRNGKey(0), in_channels=1, out_channels=4)
+    y = linear_apply(layer, params, x)              # x (..., n^p) → (..., 4, n^q)
+
+    arch = eqgeom.load_architecture("arch.npz")
+    model = Autoencoder(arch)                       # static index arrays and the transform
+    params = model.init(jax.random.PRNGKey(0))
+    loss = jnp.mean((model.apply(params, x) - x) ** 2)
+
+Use float64 (`jax.config.update("jax_enable_x64", True)`) to compare with eqgeom's exact results."""
+import math
+import os
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from . import io
+from .transform import transform_of
+
+
+def _load(source):
+    return io.load(source) if isinstance(source, (str, os.PathLike)) else source
+
+
+def linear_init(layer, key, in_channels=1, out_channels=1, bias=True, gain=1.0):
+    """Parameters {"weight": (C_out, C_in, orbits), "bias": (C_out, bias orbits)} of an equivariant layer;
+    θ ~ N(0, gain²/fan_in), fan_in = C_in·n^p (variance-preserving), β = 0."""
+    layer = _load(layer)
+    index = np.asarray(layer["index"])
+    count = int(index.max()) + 1 if index.size else 0
+    weight = jax.random.normal(key, (out_channels, in_channels, count)) * (gain / math.sqrt(in_channels * index.shape[1]))
+    params = {"weight": weight}
+    if bias:
+        params["bias"] = jnp.zeros((out_channels, int(np.asarray(layer["bias_index"]).max()) + 1))
+    return params
+
+
+def linear_apply(layer, params, x):
+    """x (..., C_in, n^p) ↦ (..., C_out, n^q), the channel axis present only for more than one channel."""
+    layer = _load(layer)
+    weight = params["weight"]
+    out_channels, in_channels = weight.shape[:2]
+    if in_channels == 1:
+        x = x[..., None, :]
+    w = weight[:, :, jnp.asarray(layer["index"])]
+    y = jnp.einsum("oiqp,...ip->...oq", w, x)
+    if "bias" in params:
+        y = y + params["bias"][:, jnp.asarray(layer["bias_index"])]
+    return y[..., 0, :] if out_channels == 1 else y
+
+
+class Autoencoder:
+    """A component's weight-sharing autoencoder (`eqgeom mask … --out`); `init` and `apply` are pure
+    (the object only holds the static index arrays and the transform)."""
+
+    def __init__(self, arch):
+        arch = _load(arch)
+        self.arch = arch
+        self.transform = transform_of(arch)
+        self.group = "q_row" in arch
+
+    def init(self, key):
+        n = self.transform.n
+        if self.group:
+            return {"theta": jax.random.normal(key, (int(np.asarray(self.arch["parameter_count"])),)) / math.sqrt(n)}
+        k1, k2 = jax.random.split(key)
+        counts = [int(np.asarray(self.arch[f"{m}_index"]).max()) + 1 for m in ("encoder", "decoder")]
+        return {"encoder_theta": jax.random.normal(k1, (counts[0],)) / math.sqrt(n),
+                "decoder_theta": jax.random.normal(k2, (counts[1],)) / math.sqrt(n)}
+
+    def from_weights(self, weights):
+        """Parameters from `weights.npz` of `eqgeom train … --out DIR` (one permutation)."""
+        w = _load(weights)
+        return {"encoder_theta": jnp.asarray(w["encoder_theta"]), "decoder_theta": jnp.asarray(w["decoder_theta"])}
+
+    def pattern(self, params, name):
+        """E (rank × n) or D (n × rank): in the Q basis for one permutation, on points for a group."""
+        a = self.arch
+        if self.group:
+            shape = tuple(int(v) for v in a[f"{name}_shape"])
+            values = jnp.asarray(a[f"{name}_coef"]) * params["theta"][jnp.asarray(a[f"{name}_param"])]
+            return jnp.zeros(shape, values.dtype).at[jnp.asarray(a[f"{name}_row"]), jnp.asarray(a[f"{name}_col"])].add(
+                values)
+        index = np.maximum(np.asarray(a[f"{name}_index"]), 0)
+        return jnp.asarray(a[f"{name}_sign"], dtype=params[f"{name}_theta"].dtype) * params[f"{name}_theta"][index]
+
+    def apply(self, params, x):
+        """Q·D·E·Qᵀx for one permutation; D·E·x for a group (its patterns act on points)."""
+        h = (x if self.group else self.transform.forward(x)) @ self.pattern(params, "encoder").T
+        y = h @ self.pattern(params, "decoder").T
+        return y if self.group else self.transform.inverse(y)
