@@ -13,7 +13,8 @@ struct Mask: ParsableCommand {
     @OptionGroup var generators: GeneratorOptions
     @Option(help: "Rank bound r, 0 ≤ r ≤ n.") var rank: Int
     @Option(help: "The component's tuple: positional or keyed (l/m=t; for a group R2.1=3,…).") var tuple: String
-    @Option(help: "Write the architecture: FILE.npz (NumPy), FILE.safetensors or FILE.json (docs/formats.md).") var out: String?
+    @Option(help: "Write the architecture: FILE.npz (NumPy), FILE.safetensors or FILE.json (docs/formats.md).") var out:
+        String?
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
