@@ -31,7 +31,8 @@ def linear_init(layer, key, in_channels=1, out_channels=1, bias=True, gain=1.0):
     layer = _load(layer)
     index = np.asarray(layer["index"])
     count = int(index.max()) + 1 if index.size else 0
-    weight = jax.random.normal(key, (out_channels, in_channels, count)) * (gain / math.sqrt(in_channels * index.shape[1]))
+    scale = gain / math.sqrt(in_channels * index.shape[1])
+    weight = jax.random.normal(key, (out_channels, in_channels, count)) * scale
     params = {"weight": weight}
     if bias:
         params["bias"] = jnp.zeros((out_channels, int(np.asarray(layer["bias_index"]).max()) + 1))

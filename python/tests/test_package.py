@@ -69,7 +69,8 @@ def check_formats(f):
     path = f["data"] + ".safetensors"
     io.write_safetensors(path, arrays, {"k": "v"})
     back, meta = io.read_safetensors(path)
-    assert meta == {"k": "v"} and all(np.array_equal(back[k], v) and back[k].dtype == v.dtype for k, v in arrays.items())
+    assert meta == {"k": "v"}
+    assert all(np.array_equal(back[k], v) and back[k].dtype == v.dtype for k, v in arrays.items())
     for bad in (b"", b"\xff" * 8 + b"{}"):
         with open(path, "wb") as h:
             h.write(bad)
