@@ -415,7 +415,7 @@ def command_case(rng, k, work):
             r, rank_ok = rank_arg(rng, n)
             argv += ["--rank", str(r), "--tuple", rng.choice(["0", "1", "1,0", "x", "2,1,0"])]
             expect = None if expect != "refuse" else "refuse"
-            ext = rng.choice(["npz", "json", "npy", None])
+            ext = rng.choice(["npz", "json", "npy", "safetensors", None])
         if ext:
             out_path = os.path.join(work, f"o{k}.{ext}")
             argv += ["--out", out_path]
@@ -454,11 +454,12 @@ def command_case(rng, k, work):
                     oracle = ("json_field", "parameters", orbit_count(n, full_gens, p + q))
             else:
                 expect = None if expect == "ok" else expect
-        ext = rng.choice([None, None, "npz", "json", "bin"])
+        ext = rng.choice([None, None, "npz", "json", "bin", "safetensors"])
         if ext:
             out_path = os.path.join(work, f"o{k}.{ext}")
             argv += ["--out", out_path]
-            if ext == "bin" or (command == "layer" and ext == "json"):
+            wrong = {"layer": ("json",), "invariant": ("safetensors",)}.get(command, ())
+            if ext == "bin" or ext in wrong:
                 expect = "refuse"
             elif command == "invariant" and expect == "ok" and int(argv[argv.index("--rows") + 1]) > 1 << 20:
                 expect = None   # the exported patterns of a huge decoder may exceed the memory budget
