@@ -51,7 +51,7 @@ extension StructuredTransform {
         _ grid: Grid, from x: UnsafePointer<Double>, to y: UnsafeMutablePointer<Double>, batch: Int
     ) {
         let (n, c, cycles, half) = (degree, grid.length, grid.cycles, grid.half)
-        let rowsPerTile = max(1, min(batch, Self.tileValues / max(n, 1)))
+        let rowsPerTile = Self.rowsPerTile(batch: batch, rowLength: n)
         let (s0, s) = (1 / Double(c).squareRoot(), (2 / Double(c)).squareRoot())
         let pairs = (c - 1) / 2
         for start in stride(from: 0, to: batch, by: rowsPerTile) {

@@ -12,7 +12,7 @@ extension StructuredTransform {
         let n = degree
         precondition(x.count == batch * n, "batch has \(x.count) values, expected \(batch)×\(n)")
         let sources = blockSources()
-        let rowsPerTile = max(1, min(batch, Self.momentTileValues / max(n, 1)))
+        let rowsPerTile = Self.rowsPerTile(batch: batch, rowLength: n, values: Self.momentTileValues)
         let blocks = layout.structure.blocks
         // accumulators: interleaved complex d×d for complex blocks, real d×d for real ones
         var sums = blocks.map {

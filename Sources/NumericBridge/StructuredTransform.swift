@@ -50,6 +50,11 @@ public struct StructuredTransform: Sendable {
     /// Values per tile: small enough that a tile's input and half spectra stay in the second-level cache.
     static let tileValues = 1 << 14
 
+    /// Rows of length n per tile of about `values` values: at least one, at most the batch.
+    static func rowsPerTile(batch: Int, rowLength n: Int, values: Int = tileValues) -> Int {
+        max(1, min(batch, values / max(n, 1)))
+    }
+
     public init(_ layout: BasisLayout) {
         self.layout = layout
         var perCycle = [[Int]](repeating: [], count: layout.cycles.count)
@@ -123,7 +128,7 @@ public struct StructuredTransform: Sendable {
                 }
                 for g in groups {
                     let total = batch * g.cycleCount
-                    let perTile = max(1, min(total, Self.tileValues / g.length))
+                    let perTile = Self.rowsPerTile(batch: total, rowLength: g.length)  // transforms of one cycle
                     for start in stride(from: 0, to: total, by: perTile) {
                         let count = min(perTile, total - start)
                         let plan = plans.plan(dims: [g.length], howMany: count)

@@ -11,8 +11,10 @@ extension GroupTransform {
         let n = basis.degree
         precondition(x.count == batch * n, "batch has \(x.count) values, expected \(batch)×\(n)")
         // larger tiles than the transform's: each dsyrk then adds more rows per call
-        let rowsPerTile = max(1, min(batch, StructuredTransform.momentTileValues / max(n, 1)))
-        var workspace = Workspace(rows: rowsPerTile, transform: self)
+        let rowsPerTile = StructuredTransform.rowsPerTile(
+            batch: batch, rowLength: n, values: StructuredTransform.momentTileValues)
+        // a torus transforms by its DFT: no orbit buffers
+        var workspace = Workspace(rows: basis.torus == nil ? rowsPerTile : 0, transform: self)
         var tile = [Double](repeating: 0, count: rowsPerTile * n)
         var z = [Double](repeating: 0, count: rowsPerTile * n)
         var sums = basis.blocks.map { b -> [Double] in

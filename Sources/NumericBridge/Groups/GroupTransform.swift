@@ -11,9 +11,6 @@ import Geometry
 public struct GroupTransform: Sendable {
     public let basis: GroupNumericBasis
 
-    /// Values per tile of rows: a tile's input, output and gathered orbit stay in the second-level cache.
-    static let tileValues = 1 << 14
-
     /// Orbits with equal blocks, applied by one product per tile.
     let classes: [OrbitClass]
 
@@ -111,7 +108,7 @@ public struct GroupTransform: Sendable {
         let n = basis.degree
         precondition(input.count == batch * n, "batch has \(input.count) values, expected \(batch)×\(n)")
         precondition(output.count == batch * n, "output has \(output.count) values, expected \(batch)×\(n)")
-        let rowsPerTile = Self.rowsPerTile(batch: batch, degree: n)
+        let rowsPerTile = StructuredTransform.rowsPerTile(batch: batch, rowLength: n)
         var workspace = Workspace(rows: rowsPerTile, transform: self)
         input.withUnsafeBufferPointer { src in
             output.withUnsafeMutableBufferPointer { dst in
@@ -123,8 +120,6 @@ public struct GroupTransform: Sendable {
             }
         }
     }
-
-    static func rowsPerTile(batch: Int, degree n: Int) -> Int { max(1, min(batch, tileValues / max(n, 1))) }
 
     /// One tile of rows through every class of orbits: gather, one product with the class's block, scatter.
     private func apply(

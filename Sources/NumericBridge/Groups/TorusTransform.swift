@@ -116,7 +116,7 @@ struct TorusTransform: Sendable {
     /// Y = X·Q for `rows` rows at x into y (every entry of the rows is written).
     func forward(_ x: UnsafePointer<Double>, rows batch: Int, into y: UnsafeMutablePointer<Double>) {
         let n = columnScale.count
-        let rowsPerTile = max(1, min(batch, StructuredTransform.tileValues / max(n, 1)))
+        let rowsPerTile = StructuredTransform.rowsPerTile(batch: batch, rowLength: n)
         for start in stride(from: 0, to: batch, by: rowsPerTile) {
             let rows = min(rowsPerTile, batch - start)
             let fft = plans.plan(dims: dims, howMany: rows)
@@ -140,7 +140,7 @@ struct TorusTransform: Sendable {
     func inverse(_ y: [Double], batch: Int) -> [Double] {
         let n = columnScale.count
         var x = [Double](repeating: 0, count: batch * n)
-        let rowsPerTile = max(1, min(batch, StructuredTransform.tileValues / max(n, 1)))
+        let rowsPerTile = StructuredTransform.rowsPerTile(batch: batch, rowLength: n)
         for start in stride(from: 0, to: batch, by: rowsPerTile) {
             let rows = min(rowsPerTile, batch - start)
             let fft = plans.plan(dims: dims, howMany: rows)
