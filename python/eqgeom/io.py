@@ -61,6 +61,11 @@ def load(path):
         return {k: z[k] for k in z.files}
 
 
+def loaded(source):
+    """The arrays of `source`: a path is read with `load`, a dict of arrays is returned as it is."""
+    return load(source) if isinstance(source, (str, os.PathLike)) else source
+
+
 def load_layer(path):
     """An equivariant layer (`eqgeom layer … --out`): `index` [n^q, n^p] (W = θ[index]), `bias_index` [n^q]
     (b = β[bias_index]), `generators` [g, n], `n`, `in_power`, `out_power`."""

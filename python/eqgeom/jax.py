@@ -11,7 +11,6 @@
 
 Use float64 (`jax.config.update("jax_enable_x64", True)`) to compare with eqgeom's exact results."""
 import math
-import os
 
 import jax
 import jax.numpy as jnp
@@ -21,14 +20,10 @@ from . import io
 from .transform import transform_of
 
 
-def _load(source):
-    return io.load(source) if isinstance(source, (str, os.PathLike)) else source
-
-
 def linear_init(layer, key, in_channels=1, out_channels=1, bias=True, gain=1.0):
     """Parameters {"weight": (C_out, C_in, orbits), "bias": (C_out, bias orbits)} of an equivariant layer;
     θ ~ N(0, gain²/fan_in), fan_in = C_in·n^p (variance-preserving), β = 0."""
-    layer = _load(layer)
+    layer = io.loaded(layer)
     index = np.asarray(layer["index"])
     count = int(index.max()) + 1 if index.size else 0
     scale = gain / math.sqrt(in_channels * index.shape[1])
@@ -41,7 +36,7 @@ def linear_init(layer, key, in_channels=1, out_channels=1, bias=True, gain=1.0):
 
 def linear_apply(layer, params, x):
     """x (..., C_in, n^p) ↦ (..., C_out, n^q), the channel axis present only for more than one channel."""
-    layer = _load(layer)
+    layer = io.loaded(layer)
     weight = params["weight"]
     out_channels, in_channels = weight.shape[:2]
     if in_channels == 1:
@@ -58,7 +53,7 @@ class Autoencoder:
     (the object only holds the static index arrays and the transform)."""
 
     def __init__(self, arch):
-        arch = _load(arch)
+        arch = io.loaded(arch)
         self.arch = arch
         self.transform = transform_of(arch)
         self.group = "q_row" in arch
@@ -74,7 +69,7 @@ class Autoencoder:
 
     def from_weights(self, weights):
         """Parameters from `weights.npz` of `eqgeom train … --out DIR` (one permutation)."""
-        w = _load(weights)
+        w = io.loaded(weights)
         return {"encoder_theta": jnp.asarray(w["encoder_theta"]), "decoder_theta": jnp.asarray(w["decoder_theta"])}
 
     def pattern(self, params, name):

@@ -6,17 +6,12 @@ weights W[o, i] = θ[o, i][index] and the equivariant bias b[o] = β[o][bias_ind
 x ↦ Q·D·E·Qᵀx with Q applied by FFTs (`eqgeom.transform`, never a dense Q); for a group x ↦ D·E·x, whose sparse
 patterns already carry Q's orbit blocks as coefficients (docs/formats.md)."""
 import math
-import os
 
 import numpy as np
 import torch
 
 from . import io
 from .transform import transform_of
-
-
-def _load(source):
-    return io.load(source) if isinstance(source, (str, os.PathLike)) else source
 
 
 class EquivariantLinear(torch.nn.Module):
@@ -29,7 +24,7 @@ class EquivariantLinear(torch.nn.Module):
     def __init__(self, layer, in_channels=1, out_channels=1, bias=True, gain=1.0, dtype=torch.float64,
                  generator=None):
         super().__init__()
-        layer = _load(layer)
+        layer = io.loaded(layer)
         index = np.asarray(layer["index"])
         self.in_channels, self.out_channels = in_channels, out_channels
         self.register_buffer("index", torch.as_tensor(index, dtype=torch.long))
@@ -65,7 +60,7 @@ class ComponentAutoencoder(torch.nn.Module):
 
     def __init__(self, arch, dtype=torch.float64, generator=None):
         super().__init__()
-        arch = _load(arch)
+        arch = io.loaded(arch)
         self.transform = transform_of(arch)
         n = self.transform.n
         self.group = "q_row" in arch
@@ -115,7 +110,7 @@ class ComponentAutoencoder(torch.nn.Module):
     def load_weights(self, weights):
         """Sets θ from `weights.npz` of `eqgeom train … --out DIR` (one permutation: `encoder_theta`,
         `decoder_theta`)."""
-        w = _load(weights)
+        w = io.loaded(weights)
         if self.group:
             raise ValueError("group weights.npz stores block maps, not θ; train the module or use the maps directly")
         self.encoder_theta.copy_(torch.as_tensor(w["encoder_theta"]))
