@@ -11,7 +11,8 @@ struct EqgeomCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Determinantal.self, Invariant.self, Equivariant.self, Components.self,
-            Basis.self, Mask.self, Layer.self, Spectra.self, Train.self, Reproduce.self, Demo.self, Bench.self,
+            Basis.self, Mask.self, Layer.self, Spectra.self, Train.self, Identify.self, Reproduce.self, Demo.self,
+            Bench.self,
         ])
 
     static func main() {

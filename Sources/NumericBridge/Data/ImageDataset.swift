@@ -36,18 +36,8 @@ public struct ImageDataset: Sendable {
     ///   `MemoryLimitError` when the file or its decoded values would not fit the memory budget.
     public static func load(path: String, features n: Int) throws -> ImageDataset {
         let name = (path as NSString).lastPathComponent
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw NumericError.io("cannot read \(path): no such file")
-        }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        try MemoryBudget.require(
-            ByteCount.product(size, 9), for: "reading \(name) (\(ByteCount.format(size)))",
-            advice: "use a smaller file, or raise --memory-limit")
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw NumericError.io("cannot read \(path)")
-        }
-        return try decode([UInt8](data), name: name, features: n)
+        let bytes = try InputFile.bytes(path, expansion: 9, advice: "use a smaller file, or raise --memory-limit")
+        return try decode(bytes, name: name, features: n)
     }
 
     /// Decodes file contents (gzip-wrapped or not) by their format.

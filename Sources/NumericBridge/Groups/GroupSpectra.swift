@@ -56,7 +56,7 @@ public struct GroupSpectra: Sendable {
         for (b, m) in zip(basis.blocks, moments) {
             let (mu, delta) = (b.block.multiplicity, b.block.type.dimension)
             let d = delta * mu
-            let gamma = Self.project(m, mu: mu, structure: b.structure)
+            let gamma = CommutantProjection.project(m, mu: mu, structure: b.structure)
             let e = try Eigen.symmetric(gamma, d)
             let values = e.values.map { max($0, 0) }
             var energies: [Double] = []
@@ -75,29 +75,6 @@ public struct GroupSpectra: Sendable {
         self.blocks = blocks
         sampleCount = count
         totalEnergy = blocks.reduce(0) { $0 + $1.energy }
-    }
-
-    /// Each δ×δ block M_kl replaced by its orthogonal projection Σ_e ⟨M_kl, L_e⟩/δ · L_e onto span{L_e}.
-    static func project(_ m: [Double], mu: Int, structure: [[Double]]) -> [Double] {
-        let delta = Int(Double(structure[0].count).squareRoot())
-        let d = delta * mu
-        if delta == 1 { return m }
-        var out = [Double](repeating: 0, count: d * d)
-        for k in 0..<mu {
-            for l in 0..<mu {
-                for e in structure {
-                    var inner = 0.0
-                    for a in 0..<delta {
-                        for b in 0..<delta { inner += m[(k * delta + a) * d + l * delta + b] * e[a * delta + b] }
-                    }
-                    inner /= Double(delta)
-                    for a in 0..<delta {
-                        for b in 0..<delta { out[(k * delta + a) * d + l * delta + b] += inner * e[a * delta + b] }
-                    }
-                }
-            }
-        }
-        return out
     }
 
     /// The orthogonal projector onto the top t D-directions of each block (δμ×δμ): the exact optimum's

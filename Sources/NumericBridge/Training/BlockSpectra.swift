@@ -63,6 +63,42 @@ public struct BlockSpectra: Sendable {
         totalEnergy = blocks.reduce(0) { $0 + $1.energy }
     }
 
+    /// The exact optimum's block maps in the Q_σ basis (x ↦ F x on the block's coordinates): the projector
+    /// U_t U_tᵀ onto the top t eigenvectors of a real block, and the realification R(U_t U_tᴴ) of a complex
+    /// one (2×2 entries [[Re, −Im], [Im, Re]], cos/sin interleaved as in §4.2).
+    public func optimalMaps(_ tuple: [Int]) -> [[Double]] {
+        zip(blocks, tuple).map { b, t in
+            let d = b.block.multiplicity
+            let complex = b.block.isComplex
+            let size = complex ? 2 * d : d
+            var f = [Double](repeating: 0, count: size * size)
+            for k in 0..<d {
+                for l in 0..<d {
+                    var re = 0.0
+                    var im = 0.0
+                    for i in 0..<t {
+                        re += b.vectorsRe[k * d + i] * b.vectorsRe[l * d + i]
+                        if complex {
+                            re += b.vectorsIm[k * d + i] * b.vectorsIm[l * d + i]
+                            im +=
+                                b.vectorsIm[k * d + i] * b.vectorsRe[l * d + i] - b.vectorsRe[k * d + i]
+                                * b.vectorsIm[l * d + i]
+                        }
+                    }
+                    if complex {
+                        f[2 * k * size + 2 * l] = re
+                        f[2 * k * size + 2 * l + 1] = -im
+                        f[(2 * k + 1) * size + 2 * l] = im
+                        f[(2 * k + 1) * size + 2 * l + 1] = re
+                    } else {
+                        f[k * size + l] = re
+                    }
+                }
+            }
+            return f
+        }
+    }
+
     /// Mean squared error per pixel of the best member of component t: the discarded spectrum
     /// Σ_b Σ_{i ≥ t_b} λ_{b,i} / (N·n) (eigenvalues clamped at 0), so it is never negative and suffers no
     /// cancellation (total − retained would lose every digit when the data has a large offset).

@@ -3,10 +3,10 @@ import Foundation
 import NumericBridge
 
 /// Refuses an output path whose extension is not one the command writes (checked before any work).
-func requireExtension(_ path: String, _ extensions: [String]) throws {
+func requireExtension(_ path: String, _ extensions: [String], flag: String = "--out") throws {
     guard extensions.contains(where: { path.hasSuffix("." + $0) }) else {
         let list = extensions.map { "." + $0 }.joined(separator: " or ")
-        throw ValidationError("--out must end in \(list), got '\(path)'")
+        throw ValidationError("\(flag) must end in \(list), got '\(path)'")
     }
 }
 

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import Algebra
+import Geometry
+import NumericBridge
+
+/// `eqgeom identify`: is a trained W equivariant, which component V_t is it in (per-block ranks over ℝ, ℂ,
+/// ℍ and the singular-value gaps that decided them), and how far is it from V_t's exact optimum on data
+/// (MATH.md §4.2–4.5, GROUPS.md §2.2).
+struct Identify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a trained n×n matrix: equivariance defect, component (per-block ranks), distance to optimum.")
+
+    @OptionGroup var action: PermutationOptions
+    @OptionGroup var generators: GeneratorOptions
+    @Option(
+        help: ArgumentHelp(
+            "The trained matrix W (x ↦ Wx): .npy (n×n), or .npz with a member W (train --out's weights.npz).",
+            valueName: "file"))
+    var weights: String
+    @Option(
+        help: ArgumentHelp(
+            "Data for the distance to the component's exact optimum: MNIST IDX, CSV[.gz] or .npy.", valueName: "file"))
+    var data: String?
+    @Flag(help: "Also the distance to the exact optimum, on --data or the built-in MNIST subset.")
+    var optimum = false
+    @Option(
+        help:
+            "Relative tolerance τ in (0, 1) for ranks and equivariance (default: n·ε of the file's type, and the noise floor)."
+    )
+    var tolerance: Double?
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard action.given || generators.given else {
+            throw ValidationError("name the symmetry: --perm, --image HxW with --shift/--rotate/--reflect, or --gen")
+        }
+        if let tau = tolerance, !(tau > 0 && tau < 1) {
+            throw ValidationError("--tolerance must be a number in (0, 1), got \(tau)")
+        }
+        try requireExtension(weights, ["npy", "npz"], flag: "--weights")
+    }
+
+    func run() throws {
+        let frame: IsotypicFrame
+        let variety: (Int) throws -> AnyVariety
+        if let group = try action.group(with: generators) {
+            progress("the group's Q basis (\(group.degree) points)")
+            frame = IsotypicFrame(try GroupNumericBasis.build(group, progress: { progress($0) }))
+            let decomposition = try IsotypicDecomposition(group: group)
+            variety = { .group(try GroupVariety(decomposition, rank: $0)) }
+        } else {
+            let layout = try BasisLayout(try action.requiredPermutation())
+            frame = IsotypicFrame(layout)
+            variety = { .cyclic(try EquivariantVariety(structure: layout.structure, rank: $0)) }
+        }
+        let w = try WeightMatrix(path: weights)
+        progress("Qᵀ W Q of a \(w.n)×\(w.n) matrix; per-block singular values")
+        let identification = try WeightIdentification(w, frame: frame, tolerance: tolerance)
+        let index = try variety(identification.rank).index().index(of: identification.tuple)
+        var distance: OptimumDistance?
+        if optimum || data != nil {
+            let dataset = try TrainingOptions.dataset(path: data, features: w.n)
+            progress("\(dataset.count) samples: block moments, the component's exact optimum, the loss of W")
+            distance = try OptimumDistance(identification, weights: w, data: dataset, frame: frame)
+        }
+        try emit(IdentifyReport(identification, weights: w, file: weights, index: index, optimum: distance), output)
+    }
+}
