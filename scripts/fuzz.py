@@ -332,7 +332,7 @@ def command_case(rng, k, work):
     """One case: (argv, expect, oracle, out_path, limit). expect: 'ok', 'refuse' or None (either)."""
     command = rng.choice(["determinantal", "invariant", "equivariant", "count", "list", "show", "random", "basis",
                           "mask", "layer", "train", "train", "reproduce", "bench", "demo", "help", "unknown",
-                          "group-basis", "group-mask", "group-train", "spectra", "stats"])
+                          "group-basis", "group-mask", "group-train", "spectra", "stats", "identify"])
     out_path = None
     oracle = None
     if command == "determinantal":
@@ -505,6 +505,8 @@ def command_case(rng, k, work):
         if rng.random() < 0.3:
             argv += rng.choice([["--method", "adam"], ["--data", files[0]], ["--component", "zzz"]])
         return argv, "refuse", None, None, "64M"
+    if command == "identify":
+        return identify_case(rng, k, work)
     if command == "reproduce":
         # the one valid form runs the whole experiment (seconds): drawn rarely
         if rng.random() < 0.1:
@@ -573,6 +575,103 @@ def group_command_case(rng, k, work, command):
     known_bad = rank in (17, -1) or epochs == "0" or component == "paper"
     expect = "refuse" if (not valid or known_bad) else (None if component == "R1.1=1" else "ok")
     return argv + ["--json"], expect, None, out_path, "64M"
+
+
+def identify_action(rng):
+    """An action for `identify`: (argv, 0-based generators)."""
+    kind = rng.choice(["perm", "shift", "d4", "torus"])
+    if kind == "perm":
+        n = rng.randint(1, 7)
+        g = random_perm(rng, n)
+        return ["--perm", "[" + ",".join(map(str, g)) + "]"], [[x - 1 for x in g]]
+    h, w = (4, 4) if kind == "d4" else (rng.randint(1, 4), rng.randint(1, 4))
+    at = lambda i, j: (i % h) * w + j % w
+    shift_x = [at(i, j + 1) for i in range(h) for j in range(w)]
+    shift_y = [at(i + 1, j) for i in range(h) for j in range(w)]
+    if kind == "shift":
+        return ["--image", f"{h}x{w}", "--shift", "x"], [shift_x]
+    if kind == "torus":
+        return ["--image", f"{h}x{w}", "--shift", "x", "--shift", "y"], [shift_x, shift_y]
+    rotate = [at(w - 1 - j, i) for i in range(h) for j in range(w)]
+    mirror = [at(i, w - 1 - j) for i in range(h) for j in range(w)]
+    return ["--image", "4x4", "--rotate", "90", "--reflect", "horizontal"], [rotate, mirror]
+
+
+def group_elements(gens):
+    """All elements of the group the generators (0-based image lists) generate, by closure."""
+    identity = tuple(range(len(gens[0])))
+    seen, queue = {identity}, [identity]
+    while queue:
+        g = queue.pop()
+        for s in gens:
+            h = tuple(s[x] for x in g)
+            if h not in seen:
+                seen.add(h)
+                queue.append(h)
+    return seen
+
+
+def identify_case(rng, k, work):
+    """`identify` on a group-averaged sum of rank-one maps (oracle: NumPy's matrix_rank of W), a random W,
+    or malformed weights."""
+    import numpy as np
+    action, gens = identify_action(rng)
+    n = len(gens[0])
+    kind = rng.choice(["equivariant", "equivariant", "random", "zero", "float32", "npz", "npzbad", "wrongsize",
+                       "nonsquare", "nan", "cube", "text", "missing", "dir"])
+    path = os.path.join(work, f"w{k}.npy")
+    nprng = np.random.default_rng(k)
+    w = np.zeros((n, n))
+    if kind in ("equivariant", "float32", "npz"):
+        for _ in range(rng.randint(1, 2)):
+            term = np.outer(nprng.standard_normal(n), nprng.standard_normal(n))
+            for g in group_elements(gens):
+                w[np.ix_(g, g)] += term / 1.0
+    elif kind == "random":
+        w = nprng.standard_normal((n, n))
+    oracle, expect = None, "refuse"
+    if kind in ("equivariant", "zero", "npz"):
+        oracle, expect = ("json_field", "rank", int(np.linalg.matrix_rank(w))), "ok"
+    elif kind in ("random", "float32"):
+        expect = "ok"
+    if kind == "float32":
+        np.save(path, w.astype(np.float32))
+    elif kind in ("npz", "npzbad"):
+        path = path[:-1] + "z"
+        np.savez(path, **({"W": w, "other": np.zeros(2)} if kind == "npz" else {"A": w, "B": w}))
+    elif kind == "wrongsize":
+        np.save(path, np.eye(n + 1))
+    elif kind == "nonsquare":
+        np.save(path, np.ones((n, n + 1)))
+    elif kind == "nan":
+        w[rng.randrange(n), rng.randrange(n)] = rng.choice([np.nan, np.inf])
+        np.save(path, w)
+    elif kind == "cube":
+        np.save(path, np.ones((n, n, 2)))
+    elif kind == "text":
+        open(path, "w").write("[[1, 0], [0, 1]]")
+    elif kind == "dir":
+        os.makedirs(path, exist_ok=True)
+    elif kind != "missing":
+        np.save(path, w)
+    argv = ["identify"] + action + ["--weights", path]
+    extra = rng.choice([[], [], ["--tolerance", rng.choice(["1e-8", "0.5", "0", "1", "nan", "-1e-3", "x"])],
+                        ["--optimum"], ["--data", None]])
+    if extra == ["--optimum"]:
+        expect = "refuse" if n != 784 else expect   # the built-in data has 784 pixels
+        oracle = None
+    elif extra == ["--data", None]:
+        data, valid = make_file(rng, work, k)
+        extra = ["--data", data]
+        if expect == "ok":
+            expect = "ok" if valid and n == 16 else "refuse"
+        oracle = None
+    elif extra:
+        if extra[1] in ("0", "1", "nan", "-1e-3", "x"):
+            expect, oracle = "refuse", None
+        elif oracle:
+            expect, oracle = None if extra[1] == "0.5" else expect, None
+    return argv + extra + ["--json"], expect, oracle, None, "64M"
 
 
 # ------------------------------------------------------------------------------------------------- runner

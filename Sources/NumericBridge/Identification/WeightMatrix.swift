@@ -56,4 +56,12 @@ public struct WeightMatrix: Sendable {
         self.dtype = dtype
         self.epsilon = epsilon
     }
+
+    /// - Throws: `NumericError.invalidInput` unless W acts on `degree` points.
+    public func requireDegree(_ degree: Int) throws {
+        guard n == degree else {
+            throw NumericError.invalidInput(
+                "the weights are \(n)×\(n), but the action acts on \(degree) points (\(degree)×\(degree))")
+        }
+    }
 }

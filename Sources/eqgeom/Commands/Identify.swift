@@ -26,7 +26,7 @@ struct Identify: ParsableCommand {
     var optimum = false
     @Option(
         help:
-            "Relative tolerance τ in (0, 1) for ranks and equivariance (default: n·ε of the file's type, and the noise floor)."
+            "Relative tolerance τ in (0, 1) for ranks and equivariance (default: n·ε of the file's type; see docs/cli.md)."
     )
     var tolerance: Double?
     @OptionGroup var output: OutputOptions
@@ -42,25 +42,28 @@ struct Identify: ParsableCommand {
     }
 
     func run() throws {
+        let w = try WeightMatrix(path: weights)
+        let group = try action.group(with: generators)
+        let sigma = group == nil ? try action.requiredPermutation() : nil
+        try w.requireDegree(group?.degree ?? sigma?.degree ?? 0)
+        let dataset = optimum || data != nil ? try TrainingOptions.dataset(path: data, features: w.n) : nil
         let frame: IsotypicFrame
         let variety: (Int) throws -> AnyVariety
-        if let group = try action.group(with: generators) {
+        if let group {
             progress("the group's Q basis (\(group.degree) points)")
             frame = IsotypicFrame(try GroupNumericBasis.build(group, progress: { progress($0) }))
             let decomposition = try IsotypicDecomposition(group: group)
             variety = { .group(try GroupVariety(decomposition, rank: $0)) }
         } else {
-            let layout = try BasisLayout(try action.requiredPermutation())
+            let layout = try BasisLayout(try sigma ?? action.requiredPermutation())
             frame = IsotypicFrame(layout)
             variety = { .cyclic(try EquivariantVariety(structure: layout.structure, rank: $0)) }
         }
-        let w = try WeightMatrix(path: weights)
         progress("Qᵀ W Q of a \(w.n)×\(w.n) matrix; per-block singular values")
         let identification = try WeightIdentification(w, frame: frame, tolerance: tolerance)
         let index = try variety(identification.rank).index().index(of: identification.tuple)
         var distance: OptimumDistance?
-        if optimum || data != nil {
-            let dataset = try TrainingOptions.dataset(path: data, features: w.n)
+        if let dataset {
             progress("\(dataset.count) samples: block moments, the component's exact optimum, the loss of W")
             distance = try OptimumDistance(identification, weights: w, data: dataset, frame: frame)
         }

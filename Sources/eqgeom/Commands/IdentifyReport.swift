@@ -109,7 +109,7 @@ struct IdentifyReport: Report {
             ("index", "\(componentIndex.grouped) among the components of E_\(rank)"),
             (
                 "stable",
-                "the same tuple for every threshold in [\(short(stableTolerances[0])), \(short(stableTolerances[1])))·‖π(W)‖₂"
+                "same tuple for thresholds in [\(short(stableTolerances[0])), \(short(stableTolerances[1])))·‖π(W)‖₂"
             ),
         ]
         if let o = optimum {
