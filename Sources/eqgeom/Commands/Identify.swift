@@ -26,7 +26,7 @@ struct Identify: ParsableCommand {
     var optimum = false
     @Option(
         help:
-            "Relative tolerance τ in (0, 1) for ranks and equivariance (default: n·ε of the file's type; see docs/cli.md)."
+            "Relative tolerance τ in (0, 1) for ranks and equivariance (default: n·ε of the file's dtype; docs/cli.md)."
     )
     var tolerance: Double?
     @OptionGroup var output: OutputOptions
