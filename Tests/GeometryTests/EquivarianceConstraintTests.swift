@@ -13,10 +13,15 @@ import Testing
         let name: String
         let group: [[[String]]]
         let lie: [[[String]]]
-        let in_power: Int
-        let out_power: Int
+        let inPower: Int
+        let outPower: Int
         let dimension: Int
         let basis: [[String]]
+        enum CodingKeys: String, CodingKey {
+            case name, group, lie, dimension, basis
+            case inPower = "in_power"
+            case outPower = "out_power"
+        }
     }
 
     static func matrix(_ rows: [[String]]) -> RationalMatrix {
@@ -46,7 +51,7 @@ import Testing
             }
             for rho in representations {
                 let space = try EquivarianceConstraint(
-                    input: try rho.tensorPower(c.in_power), output: try rho.tensorPower(c.out_power)
+                    input: try rho.tensorPower(c.inPower), output: try rho.tensorPower(c.outPower)
                 ).solve()
                 #expect(space.dimension == c.dimension, "\(c.name), \(space.method)")
                 let flat = space.basis().map { m in (0..<m.rows).flatMap { i in (0..<m.columns).map { m[i, $0] } } }
