@@ -11,7 +11,8 @@ struct EqgeomCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Determinantal.self, Invariant.self, Equivariant.self, Components.self,
-            Basis.self, Mask.self, Layer.self, Spectra.self, Train.self, Identify.self, Reproduce.self, Demo.self,
+            Basis.self, Mask.self, Layer.self, Spectra.self, Train.self, Identify.self, EMLP.self,
+            IdentifiabilityCommand.self, Reproduce.self, Demo.self,
             Bench.self,
         ])
 
@@ -32,7 +33,7 @@ struct EqgeomCommand: ParsableCommand {
 
 /// Options a command line may give more than once: the generators of a group and the image moves that
 /// generate one (commands that need a single permutation refuse several moves themselves).
-let repeatableOptions: Set<String> = ["--gen", "--shift", "--rotate", "--reflect"]
+let repeatableOptions: Set<String> = ["--gen", "--shift", "--rotate", "--reflect", "--matrix", "--lie-matrix"]
 
 /// Refuses an option given twice (swift-argument-parser would keep the last one silently), by name.
 func refuseRepeatedOptions(_ arguments: [String]) throws {

@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import Algebra
+import Geometry
+import NumericBridge
+
+/// `eqgeom emlp`: the space of equivariant linear maps between tensor powers of a representation, exactly
+/// (EMLP's constraint C_{h,A} vec(W) = 0 over ℚ; SEEDS.md §1.2, F0.1).
+struct EMLP: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Exact basis of the equivariant maps between tensor powers (EMLP's constraint, solved over Q).")
+
+    @OptionGroup var representation: RepresentationOptions
+    @Option(help: "Tensor power P of the input, 0…8.") var inPower = 1
+    @Option(help: "Tensor power Q of the output, 0…8.") var outPower = 1
+    @Flag(help: "Use the dual representation on the input (h ↦ h^{−T}, A ↦ −Aᵀ).") var inDual = false
+    @Option(help: "Draw this many random integer generators instead (with --dim): the generic case.")
+    var randomGenerators: Int?
+    @Option(help: "Dimension d of the random generators, 1…12.") var dim: Int?
+    @Option(help: "Seed of the random generators.") var seed: UInt64 = 1
+    @Flag(help: "Print the basis (exact rationals as strings) in the JSON output.") var basis = false
+    @Option(help: ArgumentHelp("Write the basis: .json (exact) or .npz (float64 [k, d_out, d_in]).", valueName: "file"))
+    var out: String?
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (0...8).contains(inPower), (0...8).contains(outPower) else {
+            throw ValidationError("--in-power and --out-power must be between 0 and 8")
+        }
+        if let m = randomGenerators {
+            guard !representation.given else { throw ValidationError("--random-generators replaces the action") }
+            guard (1...8).contains(m), let d = dim, (1...12).contains(d) else {
+                throw ValidationError("--random-generators takes 1…8 and --dim 1…12")
+            }
+        } else if dim != nil {
+            throw ValidationError("--dim goes with --random-generators")
+        } else if !representation.given {
+            throw ValidationError("name the representation: --perm, --image, --gen, or --matrix/--lie-matrix")
+        }
+        if let path = out { try requireExtension(path, ["json", "npz"]) }
+    }
+
+    func run() throws {
+        let rho = try randomRepresentation() ?? representation.representation()
+        let input = try rho.tensorPower(inPower)
+        let space = try EquivarianceConstraint(
+            input: inDual ? try input.dual() : input, output: try rho.tensorPower(outPower))
+        progress("\(space.unknowns) unknowns, \(space.constraintRows) constraint rows")
+        let solved = try space.solve(progress: progress)
+        let maps = basis || out != nil ? solved.basis() : []
+        if let path = out { try Self.write(maps, solved, to: path) }
+        if out != nil { wrote([out ?? ""]) }
+        try emit(EMLPReport(space, solved, basis: basis ? maps : nil), output)
+    }
+
+    /// `--random-generators m --dim d`: integer entries in −9…9, a shifted diagonal keeping them invertible.
+    func randomRepresentation() throws -> MatrixRepresentation? {
+        guard let m = randomGenerators, let d = dim else { return nil }
+        var rng = SplitMix(seed)
+        let generators = (0..<m).map { _ -> RationalMatrix in
+            var g = RationalMatrix(rows: d, columns: d)
+            for i in 0..<d { for j in 0..<d { g[i, j] = Rational(Int(rng.next() % 19) - 9) } }
+            for i in 0..<d { g[i, i] += Rational(100) }
+            return g
+        }
+        return try MatrixRepresentation(dimension: d, groupGenerators: generators)
+    }
+
+    static func write(_ maps: [RationalMatrix], _ space: EquivariantMapSpace, to path: String) throws {
+        if path.hasSuffix(".json") {
+            let text = maps.map { m in m.entries.map { $0.map(\.description) } }
+            let bytes = try jsonBytes(text, pretty: false)
+            try OutputFile.write(to: path) { try $0.write(contentsOf: bytes) }
+            return
+        }
+        var values: [Double] = []
+        for m in maps { for row in m.entries { for x in row { values.append(x.approximation.value) } } }
+        var archive = NumPyArchive()
+        archive.add("basis", NumPyArray(float64: values, shape: [maps.count, space.rows, space.columns]))
+        try archive.write(toFile: path)
+    }
+}
+
+struct EMLPReport: Report {
+    let inDim: Int
+    let outDim: Int
+    let unknowns: Int
+    let constraintRows: Int
+    let constraintRank: Int
+    let dimension: Int
+    let field = "Q"
+    let method: String
+    let orbitals: Int?
+    let basis: [[[String]]]?
+
+    init(_ c: EquivarianceConstraint, _ s: EquivariantMapSpace, basis maps: [RationalMatrix]?) {
+        inDim = c.input.dimension
+        outDim = c.output.dimension
+        unknowns = c.unknowns
+        constraintRows = c.constraintRows
+        constraintRank = c.unknowns - s.dimension
+        dimension = s.dimension
+        method = s.method.rawValue
+        orbitals = s.method == .orbitals ? s.dimension : nil
+        basis = maps.map { $0.map { m in m.entries.map { $0.map(\.description) } } }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case unknowns, dimension, field, method, orbitals, basis
+        case inDim = "in_dim"
+        case outDim = "out_dim"
+        case constraintRows = "constraint_rows"
+        case constraintRank = "constraint_rank"
+    }
+
+    var table: String {
+        var rows: [(String, String)] = [
+            ("maps", "ℚ^\(inDim) → ℚ^\(outDim): \(unknowns) unknowns, \(constraintRows) constraint rows"),
+            ("dimension", "\(dimension) (constraint rank \(constraintRank))"),
+            ("method", method + (method == "orbitals" ? " (orbits of the group on pairs)" : " over ℚ")),
+        ]
+        if let maps = basis {
+            rows += maps.enumerated().map { k, m in
+                ("basis \(k + 1)", "[" + m.map { "[" + $0.joined(separator: ",") + "]" }.joined(separator: ",") + "]")
+            }
+        }
+        return keyValueTable(rows)
+    }
+}
