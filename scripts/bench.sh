@@ -34,3 +34,12 @@ python3 -m pip install -q numpy scipy pyfftw "jax[cpu]" python-flint >&2 || echo
 python3 benchmarks/competitors.py
 echo "## other competing implementations (benchmarks/reference.py)"
 python3 benchmarks/reference.py
+echo "## EMLP (benchmarks/emlp_reference.py, in .build/emlp-venv: emlp 1.0.3 with its dependencies)"
+if [ ! -x .build/emlp-venv/bin/python ]; then
+    python3 -m venv --system-site-packages .build/emlp-venv >&2
+    .build/emlp-venv/bin/pip install -q --no-deps emlp==1.0.3 >&2 &&
+        .build/emlp-venv/bin/pip install -q objax plum-dispatch optax tqdm scikit-learn matplotlib h5py >&2 ||
+        echo "(EMLP could not be installed: offline?)" >&2
+fi
+.build/emlp-venv/bin/python benchmarks/emlp_reference.py || echo "(EMLP did not run)"
+

@@ -183,6 +183,25 @@ func benchmarks() -> [Benchmark] {
             ])
             return "\(try EquivariantLayer(group: g, inputPower: 2, outputPower: 2).parameterCount) orbits"
         },
+        Benchmark(name: "emlp.S8_T2_T2") {
+            let s8 = try MatrixRepresentation(
+                permutations: [Permutation(cycles: "(1 2)", degree: 8), Permutation(cycles: "(1 2 3 4 5 6 7 8)")],
+                degree: 8)
+            let t2 = try s8.tensorPower(2)
+            let space = try EquivarianceConstraint(input: t2, output: t2).solve()
+            return "\(space.dimension) basis maps, \(space.basis().count) built"
+        },
+        Benchmark(name: "emlp.SO3_T3_T3_exact") {
+            let so3 = try MatrixRepresentation(
+                dimension: 3, groupGenerators: [],
+                lieGenerators: [
+                    try RationalMatrix(parsing: "[[0,0,0],[0,0,-1],[0,1,0]]"),
+                    try RationalMatrix(parsing: "[[0,0,1],[0,0,0],[-1,0,0]]"),
+                    try RationalMatrix(parsing: "[[0,-1,0],[1,0,0],[0,0,0]]"),
+                ])
+            let t3 = try so3.tensorPower(3)
+            return "\(try EquivarianceConstraint(input: t3, output: t3).solve().dimension) basis maps (exact)"
+        },
         Benchmark(name: "train.exact_optimum_60000x784", prepare: { Synthetic.shared.prepareTransform() }) {
             let s = Synthetic.shared
             let spectra = try BlockSpectra(moments: s.transform.moments(of: s.pixels, batch: 60_000))

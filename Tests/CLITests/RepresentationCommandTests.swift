@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import EqgeomTestSupport
+
+/// `eqgeom emlp` and `eqgeom identifiability`: keys, values known by hand or from `layer`, and refusals.
+@Suite struct RepresentationCommandTests {
+    static let so3 = [
+        "--lie-matrix", "[[0,0,0],[0,0,-1],[0,1,0]]", "--lie-matrix", "[[0,0,1],[0,0,0],[-1,0,0]]",
+        "--lie-matrix", "[[0,-1,0],[1,0,0],[0,0,0]]",
+    ]
+
+    @Test func emlpKeysAndValues() throws {
+        let s8 = try json(
+            ["emlp", "--gen", "(1 2 3 4 5 6 7 8)", "--gen", "(1 2)", "--in-power", "2", "--out-power", "2"])
+        #expect(s8["dimension"] as? Int == 15 && s8["orbitals"] as? Int == 15 && s8["method"] as? String == "orbitals")
+        #expect(
+            s8["unknowns"] as? Int == 4096 && s8["constraint_rank"] as? Int == 4081 && s8["field"] as? String == "Q")
+        let layer = try json([
+            "layer", "--gen", "(1 2 3 4 5 6 7 8)", "--gen", "(1 2)", "--in-power", "2", "--out-power", "2",
+        ])
+        #expect(layer["parameters"] as? Int == 15)
+        // SO(3): T1 → T2 is spanned by the Levi-Civita symbol; O(3) (adding −I) has none
+        let eps = try json(["emlp"] + Self.so3 + ["--out-power", "2", "--basis"])
+        #expect(eps["dimension"] as? Int == 1 && eps["method"] as? String == "exact-rref")
+        let basis = eps["basis"] as? [[[String]]] ?? []
+        #expect(basis.first?.count == 9 && basis.first?[1] == ["0", "0", "1"])
+        let o3 = try json(["emlp"] + Self.so3 + ["--matrix", "[[-1,0,0],[0,-1,0],[0,0,-1]]", "--out-power", "2"])
+        #expect(o3["dimension"] as? Int == 0)
+        // a generic generator commutes with d maps, a generic pair with 1 (SEEDS.md §1.1, 0d)
+        #expect(try json(["emlp", "--random-generators", "1", "--dim", "5"])["dimension"] as? Int == 5)
+        #expect(try json(["emlp", "--random-generators", "2", "--dim", "5"])["dimension"] as? Int == 1)
+        // the rotation by 90° of R² and its dual: maps V* → V
+        let rotation = try json(["emlp", "--matrix", "[[0,-1],[1,0]]", "--in-dual"])
+        #expect(rotation["dimension"] as? Int == 2)
+    }
+
+    @Test func emlpWritesTheBasis() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try runEqgeom(["emlp", "--perm", "(1 2 3)", "--out", "\(dir)/b.json"]).status == 0)
+        let exact = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(dir)/b.json")))
+        #expect((exact as? [[[String]]])?.count == 3)
+        #expect(try runEqgeom(["emlp", "--perm", "(1 2 3)", "--out", "\(dir)/b.npz"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/b.npz"))
+    }
+
+    @Test func identifiabilityKeysAndValues() throws {
+        let a4 = try json(["identifiability", "--gen", "(1 2 3)", "--gen", "(1 2)(3 4)", "--n", "4"])
+        #expect(a4["group_order"] as? String == "12" && a4["closure_order"] as? String == "24")
+        #expect(a4["identifiable"] as? Bool == false && a4["k"] as? Int == 2)
+        #expect(a4["commutant_dimension"] as? Int == 2 && a4["double_commutant_holds"] as? Bool == true)
+        let powers = a4["layer_parameters_by_power"] as? [[String: Int]] ?? []
+        #expect(powers.last == ["power": 3, "group": 6, "closure": 5])
+        let a4k3 = try json(["identifiability", "--gen", "(1 2 3)", "--gen", "(1 2)(3 4)", "--n", "4", "--k", "3"])
+        #expect(a4k3["closure_order"] as? String == "12" && a4k3["identifiable"] as? Bool == true)
+        let upper = try json(["identifiability", "--matrix", "[[1,1],[0,1]]", "--matrix", "[[1,0],[0,2]]"])
+        #expect(upper["bicommutant_dimension"] as? Int == 4 && upper["generated_algebra_dimension"] as? Int == 3)
+        #expect(upper["double_commutant_holds"] as? Bool == false && upper["closure_order"] == nil)
+    }
+
+    @Test func badRepresentationsAreRefused() throws {
+        try expectRefusal(["emlp", "--matrix", "[[1,2],[3]]"], "one length")
+        try expectRefusal(["emlp", "--matrix", "[[1,x]]"], "'x' is not a rational number")
+        try expectRefusal(["emlp", "--matrix", "[[1,2],[2,4]]"], "singular")
+        try expectRefusal(
+            ["emlp", "--matrix", "[[1,0],[0,1]]", "--lie-matrix", "[[1,0,0],[0,1,0],[0,0,1]]"], "not 2×2")
+        try expectRefusal(["emlp", "--matrix", "[[0,1],[1,0]]", "--perm", "(1 2)"], "not both")
+        try expectRefusal(["emlp"], "name the representation")
+        try expectRefusal(["emlp", "--perm", "(1 2)", "--in-power", "9"], "--in-power")
+        try expectRefusal(["emlp", "--random-generators", "2"], "--dim")
+        try expectRefusal(["emlp", "--matrix", "missing.json"], "cannot read")
+        try expectRefusal(["emlp", "--perm", "(1 2)", "--out", "b.txt"], "--out must end in")
+        try expectRefusal(["identifiability", "--perm", "(1 2)", "--k", "9"], "--k")
+        try expectRefusal(["identifiability"], "name the representation")
+    }
+}
