@@ -332,7 +332,7 @@ def command_case(rng, k, work):
     """One case: (argv, expect, oracle, out_path, limit). expect: 'ok', 'refuse' or None (either)."""
     command = rng.choice(["determinantal", "invariant", "equivariant", "count", "list", "show", "random", "basis",
                           "mask", "layer", "train", "train", "reproduce", "bench", "demo", "help", "unknown",
-                          "group-basis", "group-mask", "group-train", "spectra", "stats", "identify"])
+                          "group-basis", "group-mask", "group-train", "spectra", "stats", "identify", "emlp", "identifiability"])
     out_path = None
     oracle = None
     if command == "determinantal":
@@ -507,6 +507,8 @@ def command_case(rng, k, work):
         return argv, "refuse", None, None, "64M"
     if command == "identify":
         return identify_case(rng, k, work)
+    if command in ("emlp", "identifiability"):
+        return representation_case(rng, k, command)
     if command == "reproduce":
         # the one valid form runs the whole experiment (seconds): drawn rarely
         if rng.random() < 0.1:
@@ -672,6 +674,54 @@ def identify_case(rng, k, work):
         elif oracle:
             expect, oracle = None if extra[1] == "0.5" else expect, None
     return argv + extra + ["--json"], expect, oracle, None, "64M"
+
+
+def random_matrix_text(rng, d):
+    """A matrix for --matrix (text, kind): usually valid (integers, p/q), sometimes malformed or singular."""
+    kind = rng.choice(["int", "int", "frac", "ragged", "word", "empty", "singular", "huge"])
+    entry = {"int": lambda: str(rng.randint(-3, 3)), "frac": lambda: f"{rng.randint(-3, 3)}/{rng.randint(1, 4)}",
+             "huge": lambda: str(rng.choice([10 ** 30, -(2 ** 70), 7]))}.get(kind, lambda: str(rng.randint(-2, 2)))
+    rows = [[entry() for _ in range(d)] for _ in range(d)]
+    if kind == "ragged":
+        rows[0].append("1")
+    if kind == "word":
+        rows[-1][0] = rng.choice(["x", "1e5", "--", "1/0", "nan"])
+    if kind == "empty":
+        return "[[]]", False
+    if kind == "singular":
+        rows[0] = ["0"] * d
+    for i in range(d):   # keep the valid kinds invertible: a dominant diagonal
+        if kind in ("int", "frac", "huge"):
+            rows[i][i] = str(100 + i)
+    return "[[" + "],[".join(",".join(r) for r in rows) + "]]", kind
+
+
+def representation_case(rng, k, command):
+    """`emlp` / `identifiability` on permutations (oracle: orbit counts on tuples) or on matrices."""
+    p, q = rng.randint(0, 2), rng.randint(0, 2)
+    if rng.random() < 0.5:
+        n = rng.randint(1, 5)
+        gens = [random_perm(rng, n) for _ in range(rng.randint(1, 2))]
+        argv = [command] + sum((["--gen", "[" + ",".join(map(str, g)) + "]"] for g in gens), []) + ["--n", str(n)]
+        zero = [[x - 1 for x in g] for g in gens]
+        if command == "emlp":
+            argv += ["--in-power", str(p), "--out-power", str(q)]
+            return argv + ["--json"], "ok", ("json_field", "dimension", orbit_count(n, zero, p + q)), None, None
+        kk = rng.choice(["1", "2", "3", "0", "9", "x"])
+        expect = "ok" if kk in ("1", "2", "3") else "refuse"
+        oracle = ("json_field", "commutant_dimension", orbit_count(n, zero, 2)) if expect == "ok" else None
+        return argv + ["--k", kk, "--json"], expect, oracle, None, None
+    d = rng.randint(1, 3)
+    argv, valid = [command], True
+    for _ in range(rng.randint(1, 2)):
+        text, kind = random_matrix_text(rng, d)
+        flag = rng.choice(["--matrix", "--matrix", "--lie-matrix"])
+        argv += [flag, text]
+        valid = valid and (kind in ("int", "frac", "huge") or (kind == "singular" and flag == "--lie-matrix"))
+    if command == "emlp":
+        argv += ["--in-power", rng.choice([str(p), "9", "-1"]), "--out-power", str(q)]
+        valid = valid and argv[-3] == str(p)
+    return argv + ["--json"], "ok" if valid else "refuse", None, None, "64M"
 
 
 # ------------------------------------------------------------------------------------------------- runner
