@@ -332,7 +332,8 @@ def command_case(rng, k, work):
     """One case: (argv, expect, oracle, out_path, limit). expect: 'ok', 'refuse' or None (either)."""
     command = rng.choice(["determinantal", "invariant", "equivariant", "count", "list", "show", "random", "basis",
                           "mask", "layer", "train", "train", "reproduce", "bench", "demo", "help", "unknown",
-                          "group-basis", "group-mask", "group-train", "spectra", "stats", "identify", "emlp", "identifiability"])
+                          "group-basis", "group-mask", "group-train", "spectra", "stats", "identify", "emlp",
+                          "identifiability"])
     out_path = None
     oracle = None
     if command == "determinantal":
