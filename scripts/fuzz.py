@@ -333,7 +333,7 @@ def command_case(rng, k, work):
     command = rng.choice(["determinantal", "invariant", "equivariant", "count", "list", "show", "random", "basis",
                           "mask", "layer", "train", "train", "reproduce", "bench", "demo", "help", "unknown",
                           "group-basis", "group-mask", "group-train", "spectra", "stats", "identify", "emlp",
-                          "identifiability"])
+                          "identifiability", "invariants"])
     out_path = None
     oracle = None
     if command == "determinantal":
@@ -508,7 +508,7 @@ def command_case(rng, k, work):
         return argv, "refuse", None, None, "64M"
     if command == "identify":
         return identify_case(rng, k, work)
-    if command in ("emlp", "identifiability"):
+    if command in ("emlp", "identifiability", "invariants"):
         return representation_case(rng, k, command)
     if command == "reproduce":
         # the one valid form runs the whole experiment (seconds): drawn rarely
@@ -708,6 +708,11 @@ def representation_case(rng, k, command):
         if command == "emlp":
             argv += ["--in-power", str(p), "--out-power", str(q)]
             return argv + ["--json"], "ok", ("json_field", "dimension", orbit_count(n, zero, p + q)), None, None
+        if command == "invariants":
+            degree = p + q
+            monomials = {tuple(sorted(t)) for t in itertools.product(range(n), repeat=degree)}
+            orbits = {min(tuple(sorted(g[x] for x in m)) for g in group_elements(zero)) for m in monomials}
+            return argv + ["--degree", str(degree), "--json"], "ok", ("json_field", "dimension", len(orbits)), None, None
         kk = rng.choice(["1", "2", "3", "0", "9", "x"])
         expect = "ok" if kk in ("1", "2", "3") else "refuse"
         oracle = ("json_field", "commutant_dimension", orbit_count(n, zero, 2)) if expect == "ok" else None
@@ -722,6 +727,9 @@ def representation_case(rng, k, command):
     if command == "emlp":
         argv += ["--in-power", rng.choice([str(p), "9", "-1"]), "--out-power", str(q)]
         valid = valid and argv[-3] == str(p)
+    if command == "invariants":
+        argv += ["--degree", rng.choice([str(p + q), "-1", "x"])]
+        valid = valid and argv[-1] == str(p + q)
     return argv + ["--json"], "ok" if valid else "refuse", None, None, "64M"
 
 

@@ -58,6 +58,19 @@ import EqgeomTestSupport
         #expect(upper["double_commutant_holds"] as? Bool == false && upper["closure_order"] == nil)
     }
 
+    @Test func invariantsKeysAndValues() throws {
+        let c4 = try json(["invariants", "--matrix", "[[0,-1],[1,0]]", "--degree", "4"])
+        #expect(c4["dimension"] as? Int == 3 && c4["monomials"] as? Int == 5 && c4["variables"] as? Int == 2)
+        #expect((c4["basis"] as? [String])?.first == "x1^4 + x2^4")
+        let so3 = try json(["invariants"] + Self.so3 + ["--degree", "2"])
+        #expect(so3["basis"] as? [String] == ["x1^2 + x2^2 + x3^2"])
+        // S3 on 3 points, degree 3: the partitions of 3 into at most 3 parts
+        #expect(
+            try json(["invariants", "--gen", "(1 2 3)", "--gen", "(1 2)", "--degree", "3"])["dimension"] as? Int == 3)
+        try expectRefusal(["invariants", "--perm", "(1 2)", "--degree", "-1"], "--degree")
+        try expectRefusal(["invariants", "--n", "40", "--perm", "(1 2)", "--degree", "9"], "monomials")
+    }
+
     @Test func badRepresentationsAreRefused() throws {
         try expectRefusal(["emlp", "--matrix", "[[1,2],[3]]"], "one length")
         try expectRefusal(["emlp", "--matrix", "[[1,x]]"], "'x' is not a rational number")
