@@ -712,7 +712,8 @@ def representation_case(rng, k, command):
             degree = p + q
             monomials = {tuple(sorted(t)) for t in itertools.product(range(n), repeat=degree)}
             orbits = {min(tuple(sorted(g[x] for x in m)) for g in group_elements(zero)) for m in monomials}
-            return argv + ["--degree", str(degree), "--json"], "ok", ("json_field", "dimension", len(orbits)), None, None
+            oracle = ("json_field", "dimension", len(orbits))
+            return argv + ["--degree", str(degree), "--json"], "ok", oracle, None, None
         kk = rng.choice(["1", "2", "3", "0", "9", "x"])
         expect = "ok" if kk in ("1", "2", "3") else "refuse"
         oracle = ("json_field", "commutant_dimension", orbit_count(n, zero, 2)) if expect == "ok" else None
