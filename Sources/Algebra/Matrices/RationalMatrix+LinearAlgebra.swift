@@ -121,4 +121,11 @@ extension RationalMatrix {
         precondition(rows == columns, "the minimal polynomial needs a square matrix")
         return RationalPolynomial.make { fmpq_mat_minpoly($0, box.ptr) }
     }
+
+    /// The characteristic polynomial det(xI − A), by FLINT's `fmpq_mat_charpoly`.
+    /// - Precondition: the matrix is square.
+    public var characteristicPolynomial: RationalPolynomial {
+        precondition(rows == columns, "the characteristic polynomial needs a square matrix")
+        return RationalPolynomial.make { fmpq_mat_charpoly($0, box.ptr) }
+    }
 }
