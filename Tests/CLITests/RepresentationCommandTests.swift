@@ -71,6 +71,31 @@ import EqgeomTestSupport
         try expectRefusal(["invariants", "--n", "40", "--perm", "(1 2)", "--degree", "9"], "monomials")
     }
 
+    @Test func covarianceSymmetries() throws {
+        let exact = try json(["covariance-symmetries", "--cov", "[[2,1,0],[1,2,0],[0,0,3]]"])
+        #expect(exact["method"] as? String == "exact" && exact["d"] as? Int == 3 && exact["rank"] as? Int == 3)
+        // eigenvalues 1, 3, 3: one rotation preserves H; the Cor. 1 algebra is d(d−1)/2 for any full-rank H
+        #expect(exact["orthogonal_dimension"] as? Int == 1 && exact["cor1_dimension"] as? Int == 3)
+        let singular = try json(["covariance-symmetries", "--cov", "[[1,1,0,0],[1,1,0,0],[0,0,1,1],[0,0,1,1]]"])
+        #expect(singular["rank"] as? Int == 2 && singular["cor1_dimension"] as? Int == 9)
+        let regression = try json([
+            "covariance-symmetries", "--x", "[[1,0,0,2],[0,1,0,1],[0,0,1,0]]", "--y", "[[1,0,0,2]]",
+        ])
+        #expect((regression["regression"] as? [String: Int])?["invariant_outputs_dimension"] == 1)
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // a point and its rotations by 90°: H = λI, which so(2) preserves
+        try ShardedStatisticsTests.writeNPY([1, 2, -2, 1, -1, -2, 2, -1], rows: 4, columns: 2, to: "\(dir)/x.npy")
+        let numeric = try json(["covariance-symmetries", "--data", "\(dir)/x.npy"])
+        #expect(numeric["method"] as? String == "numeric" && numeric["orthogonal_dimension"] as? Int == 1)
+        #expect(numeric["samples"] as? Int == 4 && numeric["tolerance"] as? Double == 1e-9)
+        try expectRefusal(["covariance-symmetries", "--cov", "[[1,2],[3,4]]"], "symmetric")
+        try expectRefusal(["covariance-symmetries"], "give one of")
+        try expectRefusal(["covariance-symmetries", "--x", "[[1,0],[0,1]]"], "--x and --y")
+        try expectRefusal(["covariance-symmetries", "--cov", "[[1]]", "--tolerance", "2"], "--tolerance")
+        try expectRefusal(["covariance-symmetries", "--x", "[[1,1],[1,1]]", "--y", "[[1,2]]"], "singular")
+    }
+
     @Test func badRepresentationsAreRefused() throws {
         try expectRefusal(["emlp", "--matrix", "[[1,2],[3]]"], "one length")
         try expectRefusal(["emlp", "--matrix", "[[1,x]]"], "'x' is not a rational number")

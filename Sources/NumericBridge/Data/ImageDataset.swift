@@ -34,14 +34,16 @@ public struct ImageDataset: Sendable {
     /// - Parameter features: n, the number of pixels the action expects.
     /// - Throws: `NumericError.invalidInput` naming the file and what is wrong (shape, NaN, format);
     ///   `MemoryLimitError` when the file or its decoded values would not fit the memory budget.
-    public static func load(path: String, features n: Int) throws -> ImageDataset {
+    /// - Parameter features: n, the number of pixels the action expects; nil: as the file says (IDX, `.npy`), or
+    ///   every column of a CSV.
+    public static func load(path: String, features n: Int?) throws -> ImageDataset {
         let name = (path as NSString).lastPathComponent
         let bytes = try InputFile.bytes(path, expansion: 9, advice: "use a smaller file, or raise --memory-limit")
         return try decode(bytes, name: name, features: n)
     }
 
     /// Decodes file contents (gzip-wrapped or not) by their format.
-    static func decode(_ raw: [UInt8], name: String, features n: Int) throws -> ImageDataset {
+    static func decode(_ raw: [UInt8], name: String, features expected: Int?) throws -> ImageDataset {
         var bytes = raw
         if Zlib.isGzip(bytes) { bytes = try Zlib.decompress(bytes, name: name, limit: MemoryBudget.limit / 9) }
         let base = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
@@ -51,14 +53,16 @@ public struct ImageDataset: Sendable {
         } else if bytes.first == 0x93 {
             set = try loadNPY(bytes, name: name)
         } else if base.hasSuffix(".csv") || base.hasSuffix(".txt") {
-            set = try loadCSV(bytes, name: name, features: n)
+            let columns = bytes.prefix { $0 != 0x0A }.filter { $0 == 0x2C }.count + 1
+            set = try loadCSV(bytes, name: name, features: expected ?? columns)
         } else {
             throw NumericError.invalidInput(
                 "\(name): unknown format; use MNIST IDX (.idx3-ubyte[.gz]), CSV (.csv[.gz]) or NumPy .npy")
         }
-        guard set.features == n else {
+        let n = set.features
+        if let expected, expected != n {
             throw NumericError.invalidInput(
-                "\(name) has \(set.features) values per sample, the action acts on \(n) pixels")
+                "\(name) has \(n) values per sample, the action acts on \(expected) pixels")
         }
         guard set.count > 0 else { throw NumericError.invalidInput("\(name) has no samples") }
         if let bad = set.values.firstIndex(where: { !$0.isFinite }) {

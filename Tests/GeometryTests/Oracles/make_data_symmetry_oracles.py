@@ -23,7 +23,8 @@ def vec_t(d):
 
 
 def kron(a, b):
-    return Matrix(a.rows * b.rows, a.cols * b.cols, lambda r, c: a[r // b.rows, c // b.cols] * b[r % b.rows, c % b.cols])
+    entry = lambda r, c: a[r // b.rows, c // b.cols] * b[r % b.rows, c % b.cols]
+    return Matrix(a.rows * b.rows, a.cols * b.cols, entry)
 
 
 def nullity(m):

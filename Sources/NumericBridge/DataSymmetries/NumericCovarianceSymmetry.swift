@@ -1,0 +1,66 @@
+import Foundation
+import Algebra
+
+/// The covariance symmetries of floating-point data (SEEDS.md §2.2, F1.1): H = XᵀX/N (uncentred, as in the
+/// L-conv paper's Thm 1), its eigenvalues (LAPACK dsyevd) clustered at a relative tolerance τ: consecutive
+/// eigenvalues (descending) stay in one cluster while their gap is at most τ·λ_max. A cluster of size m
+/// contributes m(m−1)/2 to dim so(d) ∩ comm(H); the rank counts eigenvalues above τ·λ_max, and the Cor. 1
+/// algebra has dimension r(r−1)/2 + r(d−r) + (d−r)². The smallest gap between clusters and the largest spread
+/// inside one, both relative to λ_max, say how clear the clustering is.
+public struct NumericCovarianceSymmetry: Sendable {
+    public let dimension: Int
+    public let samples: Int
+    public let tolerance: Double
+    /// Eigenvalues of H, descending.
+    public let eigenvalues: [Double]
+    /// Cluster sizes, in descending order of their eigenvalues.
+    public let clusters: [Int]
+    public let rank: Int
+    /// The smallest gap between neighbouring clusters and the largest gap inside a cluster, over λ_max.
+    public let minimumGap: Double
+    public let maximumSpread: Double
+
+    public var orthogonalDimension: Int { clusters.reduce(0) { $0 + $1 * ($1 - 1) / 2 } }
+    public var cor1Dimension: Int {
+        rank * (rank - 1) / 2 + rank * (dimension - rank) + (dimension - rank) * (dimension - rank)
+    }
+
+    /// - Throws: `NumericError.tooLarge` past d = 20,000; `NumericError.lapack` if the eigensolver fails.
+    public init(_ data: ImageDataset, tolerance: Double) throws {
+        let d = data.features
+        guard d <= 20_000 else { throw NumericError.tooLarge("a \(d)×\(d) covariance is too large (limit 20,000)") }
+        try MemoryBudget.require(
+            ByteCount.product(3, d, d, 8), for: "the \(d)×\(d) covariance and its eigenvectors",
+            advice: "use fewer features")
+        var h = BLAS.multiply(data.values, data.values, m: d, n: d, k: data.count, transposeA: true)
+        for i in h.indices { h[i] /= Double(data.count) }
+        try self.init(covariance: h, dimension: d, samples: data.count, tolerance: tolerance)
+    }
+
+    /// From a covariance matrix itself (row-major d×d, symmetric).
+    public init(covariance h: [Double], dimension d: Int, samples: Int = 0, tolerance: Double) throws {
+        dimension = d
+        self.samples = samples
+        self.tolerance = tolerance
+        let values = try Eigen.symmetric(h, d).values
+        eigenvalues = values
+        let scale = max(values.first.map(abs) ?? 0, values.last.map(abs) ?? 0)
+        var sizes: [Int] = []
+        var minimumGap = Double.infinity
+        var maximumSpread = 0.0
+        for (i, v) in values.enumerated() {
+            let gap = i == 0 ? Double.infinity : (values[i - 1] - v) / max(scale, .leastNormalMagnitude)
+            if i > 0 && gap <= tolerance {
+                sizes[sizes.count - 1] += 1
+                maximumSpread = max(maximumSpread, gap)
+            } else {
+                if i > 0 { minimumGap = min(minimumGap, gap) }
+                sizes.append(1)
+            }
+        }
+        clusters = sizes
+        rank = values.filter { $0 > tolerance * scale }.count
+        self.minimumGap = minimumGap.isFinite ? minimumGap : 0
+        self.maximumSpread = maximumSpread
+    }
+}

@@ -1,0 +1,176 @@
+import ArgumentParser
+import Foundation
+import Algebra
+import Geometry
+import NumericBridge
+
+/// `eqgeom covariance-symmetries`: the orthogonal symmetries a data covariance or a fitted regression has
+/// (SEEDS.md §2.1–2.2, Thm 1 and Cor. 1 of the L-conv paper): exact for rational input, clustered eigenvalues
+/// with a stated tolerance for floating-point data.
+struct CovarianceSymmetries: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Symmetries of a covariance H (Cor. 1: O(d)-like, so(d) ∩ comm(H)) and of a regression Y ≈ AX.")
+
+    @Option(
+        help: ArgumentHelp(
+            "A covariance: [[2,1],[1,2]] or a .json file (exact), or a float .npy (numeric).", valueName: "H"))
+    var cov: String?
+    @Option(help: ArgumentHelp("Data, one sample per row: .npy, MNIST IDX or CSV (numeric).", valueName: "file"))
+    var data: String?
+    @Option(help: ArgumentHelp("Regression inputs X, d×N, one sample per column (exact, as --cov).", valueName: "X"))
+    var x: String?
+    @Option(help: ArgumentHelp("Regression targets Y, c×N (with --x).", valueName: "Y")) var y: String?
+    @Option(help: "Relative tolerance for clustering eigenvalues (numeric input), in (0, 1).")
+    var tolerance = 1e-9
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        let sources = [cov != nil, data != nil, x != nil].filter { $0 }.count
+        guard sources == 1 else { throw ValidationError("give one of --cov, --data, or --x with --y") }
+        guard (x == nil) == (y == nil) else { throw ValidationError("--x and --y go together") }
+        guard tolerance > 0, tolerance < 1 else {
+            throw ValidationError("--tolerance must be a number in (0, 1), got \(tolerance)")
+        }
+    }
+
+    func run() throws {
+        if let path = data {
+            let set = try ImageDataset.load(path: path, features: nil)
+            progress("\(set.count) samples of \(set.features) values: H = XᵀX/N and its eigenvalues")
+            return try emit(CovarianceReport(try NumericCovarianceSymmetry(set, tolerance: tolerance)), output)
+        }
+        if let text = cov, text.hasSuffix(".npy") {
+            let array = try NumPyArray(npy: try RepresentationOptions.readFile(text), name: text)
+            guard array.shape.count == 2, array.shape[0] == array.shape[1], array.shape[0] > 0 else {
+                throw ValidationError("\(text) holds shape \(array.shape); a covariance is square")
+            }
+            let values = array.doubles
+            guard values.allSatisfy(\.isFinite) else { throw ValidationError("\(text) holds a non-finite entry") }
+            let symmetry = try NumericCovarianceSymmetry(
+                covariance: values, dimension: array.shape[0], tolerance: tolerance)
+            return try emit(CovarianceReport(symmetry), output)
+        }
+        if let xText = x, let yText = y {
+            let (xm, ym) = (try RepresentationOptions.matrix(xText), try RepresentationOptions.matrix(yText))
+            let regression = try RegressionSymmetry(x: xm, y: ym)
+            var report = CovarianceReport(try CovarianceSymmetry(covariance: xm * xm.transposed))
+            report.regression = RegressionEntry(regression)
+            return try emit(report, output)
+        }
+        try emit(
+            CovarianceReport(try CovarianceSymmetry(covariance: try RepresentationOptions.matrix(cov ?? ""))), output)
+    }
+}
+
+struct RegressionEntry: Encodable {
+    let invariantOutputsDimension: Int
+    let equivariantOutputsDimension: Int
+    let fittedMapDimension: Int
+    init(_ r: RegressionSymmetry) {
+        invariantOutputsDimension = r.invariantOutputsDimension
+        equivariantOutputsDimension = r.equivariantOutputsDimension
+        fittedMapDimension = r.fittedMapDimension
+    }
+    enum CodingKeys: String, CodingKey {
+        case invariantOutputsDimension = "invariant_outputs_dimension"
+        case equivariantOutputsDimension = "equivariant_outputs_dimension"
+        case fittedMapDimension = "fitted_map_dimension"
+    }
+}
+
+struct CovarianceReport: Report {
+    struct Multiplicity: Encodable {
+        let degree: Int?
+        let value: Double?
+        let multiplicity: Int
+    }
+    let method: String
+    let d: Int
+    let rank: Int
+    let cor1Dimension: Int
+    let cor1Formula: Int
+    let orthogonalDimension: Int
+    let eigenvalueMultiplicities: [Multiplicity]
+    var regression: RegressionEntry?
+    var samples: Int?
+    var tolerance: Double?
+    var minGap: Double?
+    var maxSpread: Double?
+
+    init(_ s: CovarianceSymmetry) {
+        method = "exact"
+        d = s.dimension
+        rank = s.rank
+        cor1Dimension = s.cor1Dimension
+        cor1Formula = s.cor1Formula
+        orthogonalDimension = s.orthogonalDimension
+        eigenvalueMultiplicities = s.eigenvalueMultiplicities.map {
+            Multiplicity(degree: $0.degree, value: nil, multiplicity: $0.multiplicity)
+        }
+    }
+
+    init(_ s: NumericCovarianceSymmetry) {
+        method = "numeric"
+        d = s.dimension
+        rank = s.rank
+        cor1Dimension = s.cor1Dimension
+        cor1Formula = s.cor1Dimension
+        orthogonalDimension = s.orthogonalDimension
+        var start = 0
+        var entries: [Multiplicity] = []
+        for size in s.clusters {
+            let mean = s.eigenvalues[start..<(start + size)].reduce(0, +) / Double(size)
+            entries.append(Multiplicity(degree: nil, value: mean, multiplicity: size))
+            start += size
+        }
+        eigenvalueMultiplicities = entries
+        samples = s.samples > 0 ? s.samples : nil
+        tolerance = s.tolerance
+        minGap = s.minimumGap
+        maxSpread = s.maximumSpread
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case method, d, rank, regression, samples, tolerance
+        case cor1Dimension = "cor1_dimension"
+        case cor1Formula = "cor1_formula"
+        case orthogonalDimension = "orthogonal_dimension"
+        case eigenvalueMultiplicities = "eigenvalue_multiplicities"
+        case minGap = "min_gap"
+        case maxSpread = "max_spread"
+    }
+
+    var table: String {
+        var rows: [(String, String)] = [
+            ("covariance", "\(d)×\(d), rank \(rank) (\(method))"),
+            ("Cor. 1 algebra", "\(cor1Dimension) = dim{L : LH + HLᵀ = 0} (a conjugate of O(d), not SO(d))"),
+            ("so(d) ∩ comm(H)", "\(orthogonalDimension) (rotations preserving H)"),
+        ]
+        let repeated = eigenvalueMultiplicities.filter { $0.multiplicity > 1 }
+        rows.append(
+            (
+                "repeated eigenvalues",
+                repeated.isEmpty
+                    ? "none"
+                    : repeated.map { m in
+                        m.degree.map { "\($0) eigenvalue\($0 == 1 ? "" : "s") of multiplicity \(m.multiplicity)" }
+                            ?? String(format: "%.6g ×%d", m.value ?? 0, m.multiplicity)
+                    }.joined(separator: ", ")
+            ))
+        if let tolerance, let minGap, let maxSpread {
+            rows.append(
+                (
+                    "clustering",
+                    String(
+                        format: "τ = %.1e; smallest gap %.2e, largest spread %.2e (of λ_max)", tolerance, minGap,
+                        maxSpread)
+                ))
+        }
+        if let r = regression {
+            rows.append(("invariant outputs", "\(r.invariantOutputsDimension) (13 with u_c = I)"))
+            rows.append(("equivariant outputs", "\(r.equivariantOutputsDimension) (13, u_c free)"))
+            rows.append(("fitted map", "\(r.fittedMapDimension) (14, u and u_c orthogonal)"))
+        }
+        return keyValueTable(rows)
+    }
+}

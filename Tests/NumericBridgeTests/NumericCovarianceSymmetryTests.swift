@@ -1,0 +1,42 @@
+import EqgeomTestSupport
+import Testing
+
+@testable import Algebra
+@testable import Geometry
+@testable import NumericBridge
+
+/// Eigenvalue clustering of floating-point covariances against the exact multiplicities of the same
+/// covariance over ℚ (integer data: H = XᵀX/N is rational).
+@Suite struct NumericCovarianceSymmetryTests {
+    /// Integer data augmented by the 90° rotation of coordinates (0, 1) (and, when `reflect`, the swap of 2 and 3):
+    /// the covariance is a multiple of I on those planes.
+    @Test func clustersMatchExactMultiplicities() throws {
+        var rng = SeededGenerator(seed: 95)
+        for trial in 0..<testIterations(8) {
+            let d = 5
+            var rows: [[Int]] = []
+            for _ in 0..<12 {
+                let x = (0..<d).map { _ in Int.random(in: -4...4, using: &rng) }
+                for r in 0..<4 {
+                    var y = x
+                    for _ in 0..<r { (y[0], y[1]) = (-y[1], y[0]) }
+                    rows.append(y)
+                    if trial % 2 == 1 { rows.append([y[0], y[1], y[3], y[2], y[4]]) }
+                }
+            }
+            let data = ImageDataset(count: rows.count, features: d, values: rows.flatMap { $0.map(Double.init) })
+            let numeric = try NumericCovarianceSymmetry(data, tolerance: 1e-9)
+            var h = RationalMatrix(rows: d, columns: d)
+            for r in rows { for i in 0..<d { for j in 0..<d { h[i, j] += Rational(r[i] * r[j], rows.count) } } }
+            let exact = try CovarianceSymmetry(covariance: h)
+            #expect(numeric.orthogonalDimension == exact.orthogonalDimension, "trial \(trial)")
+            #expect(numeric.rank == exact.rank && numeric.cor1Dimension == exact.cor1Dimension)
+            #expect(
+                numeric.clusters.sorted()
+                    == exact.eigenvalueMultiplicities.flatMap { m in
+                        [Int](repeating: m.multiplicity, count: m.degree)
+                    }.sorted(), "trial \(trial)")
+            #expect(exact.orthogonalDimension >= 1 && numeric.maximumSpread < 1e-12 && numeric.minimumGap > 1e-6)
+        }
+    }
+}
