@@ -333,7 +333,7 @@ def command_case(rng, k, work):
     command = rng.choice(["determinantal", "invariant", "equivariant", "count", "list", "show", "random", "basis",
                           "mask", "layer", "train", "train", "reproduce", "bench", "demo", "help", "unknown",
                           "group-basis", "group-mask", "group-train", "spectra", "stats", "identify", "emlp",
-                          "identifiability", "invariants"])
+                          "identifiability", "invariants", "covariance", "lconv"])
     out_path = None
     oracle = None
     if command == "determinantal":
@@ -510,6 +510,19 @@ def command_case(rng, k, work):
         return identify_case(rng, k, work)
     if command in ("emlp", "identifiability", "invariants"):
         return representation_case(rng, k, command)
+    if command == "covariance":
+        text, kind = random_matrix_text(rng, rng.randint(1, 3))
+        symmetric = kind in ("int", "frac", "huge") and text.count("[") == 2 or text in ("[[100]]", "[[101]]")
+        argv = ["covariance-symmetries", "--cov", text, "--json"]
+        return argv, None if not symmetric else "ok", None, None, "64M"
+    if command == "lconv":
+        preset = rng.choice(["shift", "torus", "raster", "gl", "bogus"])
+        argv = ["lconv", "--preset", preset, "--d", str(rng.randint(0, 9)), "--kernel", str(rng.randint(0, 4)),
+                "--image", rng.choice(["3x3", "2x4", "0x3", "9x9"]),
+                "--offsets", rng.choice(["0,1,3,4", "1", "x", "0"]), "--channels", rng.choice(["1,1", "2,3", "0,1", "a"])]
+        if rng.random() < 0.5:
+            argv += ["--check-shift", rng.choice(["x", "y", "z"])]
+        return argv + ["--json"], "refuse" if preset == "bogus" else None, None, None, "64M"
     if command == "reproduce":
         # the one valid form runs the whole experiment (seconds): drawn rarely
         if rng.random() < 0.1:

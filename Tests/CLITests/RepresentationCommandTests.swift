@@ -96,6 +96,28 @@ import EqgeomTestSupport
         try expectRefusal(["covariance-symmetries", "--x", "[[1,1],[1,1]]", "--y", "[[1,2]]"], "singular")
     }
 
+    @Test func lconvKeysAndChecks() throws {
+        let raster = ["lconv", "--preset", "raster", "--image", "3x3", "--offsets", "0,1,3,4"]
+        let vertical = try json(raster + ["--check-shift", "y"])
+        #expect((vertical["equivariant_under"] as? [String: Any])?["equivariant"] as? Bool == true)
+        let horizontal = try json(raster + ["--check-shift", "x"])
+        #expect((horizontal["equivariant_under"] as? [String: Any])?["equivariant"] as? Bool == false)
+        let shift = try json(["lconv", "--preset", "shift", "--d", "8", "--kernel", "3", "--channels", "1,16"])
+        #expect(shift["parameters"] as? Int == 48 && shift["centralizer_dimension"] as? Int == 8)
+        #expect(shift["abelian"] as? Bool == true && shift["lie_closure_dimension"] as? Int == 2)
+        let gl = try json(["lconv", "--preset", "gl", "--d", "3"])
+        #expect(gl["lie_closure_dimension"] as? Int == 9 && gl["killing_form_rank"] as? Int == 8)
+        #expect(gl["centralizer_dimension"] as? Int == 1)
+        let torus = try json(["lconv", "--preset", "torus", "--image", "4x4", "--kernel", "2", "--check-shift", "x"])
+        #expect((torus["equivariant_under"] as? [String: Any])?["equivariant"] as? Bool == true)
+        try expectRefusal(["lconv"], "give one of --preset and --generators")
+        try expectRefusal(["lconv", "--preset", "shift", "--d", "8"], "--kernel")
+        try expectRefusal(["lconv", "--preset", "raster", "--image", "3x3", "--offsets", "0,x"], "--offsets")
+        try expectRefusal(["lconv", "--preset", "gl", "--d", "3", "--channels", "0,2"], "--channels")
+        try expectRefusal(["lconv", "--preset", "gl", "--d", "3", "--check-shift", "x"], "--check-shift needs --image")
+        try expectRefusal(["lconv", "--generators", "missing.json"], "cannot read")
+    }
+
     @Test func badRepresentationsAreRefused() throws {
         try expectRefusal(["emlp", "--matrix", "[[1,2],[3]]"], "one length")
         try expectRefusal(["emlp", "--matrix", "[[1,x]]"], "'x' is not a rational number")

@@ -35,7 +35,7 @@ public struct Identifiability: Sendable {
     /// dim span{words in the generators} (the empty word is I): multiply each new basis element by every
     /// generator until the span stops growing (at most d² elements).
     static func algebraDimension(generatedBy generators: [RationalMatrix], dimension d: Int) -> Int {
-        var span = Span(length: d * d)
+        var span = MatrixSpan(length: d * d)
         var queue = [RationalMatrix.identity(d)]
         _ = span.add(queue[0])
         while let x = queue.popLast() {
@@ -45,31 +45,5 @@ public struct Identifiability: Sendable {
             }
         }
         return span.rank
-    }
-
-    /// A growing subspace of ℚ^L kept in reduced row echelon form.
-    struct Span {
-        let length: Int
-        private var echelon: RationalMatrix
-        private(set) var rank = 0
-
-        init(length: Int) {
-            self.length = length
-            echelon = RationalMatrix(rows: 0, columns: length)
-        }
-
-        /// Adds vec(m) (row-major); returns whether the span grew.
-        mutating func add(_ m: RationalMatrix) -> Bool {
-            var stacked = RationalMatrix(rows: rank + 1, columns: length)
-            for i in 0..<rank { for j in 0..<length where !echelon.isZero(i, j) { stacked[i, j] = echelon[i, j] } }
-            for e in 0..<length where !m.isZero(e / m.columns, e % m.columns) {
-                stacked[rank, e] = m[e / m.columns, e % m.columns]
-            }
-            let (form, newRank) = stacked.rowReduced
-            guard newRank > rank else { return false }
-            echelon = form
-            rank = newRank
-            return true
-        }
     }
 }

@@ -1,0 +1,27 @@
+import Algebra
+
+/// A growing span of matrices, as vectors of ℚ^L (row-major vec) kept in reduced row echelon form.
+struct MatrixSpan {
+    let length: Int
+    private var echelon: RationalMatrix
+    private(set) var rank = 0
+
+    init(length: Int) {
+        self.length = length
+        echelon = RationalMatrix(rows: 0, columns: length)
+    }
+
+    /// Adds vec(m) (row-major); returns whether the span grew.
+    mutating func add(_ m: RationalMatrix) -> Bool {
+        var stacked = RationalMatrix(rows: rank + 1, columns: length)
+        for i in 0..<rank { for j in 0..<length where !echelon.isZero(i, j) { stacked[i, j] = echelon[i, j] } }
+        for e in 0..<length where !m.isZero(e / m.columns, e % m.columns) {
+            stacked[rank, e] = m[e / m.columns, e % m.columns]
+        }
+        let (form, newRank) = stacked.rowReduced
+        guard newRank > rank else { return false }
+        echelon = form
+        rank = newRank
+        return true
+    }
+}

@@ -1,0 +1,165 @@
+import ArgumentParser
+import Foundation
+import Algebra
+import Geometry
+
+/// `eqgeom lconv`: an L-conv layer from generator presets or files, with its exact symmetry (the centraliser
+/// of its generators) and the Lie algebra they generate (SEEDS.md §2.2, F1.2).
+struct LConv: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lconv",
+        abstract: "L-conv layer from generators: parameters, exact symmetry (centraliser), Lie closure, checks.")
+
+    enum Preset: String, ExpressibleByArgument, CaseIterable {
+        case shift, torus, raster, gl
+    }
+
+    @Option(help: "shift (S^1…S^{k−1} on Z_d), torus (2-D shifts of an image), raster (eq. 11), gl (all E_ab).")
+    var preset: Preset?
+    @Option(
+        help: ArgumentHelp("Generators L_1…L_n as a .json list of matrices [[[0,1],[1,0]], …].", valueName: "file"))
+    var generators: String?
+    @Option(help: "Points d (shift, gl).") var d: Int?
+    @Option(help: "Kernel size k (shift: offsets 0…k−1; torus: k×k offsets).") var kernel: Int?
+    @Option(help: "Image size HxW (torus, raster).") var image: String?
+    @Option(help: "Raster offsets s, e.g. 0,1,3,4 (eq. 11 of the L-conv paper for a 3×3 image).") var offsets: String?
+    @Option(help: "Input and output channels, e.g. 1,16.") var channels = "1,1"
+    @Option(help: "Check equivariance under the image shift x or y (with --image).") var checkShift:
+        [ShiftAxisArgument] = []
+    @Option(help: "Check equivariance under a permutation of the d points (cycle or one-line notation).")
+    var checkPerm: [String] = []
+    @OptionGroup var output: OutputOptions
+
+    static let largestDimension = 64
+
+    func validate() throws {
+        guard (preset == nil) != (generators == nil) else {
+            throw ValidationError("give one of --preset and --generators")
+        }
+        if !checkShift.isEmpty && image == nil { throw ValidationError("--check-shift needs --image") }
+    }
+
+    func generatorMatrices() throws -> [RationalMatrix] {
+        if let path = generators {
+            let text = String(decoding: try RepresentationOptions.readFile(path), as: UTF8.self)
+            let inner = text.filter { !$0.isWhitespace }
+            guard inner.hasPrefix("[[["), inner.hasSuffix("]]]") else {
+                throw ValidationError("\(path) must hold a list of matrices, [[[0,1],[1,0]], …]")
+            }
+            return try inner.dropFirst().dropLast().components(separatedBy: "]],[[").enumerated().map { k, part in
+                let body = part.hasPrefix("[[") ? part : "[[" + part
+                return try RationalMatrix(parsing: body.hasSuffix("]]") ? body : body + "]]")
+            }
+        }
+        let size = try image.map { try parseSize($0, count: 2, flag: "--image") }
+        switch preset {
+        case .shift:
+            guard let d, (1...Self.largestDimension).contains(d), let k = kernel, (2...d).contains(k) else {
+                throw ValidationError("--preset shift takes --d 1…\(Self.largestDimension) and --kernel 2…d")
+            }
+            return LConvLayer.shifts(d: d, kernel: k)
+        case .torus:
+            guard let s = size, s[0] * s[1] <= Self.largestDimension, let k = kernel, k >= 1, k <= min(s[0], s[1]),
+                k > 1 || s[0] * s[1] > 1
+            else {
+                throw ValidationError("--preset torus takes --image HxW (at most 64 pixels) and --kernel 2…min(H,W)")
+            }
+            return LConvLayer.torusShifts(height: s[0], width: s[1], kernel: k)
+        case .raster:
+            guard let s = size, s[0] * s[1] <= Self.largestDimension, let text = offsets else {
+                throw ValidationError("--preset raster takes --image HxW (at most 64 pixels) and --offsets 0,1,3,4")
+            }
+            let values = text.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard values.count == text.split(separator: ",").count, !values.isEmpty,
+                values.allSatisfy({ abs($0) < s[0] * s[1] }),
+                values.contains(where: { $0 != 0 })
+            else { throw ValidationError("--offsets takes integers below H·W in magnitude, one nonzero at least") }
+            return LConvLayer.rasterShifts(height: s[0], width: s[1], offsets: values)
+        case .gl:
+            guard let d, (1...8).contains(d) else { throw ValidationError("--preset gl takes --d 1…8") }
+            return LConvLayer.glBasis(d)
+        case nil:
+            throw ValidationError("give one of --preset and --generators")
+        }
+    }
+
+    func run() throws {
+        let parts = channels.split(separator: ",").compactMap { Int($0) }
+        guard parts.count == 2, parts.allSatisfy({ (1...4096).contains($0) }) else {
+            throw ValidationError("--channels takes IN,OUT with 1…4096 each, got '\(channels)'")
+        }
+        let matrices = try generatorMatrices()
+        guard let dim = matrices.first?.rows, dim <= Self.largestDimension else {
+            throw ValidationError("the generators must be at most \(Self.largestDimension)×\(Self.largestDimension)")
+        }
+        let layer = try LConvLayer(generators: matrices, inChannels: parts[0], outChannels: parts[1])
+        progress("\(matrices.count) generators on \(dim) points: centraliser and Lie closure")
+        let closure = try LieClosure(matrices)
+        var checks: [Permutation] = try checkPerm.map { try Permutation(parsing: $0, degree: dim) }
+        if let s = try image.map({ try parseSize($0, count: 2, flag: "--image") }) {
+            checks += try checkShift.map { try Permutation.shift(height: s[0], width: s[1], along: $0.axis) }
+        }
+        var report = LConvReport(
+            generators: matrices.count, dimension: dim, parameters: layer.parameterCount,
+            centralizerDimension: try layer.centralizer().dimension, lieClosureDimension: closure.dimension,
+            abelian: closure.isAbelian, killingFormRank: closure.killingFormRank,
+            structureConstants: closure.structureConstants.prefix(10_000).map {
+                [String($0.i), String($0.j), String($0.k), $0.value.description]
+            })
+        if !checks.isEmpty {
+            let defect = try layer.commutatorDefect(checks)
+            report.equivariantUnder = .init(equivariant: defect.isZero, commutatorDefect: defect.description)
+        }
+        try emit(report, output)
+    }
+}
+
+struct LConvReport: Report {
+    struct Check: Encodable {
+        let equivariant: Bool
+        let commutatorDefect: String
+        enum CodingKeys: String, CodingKey {
+            case equivariant
+            case commutatorDefect = "commutator_defect"
+        }
+    }
+    let generators: Int
+    let dimension: Int
+    let parameters: Int
+    let centralizerDimension: Int
+    let lieClosureDimension: Int
+    let abelian: Bool
+    let killingFormRank: Int
+    let structureConstants: [[String]]
+    var equivariantUnder: Check?
+
+    enum CodingKeys: String, CodingKey {
+        case generators, dimension, parameters, abelian
+        case centralizerDimension = "centralizer_dimension"
+        case lieClosureDimension = "lie_closure_dimension"
+        case killingFormRank = "killing_form_rank"
+        case structureConstants = "structure_constants"
+        case equivariantUnder = "equivariant_under"
+    }
+
+    var table: String {
+        var rows: [(String, String)] = [
+            ("generators", "\(generators) on \(dimension) points (L_0 = I added)"),
+            ("parameters", "\(parameters)"),
+            ("centraliser", "\(centralizerDimension) (the maps the layer commutes with, for every weight)"),
+            (
+                "Lie closure",
+                "\(lieClosureDimension)\(abelian ? " (abelian)" : ""), Killing form rank \(killingFormRank)"
+            ),
+        ]
+        if let check = equivariantUnder {
+            rows.append(
+                (
+                    "equivariant",
+                    check.equivariant
+                        ? "yes" : "no (max ‖[L_i, P]‖²_F = \(check.commutatorDefect))"
+                ))
+        }
+        return keyValueTable(rows)
+    }
+}

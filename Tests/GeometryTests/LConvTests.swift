@@ -1,0 +1,66 @@
+import EqgeomTestSupport
+import Testing
+
+@testable import Algebra
+@testable import Geometry
+
+/// L-conv layers against direct loops (cyclic convolution), centralisers and Lie closures known by hand
+/// (circulants, scalars, gl(d), so(3), the Heisenberg algebra), and eq. (11)'s raster shifts against the torus.
+@Suite struct LConvTests {
+    /// With shift generators S^1 … S^{k−1} the layer is a cyclic convolution: F[μ][b] = Σ_i Σ_a h[μ−i][a]·W^i[a][b].
+    @Test func shiftGeneratorsReproduceCyclicConvolution() throws {
+        var rng = SeededGenerator(seed: 96)
+        for (d, k, mIn, mOut) in [(8, 3, 1, 1), (7, 4, 2, 3), (5, 5, 1, 2)] {
+            let layer = try LConvLayer(
+                generators: LConvLayer.shifts(d: d, kernel: k), inChannels: mIn, outChannels: mOut)
+            #expect(layer.parameterCount == k * mIn * mOut)
+            let weights = (0..<k).map { _ -> RationalMatrix in
+                var w = RationalMatrix(rows: mIn, columns: mOut)
+                for a in 0..<mIn { for b in 0..<mOut { w[a, b] = Rational(Int.random(in: -5...5, using: &rng)) } }
+                return w
+            }
+            let h = (0..<(d * mIn)).map { _ in Int.random(in: -5...5, using: &rng) }
+            var x = RationalMatrix(rows: d * mIn, columns: 1)
+            for (e, v) in h.enumerated() { x[e, 0] = Rational(v) }
+            let y = layer.linearMap(weights: weights) * x
+            for mu in 0..<d {
+                for b in 0..<mOut {
+                    var direct = Rational(0)
+                    for i in 0..<k {
+                        for a in 0..<mIn { direct += Rational(h[((mu - i) % d + d) % d * mIn + a]) * weights[i][a, b] }
+                    }
+                    #expect(y[mu * mOut + b, 0] == direct, "d=\(d) k=\(k) μ=\(mu) b=\(b)")
+                }
+            }
+            // the layer's symmetry: the circulants (the polynomials in S), an abelian closure
+            #expect(try layer.centralizer().dimension == d)
+            let closure = try LieClosure(layer.generators)
+            #expect(closure.isAbelian && closure.killingFormRank == 0 && closure.dimension == min(k - 1, d - 1))
+        }
+    }
+
+    @Test func knownLieAlgebras() throws {
+        let gl3 = try LieClosure(LConvLayer.glBasis(3))
+        #expect(gl3.dimension == 9 && gl3.killingFormRank == 8)
+        #expect(try LConvLayer(generators: LConvLayer.glBasis(3)).centralizer().dimension == 1)
+        let so3 = try LieClosure(
+            try ["[[0,0,0],[0,0,-1],[0,1,0]]", "[[0,0,1],[0,0,0],[-1,0,0]]"].map { try RationalMatrix(parsing: $0) })
+        #expect(so3.dimension == 3 && so3.killingFormRank == 3 && so3.structureConstants.count == 3)
+        let heisenberg = try LieClosure(
+            try ["[[0,1,0],[0,0,0],[0,0,0]]", "[[0,0,0],[0,0,1],[0,0,0]]"].map { try RationalMatrix(parsing: $0) })
+        #expect(heisenberg.dimension == 3 && heisenberg.killingFormRank == 0 && !heisenberg.isAbelian)
+    }
+
+    /// Eq. (11)'s raster shifts on a 3×3 image commute with the vertical torus shift, not the horizontal one;
+    /// 2-D torus shifts commute with both.
+    @Test func rasterShiftsAreNotHorizontallyEquivariant() throws {
+        let raster = try LConvLayer(generators: LConvLayer.rasterShifts(height: 3, width: 3, offsets: [0, 1, 3, 4]))
+        let torus = try LConvLayer(generators: LConvLayer.torusShifts(height: 3, width: 3, kernel: 2))
+        let horizontal = try Permutation.shift(height: 3, width: 3, along: .x)
+        let vertical = try Permutation.shift(height: 3, width: 3, along: .y)
+        #expect(try raster.commutatorDefect([vertical]).isZero)
+        #expect(!(try raster.commutatorDefect([horizontal]).isZero))
+        #expect(try torus.commutatorDefect([horizontal, vertical]).isZero)
+        #expect(try torus.centralizer().dimension == 9)  // the 2-D circulants
+    }
+}
