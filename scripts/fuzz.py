@@ -519,7 +519,8 @@ def command_case(rng, k, work):
         preset = rng.choice(["shift", "torus", "raster", "gl", "bogus"])
         argv = ["lconv", "--preset", preset, "--d", str(rng.randint(0, 9)), "--kernel", str(rng.randint(0, 4)),
                 "--image", rng.choice(["3x3", "2x4", "0x3", "9x9"]),
-                "--offsets", rng.choice(["0,1,3,4", "1", "x", "0"]), "--channels", rng.choice(["1,1", "2,3", "0,1", "a"])]
+                "--offsets", rng.choice(["0,1,3,4", "1", "x", "0"]),
+                "--channels", rng.choice(["1,1", "2,3", "0,1", "a"])]
         if rng.random() < 0.5:
             argv += ["--check-shift", rng.choice(["x", "y", "z"])]
         return argv + ["--json"], "refuse" if preset == "bogus" else None, None, None, "64M"
