@@ -19,6 +19,10 @@ struct EMLP: ParsableCommand {
     @Option(help: "Dimension d of the random generators, 1…12.") var dim: Int?
     @Option(help: "Seed of the random generators.") var seed: UInt64 = 1
     @Flag(help: "Print the basis (exact rationals as strings) in the JSON output.") var basis = false
+    @Flag(help: "Solve in float64 by SVD of the stacked constraint, as EMLP does (the gap at the cut reported).")
+    var numeric = false
+    @Option(help: "Relative singular-value cut for --numeric, in (0, 1) (default max(rows, unknowns)·ε).")
+    var tolerance: Double?
     @Option(help: ArgumentHelp("Write the basis: .json (exact) or .npz (float64 [k, d_out, d_in]).", valueName: "file"))
     var out: String?
     @OptionGroup var output: OutputOptions
@@ -38,6 +42,11 @@ struct EMLP: ParsableCommand {
             throw ValidationError("name the representation: --perm, --image, --gen, or --matrix/--lie-matrix")
         }
         if let path = out { try requireExtension(path, ["json", "npz"]) }
+        if let tau = tolerance {
+            guard numeric else { throw ValidationError("--tolerance goes with --numeric") }
+            guard tau > 0, tau < 1 else { throw ValidationError("--tolerance must be in (0, 1), got \(tau)") }
+        }
+        if numeric && out != nil { throw ValidationError("--out writes the exact basis; drop --numeric") }
     }
 
     func run() throws {
@@ -46,6 +55,10 @@ struct EMLP: ParsableCommand {
         let space = try EquivarianceConstraint(
             input: inDual ? try input.dual() : input, output: try rho.tensorPower(outPower))
         progress("\(space.unknowns) unknowns, \(space.constraintRows) constraint rows")
+        if numeric {
+            let solved = try NumericEquivariantMaps(space, tolerance: tolerance)
+            return try emit(EMLPReport(space, numeric: solved, basis: basis), output)
+        }
         let solved = try space.solve(progress: progress)
         let maps = basis || out != nil ? solved.basis() : []
         if let path = out { try Self.write(maps, solved, to: path) }
@@ -88,10 +101,12 @@ struct EMLPReport: Report {
     let constraintRows: Int
     let constraintRank: Int
     let dimension: Int
-    let field = "Q"
+    var field = "Q"
     let method: String
     let orbitals: Int?
     let basis: [[[String]]]?
+    var singularValueGap: Double? = nil
+    var threshold: Double? = nil
 
     init(_ c: EquivarianceConstraint, _ s: EquivariantMapSpace, basis maps: [RationalMatrix]?) {
         inDim = c.input.dimension
@@ -105,8 +120,30 @@ struct EMLPReport: Report {
         basis = maps.map { $0.map { m in m.entries.map { $0.map(\.description) } } }
     }
 
+    /// The float64 solution (`--numeric`): the basis entries printed with 17 significant digits.
+    init(_ c: EquivarianceConstraint, numeric s: NumericEquivariantMaps, basis withBasis: Bool) {
+        inDim = c.input.dimension
+        outDim = c.output.dimension
+        unknowns = c.unknowns
+        constraintRows = c.constraintRows
+        constraintRank = c.unknowns - s.dimension
+        dimension = s.dimension
+        method = "numeric-svd"
+        field = "float64"
+        orbitals = nil
+        let (rows, columns) = (c.output.dimension, c.input.dimension)
+        basis =
+            withBasis
+            ? s.basis.map { v in
+                (0..<rows).map { i in (0..<columns).map { String(format: "%.17g", v[i * columns + $0]) } }
+            } : nil
+        singularValueGap = s.gap
+        threshold = s.threshold
+    }
+
     enum CodingKeys: String, CodingKey {
-        case unknowns, dimension, field, method, orbitals, basis
+        case unknowns, dimension, field, method, orbitals, basis, threshold
+        case singularValueGap = "singular_value_gap"
         case inDim = "in_dim"
         case outDim = "out_dim"
         case constraintRows = "constraint_rows"
@@ -117,8 +154,11 @@ struct EMLPReport: Report {
         var rows: [(String, String)] = [
             ("maps", "ℚ^\(inDim) → ℚ^\(outDim): \(unknowns) unknowns, \(constraintRows) constraint rows"),
             ("dimension", "\(dimension) (constraint rank \(constraintRank))"),
-            ("method", method + (method == "orbitals" ? " (orbits of the group on pairs)" : " over ℚ")),
+            ("method", method + (method == "orbitals" ? " (orbits of the group on pairs)" : " over \(field)")),
         ]
+        if let gap = singularValueGap, let threshold {
+            rows.append(("cut", String(format: "singular values ≤ %.2e dropped; gap at the cut %.2e", threshold, gap)))
+        }
         if let maps = basis {
             rows += maps.enumerated().map { k, m in
                 ("basis \(k + 1)", "[" + m.map { "[" + $0.joined(separator: ",") + "]" }.joined(separator: ",") + "]")
