@@ -29,6 +29,11 @@ import EqgeomTestSupport
         // a generic generator commutes with d maps, a generic pair with 1 (SEEDS.md §1.1, 0d)
         #expect(try json(["emlp", "--random-generators", "1", "--dim", "5"])["dimension"] as? Int == 5)
         #expect(try json(["emlp", "--random-generators", "2", "--dim", "5"])["dimension"] as? Int == 1)
+        // the float64 path finds the same dimension with a wide gap at the cut
+        let numeric = try json(["emlp"] + Self.so3 + ["--in-power", "2", "--out-power", "2", "--numeric"])
+        #expect(numeric["dimension"] as? Int == 3 && numeric["method"] as? String == "numeric-svd")
+        #expect((numeric["singular_value_gap"] as? Double ?? 0) > 1e8 && numeric["field"] as? String == "float64")
+        try expectRefusal(["emlp", "--perm", "(1 2)", "--tolerance", "0.1"], "--tolerance goes with --numeric")
         // the rotation by 90° of R² and its dual: maps V* → V
         let rotation = try json(["emlp", "--matrix", "[[0,-1],[1,0]]", "--in-dual"])
         #expect(rotation["dimension"] as? Int == 2)
