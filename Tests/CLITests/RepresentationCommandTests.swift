@@ -123,6 +123,16 @@ import EqgeomTestSupport
         try expectRefusal(["lconv", "--generators", "missing.json"], "cannot read")
     }
 
+    /// Learning a generator with W: every learned A lies in ℝ[C_5] (the circulants), not on the group.
+    @Test func barriersReproduction() throws {
+        let o = try json(["reproduce", "barriers", "--runs", "3", "--steps", "1500"])
+        let runs = o["runs"] as? [[String: Any]] ?? []
+        #expect(runs.count == 3 && o["group_algebra_dimension"] as? Int == 5)
+        #expect(runs.allSatisfy { ($0["distance_to_group_algebra"] as? Double ?? 1) < 1e-6 })
+        #expect((o["group_elements_recovered"] as? Int ?? 3) < 3)
+        try expectRefusal(["reproduce", "barriers", "--n", "1"], "--n takes 2…32")
+    }
+
     @Test func badRepresentationsAreRefused() throws {
         try expectRefusal(["emlp", "--matrix", "[[1,2],[3]]"], "one length")
         try expectRefusal(["emlp", "--matrix", "[[1,x]]"], "'x' is not a rational number")
