@@ -133,6 +133,17 @@ import EqgeomTestSupport
         try expectRefusal(["reproduce", "barriers", "--n", "1"], "--n takes 2…32")
     }
 
+    /// The L-conv comparison's shape on one short epoch (the full run is `eqgeom reproduce lconv`).
+    @Test func lconvComparisonRuns() throws {
+        let o = try json(["reproduce", "lconv", "--epochs", "1", "--filters", "2"])
+        let rows = o["rows"] as? [[String: Any]] ?? []
+        #expect(rows.count == 6 && o["samples"] as? Int == 2000)
+        #expect(Set(rows.compactMap { $0["model"] as? String }) == ["cnn", "lconv", "fc"])
+        #expect(rows.allSatisfy { (($0["test_accuracy"] as? Double) ?? -1) > 0.15 })
+        #expect(rows.allSatisfy { (($0["test_accuracy_error"] as? Double) ?? 1) < 0.03 })
+        try expectRefusal(["reproduce", "lconv", "--epochs", "0"], "--epochs takes 1…200")
+    }
+
     @Test func badRepresentationsAreRefused() throws {
         try expectRefusal(["emlp", "--matrix", "[[1,2],[3]]"], "one length")
         try expectRefusal(["emlp", "--matrix", "[[1,x]]"], "'x' is not a rational number")

@@ -31,8 +31,7 @@ public struct GroupAdamModel: Sendable {
             count += 2 * t * b.block.multiplicity * b.block.type.dimension
         }
         var theta = (0..<count).map { _ in 0.1 * rng.normal() }
-        var m = [Double](repeating: 0, count: count)
-        var v = [Double](repeating: 0, count: count)
+        var adam = AdamState(count: count, beta1: settings.beta1, beta2: settings.beta2, epsilon: settings.epsilon)
         let moments = spectra.blocks.map { $0.moment.map { $0 * scale } }
         for step in 0..<steps {
             var gradient = [Double](repeating: 0, count: count)
@@ -40,14 +39,7 @@ public struct GroupAdamModel: Sendable {
                 _ = Self.blockLossAndGradient(theta, layout: layout, gamma: gamma, gradient: &gradient)
             }
             let rate = settings.learningRate * 0.5 * (1 + cos(Double.pi * Double(step) / Double(max(steps, 1))))
-            let (b1, b2) = (settings.beta1, settings.beta2)
-            let c1 = 1 - pow(b1, Double(step + 1))
-            let c2 = 1 - pow(b2, Double(step + 1))
-            for i in 0..<count {
-                m[i] = b1 * m[i] + (1 - b1) * gradient[i]
-                v[i] = b2 * v[i] + (1 - b2) * gradient[i] * gradient[i]
-                theta[i] -= rate * (m[i] / c1) / ((v[i] / c2).squareRoot() + settings.epsilon)
-            }
+            adam.step(&theta, gradient, rate: rate)
             guard theta.allSatisfy(\.isFinite) else {
                 throw NumericError.invalidInput(
                     "Adam diverged at step \(step) with learning rate \(settings.learningRate); lower --learning-rate")

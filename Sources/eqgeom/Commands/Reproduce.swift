@@ -7,7 +7,8 @@ import NumericBridge
 /// `eqgeom reproduce mnist`: the paper's Section 5, end to end.
 struct Reproduce: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Reproduce a paper experiment.", subcommands: [MNIST.self, D4.self, Barriers.self])
+        abstract: "Reproduce a paper experiment.",
+        subcommands: [MNIST.self, D4.self, Barriers.self, LConvComparison.self])
 
     struct MNIST: ParsableCommand {
         static let configuration = CommandConfiguration(

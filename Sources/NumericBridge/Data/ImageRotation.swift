@@ -1,0 +1,54 @@
+import Foundation
+
+/// Rotated and scrambled images, the data of the L-conv paper's experiments (§4): each h×w image turned about
+/// its centre by a uniformly random angle (bilinear interpolation, zero outside the frame), and optionally the
+/// pixels of every image permuted by one fixed random permutation ("scrambled"), which keeps every pixel's
+/// value but destroys the grid's neighbourhoods.
+public enum ImageRotation {
+    /// Each image rotated by a seeded uniform angle in [0, 2π).
+    public static func rotated(_ data: ImageDataset, height h: Int, width w: Int, seed: UInt64) -> ImageDataset {
+        var rng = SplitMix(seed)
+        var out = [Double](repeating: 0, count: data.values.count)
+        let (cy, cx) = (Double(h - 1) / 2, Double(w - 1) / 2)
+        for s in 0..<data.count {
+            let angle = 2 * Double.pi * rng.uniform()
+            let (c, sn) = (cos(angle), sin(angle))
+            let base = s * h * w
+            for y in 0..<h {
+                for x in 0..<w {
+                    // the source of (y, x) under the inverse rotation
+                    let dy = Double(y) - cy
+                    let dx = Double(x) - cx
+                    let sy = c * dy + sn * dx + cy
+                    let sx = -sn * dy + c * dx + cx
+                    out[base + y * w + x] = bilinear(data.values, base: base, h, w, sy, sx)
+                }
+            }
+        }
+        return ImageDataset(count: data.count, features: data.features, values: out, labels: data.labels)
+    }
+
+    /// Every image's pixels permuted by one seeded random permutation.
+    public static func scrambled(_ data: ImageDataset, seed: UInt64) -> ImageDataset {
+        var rng = SplitMix(seed)
+        var order = Array(0..<data.features)
+        for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+        var out = data.values
+        for s in 0..<data.count {
+            for (j, source) in order.enumerated() {
+                out[s * data.features + j] = data.values[s * data.features + source]
+            }
+        }
+        return ImageDataset(count: data.count, features: data.features, values: out, labels: data.labels)
+    }
+
+    static func bilinear(_ v: [Double], base: Int, _ h: Int, _ w: Int, _ y: Double, _ x: Double) -> Double {
+        let (y0, x0) = (Int(floor(y)), Int(floor(x)))
+        let (fy, fx) = (y - Double(y0), x - Double(x0))
+        func at(_ yy: Int, _ xx: Int) -> Double {
+            (0..<h).contains(yy) && (0..<w).contains(xx) ? v[base + yy * w + xx] : 0
+        }
+        return (1 - fy) * ((1 - fx) * at(y0, x0) + fx * at(y0, x0 + 1)) + fy
+            * ((1 - fx) * at(y0 + 1, x0) + fx * at(y0 + 1, x0 + 1))
+    }
+}
