@@ -34,6 +34,13 @@ import EqgeomTestSupport
         #expect(numeric["dimension"] as? Int == 3 && numeric["method"] as? String == "numeric-svd")
         #expect((numeric["singular_value_gap"] as? Double ?? 0) > 1e8 && numeric["field"] as? String == "float64")
         try expectRefusal(["emlp", "--perm", "(1 2)", "--tolerance", "0.1"], "--tolerance goes with --numeric")
+        // rotation by 60° over ℚ(√3): T2 → T2 has 1 + 1 + 2² = 6 maps (eigenvalues ζ^±2, 1, 1)
+        let sixty = ["emlp", "--field", "x^2-3", "--matrix", "[[1/2,-a/2],[a/2,1/2]]"]
+        let rotation60 = try json(sixty + ["--in-power", "2", "--out-power", "2"])
+        #expect(rotation60["dimension"] as? Int == 6 && rotation60["field"] as? String == "Q[a]/(x^2 - 3)")
+        #expect((try json(sixty + ["--basis"])["basis"] as? [[[String]]])?.last == [["0", "1"], ["-1", "0"]])
+        try expectRefusal(sixty.dropLast(2) + ["--matrix", "[[1,b]]"], "'b' is not a term")
+        try expectRefusal(["emlp", "--field", "x^2-4", "--matrix", "[[1]]"], "irreducible")
         // the rotation by 90° of R² and its dual: maps V* → V
         let rotation = try json(["emlp", "--matrix", "[[0,-1],[1,0]]", "--in-dual"])
         #expect(rotation["dimension"] as? Int == 2)

@@ -8,28 +8,36 @@ extension RationalMatrix {
     /// exact decimals `0.25` (optionally quoted, as JSON strings), all rows of one length.
     /// - Throws: `ParseError` naming the problem (ragged rows, an entry that is not a number, brackets).
     public init(parsing text: String) throws {
+        let rows = try Self.entryTexts(parsing: text).map { try $0.map(Self.entry) }
+        guard let matrix = RationalMatrix(rows) else {
+            throw ParseError(description: "the rows of the matrix '\(text)' must be non-empty and of one length")
+        }
+        self = matrix
+    }
+
+    /// The entries of `[[e, e], [e, e]]` as text (quotes removed), checked to be rows of one non-zero length.
+    /// - Throws: `ParseError` on brackets or ragged rows.
+    public static func entryTexts(parsing text: String) throws -> [[String]] {
         let trimmed = text.filter { !$0.isWhitespace }
         guard trimmed.hasPrefix("[["), trimmed.hasSuffix("]]") else {
             throw ParseError(description: "a matrix is written as rows in brackets, [[0,1],[1,0]]; got '\(text)'")
         }
         let body = trimmed.dropFirst(2).dropLast(2)
-        var rows: [[Rational]] = []
+        var rows: [[String]] = []
         for (k, piece) in body.split(separator: "]", omittingEmptySubsequences: false).enumerated() {
             let rowText = k == 0 ? Substring(piece) : piece.hasPrefix(",[") ? piece.dropFirst(2) : "["
             guard !rowText.contains("["), !rowText.contains("]") else {
                 throw ParseError(description: "unbalanced brackets in the matrix '\(text)'")
             }
             rows.append(
-                try rowText.split(separator: ",", omittingEmptySubsequences: false).map {
-                    try Self.entry(String($0.filter { $0 != "\"" }))
-                })
+                rowText.split(separator: ",", omittingEmptySubsequences: false).map { String($0.filter { $0 != "\"" }) }
+            )
         }
-        guard let first = rows.first, !first.isEmpty, rows.allSatisfy({ $0.count == first.count }),
-            let matrix = RationalMatrix(rows)
+        guard let first = rows.first, !first.isEmpty, !first[0].isEmpty, rows.allSatisfy({ $0.count == first.count })
         else {
             throw ParseError(description: "the rows of the matrix '\(text)' must be non-empty and of one length")
         }
-        self = matrix
+        return rows
     }
 
     /// `p`, `p/q` or a decimal `a.b` (exactly a/10^k).

@@ -101,3 +101,12 @@ final class NfElemBox: @unchecked Sendable {
         ptr.deallocate()
     }
 }
+
+extension NumberFieldElement {
+    /// Parses a polynomial in the field's generator `a` (`1/2`, `-a/2`, `3 + 2*a^2`), reduced modulo the
+    /// defining polynomial.
+    /// - Throws: `RationalPolynomial.ParseError` naming the term that cannot be read.
+    public init(parsing text: String, in field: NumberField) throws {
+        self.init(try RationalPolynomial(parsing: text, variable: "a"), in: field)
+    }
+}

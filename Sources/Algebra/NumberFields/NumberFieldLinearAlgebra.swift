@@ -73,6 +73,11 @@ public struct NumberFieldRowEchelon {
         return true
     }
 
+    /// The rows (a basis of the row space) in reduced row echelon form, by pivot.
+    public var reducedRows: [[NumberFieldElement]] {
+        zip(pivots, rows).sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
     /// A basis of the solution space: one vector per free unknown.
     public var nullspace: [[NumberFieldElement]] {
         let zero = NumberFieldElement(0, in: field)

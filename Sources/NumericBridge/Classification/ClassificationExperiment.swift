@@ -41,8 +41,8 @@ public struct ClassificationExperiment: Sendable {
         guard let labels = data.labels else { throw NumericError.invalidInput("the data has no labels to classify") }
         guard c.trainCount >= 1, c.trainCount < data.count, data.features == c.height * c.width else {
             throw NumericError.invalidInput(
-                "need \(c.height)×\(c.width) images and more than \(c.trainCount) samples, got \(data.count) of \(data.features)"
-            )
+                "need \(c.height)×\(c.width) images and more than \(c.trainCount) samples, got \(data.count) of "
+                    + "\(data.features) values")
         }
         let classes = (labels.max() ?? 0) + 1
         let rotated = ImageRotation.rotated(data, height: c.height, width: c.width, seed: c.seed)

@@ -50,6 +50,19 @@ struct EMLP: ParsableCommand {
     }
 
     func run() throws {
+        if let k = try representation.numberFieldRepresentation() {
+            guard !inDual, !numeric, out == nil else {
+                throw ValidationError("--field takes no --in-dual, --numeric or --out (yet)")
+            }
+            let maps = try k.tensorPower(inPower).equivariantMaps(to: try k.tensorPower(outPower))
+            let inDim = Int(pow(Double(k.dimension), Double(inPower)))
+            let outDim = Int(pow(Double(k.dimension), Double(outPower)))
+            return try emit(
+                EMLPReport(
+                    field: "Q[a]/(\(k.field.polynomial.rational.description(variable: "x")))", inDim: inDim,
+                    outDim: outDim,
+                    generators: k.groupGenerators.count + k.lieGenerators.count, maps: maps, basis: basis), output)
+        }
         let rho = try randomRepresentation() ?? representation.representation()
         let input = try rho.tensorPower(inPower)
         let space = try EquivarianceConstraint(
@@ -120,6 +133,23 @@ struct EMLPReport: Report {
         basis = maps.map { $0.map { m in m.entries.map { $0.map(\.description) } } }
     }
 
+    /// A solution over a number field (`--field`).
+    init(
+        field: String, inDim: Int, outDim: Int, generators: Int, maps: [NumberFieldRepresentation.Matrix],
+        basis withBasis: Bool
+    ) {
+        self.inDim = inDim
+        self.outDim = outDim
+        unknowns = inDim * outDim
+        constraintRows = max(generators, 1) * unknowns
+        constraintRank = unknowns - maps.count
+        dimension = maps.count
+        method = "exact-rref"
+        self.field = field
+        orbitals = nil
+        basis = withBasis ? maps.map { $0.map { $0.map(\.description) } } : nil
+    }
+
     /// The float64 solution (`--numeric`): the basis entries printed with 17 significant digits.
     init(_ c: EquivarianceConstraint, numeric s: NumericEquivariantMaps, basis withBasis: Bool) {
         inDim = c.input.dimension
@@ -154,7 +184,11 @@ struct EMLPReport: Report {
         var rows: [(String, String)] = [
             ("maps", "ℚ^\(inDim) → ℚ^\(outDim): \(unknowns) unknowns, \(constraintRows) constraint rows"),
             ("dimension", "\(dimension) (constraint rank \(constraintRank))"),
-            ("method", method + (method == "orbitals" ? " (orbits of the group on pairs)" : " over \(field)")),
+            (
+                "method",
+                method
+                    + (method == "orbitals" ? " (orbits of the group on pairs)" : " over \(field == "Q" ? "ℚ" : field)")
+            ),
         ]
         if let gap = singularValueGap, let threshold {
             rows.append(("cut", String(format: "singular values ≤ %.2e dropped; gap at the cut %.2e", threshold, gap)))

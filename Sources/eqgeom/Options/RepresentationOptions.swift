@@ -21,9 +21,18 @@ struct RepresentationOptions: ParsableArguments {
         help: ArgumentHelp("A Lie algebra generator as a matrix (or a .json/.npy file); repeat.", valueName: "A"))
     var lieMatrices: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "Matrix entries in the number field Q[a]/(f), f in x: x^2-3 (a = √3) with [[1/2,-a/2],[a/2,1/2]].",
+            valueName: "f"))
+    var field: String?
+
     var given: Bool { action.given || generators.given || !matrices.isEmpty || !lieMatrices.isEmpty }
 
     func validate() throws {
+        if field != nil && (action.given || generators.given) {
+            throw ValidationError("--field goes with --matrix/--lie-matrix (permutations are rational)")
+        }
         if action.given || generators.given {
             guard matrices.isEmpty, lieMatrices.isEmpty else {
                 throw ValidationError("give a permutation action or matrices (--matrix, --lie-matrix), not both")
@@ -49,6 +58,28 @@ struct RepresentationOptions: ParsableArguments {
             throw ValidationError("name the representation: --perm, --image, --gen, or --matrix/--lie-matrix")
         }
         return try MatrixRepresentation(dimension: first.rows, groupGenerators: group, lieGenerators: lie)
+    }
+
+    /// The representation over the number field of `--field`, or nil without it.
+    func numberFieldRepresentation() throws -> NumberFieldRepresentation? {
+        guard let text = field else { return nil }
+        let f = try RationalPolynomial(parsing: text, variable: "x").primitiveIntegerPart
+        guard f.degree >= 1, f.irreducibleFactors.count == 1, f.irreducibleFactors.first?.multiplicity == 1 else {
+            throw ValidationError("--field needs an irreducible polynomial in x of degree ≥ 1, got '\(text)'")
+        }
+        let k = NumberField(f)
+        func parse(_ t: String) throws -> NumberFieldRepresentation.Matrix {
+            let source = t.hasSuffix(".json") ? String(decoding: try Self.readFile(t), as: UTF8.self) : t
+            return try RationalMatrix.entryTexts(parsing: source).map {
+                try $0.map { try NumberFieldElement(parsing: $0, in: k) }
+            }
+        }
+        let group = try matrices.map(parse)
+        let lie = try lieMatrices.map(parse)
+        guard let d = (group.first ?? lie.first)?.count else {
+            throw ValidationError("--field needs --matrix or --lie-matrix")
+        }
+        return try NumberFieldRepresentation(field: k, dimension: d, groupGenerators: group, lieGenerators: lie)
     }
 
     /// A matrix from text, a `.json` file holding that text, or an integer-valued `.npy` file.

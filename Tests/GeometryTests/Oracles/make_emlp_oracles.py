@@ -82,3 +82,35 @@ for name, gens, lie, p, q in cases:
     print(name, dimension)
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "emlp.json")
 json.dump(out, open(path, "w"), indent=1)
+
+# Over Q(sqrt 3): rotations by 60 and 30 degrees. Entries are written p0 + p1*sqrt(3) -> [p0, p1] (strings).
+from sympy import sqrt, nsimplify, expand
+
+
+def split(value):
+    value = expand(nsimplify(value))
+    p1 = value.coeff(sqrt(3))
+    p0 = expand(value - p1 * sqrt(3))
+    return [str(p0), str(p1)]
+
+
+field_cases = [
+    ("rotation by 60 degrees, T1 -> T1", Matrix([[Rational(1, 2), -sqrt(3) / 2], [sqrt(3) / 2, Rational(1, 2)]]), 1, 1),
+    ("rotation by 60 degrees, T2 -> T2", Matrix([[Rational(1, 2), -sqrt(3) / 2], [sqrt(3) / 2, Rational(1, 2)]]), 2, 2),
+    ("rotation by 60 degrees, T1 -> T2", Matrix([[Rational(1, 2), -sqrt(3) / 2], [sqrt(3) / 2, Rational(1, 2)]]), 1, 2),
+    ("rotation by 30 degrees, T1 -> T3", Matrix([[sqrt(3) / 2, Rational(-1, 2)], [Rational(1, 2), sqrt(3) / 2]]), 1, 3),
+]
+field_out = []
+for name, h, p, q in field_cases:
+    g_in, _ = power([h], [], p)
+    g_out, _ = power([h], [], q)
+    u = g_in[0].shape[0] * g_out[0].shape[0]
+    c = kron(g_out[0], eye(g_in[0].shape[0])) - kron(eye(g_out[0].shape[0]), g_in[0].T)
+    null = c.nullspace(simplify=True)
+    basis = Matrix.hstack(*null).T.rref(simplify=True)[0] if null else Matrix(0, u, [])
+    field_out.append({"name": name, "generator": [[split(x) for x in h.row(r)] for r in range(2)], "in_power": p,
+                      "out_power": q, "dimension": basis.rows,
+                      "basis": [[split(x) for x in basis.row(r)] for r in range(basis.rows)]})
+    print(name, basis.rows)
+path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "emlp_sqrt3.json")
+json.dump(field_out, open(path, "w"), indent=1)
