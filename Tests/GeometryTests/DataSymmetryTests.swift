@@ -46,7 +46,7 @@ import Testing
         let cases = try Self.oracles().covariances
         #expect(cases.count == 8)
         for c in cases {
-            let h = EquivarianceConstraintTests.matrix(c.h)
+            let h = rationalMatrix(c.h)
             let s = try CovarianceSymmetry(covariance: h)
             #expect(s.cor1Dimension == c.cor1Dimension && s.cor1Dimension == s.cor1Formula, "\(c.h)")
             #expect(s.orthogonalDimension == c.orthogonalDimension && s.orthogonalFormula == c.orthogonalDimension)
@@ -60,7 +60,7 @@ import Testing
     @Test func regressionsMatchSympy() throws {
         for c in try Self.oracles().regressions {
             let r = try RegressionSymmetry(
-                x: EquivarianceConstraintTests.matrix(c.x), y: EquivarianceConstraintTests.matrix(c.y))
+                x: rationalMatrix(c.x), y: rationalMatrix(c.y))
             #expect(r.invariantOutputsDimension == c.invariantOutputs, "\(c.x)")
             #expect(r.equivariantOutputsDimension == c.equivariantOutputs, "\(c.x)")
             #expect(r.fittedMapDimension == c.fittedMap, "\(c.x)")

@@ -9,25 +9,6 @@ import Testing
 /// sympy's Kronecker products, EMLP's C_{h,A} with inverses stacked densely, nullspace in RREF), against
 /// `layer`'s orbit counts, and against the generic-generator facts of SEEDS.md §1.1 (0c, 0d).
 @Suite struct EquivarianceConstraintTests {
-    struct Case: Decodable {
-        let name: String
-        let group: [[[String]]]
-        let lie: [[[String]]]
-        let inPower: Int
-        let outPower: Int
-        let dimension: Int
-        let basis: [[String]]
-        enum CodingKeys: String, CodingKey {
-            case name, group, lie, dimension, basis
-            case inPower = "in_power"
-            case outPower = "out_power"
-        }
-    }
-
-    static func matrix(_ rows: [[String]]) -> RationalMatrix {
-        RationalMatrix(rows.map { $0.map { Rational($0) ?? Rational(0) } }) ?? RationalMatrix(rows: 0, columns: 0)
-    }
-
     /// The permutation whose matrix is `m` (P[g(j), j] = 1), or nil.
     static func permutation(of m: RationalMatrix) -> Permutation? {
         let images = (0..<m.columns).map { j in (0..<m.rows).first { m[$0, j] == Rational(1) }.map { $0 + 1 } ?? 0 }
@@ -37,12 +18,11 @@ import Testing
     }
 
     @Test func sympyOracles() throws {
-        let url = packageRoot().appendingPathComponent("Tests/GeometryTests/Oracles/emlp.json")
-        let cases = try JSONDecoder().decode([Case].self, from: Data(contentsOf: url))
+        let cases = try EMLPOracle.all()
         #expect(cases.count >= 12)
         for c in cases {
-            let group = c.group.map(Self.matrix)
-            let lie = c.lie.map(Self.matrix)
+            let group = c.group.map(rationalMatrix)
+            let lie = c.lie.map(rationalMatrix)
             let d = (group.first ?? lie.first)?.rows ?? 0
             var representations = [try MatrixRepresentation(dimension: d, groupGenerators: group, lieGenerators: lie)]
             let permutations = group.compactMap(Self.permutation)

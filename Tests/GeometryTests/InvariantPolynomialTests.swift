@@ -17,7 +17,7 @@ import Testing
     @Test func molienSeries() throws {
         let url = packageRoot().appendingPathComponent("Tests/GeometryTests/Oracles/invariants.json")
         for c in try JSONDecoder().decode([Case].self, from: Data(contentsOf: url)) {
-            let generators = c.group.map { EquivarianceConstraintTests.matrix($0) }
+            let generators = c.group.map { rationalMatrix($0) }
             let rho = try MatrixRepresentation(dimension: generators[0].rows, groupGenerators: generators)
             for (k, expected) in c.dimensions.enumerated() {
                 #expect(try InvariantPolynomials(rho, degree: k).dimension == expected, "\(c.name), degree \(k)")

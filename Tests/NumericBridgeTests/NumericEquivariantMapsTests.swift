@@ -10,27 +10,9 @@ import Testing
 /// cut, and the same space (the exact and numeric bases stacked have rank = dimension).
 @Suite struct NumericEquivariantMapsTests {
     @Test func numericSpacesAreTheExactSpaces() throws {
-        let url = packageRoot().appendingPathComponent("Tests/GeometryTests/Oracles/emlp.json")
-        struct Case: Decodable {
-            let name: String
-            let group: [[[String]]]
-            let lie: [[[String]]]
-            let inPower: Int
-            let outPower: Int
-            let dimension: Int
-            enum CodingKeys: String, CodingKey {
-                case name, group, lie, dimension
-                case inPower = "in_power"
-                case outPower = "out_power"
-            }
-        }
-        for c in try JSONDecoder().decode([Case].self, from: Data(contentsOf: url)) {
-            let matrix = { (rows: [[String]]) in
-                RationalMatrix(rows.map { $0.map { Rational($0) ?? Rational(0) } })
-                    ?? RationalMatrix(rows: 0, columns: 0)
-            }
-            let group = c.group.map(matrix)
-            let lie = c.lie.map(matrix)
+        for c in try EMLPOracle.all() {
+            let group = c.group.map(rationalMatrix)
+            let lie = c.lie.map(rationalMatrix)
             let rho = try MatrixRepresentation(
                 dimension: (group.first ?? lie.first)?.rows ?? 0, groupGenerators: group, lieGenerators: lie)
             let constraint = try EquivarianceConstraint(

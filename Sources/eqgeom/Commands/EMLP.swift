@@ -114,23 +114,36 @@ struct EMLPReport: Report {
     let constraintRows: Int
     let constraintRank: Int
     let dimension: Int
-    var field = "Q"
+    let field: String
     let method: String
     let orbitals: Int?
     let basis: [[[String]]]?
     var singularValueGap: Double? = nil
     var threshold: Double? = nil
 
+    /// The shape of the problem and its solution; `basis` as text, d_out×d_in per map.
+    init(
+        inDim: Int, outDim: Int, generators: Int, dimension: Int, method: String, field: String = "Q",
+        basis: [[[String]]]? = nil
+    ) {
+        self.inDim = inDim
+        self.outDim = outDim
+        unknowns = inDim * outDim
+        constraintRows = max(generators, 1) * unknowns
+        constraintRank = unknowns - dimension
+        self.dimension = dimension
+        self.method = method
+        self.field = field
+        orbitals = method == EquivariantMapSpace.Method.orbitals.rawValue ? dimension : nil
+        self.basis = basis
+    }
+
+    /// The exact solution over ℚ.
     init(_ c: EquivarianceConstraint, _ s: EquivariantMapSpace, basis maps: [RationalMatrix]?) {
-        inDim = c.input.dimension
-        outDim = c.output.dimension
-        unknowns = c.unknowns
-        constraintRows = c.constraintRows
-        constraintRank = c.unknowns - s.dimension
-        dimension = s.dimension
-        method = s.method.rawValue
-        orbitals = s.method == .orbitals ? s.dimension : nil
-        basis = maps.map { $0.map { m in m.entries.map { $0.map(\.description) } } }
+        self.init(
+            inDim: c.input.dimension, outDim: c.output.dimension, generators: Self.generatorCount(c),
+            dimension: s.dimension, method: s.method.rawValue,
+            basis: maps.map { $0.map { m in m.entries.map { $0.map(\.description) } } })
     }
 
     /// A solution over a number field (`--field`).
@@ -138,37 +151,27 @@ struct EMLPReport: Report {
         field: String, inDim: Int, outDim: Int, generators: Int, maps: [NumberFieldRepresentation.Matrix],
         basis withBasis: Bool
     ) {
-        self.inDim = inDim
-        self.outDim = outDim
-        unknowns = inDim * outDim
-        constraintRows = max(generators, 1) * unknowns
-        constraintRank = unknowns - maps.count
-        dimension = maps.count
-        method = "exact-rref"
-        self.field = field
-        orbitals = nil
-        basis = withBasis ? maps.map { $0.map { $0.map(\.description) } } : nil
+        self.init(
+            inDim: inDim, outDim: outDim, generators: generators, dimension: maps.count, method: "exact-rref",
+            field: field, basis: withBasis ? maps.map { $0.map { $0.map(\.description) } } : nil)
     }
 
     /// The float64 solution (`--numeric`): the basis entries printed with 17 significant digits.
     init(_ c: EquivarianceConstraint, numeric s: NumericEquivariantMaps, basis withBasis: Bool) {
-        inDim = c.input.dimension
-        outDim = c.output.dimension
-        unknowns = c.unknowns
-        constraintRows = c.constraintRows
-        constraintRank = c.unknowns - s.dimension
-        dimension = s.dimension
-        method = "numeric-svd"
-        field = "float64"
-        orbitals = nil
         let (rows, columns) = (c.output.dimension, c.input.dimension)
-        basis =
-            withBasis
-            ? s.basis.map { v in
-                (0..<rows).map { i in (0..<columns).map { String(format: "%.17g", v[i * columns + $0]) } }
-            } : nil
+        self.init(
+            inDim: columns, outDim: rows, generators: Self.generatorCount(c), dimension: s.dimension,
+            method: "numeric-svd", field: "float64",
+            basis: withBasis
+                ? s.basis.map { v in
+                    (0..<rows).map { i in (0..<columns).map { String(format: "%.17g", v[i * columns + $0]) } }
+                } : nil)
         singularValueGap = s.gap
         threshold = s.threshold
+    }
+
+    static func generatorCount(_ c: EquivarianceConstraint) -> Int {
+        c.input.groupGeneratorCount + c.input.lieGenerators.count
     }
 
     enum CodingKeys: String, CodingKey {
