@@ -39,6 +39,16 @@ import Testing
         }
     }
 
+    /// GCN on the 5-cycle: λ(A − I) commutes with the polynomials in A, whose eigenvalues 2cos(2πk/5) have
+    /// multiplicities 1, 2, 2, so the centraliser has dimension 1 + 4 + 4 = 9.
+    @Test func gcnGeneratorOnACycle() throws {
+        let s = LConvLayer.shift(5, by: 1)
+        let adjacency = s + s.transposed
+        let layer = try LConvLayer(generators: LConvLayer.gcn(adjacency: adjacency, lambda: Rational(1, 2)))
+        #expect(try layer.centralizer().dimension == 9)
+        #expect(layer.generators[0][0, 1] == Rational(1, 2) && layer.generators[0][0, 0] == Rational(-1, 2))
+    }
+
     @Test func knownLieAlgebras() throws {
         let gl3 = try LieClosure(LConvLayer.glBasis(3))
         #expect(gl3.dimension == 9 && gl3.killingFormRank == 8)

@@ -96,6 +96,12 @@ extension LConvLayer {
         offsets.filter { $0 % (h * w) != 0 }.map { shift(h * w, by: $0) }
     }
 
+    /// GCN as L-conv (Prop. 5): the one generator λ(A − I) for a graph's adjacency matrix A (the GCN's
+    /// propagation is the layer with W⁰ = W¹).
+    public static func gcn(adjacency a: RationalMatrix, lambda: Rational) -> [RationalMatrix] {
+        [lambda * (a - RationalMatrix.identity(a.rows))]
+    }
+
     /// FC as L-conv (Prop. 3): all d² matrix units E_αβ.
     public static func glBasis(_ d: Int) -> [RationalMatrix] {
         var result: [RationalMatrix] = []

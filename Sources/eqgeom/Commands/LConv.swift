@@ -11,10 +11,11 @@ struct LConv: ParsableCommand {
         abstract: "L-conv layer from generators: parameters, exact symmetry (centraliser), Lie closure, checks.")
 
     enum Preset: String, ExpressibleByArgument, CaseIterable {
-        case shift, torus, raster, gl
+        case shift, torus, raster, gl, gcn
     }
 
-    @Option(help: "shift (S^1…S^{k−1} on Z_d), torus (2-D shifts of an image), raster (eq. 11), gl (all E_ab).")
+    @Option(
+        help: "shift (S^1…S^{k−1} on Z_d), torus (2-D image shifts), raster (eq. 11), gl (all E_ab), gcn (λ(A − I)).")
     var preset: Preset?
     @Option(
         help: ArgumentHelp("Generators L_1…L_n as a .json list of matrices [[[0,1],[1,0]], …].", valueName: "file"))
@@ -23,6 +24,9 @@ struct LConv: ParsableCommand {
     @Option(help: "Kernel size k (shift: offsets 0…k−1; torus: k×k offsets).") var kernel: Int?
     @Option(help: "Image size HxW (torus, raster).") var image: String?
     @Option(help: "Raster offsets s, e.g. 0,1,3,4 (eq. 11 of the L-conv paper for a 3×3 image).") var offsets: String?
+    @Option(help: ArgumentHelp("Adjacency matrix of a graph (gcn): [[0,1],[1,0]] or a .json file.", valueName: "A"))
+    var adjacency: String?
+    @Option(help: "λ of the GCN generator λ(A − I) (gcn), e.g. 1/2.") var lambda = "1"
     @Option(help: "Input and output channels, e.g. 1,16.") var channels = "1,1"
     @Option(help: "Check equivariance under the image shift x or y (with --image).") var checkShift:
         [ShiftAxisArgument] = []
@@ -78,6 +82,16 @@ struct LConv: ParsableCommand {
         case .gl:
             guard let d, (1...8).contains(d) else { throw ValidationError("--preset gl takes --d 1…8") }
             return LConvLayer.glBasis(d)
+        case .gcn:
+            guard let text = adjacency, let l = Rational(lambda) else {
+                throw ValidationError("--preset gcn takes --adjacency A and --lambda p/q")
+            }
+            let a = try RepresentationOptions.matrix(text)
+            guard a.rows == a.columns, a.rows <= Self.largestDimension else {
+                throw ValidationError(
+                    "--adjacency must be square, at most \(Self.largestDimension)×\(Self.largestDimension)")
+            }
+            return LConvLayer.gcn(adjacency: a, lambda: l)
         case nil:
             throw ValidationError("give one of --preset and --generators")
         }
