@@ -40,3 +40,14 @@ import Testing
         }
     }
 }
+
+/// Doubles as exact rationals (the `.npy` matrices of `emlp`).
+@Suite struct ExactDoubleTests {
+    @Test func doublesAreDyadicRationals() {
+        #expect(Rational(exactly: 0.1) == Rational(BigInteger(3_602_879_701_896_397), BigInteger(2).power(55)))
+        #expect(Rational(exactly: -1.5) == Rational(-3, 2) && Rational(exactly: 0) == Rational(0))
+        #expect(Rational(exactly: 1e300)?.denominator == BigInteger(1))
+        #expect(Rational(exactly: 5e-324) == Rational(BigInteger(1), BigInteger(2).power(1074)))
+        #expect(Rational(exactly: .nan) == nil && Rational(exactly: .infinity) == nil)
+    }
+}

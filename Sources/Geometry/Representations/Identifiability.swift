@@ -8,8 +8,11 @@ import Algebra
 public struct Identifiability: Sendable {
     public let dimension: Int
     public let commutant: EquivariantMapSpace
-    public let bicommutantDimension: Int
-    public let generatedAlgebraDimension: Int
+    public let bicommutant: EquivariantMapSpace
+    /// A basis of the generated algebra ⟨ρ⟩ (reduced row echelon form over vec).
+    public let generatedAlgebra: [RationalMatrix]
+    public var bicommutantDimension: Int { bicommutant.dimension }
+    public var generatedAlgebraDimension: Int { generatedAlgebra.count }
 
     /// Whether the bicommutant equals the generated algebra.
     public var doubleCommutantHolds: Bool { bicommutantDimension == generatedAlgebraDimension }
@@ -25,16 +28,16 @@ public struct Identifiability: Sendable {
         commutant = try EquivarianceConstraint(input: rho, output: rho).solve()
         progress("the bicommutant (\(commutant.dimension) commuting maps)")
         let maps = try MatrixRepresentation(dimension: d, groupGenerators: [], lieGenerators: commutant.basis())
-        bicommutantDimension = try EquivarianceConstraint(input: maps, output: maps).solve().dimension
+        bicommutant = try EquivarianceConstraint(input: maps, output: maps).solve()
         progress("the generated algebra")
         let generators =
             (0..<rho.groupGeneratorCount).map { rho.groupGenerator($0) } + rho.lieGenerators
-        generatedAlgebraDimension = Self.algebraDimension(generatedBy: generators, dimension: d)
+        generatedAlgebra = Self.algebra(generatedBy: generators, dimension: d)
     }
 
-    /// dim span{words in the generators} (the empty word is I): multiply each new basis element by every
-    /// generator until the span stops growing (at most d² elements).
-    static func algebraDimension(generatedBy generators: [RationalMatrix], dimension d: Int) -> Int {
+    /// span{words in the generators} (the empty word is I): multiply each new basis element by every generator
+    /// until the span stops growing (at most d² elements).
+    static func algebra(generatedBy generators: [RationalMatrix], dimension d: Int) -> [RationalMatrix] {
         var span = MatrixSpan(length: d * d)
         var queue = [RationalMatrix.identity(d)]
         _ = span.add(queue[0])
@@ -44,6 +47,6 @@ public struct Identifiability: Sendable {
                 if span.add(product) { queue.append(product) }
             }
         }
-        return span.rank
+        return span.basis(rows: d, columns: d)
     }
 }

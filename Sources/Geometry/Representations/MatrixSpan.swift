@@ -24,4 +24,13 @@ struct MatrixSpan {
         rank = newRank
         return true
     }
+
+    /// The span's echelon rows as rows×columns matrices (vec row-major).
+    func basis(rows: Int, columns: Int) -> [RationalMatrix] {
+        (0..<rank).map { r in
+            var m = RationalMatrix(rows: rows, columns: columns)
+            for e in 0..<length where !echelon.isZero(r, e) { m[e / columns, e % columns] = echelon[r, e] }
+            return m
+        }
+    }
 }

@@ -6,8 +6,8 @@ import NumericBridge
 
 /// How the user names a representation: a permutation action (`--perm`, `--image …`, `--gen`, `--generators`),
 /// or matrices: repeated `--matrix M` (group generators) and `--lie-matrix A` (Lie algebra generators), each
-/// `[[0,-1],[1,0]]` with integer, `p/q` or decimal entries, or a `.json` file with that text, or an integer
-/// `.npy` file.
+/// `[[0,-1],[1,0]]` with integer, `p/q` or decimal entries, or a `.json` file with that text, or a `.npy` file
+/// (floats at their exact binary values).
 struct RepresentationOptions: ParsableArguments {
     @OptionGroup var action: PermutationOptions
     @OptionGroup var generators: GeneratorOptions
@@ -82,7 +82,7 @@ struct RepresentationOptions: ParsableArguments {
         return try NumberFieldRepresentation(field: k, dimension: d, groupGenerators: group, lieGenerators: lie)
     }
 
-    /// A matrix from text, a `.json` file holding that text, or an integer-valued `.npy` file.
+    /// A matrix from text, a `.json` file holding that text, or a `.npy` file (floats taken exactly).
     static func matrix(_ text: String) throws -> RationalMatrix {
         if text.hasSuffix(".npy") {
             let array = try NumPyArray(npy: try readFile(text), name: text)
@@ -90,11 +90,10 @@ struct RepresentationOptions: ParsableArguments {
                 throw ValidationError("\(text) holds shape \(array.shape); a matrix has two axes")
             }
             let values = array.doubles
-            guard values.allSatisfy({ $0.rounded() == $0 && abs($0) < 1e15 }) else {
-                throw ValidationError("\(text) holds non-integer entries; give rationals exactly in a .json file")
-            }
+            guard values.allSatisfy(\.isFinite) else { throw ValidationError("\(text) holds a non-finite entry") }
+            // floats are taken at their exact binary values (0.1 is 3602879701896397/2^55)
             let rows = (0..<array.shape[0]).map { i in
-                (0..<array.shape[1]).map { Rational(Int(values[i * array.shape[1] + $0])) }
+                (0..<array.shape[1]).map { Rational(exactly: values[i * array.shape[1] + $0]) ?? Rational(0) }
             }
             guard let m = RationalMatrix(rows) else { throw ValidationError("\(text) holds an empty matrix") }
             return m
