@@ -56,7 +56,8 @@ let package = Package(
         .testTarget(
             name: "GeometryTests", dependencies: ["Geometry", "Algebra", "EqgeomTestSupport"], exclude: ["Oracles"]),
         .testTarget(
-            name: "NumericBridgeTests", dependencies: ["NumericBridge", "Geometry", "Algebra", "EqgeomTestSupport"]),
+            name: "NumericBridgeTests", dependencies: ["NumericBridge", "Geometry", "Algebra", "EqgeomTestSupport"],
+            exclude: ["Oracles"]),
         // Depends on the executable so that `swift test` always rebuilds the binary it runs.
         .testTarget(name: "CLITests", dependencies: ["EqgeomTestSupport", "eqgeom"]),
     ]

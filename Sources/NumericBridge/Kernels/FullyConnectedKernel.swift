@@ -1,0 +1,40 @@
+import Foundation
+import Algebra
+
+/// The NNGP and NTK of a ReLU MLP of any depth in the infinite-width limit, in neural-tangents' conventions
+/// (`stax.serial(Dense(W_std, b_std), Relu, …, Relu, Dense(W_std, b_std))`, NTK parameterisation; SEEDS.md §3):
+/// K⁰ = σ_w²⟨x, x′⟩/d + σ_b², Θ⁰ = K⁰; for each of the `depth` hidden layers, with the arc-cosine expectations
+/// T and T′ of K^l, K^{l+1} = σ_w² T + σ_b² and Θ^{l+1} = K^{l+1} + σ_w² T′ Θ^l.
+public struct FullyConnectedKernel: Sendable {
+    public let depth: Int
+    public let weightStd: Double
+    public let biasStd: Double
+
+    public init(depth: Int, weightStd: Double = 1, biasStd: Double = 0) {
+        self.depth = depth
+        self.weightStd = weightStd
+        self.biasStd = biasStd
+    }
+
+    /// NNGP and NTK between the rows of x (n₁×d) and y (n₂×d), row-major n₁×n₂.
+    public func kernels(_ x: [Double], _ y: [Double], features d: Int) -> (nngp: [Double], ntk: [Double]) {
+        let (n1, n2) = (x.count / d, y.count / d)
+        let (w2, b2) = (weightStd * weightStd, biasStd * biasStd)
+        var k = BLAS.multiply(x, y, m: n1, n: n2, k: d, transposeB: true).map { w2 * $0 / Double(d) + b2 }
+        var kx = (0..<n1).map { i in w2 * (0..<d).reduce(0) { $0 + x[i * d + $1] * x[i * d + $1] } / Double(d) + b2 }
+        var ky = (0..<n2).map { i in w2 * (0..<d).reduce(0) { $0 + y[i * d + $1] * y[i * d + $1] } / Double(d) + b2 }
+        var theta = k
+        for _ in 0..<depth {
+            for i in 0..<n1 {
+                for j in 0..<n2 {
+                    let (t, dt) = ArcCosine.relu(kx[i], ky[j], k[i * n2 + j])
+                    k[i * n2 + j] = w2 * t + b2
+                    theta[i * n2 + j] = k[i * n2 + j] + w2 * dt * theta[i * n2 + j]
+                }
+            }
+            kx = kx.map { w2 * ArcCosine.relu($0, $0, $0).value + b2 }
+            ky = ky.map { w2 * ArcCosine.relu($0, $0, $0).value + b2 }
+        }
+        return (k, theta)
+    }
+}
