@@ -333,7 +333,7 @@ def command_case(rng, k, work):
     command = rng.choice(["determinantal", "invariant", "equivariant", "count", "list", "show", "random", "basis",
                           "mask", "layer", "train", "train", "reproduce", "bench", "demo", "help", "unknown",
                           "group-basis", "group-mask", "group-train", "spectra", "stats", "identify", "emlp",
-                          "identifiability", "invariants", "covariance", "lconv"])
+                          "identifiability", "invariants", "covariance", "lconv", "kernel"])
     out_path = None
     oracle = None
     if command == "determinantal":
@@ -515,6 +515,14 @@ def command_case(rng, k, work):
         symmetric = kind in ("int", "frac", "huge") and text.count("[") == 2 or text in ("[[100]]", "[[101]]")
         argv = ["covariance-symmetries", "--cov", text, "--json"]
         return argv, None if not symmetric else "ok", None, None, "64M"
+    if command == "kernel":
+        path, valid = make_file(rng, work, k)
+        kind = rng.choice(["mlp", "cnn", "rbf", "svm"])
+        argv = ["kernel", "--kind", kind, "--data", path, "--image", "4x4", "--samples", rng.choice(["5", "0", "x"]),
+                "--depth", rng.choice(["1", "3", "0"]), "--readout", rng.choice(["flatten", "gap", "max"]),
+                "--window", rng.choice(["3x3", "2x1", "0x3"]), "--length-scale", rng.choice(["1", "0", "nan"])]
+        bad = kind == "svm" or any(v in argv for v in ("0", "x", "max", "0x3", "nan"))
+        return argv + ["--json"], "refuse" if bad or not valid else "ok", None, None, "64M"
     if command == "lconv":
         preset = rng.choice(["shift", "torus", "raster", "gl", "bogus"])
         argv = ["lconv", "--preset", preset, "--d", str(rng.randint(0, 9)), "--kernel", str(rng.randint(0, 4)),

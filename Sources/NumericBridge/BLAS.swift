@@ -95,3 +95,8 @@ public func singularValues(_ a: [Double], rows m: Int, columns n: Int) throws ->
     guard info == 0 else { throw NumericError.lapack("dgesdd failed (info \(info))") }
     return s
 }
+
+/// The eigenvalues of a symmetric n×n row-major matrix, descending (LAPACKE dsyevd).
+public func symmetricEigenvalues(_ a: [Double], _ n: Int) throws -> [Double] {
+    try Eigen.symmetric(a, n).values
+}

@@ -12,7 +12,8 @@ struct EqgeomCommand: ParsableCommand {
         subcommands: [
             Determinantal.self, Invariant.self, Equivariant.self, Components.self,
             Basis.self, Mask.self, Layer.self, Spectra.self, Train.self, Identify.self, EMLP.self,
-            IdentifiabilityCommand.self, Invariants.self, CovarianceSymmetries.self, LConv.self, Reproduce.self,
+            IdentifiabilityCommand.self, Invariants.self, CovarianceSymmetries.self, LConv.self, Kernel.self,
+            Reproduce.self,
             Demo.self,
             Bench.self,
         ])

@@ -151,6 +151,28 @@ import EqgeomTestSupport
         try expectRefusal(["reproduce", "lconv", "--epochs", "0"], "--epochs takes 1…200")
     }
 
+    /// One hidden ReLU layer, σ_w = 1, σ_b = 0: K(x, x) = E[relu(u)²] = ‖x‖²/(2d), so the NNGP's trace is
+    /// Σ‖x_i‖²/(2d); the NTK adds Θ⁰·T′ = ‖x‖²/d · 1/2 on the diagonal.
+    @Test func kernelTraces() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let x: [Double] = [1, 2, 0, -1, 3, 1, 2, 2, -2, 0, 1, 4]
+        try ShardedStatisticsTests.writeNPY(x, rows: 3, columns: 4, to: "\(dir)/x.npy")
+        let o = try json(
+            ["kernel", "--kind", "mlp", "--data", "\(dir)/x.npy", "--image", "2x2", "--out", "\(dir)/k.npz"])
+        let matrices = o["matrices"] as? [[String: Any]] ?? []
+        let expected = x.reduce(0) { $0 + $1 * $1 } / 8
+        #expect(abs((matrices.first?["trace"] as? Double ?? 0) - expected) < 1e-12)
+        #expect(abs((matrices.last?["trace"] as? Double ?? 0) - 2 * expected) < 1e-12)
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/k.npz") && o["samples"] as? Int == 3)
+        let rbf = try json(["kernel", "--kind", "rbf", "--data", "\(dir)/x.npy", "--image", "1x4"])
+        #expect((rbf["matrices"] as? [[String: Any]])?.first?["trace"] as? Double == 3)
+        try expectRefusal(["kernel", "--kind", "cnn", "--data", "\(dir)/x.npy"], "values per sample")
+        try expectRefusal(["kernel", "--kind", "rbf", "--window", "0x3"], "--window")
+        try expectRefusal(["kernel", "--kind", "mlp", "--samples", "0"], "--samples")
+        try expectRefusal(["kernel", "--kind", "cnn", "--readout", "max"], "--readout")
+    }
+
     @Test func badRepresentationsAreRefused() throws {
         try expectRefusal(["emlp", "--matrix", "[[1,2],[3]]"], "one length")
         try expectRefusal(["emlp", "--matrix", "[[1,x]]"], "'x' is not a rational number")
