@@ -333,7 +333,8 @@ def command_case(rng, k, work):
     command = rng.choice(["determinantal", "invariant", "equivariant", "count", "list", "show", "random", "basis",
                           "mask", "layer", "train", "train", "reproduce", "bench", "demo", "help", "unknown",
                           "group-basis", "group-mask", "group-train", "spectra", "stats", "identify", "emlp",
-                          "identifiability", "invariants", "covariance", "lconv", "kernel"])
+                          "identifiability", "invariants", "covariance", "lconv", "kernel",
+                          "orbit-kernel"])
     out_path = None
     oracle = None
     if command == "determinantal":
@@ -515,6 +516,15 @@ def command_case(rng, k, work):
         symmetric = kind in ("int", "frac", "huge") and text.count("[") == 2 or text in ("[[100]]", "[[101]]")
         argv = ["covariance-symmetries", "--cov", text, "--json"]
         return argv, None if not symmetric else "ok", None, None, "64M"
+    if command == "orbit-kernel":
+        action = rng.choice([["--image", "28x28", "--shift", "x"], ["--image", "28x28", "--rotate", "90"],
+                             ["--perm", "(1 2 3)"], ["--image", "4x4", "--shift", "y"]])
+        pair, kern = rng.choice(["0,1", "5,9", "3,3", "0,99999", "x"]), rng.choice(["mlp:1", "rbf:3", "svm", "mlp:0"])
+        ridge = rng.choice(["0", "0.1", "-1", "nan"])
+        argv = ["orbit-kernel"] + action + ["--pair", pair, "--kernel", kern, "--ridge", ridge]
+        bad = action[1] in ("4x4",) or "(1 2 3)" in action or pair in ("3,3", "0,99999", "x")
+        bad = bad or kern in ("svm", "mlp:0") or ridge in ("-1", "nan")
+        return argv + ["--json"], "refuse" if bad else None, None, None, "64M"
     if command == "kernel":
         path, valid = make_file(rng, work, k)
         kind = rng.choice(["mlp", "cnn", "rbf", "svm"])

@@ -13,6 +13,7 @@ struct EqgeomCommand: ParsableCommand {
             Determinantal.self, Invariant.self, Equivariant.self, Components.self,
             Basis.self, Mask.self, Layer.self, Spectra.self, Train.self, Identify.self, EMLP.self,
             IdentifiabilityCommand.self, Invariants.self, CovarianceSymmetries.self, LConv.self, Kernel.self,
+            OrbitKernel.self,
             Reproduce.self,
             Demo.self,
             Bench.self,

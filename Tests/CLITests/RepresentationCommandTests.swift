@@ -173,6 +173,22 @@ import EqgeomTestSupport
         try expectRefusal(["kernel", "--kind", "cnn", "--readout", "max"], "--readout")
     }
 
+    /// Two MNIST orbits under the horizontal shift: an MLP's NTK is invariant, and the exact block formula equals
+    /// the direct leave-one-out solve.
+    @Test func orbitKernelBlockFormula() throws {
+        let o = try json(["orbit-kernel", "--image", "28x28", "--shift", "x", "--pair", "3,7", "--ridge", "0.01"])
+        #expect(o["N"] as? Int == 28 && (o["circulant_defect"] as? Double ?? 1) < 1e-12)
+        let exact = o["exact_error"] as? [String: Double] ?? [:]
+        let block = o["block_formula_error"] as? [String: Double] ?? [:]
+        #expect(
+            abs((exact["A"] ?? 0) - (block["A"] ?? 1)) < 1e-10 && abs((exact["B"] ?? 0) - (block["B"] ?? 1)) < 1e-10)
+        #expect(
+            (o["block_spectra"] as? [[Double]])?.count == 28 && (o["circularized_spectrum"] as? [Double])?.count == 56)
+        try expectRefusal(["orbit-kernel", "--image", "28x28", "--shift", "x", "--pair", "3,3"], "--pair")
+        try expectRefusal(["orbit-kernel", "--image", "28x28", "--shift", "x", "--kernel", "svm"], "--kernel")
+        try expectRefusal(["orbit-kernel", "--image", "28x28", "--shift", "x", "--ridge", "-1"], "--ridge")
+    }
+
     @Test func badRepresentationsAreRefused() throws {
         try expectRefusal(["emlp", "--matrix", "[[1,2],[3]]"], "one length")
         try expectRefusal(["emlp", "--matrix", "[[1,x]]"], "'x' is not a rational number")

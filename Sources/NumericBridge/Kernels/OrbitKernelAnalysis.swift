@@ -1,0 +1,183 @@
+import Foundation
+
+/// Kernel regression on orbits of a cyclic group (Perin & Deny, *A neural kernel theory of symmetry learning*;
+/// SEEDS.md §3.1): s seeds x_a, each with its orbit g^0 x_a … g^{N−1} x_a and label ȳ_a, the kernel matrix over
+/// the sN points (orbit-major: point (a, t) = g^t x_a) plus a ridge ρI, and the leave-one-out residual at each
+/// seed's upright point (a, 0): e_a = [K⁻¹y]_{(a,0)}/[K⁻¹]_{(a,0),(a,0)} = ȳ_a − f_{−(a,0)}(x_a), solved directly.
+/// When the kernel is invariant (K is block circulant: K_{(a,s),(b,t)} = c_ab(t − s), measured by
+/// `circulantDefect`), the exact block formula needs no circularisation:
+/// e_a = [M(0)⁻¹ȳ]_a / ((1/N) Σ_f [M(f)⁻¹]_aa), M(f)_ab = Σ_m c_ab(m) ω^{fm} + ρδ_ab, at O(N s³) cost.
+/// For two seeds the paper's spectral error (eq. 7) circularises the interleaved 2N×2N kernel: each cyclic
+/// diagonal averaged to c_m, λ_k = Σ_m c_m cos(πkm/N), ε = λ_N⁻¹ / mean_k λ_k⁻¹; it is exact when the two orbits
+/// interleave into one orbit of C_2N (then the kernel is circulant).
+public struct OrbitKernelAnalysis: Sendable {
+    public let orbitLength: Int
+    public let seeds: Int
+    /// max |K_{(a,s),(b,t)} − K_{(a,0),(b,t−s)}| over max |K|: 0 for an invariant kernel.
+    public let circulantDefect: Double
+    /// Leave-one-out residuals at the upright points, by a direct solve of the sN×sN system.
+    public let exactResiduals: [Double]
+    /// The same by the block formula (exact when `circulantDefect` is at rounding level).
+    public let blockResiduals: [Double]
+    /// Per frequency f, the eigenvalues of the Hermitian M(f), descending.
+    public let blockSpectra: [[Double]]
+    /// Two seeds: the circularised interleaved spectrum λ_0 … λ_{2N−1}, λ_N, mean λ⁻¹ and ε = λ_N⁻¹/mean λ⁻¹.
+    public let circularizedSpectrum: [Double]?
+    public var spectralError: Double? {
+        guard let l = circularizedSpectrum, l.count > 1 else { return nil }
+        return (1 / l[l.count / 2]) / (l.reduce(0) { $0 + 1 / $1 } / Double(l.count))
+    }
+
+    /// - Parameters: orbits: s orbits of N points each (d values per point), labels: one per orbit.
+    /// - Throws: `NumericError.invalidInput` on ragged orbits or a singular system; `.lapack` if a solve fails.
+    public init(orbits: [[[Double]]], labels: [Double], kernel: KernelChoice, ridge: Double = 0) throws {
+        let s = orbits.count
+        guard s >= 1, labels.count == s, let n = orbits.first?.count, n >= 1,
+            orbits.allSatisfy({ $0.count == n }), let d = orbits.first?.first?.count,
+            orbits.allSatisfy({ $0.allSatisfy { $0.count == d } })
+        else { throw NumericError.invalidInput("orbits must be s lists of N points of d values, with s labels") }
+        orbitLength = n
+        seeds = s
+        let points = orbits.flatMap { $0 }.flatMap { $0 }
+        var k = kernel.matrix(points, points, features: d)
+        let size = s * n
+        let scale = k.map(abs).max() ?? 1
+        var defect = 0.0
+        for a in 0..<s {
+            for b in 0..<s {
+                for u in 0..<n {
+                    for t in 0..<n {
+                        let value = k[(a * n + u) * size + b * n + t]
+                        let reference = k[(a * n) * size + b * n + (t - u + n) % n]
+                        defect = max(defect, abs(value - reference))
+                    }
+                }
+            }
+        }
+        circulantDefect = defect / max(scale, .leastNormalMagnitude)
+        for i in 0..<size { k[i * size + i] += ridge }
+        let y = labels.flatMap { [Double](repeating: $0, count: n) }
+        let e = try Eigen.symmetric(k, size)
+        guard let smallest = e.values.last, smallest > 0 else {
+            throw NumericError.invalidInput("the kernel matrix is singular on these orbits; add --ridge")
+        }
+        // K⁻¹ = V diag(1/λ) Vᵀ: K⁻¹y and the diagonal entries at the upright points
+        var projected = [Double](repeating: 0, count: size)
+        for j in 0..<size { for i in 0..<size { projected[j] += e.vectors[i * size + j] * y[i] } }
+        exactResiduals = (0..<s).map { a in
+            let row = a * n
+            var weighted = 0.0
+            var diagonal = 0.0
+            for j in 0..<size {
+                let v = e.vectors[row * size + j]
+                weighted += v * projected[j] / e.values[j]
+                diagonal += v * v / e.values[j]
+            }
+            return weighted / diagonal
+        }
+        // block formula: M(f)_ab = Σ_m c_ab(m) ω^{fm} + ρ δ_ab, c_ab(m) = K_{(a,0),(b,m)} (without the ridge)
+        var blocks: [ComplexMatrix] = []
+        for f in 0..<n {
+            var m = ComplexMatrix(size: s)
+            for a in 0..<s {
+                for b in 0..<s {
+                    for t in 0..<n {
+                        var c = k[(a * n) * size + b * n + t]
+                        if a == b && t == 0 { c -= ridge }
+                        let angle = 2 * Double.pi * Double(f * t) / Double(n)
+                        m.re[a * s + b] += c * cos(angle)
+                        m.im[a * s + b] += c * sin(angle)
+                    }
+                    if a == b { m.re[a * s + b] += ridge }
+                }
+            }
+            blocks.append(m)
+        }
+        blockSpectra = try blocks.map { try Eigen.hermitian(real: $0.re, imaginary: $0.im, s).values }
+        let inverses = try blocks.map { try $0.inverse() }
+        let invariant = inverses[0].times(labels)
+        blockResiduals = (0..<s).map { a in
+            let average = inverses.reduce(0) { $0 + $1.re[a * s + a] } / Double(n)
+            return invariant[a] / average
+        }
+        if s == 2 {
+            // interleave (A,0), (B,0), (A,1), … and average each cyclic diagonal of the 2N×2N kernel
+            let m = 2 * n
+            func entry(_ i: Int, _ j: Int) -> Double { k[((i % 2) * n + i / 2) * size + (j % 2) * n + j / 2] }
+            var c = [Double](repeating: 0, count: m)
+            for shift in 0..<m { for i in 0..<m { c[shift] += entry(i, (i + shift) % m) } }
+            c = c.map { $0 / Double(m) }
+            circularizedSpectrum = (0..<m).map { f in
+                (0..<m).reduce(0) { $0 + c[$1] * cos(2 * Double.pi * Double(f * $1) / Double(m)) }
+            }
+        } else {
+            circularizedSpectrum = nil
+        }
+    }
+}
+
+/// A small dense complex matrix (s×s, row-major real and imaginary parts) with Gauss–Jordan inversion.
+struct ComplexMatrix {
+    let size: Int
+    var re: [Double]
+    var im: [Double]
+
+    init(size: Int) {
+        self.size = size
+        re = [Double](repeating: 0, count: size * size)
+        im = re
+    }
+
+    /// The inverse by Gauss–Jordan elimination with partial pivoting.
+    /// - Throws: `NumericError.invalidInput` when the matrix is singular.
+    func inverse() throws -> ComplexMatrix {
+        let n = size
+        var a = self
+        var inv = ComplexMatrix(size: n)
+        for i in 0..<n { inv.re[i * n + i] = 1 }
+        for col in 0..<n {
+            let pivot =
+                (col..<n).max {
+                    hypot(a.re[$0 * n + col], a.im[$0 * n + col]) < hypot(a.re[$1 * n + col], a.im[$1 * n + col])
+                } ?? col
+            guard hypot(a.re[pivot * n + col], a.im[pivot * n + col]) > 0 else {
+                throw NumericError.invalidInput("a block M(f) of the orbit kernel is singular; add --ridge")
+            }
+            for j in 0..<n {
+                a.re.swapAt(col * n + j, pivot * n + j)
+                a.im.swapAt(col * n + j, pivot * n + j)
+                inv.re.swapAt(col * n + j, pivot * n + j)
+                inv.im.swapAt(col * n + j, pivot * n + j)
+            }
+            let (pr, pi) = (a.re[col * n + col], a.im[col * n + col])
+            let norm = pr * pr + pi * pi
+            let (qr, qi) = (pr / norm, -pi / norm)  // 1/pivot
+            for j in 0..<n {
+                (a.re[col * n + j], a.im[col * n + j]) = Self.times(a.re[col * n + j], a.im[col * n + j], qr, qi)
+                (inv.re[col * n + j], inv.im[col * n + j]) = Self.times(
+                    inv.re[col * n + j], inv.im[col * n + j], qr, qi)
+            }
+            for r in 0..<n where r != col {
+                let (fr, fi) = (a.re[r * n + col], a.im[r * n + col])
+                for j in 0..<n {
+                    let (ar, ai) = Self.times(fr, fi, a.re[col * n + j], a.im[col * n + j])
+                    a.re[r * n + j] -= ar
+                    a.im[r * n + j] -= ai
+                    let (br, bi) = Self.times(fr, fi, inv.re[col * n + j], inv.im[col * n + j])
+                    inv.re[r * n + j] -= br
+                    inv.im[r * n + j] -= bi
+                }
+            }
+        }
+        return inv
+    }
+
+    /// The real part of self·v for a real vector v (M(0) is real for a symmetric kernel).
+    func times(_ v: [Double]) -> [Double] {
+        (0..<size).map { i in (0..<size).reduce(0) { $0 + re[i * size + $1] * v[$1] } }
+    }
+
+    static func times(_ a: Double, _ b: Double, _ c: Double, _ d: Double) -> (Double, Double) {
+        (a * c - b * d, a * d + b * c)
+    }
+}

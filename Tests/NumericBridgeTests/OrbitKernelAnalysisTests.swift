@@ -1,0 +1,55 @@
+import EqgeomTestSupport
+import Foundation
+import Testing
+
+@testable import NumericBridge
+
+/// The exact block formula against a direct solve, and the paper's spectral error against the exact
+/// leave-one-out residual where the theory says they agree (the interleaved circulant case of its Fig. 3).
+@Suite struct OrbitKernelAnalysisTests {
+    /// The orbit of x under the pixel permutation images (0-based): g·x moves x[i] to position images[i].
+    static func orbit(_ x: [Double], _ images: [Int], length: Int) -> [[Double]] {
+        var points = [x]
+        for _ in 1..<length {
+            var next = [Double](repeating: 0, count: x.count)
+            for (i, j) in images.enumerated() { next[j] = points[points.count - 1][i] }
+            points.append(next)
+        }
+        return points
+    }
+
+    @Test func blockFormulaEqualsTheDirectSolve() throws {
+        var rng = SplitMix(11)
+        let (h, w) = (3, 4)
+        let shift = (0..<(h * w)).map { ($0 / w) * w + ($0 % w + 1) % w }  // one shift along x: order 4
+        for (kernel, ridge) in [
+            (KernelChoice.mlp(depth: 1, ntk: true, weightStd: 1, biasStd: 1), 0.0),
+            (.mlp(depth: 3, ntk: false, weightStd: 1.3, biasStd: 0.2), 0.1), (.rbf(lengthScale: 2), 0.01),
+            (.cnn(height: h, width: w, readout: .flatten, ntk: true), 0.0),
+        ] {
+            let seeds = (0..<3).map { _ in (0..<(h * w)).map { _ in rng.normal() } }
+            let orbits = seeds.map { Self.orbit($0, shift, length: w) }
+            let analysis = try OrbitKernelAnalysis(orbits: orbits, labels: [1, -1, 0.5], kernel: kernel, ridge: ridge)
+            #expect(analysis.circulantDefect < 1e-13, "\(kernel)")
+            for (exact, block) in zip(analysis.exactResiduals, analysis.blockResiduals) {
+                #expect(abs(exact - block) < 1e-10 * max(1, abs(exact)), "\(kernel): \(exact) vs \(block)")
+            }
+            #expect(analysis.blockSpectra.count == w && analysis.blockSpectra.allSatisfy { $0.count == 3 })
+        }
+    }
+
+    /// The paper's circular data (fig3.py): x₊ʲ = (cos θ_j, sin θ_j, Δ/2), x₋ʲ = (cos(θ_j + π/N), sin(θ_j + π/N),
+    /// −Δ/2): interleaved, one orbit of C_2N, so the RBF kernel is circulant and ε is the exact residual.
+    @Test func spectralErrorIsExactOnInterleavedOrbits() throws {
+        for (n, delta, scale) in [(8, 0.5, 1.0), (12, 1.0, 0.7), (5, 0.2, 2.0)] {
+            let theta = (0..<n).map { 2 * Double.pi * Double($0) / Double(n) }
+            let plus = theta.map { [cos($0), sin($0), delta / 2] }
+            let minus = theta.map { [cos($0 + Double.pi / Double(n)), sin($0 + Double.pi / Double(n)), -delta / 2] }
+            let analysis = try OrbitKernelAnalysis(
+                orbits: [plus, minus], labels: [1, -1], kernel: .rbf(lengthScale: scale))
+            let epsilon = analysis.spectralError ?? .nan
+            #expect(abs(epsilon - analysis.exactResiduals[0]) < 1e-10, "N = \(n): ε \(epsilon)")
+            #expect(abs(analysis.blockResiduals[0] - analysis.exactResiduals[0]) < 1e-10)
+        }
+    }
+}
