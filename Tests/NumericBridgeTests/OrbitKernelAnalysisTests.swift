@@ -52,4 +52,36 @@ import Testing
             #expect(abs(analysis.blockResiduals[0] - analysis.exactResiduals[0]) < 1e-10)
         }
     }
+
+    /// Several points left out together: the direct and block formulas equal refitting on the remaining points
+    /// and predicting the left-out ones (residual y − f), the definition of the leave-out residual.
+    @Test func severalMissingPointsMatchARefit() throws {
+        var rng = SplitMix(12)
+        let (h, w) = (2, 5)
+        let shift = (0..<(h * w)).map { ($0 / w) * w + ($0 % w + 1) % w }
+        let seeds = (0..<3).map { _ in (0..<(h * w)).map { _ in rng.normal() } }
+        let orbits = seeds.map { Self.orbit($0, shift, length: w) }
+        let labels = [1.0, -1, 2]
+        let kernel = KernelChoice.mlp(depth: 2, ntk: true, weightStd: 1, biasStd: 1)
+        let ridge = 0.05
+        let analysis = try OrbitKernelAnalysis(orbits: orbits, labels: labels, kernel: kernel, ridge: ridge)
+        let left: [(orbit: Int, position: Int)] = [(0, 0), (1, 2), (2, 0), (2, 4)]
+        let (direct, block) = try analysis.residuals(leavingOut: left)
+        // refit on the others
+        let all = (0..<3).flatMap { a in (0..<w).map { (a, $0) } }
+        let kept = all.filter { p in !left.contains { $0.orbit == p.0 && $0.position == p.1 } }
+        let d = h * w
+        let train = kept.flatMap { orbits[$0.0][$0.1] }
+        var k = kernel.matrix(train, train, features: d)
+        for i in 0..<kept.count { k[i * kept.count + i] += ridge }
+        let alpha = try OrbitKernelAnalysis.solve(k, kept.map { labels[$0.0] }, kept.count)
+        for (r, p) in left.enumerated() {
+            let cross = kernel.matrix(orbits[p.orbit][p.position], train, features: d)
+            let prediction = zip(cross, alpha).reduce(0) { $0 + $1.0 * $1.1 }
+            let residual = labels[p.orbit] - prediction
+            #expect(abs(direct[r] - residual) < 1e-9 && abs(block[r] - residual) < 1e-9, "point \(p): \(residual)")
+        }
+        let single = try analysis.residuals(leavingOut: [(1, 0)])
+        #expect(abs(single.block[0] - analysis.exactResiduals[1]) < 1e-10)
+    }
 }

@@ -23,6 +23,13 @@ public struct OrbitKernelAnalysis: Sendable {
     public let blockSpectra: [[Double]]
     /// Two seeds: the circularised interleaved spectrum λ_0 … λ_{2N−1}, λ_N, mean λ⁻¹ and ε = λ_N⁻¹/mean λ⁻¹.
     public let circularizedSpectrum: [Double]?
+    /// K + ρI's eigen-decomposition (for the direct leave-out solves), the labels per point, and M(f)⁻¹.
+    let eigenvalues: [Double]
+    let eigenvectors: [Double]
+    let pointLabels: [Double]
+    let inverseBlocks: [ComplexMatrix]
+    let seedLabels: [Double]
+
     public var spectralError: Double? {
         guard let l = circularizedSpectrum, l.count > 1 else { return nil }
         return (1 / l[l.count / 2]) / (l.reduce(0) { $0 + 1 / $1 } / Double(l.count))
@@ -61,6 +68,10 @@ public struct OrbitKernelAnalysis: Sendable {
         guard let smallest = e.values.last, smallest > 0 else {
             throw NumericError.invalidInput("the kernel matrix is singular on these orbits; add --ridge")
         }
+        eigenvalues = e.values
+        eigenvectors = e.vectors
+        pointLabels = y
+        seedLabels = labels
         // K⁻¹ = V diag(1/λ) Vᵀ: K⁻¹y and the diagonal entries at the upright points
         var projected = [Double](repeating: 0, count: size)
         for j in 0..<size { for i in 0..<size { projected[j] += e.vectors[i * size + j] * y[i] } }
@@ -95,6 +106,7 @@ public struct OrbitKernelAnalysis: Sendable {
         }
         blockSpectra = try blocks.map { try Eigen.hermitian(real: $0.re, imaginary: $0.im, s).values }
         let inverses = try blocks.map { try $0.inverse() }
+        inverseBlocks = inverses
         let invariant = inverses[0].times(labels)
         blockResiduals = (0..<s).map { a in
             let average = inverses.reduce(0) { $0 + $1.re[a * s + a] } / Double(n)
@@ -113,6 +125,73 @@ public struct OrbitKernelAnalysis: Sendable {
         } else {
             circularizedSpectrum = nil
         }
+    }
+
+    /// Leave-one-out for a set of points (orbit a, position t) left out together (SEEDS.md §3.1, A.1):
+    /// e_M = [(K⁻¹)_MM]⁻¹ (K⁻¹y)_M, by a direct solve and by the block formula, in which (K⁻¹)_{(a,s),(b,t)} =
+    /// D_ab(t − s), D(m) = (1/N) Σ_f M(f)⁻¹ ω^{−fm}, and (K⁻¹y)_{(a,s)} = [M(0)⁻¹ȳ]_a.
+    public func residuals(leavingOut points: [(orbit: Int, position: Int)]) throws -> (
+        direct: [Double], block: [Double]
+    ) {
+        let (n, s) = (orbitLength, seeds)
+        let size = n * s
+        let index = points.map { $0.orbit * n + $0.position }
+        guard index.allSatisfy({ (0..<size).contains($0) }), Set(index).count == index.count, !index.isEmpty else {
+            throw NumericError.invalidInput("left-out points must be distinct (orbit, position) pairs of these orbits")
+        }
+        let m = index.count
+        // direct: K⁻¹ entries from the eigen-decomposition
+        var kinvY = [Double](repeating: 0, count: m)
+        var kinv = [Double](repeating: 0, count: m * m)
+        var projected = [Double](repeating: 0, count: size)
+        for j in 0..<size { for i in 0..<size { projected[j] += eigenvectors[i * size + j] * pointLabels[i] } }
+        for (r, p) in index.enumerated() {
+            for j in 0..<size { kinvY[r] += eigenvectors[p * size + j] * projected[j] / eigenvalues[j] }
+            for (c, q) in index.enumerated() {
+                for j in 0..<size {
+                    kinv[r * m + c] += eigenvectors[p * size + j] * eigenvectors[q * size + j] / eigenvalues[j]
+                }
+            }
+        }
+        // block: D(m) from the inverse blocks
+        let invariant = inverseBlocks[0].times(seedLabels)
+        var blockKinv = [Double](repeating: 0, count: m * m)
+        for (r, p) in points.enumerated() {
+            for (c, q) in points.enumerated() {
+                let shift = ((q.position - p.position) % n + n) % n
+                var sum = 0.0
+                for (f, inverse) in inverseBlocks.enumerated() {
+                    let angle = -2 * Double.pi * Double(f * shift) / Double(n)
+                    let (re, im) = (inverse.re[p.orbit * s + q.orbit], inverse.im[p.orbit * s + q.orbit])
+                    sum += re * cos(angle) - im * sin(angle)
+                }
+                blockKinv[r * m + c] = sum / Double(n)
+            }
+        }
+        let blockY = points.map { invariant[$0.orbit] }
+        return (try Self.solve(kinv, kinvY, m), try Self.solve(blockKinv, blockY, m))
+    }
+
+    /// x with A x = b (m×m, Gaussian elimination with partial pivoting; m is small).
+    static func solve(_ a: [Double], _ b: [Double], _ m: Int) throws -> [Double] {
+        var a = a
+        var b = b
+        for col in 0..<m {
+            let pivot = (col..<m).max { abs(a[$0 * m + col]) < abs(a[$1 * m + col]) } ?? col
+            guard abs(a[pivot * m + col]) > 0 else { throw NumericError.invalidInput("singular leave-out system") }
+            for j in 0..<m { a.swapAt(col * m + j, pivot * m + j) }
+            b.swapAt(col, pivot)
+            for r in (col + 1)..<m {
+                let f = a[r * m + col] / a[col * m + col]
+                for j in col..<m { a[r * m + j] -= f * a[col * m + j] }
+                b[r] -= f * b[col]
+            }
+        }
+        var x = [Double](repeating: 0, count: m)
+        for r in stride(from: m - 1, through: 0, by: -1) {
+            x[r] = (b[r] - ((r + 1)..<m).reduce(0) { $0 + a[r * m + $1] * x[$1] }) / a[r * m + r]
+        }
+        return x
     }
 }
 
