@@ -189,6 +189,23 @@ import EqgeomTestSupport
         try expectRefusal(["orbit-kernel", "--image", "28x28", "--shift", "x", "--ridge", "-1"], "--ridge")
     }
 
+    /// Fig. 3 of the neural-kernel paper: on interleaved circular orbits the spectral error is the exact GP residual
+    /// (and the block formula's), and it falls as the orbits move apart.
+    @Test func symmetryKernelReproduction() throws {
+        let o = try json(["reproduce", "symmetry-kernel"])
+        let rows = (o["by_delta"] as? [[String: Any]] ?? []) + (o["by_n"] as? [[String: Any]] ?? [])
+        #expect(rows.count == 14)
+        for row in rows {
+            let (e, gp, block) = (
+                row["spectral_error"] as? Double ?? 0, row["gp_residual"] as? Double ?? 1,
+                row["block_formula"] as? Double ?? 2
+            )
+            #expect(abs(e - gp) < 1e-10 * max(1, gp) && abs(block - gp) < 1e-10 * max(1, gp), "\(row)")
+        }
+        let errors = (o["by_delta"] as? [[String: Any]] ?? []).compactMap { $0["gp_residual"] as? Double }
+        #expect(zip(errors, errors.dropFirst()).allSatisfy { $0 >= $1 }, "the error falls as Δ grows: \(errors)")
+    }
+
     @Test func badRepresentationsAreRefused() throws {
         try expectRefusal(["emlp", "--matrix", "[[1,2],[3]]"], "one length")
         try expectRefusal(["emlp", "--matrix", "[[1,x]]"], "'x' is not a rational number")

@@ -1,0 +1,36 @@
+import Foundation
+
+/// The L-free setting of Perin & Deny's Fig. 3 (SEEDS.md §3.1, 3a–3c; the authors' fig3.py): two interleaved
+/// circles of N points, x₊ʲ = (cos θ_j, sin θ_j, Δ/2) and x₋ʲ = (cos(θ_j + π/N), sin(θ_j + π/N), −Δ/2),
+/// θ_j = 2πj/N, labels ±1, an RBF kernel exp(−‖x − x′‖²/(2ℓ²)) (the code's exp(−L²‖x − x′‖²) with
+/// ℓ = 1/(√2 L)), and x₊⁰ left out. The interleaved data are one orbit of C_2N, so the kernel is circulant
+/// and the spectral error ε (eq. 7) is the exact GP residual; both are computed, with the block formula.
+public struct CircularOrbitsExperiment: Sendable {
+    public struct Point: Sendable {
+        public let n: Int
+        public let delta: Double
+        public let lengthScale: Double
+        public let spectralError: Double
+        public let exactResidual: Double
+        public let blockResidual: Double
+    }
+
+    /// The two orbits (N points of ℝ³ each).
+    public static func orbits(n: Int, delta: Double) -> [[[Double]]] {
+        let theta = (0..<n).map { 2 * Double.pi * Double($0) / Double(n) }
+        return [
+            theta.map { [cos($0), sin($0), delta / 2] },
+            theta.map { [cos($0 + Double.pi / Double(n)), sin($0 + Double.pi / Double(n)), -delta / 2] },
+        ]
+    }
+
+    /// One setting's spectral error and exact residuals.
+    /// - Throws: `NumericError.invalidInput` when the kernel matrix is numerically singular (very dense orbits).
+    public static func point(n: Int, delta: Double, lengthScale: Double) throws -> Point {
+        let a = try OrbitKernelAnalysis(
+            orbits: orbits(n: n, delta: delta), labels: [1, -1], kernel: .rbf(lengthScale: lengthScale))
+        return Point(
+            n: n, delta: delta, lengthScale: lengthScale, spectralError: a.spectralError ?? .nan,
+            exactResidual: a.exactResiduals[0], blockResidual: a.blockResiduals[0])
+    }
+}
