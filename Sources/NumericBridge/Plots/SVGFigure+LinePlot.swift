@@ -33,7 +33,7 @@ extension SVGFigure {
         line(from: (x, y + h), to: (x + w, y + h), colour: "#000", width: 1)
         line(from: (x, y), to: (x, y + h), colour: "#000", width: 1)
         text(xLabel, x: x + w / 2, y: y + h + 34, size: 12, anchor: "middle")
-        text(logY ? "log₁₀ " + yLabel : yLabel, x: x - 8, y: y - 2, size: 12, anchor: "end")
+        text(logY ? "log₁₀ " + yLabel : yLabel, x: x, y: y - 30, size: 12, anchor: "middle")
         for (value, label) in [(minX, minX), (maxX, maxX)] {
             text(String(format: "%g", label), x: place(value, minY).0, y: y + h + 16, size: 11, anchor: "middle")
         }
