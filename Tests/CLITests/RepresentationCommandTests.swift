@@ -184,6 +184,11 @@ import EqgeomTestSupport
             abs((exact["A"] ?? 0) - (block["A"] ?? 1)) < 1e-10 && abs((exact["B"] ?? 0) - (block["B"] ?? 1)) < 1e-10)
         #expect(
             (o["block_spectra"] as? [[Double]])?.count == 28 && (o["circularized_spectrum"] as? [Double])?.count == 56)
+        let four = try json(
+            ["orbit-kernel", "--image", "28x28", "--rotate", "90", "--seeds", "0,1,2,3", "--labels", "1,-1,1,-1"])
+        let (e, b) = (four["exact_residuals"] as? [Double] ?? [], four["block_residuals"] as? [Double] ?? [])
+        #expect(e.count == 4 && zip(e, b).allSatisfy { abs($0 - $1) < 1e-6 } && four["spectral_error"] == nil)
+        try expectRefusal(["orbit-kernel", "--image", "28x28", "--rotate", "90", "--seeds", "0,1,2"], "--labels")
         try expectRefusal(["orbit-kernel", "--image", "28x28", "--shift", "x", "--pair", "3,3"], "--pair")
         try expectRefusal(["orbit-kernel", "--image", "28x28", "--shift", "x", "--kernel", "svm"], "--kernel")
         try expectRefusal(["orbit-kernel", "--image", "28x28", "--shift", "x", "--ridge", "-1"], "--ridge")

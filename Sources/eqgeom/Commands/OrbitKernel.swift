@@ -14,6 +14,9 @@ struct OrbitKernel: ParsableCommand {
     @Option(help: ArgumentHelp("Data to pick seeds from (default: the built-in MNIST subset).", valueName: "file"))
     var data: String?
     @Option(help: "Two sample indices (0-based) as the seeds of the two orbits, labelled +1 and −1.") var pair = "0,1"
+    @Option(help: "Instead of --pair: two or more sample indices as seeds, e.g. 0,1,2 (with --labels).")
+    var seeds: String?
+    @Option(help: "Labels of the --seeds orbits, e.g. 1,-1,0.5 (default +1, −1 for two seeds).") var labels: String?
     @Option(help: "mlp:DEPTH, cnn-flatten, cnn-gap (3×3 windows; image actions), rbf:ℓ; append :nngp for the NNGP.")
     var kernel = "mlp:1"
     @Option(help: "Ridge ρ ≥ 0 added to the kernel's diagonal.") var ridge = 0.0
@@ -39,11 +42,28 @@ struct OrbitKernel: ParsableCommand {
             throw ValidationError(
                 "--kernel takes mlp:DEPTH, cnn-flatten, cnn-gap or rbf:ℓ (optionally :nngp), got '\(kernel)'")
         }
-        let indices = pair.split(separator: ",").compactMap { Int($0) }
+        let text = seeds ?? pair
+        let flag = seeds == nil ? "--pair" : "--seeds"
+        let indices = text.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let set = try TrainingOptions.dataset(path: data, features: n)
-        guard indices.count == 2, indices.allSatisfy({ (0..<set.count).contains($0) }), indices[0] != indices[1] else {
-            throw ValidationError("--pair takes two different sample indices below \(set.count), got '\(pair)'")
+        guard indices.count == text.split(separator: ",").count, indices.count >= 2,
+            seeds != nil || indices.count == 2, indices.allSatisfy({ (0..<set.count).contains($0) }),
+            Set(indices).count == indices.count
+        else {
+            throw ValidationError("\(flag) takes different sample indices below \(set.count), got '\(text)'")
         }
+        guard indices.count * length <= 4096 else {
+            throw ValidationError("\(indices.count) orbits of \(length) points exceed 4,096 points; use fewer seeds")
+        }
+        let values =
+            try labels.map { l -> [Double] in
+                let parsed = l.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+                guard parsed.count == indices.count, parsed.allSatisfy(\.isFinite) else {
+                    throw ValidationError("--labels takes one finite number per seed (\(indices.count)), got '\(l)'")
+                }
+                return parsed
+            } ?? (indices.count == 2 ? [1, -1] : [])
+        guard values.count == indices.count else { throw ValidationError("--labels is needed for more than two seeds") }
         let images = sigma.images.map { $0 - 1 }
         let orbits = indices.map { i -> [[Double]] in
             var points = [Array(set.values[(i * n)..<((i + 1) * n)])]
@@ -54,8 +74,8 @@ struct OrbitKernel: ParsableCommand {
             }
             return points
         }
-        progress("two orbits of \(length) points (\(n) values each): \(kernel) kernel")
-        let a = try OrbitKernelAnalysis(orbits: orbits, labels: [1, -1], kernel: choice, ridge: ridge)
+        progress("\(indices.count) orbits of \(length) points (\(n) values each): \(kernel) kernel")
+        let a = try OrbitKernelAnalysis(orbits: orbits, labels: values, kernel: choice, ridge: ridge)
         try emit(OrbitKernelReport(a, kernel: kernel, ridge: ridge), output)
     }
 }
@@ -81,12 +101,14 @@ struct OrbitKernelReport: Report {
     let ridge: Double
     let circulantDefect: Double
     let blockSpectra: [[Double]]
-    let circularizedSpectrum: [Double]
-    let lambdaN: Double
-    let meanInverseSpectrum: Double
-    let spectralError: Double
-    let exactError: Errors
-    let blockFormulaError: Errors
+    let circularizedSpectrum: [Double]?
+    let lambdaN: Double?
+    let meanInverseSpectrum: Double?
+    let spectralError: Double?
+    let exactError: Errors?
+    let blockFormulaError: Errors?
+    let exactResiduals: [Double]
+    let blockResiduals: [Double]
 
     init(_ a: OrbitKernelAnalysis, kernel: String, ridge: Double) {
         orbitLength = a.orbitLength
@@ -94,13 +116,15 @@ struct OrbitKernelReport: Report {
         self.ridge = ridge
         circulantDefect = a.circulantDefect
         blockSpectra = a.blockSpectra
-        let spectrum = a.circularizedSpectrum ?? []
+        let spectrum = a.circularizedSpectrum
         circularizedSpectrum = spectrum
-        lambdaN = spectrum.isEmpty ? 0 : spectrum[spectrum.count / 2]
-        meanInverseSpectrum = spectrum.reduce(0) { $0 + 1 / $1 } / Double(max(spectrum.count, 1))
-        spectralError = a.spectralError ?? 0
-        exactError = Errors(a.exactResiduals)
-        blockFormulaError = Errors(a.blockResiduals)
+        lambdaN = spectrum.map { $0[$0.count / 2] }
+        meanInverseSpectrum = spectrum.map { s in s.reduce(0) { $0 + 1 / $1 } / Double(max(s.count, 1)) }
+        spectralError = a.spectralError
+        exactError = a.seeds == 2 ? Errors(a.exactResiduals) : nil
+        blockFormulaError = a.seeds == 2 ? Errors(a.blockResiduals) : nil
+        exactResiduals = a.exactResiduals
+        blockResiduals = a.blockResiduals
     }
 
     enum CodingKeys: String, CodingKey {
@@ -114,28 +138,27 @@ struct OrbitKernelReport: Report {
         case spectralError = "spectral_error"
         case exactError = "exact_error"
         case blockFormulaError = "block_formula_error"
+        case exactResiduals = "exact_residuals"
+        case blockResiduals = "block_residuals"
     }
 
     var table: String {
-        keyValueTable([
-            ("orbits", "2 of N = \(orbitLength) points; kernel \(kernel), ridge \(ridge)"),
+        var rows: [(String, String)] = [
+            ("orbits", "\(exactResiduals.count) of N = \(orbitLength) points; kernel \(kernel), ridge \(ridge)"),
             (
                 "circulant defect",
                 String(format: "%.2e (0: the kernel is invariant and the block formula exact)", circulantDefect)
             ),
-            ("spectral error", String(format: "ε = λ_N⁻¹/⟨λ⁻¹⟩ = %.6f (circularised, eq. 7)", spectralError)),
-            (
-                "exact LOO residual",
-                String(
-                    format: "A %.6f, B %.6f, symmetrised %.6f (direct solve)", exactError.a, exactError.b,
-                    exactError.symmetrized)
-            ),
-            (
-                "block formula",
-                String(
-                    format: "A %.6f, B %.6f, symmetrised %.6f", blockFormulaError.a, blockFormulaError.b,
-                    blockFormulaError.symmetrized)
-            ),
-        ])
+        ]
+        if let e = spectralError {
+            rows.append(("spectral error", String(format: "ε = λ_N⁻¹/⟨λ⁻¹⟩ = %.6f (circularised, eq. 7)", e)))
+        }
+        let list = { (v: [Double]) in v.map { String(format: "%.6f", $0) }.joined(separator: ", ") }
+        rows.append(("exact LOO residuals", list(exactResiduals) + " (direct solve, one per seed)"))
+        rows.append(("block formula", list(blockResiduals)))
+        if let e = exactError {
+            rows.append(("symmetrised", String(format: "(e_A − e_B)/2 = %.6f", e.symmetrized)))
+        }
+        return keyValueTable(rows)
     }
 }

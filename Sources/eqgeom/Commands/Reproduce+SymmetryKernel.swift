@@ -35,25 +35,21 @@ extension Reproduce {
             var files: [String] = []
             if let dir = out {
                 var figure = SVGFigure(width: 900, height: 380)
+                let (red, blue) = ("#d62728", "#1f77b4")
+                let deltaSeries: [SVGFigure.Series] = [
+                    .init(name: "spectral ε", colour: red, points: byDelta.map { ($0.delta, $0.spectralError) }),
+                    .init(name: "GP residual", colour: blue, points: byDelta.map { ($0.delta, $0.exactResidual) }),
+                ]
+                let sizeSeries: [SVGFigure.Series] = [
+                    .init(name: "spectral ε", colour: red, points: byN.map { (Double($0.n), $0.spectralError) }),
+                    .init(name: "GP residual", colour: blue, points: byN.map { (Double($0.n), $0.exactResidual) }),
+                ]
                 figure.linePlot(
-                    [
-                        .init(
-                            name: "spectral ε", colour: "#d62728", points: byDelta.map { ($0.delta, $0.spectralError) }),
-                        .init(
-                            name: "GP residual", colour: "#1f77b4", points: byDelta.map { ($0.delta, $0.exactResidual) }
-                        ),
-                    ], title: "N = \(n): error vs Δ", xLabel: "Δ", yLabel: "error", logY: true, x: 70, y: 50,
-                    width: 330,
-                    height: 260)
+                    deltaSeries, title: "N = \(n): error vs Δ", xLabel: "Δ", yLabel: "error", logY: true, x: 70,
+                    y: 50, width: 330, height: 260)
                 figure.linePlot(
-                    [
-                        .init(
-                            name: "spectral ε", colour: "#d62728", points: byN.map { (Double($0.n), $0.spectralError) }),
-                        .init(
-                            name: "GP residual", colour: "#1f77b4", points: byN.map { (Double($0.n), $0.exactResidual) }
-                        ),
-                    ], title: "Δ = \(delta): error vs N", xLabel: "N", yLabel: "error", logY: true, x: 530, y: 50,
-                    width: 330, height: 260)
+                    sizeSeries, title: "Δ = \(delta): error vs N", xLabel: "N", yLabel: "error", logY: true, x: 530,
+                    y: 50, width: 330, height: 260)
                 var staged = OutputFiles()
                 try staged.createDirectory(dir)
                 try staged.add(figure.bytes, to: dir + "/fig3.svg")
