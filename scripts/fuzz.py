@@ -542,6 +542,15 @@ def command_case(rng, k, work):
         if rng.random() < 0.5:
             argv += ["--check-shift", rng.choice(["x", "y", "z"])]
         return argv + ["--json"], "refuse" if preset == "bogus" else None, None, None, "64M"
+    if command == "reproduce" and rng.random() < 0.4:
+        # the companion reproductions: out-of-range values are refused (valid runs take seconds to a minute)
+        sub = rng.choice([["barriers", "--n", rng.choice(["1", "33", "x"])],
+                          ["barriers", "--runs", rng.choice(["0", "101"])],
+                          ["lconv", "--epochs", rng.choice(["0", "201", "-1"])],
+                          ["lconv", "--filters", rng.choice(["0", "65"])],
+                          ["symmetry-kernel", "--n", rng.choice(["1", "65", "nan"])],
+                          ["symmetry-kernel", "--length-scale", rng.choice(["0", "-1", "inf"])]])
+        return ["reproduce"] + sub + ["--json"], "refuse", None, None, None
     if command == "reproduce":
         # the one valid form runs the whole experiment (seconds): drawn rarely
         if rng.random() < 0.1:
