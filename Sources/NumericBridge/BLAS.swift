@@ -100,3 +100,15 @@ public func singularValues(_ a: [Double], rows m: Int, columns n: Int) throws ->
 public func symmetricEigenvalues(_ a: [Double], _ n: Int) throws -> [Double] {
     try Eigen.symmetric(a, n).values
 }
+
+/// X with A X = B for a symmetric positive definite n×n A and n×k B, row-major (LAPACKE dposv, Cholesky).
+/// - Throws: `NumericError.lapack` when A is not positive definite.
+func solvePositiveDefinite(_ a: [Double], _ b: [Double], n: Int, columns k: Int) throws -> [Double] {
+    var a = a
+    var x = b
+    let info = LAPACKE_dposv(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "U")), Int32(n), Int32(k), &a, Int32(n), &x, Int32(k))
+    guard info == 0 else {
+        throw NumericError.lapack("dposv failed (info \(info)): the kernel matrix is not positive definite")
+    }
+    return x
+}

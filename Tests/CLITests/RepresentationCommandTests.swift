@@ -211,6 +211,24 @@ import EqgeomTestSupport
         #expect(zip(errors, errors.dropFirst()).allSatisfy { $0 >= $1 }, "the error falls as Δ grows: \(errors)")
     }
 
+    /// Partially observed rotations at tiny scale: with one angle the leave-out class is never seen, so its
+    /// withheld upright images cannot be classified; accuracies are fractions.
+    @Test func rotatedMNISTRuns() throws {
+        let o = try json(
+            [
+                "reproduce", "rotated-mnist", "--angles", "1,4", "--seeds-per-class", "2", "--test-per-class", "1",
+                "--leave-out", "3",
+            ])
+        let rows = o["rows"] as? [[String: Any]] ?? []
+        #expect(rows.count == 2 && rows.first?["out_test_acc"] as? Double == 0)
+        #expect(
+            rows.allSatisfy {
+                (0...1).contains($0["in_test_acc"] as? Double ?? -1) && $0["exact_rotations"] as? Bool == true
+            })
+        try expectRefusal(["reproduce", "rotated-mnist", "--angles", "0"], "--angles")
+        try expectRefusal(["reproduce", "rotated-mnist", "--leave-out", "12"], "--leave-out")
+    }
+
     @Test func badRepresentationsAreRefused() throws {
         try expectRefusal(["emlp", "--matrix", "[[1,2],[3]]"], "one length")
         try expectRefusal(["emlp", "--matrix", "[[1,x]]"], "'x' is not a rational number")

@@ -8,24 +8,30 @@ public enum ImageRotation {
     /// Each image rotated by a seeded uniform angle in [0, 2π).
     public static func rotated(_ data: ImageDataset, height h: Int, width w: Int, seed: UInt64) -> ImageDataset {
         var rng = SplitMix(seed)
-        var out = [Double](repeating: 0, count: data.values.count)
-        let (cy, cx) = (Double(h - 1) / 2, Double(w - 1) / 2)
+        var out: [Double] = []
+        out.reserveCapacity(data.values.count)
         for s in 0..<data.count {
-            let angle = 2 * Double.pi * rng.uniform()
-            let (c, sn) = (cos(angle), sin(angle))
-            let base = s * h * w
-            for y in 0..<h {
-                for x in 0..<w {
-                    // the source of (y, x) under the inverse rotation
-                    let dy = Double(y) - cy
-                    let dx = Double(x) - cx
-                    let sy = c * dy + sn * dx + cy
-                    let sx = -sn * dy + c * dx + cx
-                    out[base + y * w + x] = bilinear(data.values, base: base, h, w, sy, sx)
-                }
-            }
+            let image = Array(data.values[(s * h * w)..<((s + 1) * h * w)])
+            out += rotate(image, height: h, width: w, angle: 2 * Double.pi * rng.uniform())
         }
         return ImageDataset(count: data.count, features: data.features, values: out, labels: data.labels)
+    }
+
+    /// One h×w image turned by `angle` about its centre (bilinear; exact for multiples of 90°, which map the grid
+    /// onto itself).
+    public static func rotate(_ image: [Double], height h: Int, width w: Int, angle: Double) -> [Double] {
+        var out = [Double](repeating: 0, count: h * w)
+        let (cy, cx) = (Double(h - 1) / 2, Double(w - 1) / 2)
+        let (c, sn) = (cos(angle), sin(angle))
+        for y in 0..<h {
+            for x in 0..<w {
+                // the source of (y, x) under the inverse rotation
+                let dy = Double(y) - cy
+                let dx = Double(x) - cx
+                out[y * w + x] = bilinear(image, base: 0, h, w, c * dy + sn * dx + cy, -sn * dy + c * dx + cx)
+            }
+        }
+        return out
     }
 
     /// Every image's pixels permuted by one seeded random permutation.

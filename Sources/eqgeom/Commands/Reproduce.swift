@@ -8,7 +8,7 @@ import NumericBridge
 struct Reproduce: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Reproduce a paper experiment.",
-        subcommands: [MNIST.self, D4.self, Barriers.self, LConvComparison.self, SymmetryKernel.self])
+        subcommands: [MNIST.self, D4.self, Barriers.self, LConvComparison.self, SymmetryKernel.self, RotatedMNIST.self])
 
     struct MNIST: ParsableCommand {
         static let configuration = CommandConfiguration(
