@@ -549,7 +549,10 @@ def command_case(rng, k, work):
                           ["lconv", "--epochs", rng.choice(["0", "201", "-1"])],
                           ["lconv", "--filters", rng.choice(["0", "65"])],
                           ["symmetry-kernel", "--n", rng.choice(["1", "65", "nan"])],
-                          ["symmetry-kernel", "--length-scale", rng.choice(["0", "-1", "inf"])]])
+                          ["symmetry-kernel", "--length-scale", rng.choice(["0", "-1", "inf"])],
+                          ["rotated-mnist", "--angles", rng.choice(["0", "33", "x", "1,,2"])],
+                          ["rotated-mnist", "--seeds-per-class", rng.choice(["0", "51"])],
+                          ["rotated-mnist", "--leave-out", rng.choice(["10", "-1", "a"])]])
         return ["reproduce"] + sub + ["--json"], "refuse", None, None, None
     if command == "reproduce":
         # the one valid form runs the whole experiment (seconds): drawn rarely

@@ -73,9 +73,8 @@ struct LConv: ParsableCommand {
             guard let s = size, s[0] * s[1] <= Self.largestDimension, let text = offsets else {
                 throw ValidationError("--preset raster takes --image HxW (at most 64 pixels) and --offsets 0,1,3,4")
             }
-            let values = text.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard values.count == text.split(separator: ",").count, !values.isEmpty,
-                values.allSatisfy({ abs($0) < s[0] * s[1] }),
+            let values = try parseList(text, flag: "--offsets", what: "integers") { Int($0) }
+            guard values.allSatisfy({ abs($0) < s[0] * s[1] }),
                 values.contains(where: { $0 != 0 })
             else { throw ValidationError("--offsets takes integers below H·W in magnitude, one nonzero at least") }
             return LConvLayer.rasterShifts(height: s[0], width: s[1], offsets: values)
@@ -98,7 +97,7 @@ struct LConv: ParsableCommand {
     }
 
     func run() throws {
-        let parts = channels.split(separator: ",").compactMap { Int($0) }
+        let parts = try parseList(channels, flag: "--channels", what: "channel counts") { Int($0) }
         guard parts.count == 2, parts.allSatisfy({ (1...4096).contains($0) }) else {
             throw ValidationError("--channels takes IN,OUT with 1…4096 each, got '\(channels)'")
         }

@@ -44,9 +44,9 @@ struct OrbitKernel: ParsableCommand {
         }
         let text = seeds ?? pair
         let flag = seeds == nil ? "--pair" : "--seeds"
-        let indices = text.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let indices = try parseList(text, flag: flag, what: "sample indices") { Int($0) }
         let set = try TrainingOptions.dataset(path: data, features: n)
-        guard indices.count == text.split(separator: ",").count, indices.count >= 2,
+        guard indices.count >= 2,
             seeds != nil || indices.count == 2, indices.allSatisfy({ (0..<set.count).contains($0) }),
             Set(indices).count == indices.count
         else {

@@ -25,9 +25,8 @@ extension Reproduce {
             guard (1...50).contains(seedsPerClass), (1...50).contains(testPerClass) else {
                 throw ValidationError("--seeds-per-class and --test-per-class take 1…50")
             }
-            let values = angles.split(separator: ",").compactMap { Int($0) }
-            guard values.count == angles.split(separator: ",").count, !values.isEmpty,
-                values.allSatisfy({ (1...32).contains($0) })
+            let values = try parseList(angles, flag: "--angles", what: "numbers of angles") { Int($0) }
+            guard values.allSatisfy({ (1...32).contains($0) })
             else { throw ValidationError("--angles takes numbers of angles 1…32, e.g. 1,2,4,8") }
         }
 
@@ -36,15 +35,16 @@ extension Reproduce {
             let classes = (set.labels?.max() ?? 9) + 1
             let leave =
                 try leaveOut.map { text -> [Int] in
-                    let v = text.split(separator: ",").compactMap { Int($0) }
-                    guard v.count == text.split(separator: ",").count, v.allSatisfy({ (0..<classes).contains($0) })
+                    let v = try parseList(text, flag: "--leave-out", what: "class numbers") { Int($0) }
+                    guard v.allSatisfy({ (0..<classes).contains($0) })
                     else {
                         throw ValidationError("--leave-out takes class numbers below \(classes), got '\(text)'")
                     }
                     return v
                 } ?? Array(0..<classes)
             let e = try PartialSymmetryExperiment(
-                data: set, angles: angles.split(separator: ",").compactMap { Int($0) }, seedsPerClass: seedsPerClass,
+                data: set, angles: try parseList(angles, flag: "--angles", what: "numbers of angles") { Int($0) },
+                seedsPerClass: seedsPerClass,
                 testPerClass: testPerClass, leaveOutClasses: leave, progress: progress)
             var files: [String] = []
             if let dir = out {
