@@ -72,6 +72,11 @@ public struct BlockMoments: Sendable {
         }
     }
 
+    /// Whether every moment entry is finite (squares of values near 1e154 overflow double precision).
+    public var isFinite: Bool {
+        real.allSatisfy { $0.allSatisfy(\.isFinite) } && imaginary.allSatisfy { $0.allSatisfy(\.isFinite) }
+    }
+
     /// ‖X‖²_F: the sum of the moments' traces.
     public var totalEnergy: Double {
         zip(layout.structure.blocks, real).reduce(0) { sum, pair in

@@ -76,6 +76,9 @@ struct Kernel: ParsableCommand {
         case .rbf:
             matrices = [("kernel", RBFKernel(lengthScale: lengthScale).kernel(x, x, features: d))]
         }
+        guard matrices.allSatisfy({ $0.1.allSatisfy(\.isFinite) }) else {
+            throw ValidationError("the kernel overflows double precision on these values; rescale the data")
+        }
         var entries: [KernelReport.Entry] = []
         for (name, m) in matrices {
             let eigenvalues = try symmetricEigenvalues(m, n)

@@ -28,6 +28,9 @@ struct Spectra: ParsableCommand {
         let dataset = try TrainingOptions.dataset(path: data, features: sigma.degree)
         progress("\(dataset.count) samples of \(sigma.degree) values; block moments by FFT and zherk")
         let moments = StructuredTransform(layout).moments(of: dataset.values, batch: dataset.count)
+        guard moments.isFinite else {
+            throw ValidationError("the data's second moments overflow double precision; rescale the data")
+        }
         try MomentsArchive.archive(moments).write(to: out)
         wrote([out])
         try emit(
