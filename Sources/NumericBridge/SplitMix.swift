@@ -14,6 +14,10 @@ public struct SplitMix: RandomNumberGenerator, Sendable {
     }
     /// Uniform in [0, 1).
     mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    /// Shuffles in place (Fisher–Yates, from the last position down), one draw per position.
+    mutating func shuffle<T>(_ a: inout [T]) {
+        for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, Int(next() % UInt64(i + 1))) }
+    }
     /// Standard normal (Box–Muller).
     mutating func normal() -> Double {
         let u = max(uniform(), 1e-300)

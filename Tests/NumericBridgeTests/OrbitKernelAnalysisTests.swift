@@ -7,17 +7,6 @@ import Testing
 /// The exact block formula against a direct solve, and the paper's spectral error against the exact
 /// leave-one-out residual where the theory says they agree (the interleaved circulant case of its Fig. 3).
 @Suite struct OrbitKernelAnalysisTests {
-    /// The orbit of x under the pixel permutation images (0-based): g·x moves x[i] to position images[i].
-    static func orbit(_ x: [Double], _ images: [Int], length: Int) -> [[Double]] {
-        var points = [x]
-        for _ in 1..<length {
-            var next = [Double](repeating: 0, count: x.count)
-            for (i, j) in images.enumerated() { next[j] = points[points.count - 1][i] }
-            points.append(next)
-        }
-        return points
-    }
-
     @Test func blockFormulaEqualsTheDirectSolve() throws {
         var rng = SplitMix(11)
         let (h, w) = (3, 4)
@@ -28,7 +17,7 @@ import Testing
             (.cnn(height: h, width: w, readout: .flatten, ntk: true), 0.0),
         ] {
             let seeds = (0..<3).map { _ in (0..<(h * w)).map { _ in rng.normal() } }
-            let orbits = seeds.map { Self.orbit($0, shift, length: w) }
+            let orbits = seeds.map { OrbitKernelAnalysis.orbit(of: $0, permutation: shift, length: w) }
             let analysis = try OrbitKernelAnalysis(orbits: orbits, labels: [1, -1, 0.5], kernel: kernel, ridge: ridge)
             #expect(analysis.circulantDefect < 1e-13, "\(kernel)")
             for (exact, block) in zip(analysis.exactResiduals, analysis.blockResiduals) {
@@ -60,7 +49,7 @@ import Testing
         let (h, w) = (2, 5)
         let shift = (0..<(h * w)).map { ($0 / w) * w + ($0 % w + 1) % w }
         let seeds = (0..<3).map { _ in (0..<(h * w)).map { _ in rng.normal() } }
-        let orbits = seeds.map { Self.orbit($0, shift, length: w) }
+        let orbits = seeds.map { OrbitKernelAnalysis.orbit(of: $0, permutation: shift, length: w) }
         let labels = [1.0, -1, 2]
         let kernel = KernelChoice.mlp(depth: 2, ntk: true, weightStd: 1, biasStd: 1)
         let ridge = 0.05

@@ -34,8 +34,8 @@ public struct CovarianceSymmetry: Sendable {
         }
         dimension = d
         rank = h.rank
-        let transposedTerm = try Self.lhPlusHlt(h)
-        cor1Dimension = transposedTerm.columns
+        let preserving = try Self.lhPlusHlt(h)
+        cor1Dimension = preserving.columns
         if let inverse = h.inverse {
             var basis: [RationalMatrix] = []
             for i in 0..<d {
@@ -48,7 +48,7 @@ public struct CovarianceSymmetry: Sendable {
             }
             cor1Basis = basis
         } else {
-            cor1Basis = (0..<transposedTerm.columns).map { c in Self.reshape(transposedTerm, column: c, d) }
+            cor1Basis = (0..<preserving.columns).map { c in Self.reshape(preserving, column: c, d) }
         }
         var rotations = LinearSystem()
         let r = rotations.addUnknown(rows: d, columns: d)

@@ -15,7 +15,7 @@ extension HiddenLayerClassifier {
         var order = Array(0..<data.count)
         var lastLoss = 0.0
         for epoch in 0..<epochs {
-            for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+            rng.shuffle(&order)
             var total = 0.0
             for start in stride(from: 0, to: data.count, by: batchSize) {
                 let rows = order[start..<min(start + batchSize, data.count)]

@@ -38,7 +38,7 @@ public enum ImageRotation {
     public static func scrambled(_ data: ImageDataset, seed: UInt64) -> ImageDataset {
         var rng = SplitMix(seed)
         var order = Array(0..<data.features)
-        for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+        rng.shuffle(&order)
         var out = data.values
         for s in 0..<data.count {
             for (j, source) in order.enumerated() {

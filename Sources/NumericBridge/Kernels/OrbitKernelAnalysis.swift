@@ -27,7 +27,8 @@ public struct OrbitKernelAnalysis: Sendable {
     let eigenvalues: [Double]
     let eigenvectors: [Double]
     let pointLabels: [Double]
-    let inverseBlocks: [ComplexMatrix]
+    /// M(f)⁻¹ per frequency, as (real, imaginary) parts, row-major s×s.
+    let inverseBlocks: [(re: [Double], im: [Double])]
     let seedLabels: [Double]
 
     public var spectralError: Double? {
@@ -87,27 +88,35 @@ public struct OrbitKernelAnalysis: Sendable {
             return weighted / diagonal
         }
         // block formula: M(f)_ab = Σ_m c_ab(m) ω^{fm} + ρ δ_ab, c_ab(m) = K_{(a,0),(b,m)} (without the ridge)
-        var blocks: [ComplexMatrix] = []
+        // M(f) = U diag(λ) Uᴴ gives both its spectrum and M(f)⁻¹ = U diag(1/λ) Uᴴ
+        var spectra: [[Double]] = []
+        var inverses: [(re: [Double], im: [Double])] = []
         for f in 0..<n {
-            var m = ComplexMatrix(size: s)
+            var re = [Double](repeating: 0, count: s * s)
+            var im = re
             for a in 0..<s {
                 for b in 0..<s {
                     for t in 0..<n {
                         var c = k[(a * n) * size + b * n + t]
                         if a == b && t == 0 { c -= ridge }
                         let angle = 2 * Double.pi * Double(f * t) / Double(n)
-                        m.re[a * s + b] += c * cos(angle)
-                        m.im[a * s + b] += c * sin(angle)
+                        re[a * s + b] += c * cos(angle)
+                        im[a * s + b] += c * sin(angle)
                     }
-                    if a == b { m.re[a * s + b] += ridge }
+                    if a == b { re[a * s + b] += ridge }
                 }
             }
-            blocks.append(m)
+            let e = try Eigen.hermitian(real: re, imaginary: im, s)
+            guard !e.values.contains(0) else {
+                throw NumericError.invalidInput("a block M(f) of the orbit kernel is singular; add --ridge")
+            }
+            spectra.append(e.values)
+            inverses.append(Self.inverse(e, s))
         }
-        blockSpectra = try blocks.map { try Eigen.hermitian(real: $0.re, imaginary: $0.im, s).values }
-        let inverses = try blocks.map { try $0.inverse() }
+        blockSpectra = spectra
         inverseBlocks = inverses
-        let invariant = inverses[0].times(labels)
+        // M(0) is real for a symmetric kernel: the invariant part M(0)⁻¹ȳ
+        let invariant = (0..<s).map { a in (0..<s).reduce(0) { $0 + inverses[0].re[a * s + $1] * labels[$1] } }
         blockResiduals = (0..<s).map { a in
             let average = inverses.reduce(0) { $0 + $1.re[a * s + a] } / Double(n)
             return invariant[a] / average
@@ -154,7 +163,9 @@ public struct OrbitKernelAnalysis: Sendable {
             }
         }
         // block: D(m) from the inverse blocks
-        let invariant = inverseBlocks[0].times(seedLabels)
+        let invariant = (0..<s).map { a in
+            (0..<s).reduce(0) { $0 + inverseBlocks[0].re[a * s + $1] * seedLabels[$1] }
+        }
         var blockKinv = [Double](repeating: 0, count: m * m)
         for (r, p) in points.enumerated() {
             for (c, q) in points.enumerated() {
@@ -193,70 +204,35 @@ public struct OrbitKernelAnalysis: Sendable {
         }
         return x
     }
-}
 
-/// A small dense complex matrix (s×s, row-major real and imaginary parts) with Gauss–Jordan inversion.
-struct ComplexMatrix {
-    let size: Int
-    var re: [Double]
-    var im: [Double]
-
-    init(size: Int) {
-        self.size = size
-        re = [Double](repeating: 0, count: size * size)
-        im = re
+    /// The orbit x, g·x, …, g^{length−1}·x of a vector under a permutation of its coordinates (0-based images:
+    /// g·x moves x[i] to position images[i]).
+    public static func orbit(of x: [Double], permutation images: [Int], length: Int) -> [[Double]] {
+        var points = [x]
+        for _ in 1..<max(length, 1) {
+            var next = [Double](repeating: 0, count: x.count)
+            for (i, j) in images.enumerated() { next[j] = points[points.count - 1][i] }
+            points.append(next)
+        }
+        return points
     }
 
-    /// The inverse by Gauss–Jordan elimination with partial pivoting.
-    /// - Throws: `NumericError.invalidInput` when the matrix is singular.
-    func inverse() throws -> ComplexMatrix {
-        let n = size
-        var a = self
-        var inv = ComplexMatrix(size: n)
-        for i in 0..<n { inv.re[i * n + i] = 1 }
-        for col in 0..<n {
-            let pivot =
-                (col..<n).max {
-                    hypot(a.re[$0 * n + col], a.im[$0 * n + col]) < hypot(a.re[$1 * n + col], a.im[$1 * n + col])
-                } ?? col
-            guard hypot(a.re[pivot * n + col], a.im[pivot * n + col]) > 0 else {
-                throw NumericError.invalidInput("a block M(f) of the orbit kernel is singular; add --ridge")
-            }
-            for j in 0..<n {
-                a.re.swapAt(col * n + j, pivot * n + j)
-                a.im.swapAt(col * n + j, pivot * n + j)
-                inv.re.swapAt(col * n + j, pivot * n + j)
-                inv.im.swapAt(col * n + j, pivot * n + j)
-            }
-            let (pr, pi) = (a.re[col * n + col], a.im[col * n + col])
-            let norm = pr * pr + pi * pi
-            let (qr, qi) = (pr / norm, -pi / norm)  // 1/pivot
-            for j in 0..<n {
-                (a.re[col * n + j], a.im[col * n + j]) = Self.times(a.re[col * n + j], a.im[col * n + j], qr, qi)
-                (inv.re[col * n + j], inv.im[col * n + j]) = Self.times(
-                    inv.re[col * n + j], inv.im[col * n + j], qr, qi)
-            }
-            for r in 0..<n where r != col {
-                let (fr, fi) = (a.re[r * n + col], a.im[r * n + col])
-                for j in 0..<n {
-                    let (ar, ai) = Self.times(fr, fi, a.re[col * n + j], a.im[col * n + j])
-                    a.re[r * n + j] -= ar
-                    a.im[r * n + j] -= ai
-                    let (br, bi) = Self.times(fr, fi, inv.re[col * n + j], inv.im[col * n + j])
-                    inv.re[r * n + j] -= br
-                    inv.im[r * n + j] -= bi
+    /// U diag(1/λ) Uᴴ from a Hermitian eigen-decomposition: entry (i, j) = Σ_k u_ik conj(u_jk)/λ_k.
+    static func inverse(
+        _ e: (values: [Double], vectorsRe: [Double], vectorsIm: [Double]), _ s: Int
+    ) -> (re: [Double], im: [Double]) {
+        var re = [Double](repeating: 0, count: s * s)
+        var im = re
+        for i in 0..<s {
+            for j in 0..<s {
+                for k in 0..<s {
+                    let (ar, ai) = (e.vectorsRe[i * s + k], e.vectorsIm[i * s + k])
+                    let (br, bi) = (e.vectorsRe[j * s + k], e.vectorsIm[j * s + k])
+                    re[i * s + j] += (ar * br + ai * bi) / e.values[k]
+                    im[i * s + j] += (ai * br - ar * bi) / e.values[k]
                 }
             }
         }
-        return inv
-    }
-
-    /// The real part of self·v for a real vector v (M(0) is real for a symmetric kernel).
-    func times(_ v: [Double]) -> [Double] {
-        (0..<size).map { i in (0..<size).reduce(0) { $0 + re[i * size + $1] * v[$1] } }
-    }
-
-    static func times(_ a: Double, _ b: Double, _ c: Double, _ d: Double) -> (Double, Double) {
-        (a * c - b * d, a * d + b * c)
+        return (re, im)
     }
 }

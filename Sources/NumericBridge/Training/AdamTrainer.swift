@@ -60,7 +60,7 @@ struct LinearAutoencoderTrainer {
         var buffers = StepBuffers(batch: size, inputs: m, code: k, parameters: theta.count)
         let (flatEncoder, flatDecoder) = (FlatPattern(encoder), FlatPattern(decoder))
         for epoch in 0..<settings.epochs {
-            for i in stride(from: count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+            rng.shuffle(&order)
             for b in 0..<batches {
                 let rows = order[(b * size)..<min(count, (b + 1) * size)]
                 let nb = rows.count

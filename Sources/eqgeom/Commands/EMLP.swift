@@ -74,8 +74,10 @@ struct EMLP: ParsableCommand {
         }
         let solved = try space.solve(progress: progress)
         let maps = basis || out != nil ? solved.basis() : []
-        if let path = out { try Self.write(maps, solved, to: path) }
-        if out != nil { wrote([out ?? ""]) }
+        if let path = out {
+            try Self.write(maps, solved, to: path)
+            wrote([path])
+        }
         try emit(EMLPReport(space, solved, basis: basis ? maps : nil), output)
     }
 

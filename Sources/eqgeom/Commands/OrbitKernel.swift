@@ -65,14 +65,9 @@ struct OrbitKernel: ParsableCommand {
             } ?? (indices.count == 2 ? [1, -1] : [])
         guard values.count == indices.count else { throw ValidationError("--labels is needed for more than two seeds") }
         let images = sigma.images.map { $0 - 1 }
-        let orbits = indices.map { i -> [[Double]] in
-            var points = [Array(set.values[(i * n)..<((i + 1) * n)])]
-            for _ in 1..<length {
-                var next = [Double](repeating: 0, count: n)
-                for (p, q) in images.enumerated() { next[q] = points[points.count - 1][p] }
-                points.append(next)
-            }
-            return points
+        let orbits = indices.map { i in
+            OrbitKernelAnalysis.orbit(
+                of: Array(set.values[(i * n)..<((i + 1) * n)]), permutation: images, length: length)
         }
         progress("\(indices.count) orbits of \(length) points (\(n) values each): \(kernel) kernel")
         let a = try OrbitKernelAnalysis(orbits: orbits, labels: values, kernel: choice, ridge: ridge)
