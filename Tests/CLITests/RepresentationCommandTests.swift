@@ -170,6 +170,17 @@ import EqgeomTestSupport
         try expectRefusal(["kernel", "--kind", "cnn", "--data", "\(dir)/x.npy"], "values per sample")
         try expectRefusal(["kernel", "--kind", "rbf", "--window", "0x3"], "--window")
         try expectRefusal(["kernel", "--kind", "mlp", "--samples", "0"], "--samples")
+        // --normalize sphere: unit-norm rows, so the one-layer NNGP's diagonal is 1/(2d) = 1/8 for every sample
+        let unit = try json([
+            "kernel", "--kind", "mlp", "--data", "\(dir)/x.npy", "--image", "2x2", "--normalize", "sphere",
+        ])
+        let diagonal = (unit["matrices"] as? [[String: Any]])?.first?["diag_mean"] as? Double ?? 0
+        #expect(abs(diagonal - 0.125) < 1e-15)
+        // the CNN propositions: average pooling is constant on translation orbits (rank 2, no LOO without a ridge)
+        let gap = try json(
+            ["orbit-kernel", "--data", "\(dir)/x.npy", "--image", "2x2", "--shift", "x", "--kernel", "cnn-gap"])
+        #expect((gap["constant_defect"] as? Double ?? 1) < 1e-14 && gap["rank"] as? Int == 2)
+        #expect(gap["exact_residuals"] == nil && gap["spectral_error"] != nil)
         try ShardedStatisticsTests.writeNPY([1e160, 1, 2, 3], rows: 1, columns: 4, to: "\(dir)/big.npy")
         // values whose squares overflow: refused after the progress line, before any file is written
         for (args, file) in [
@@ -193,17 +204,32 @@ import EqgeomTestSupport
     /// the direct leave-one-out solve.
     @Test func orbitKernelBlockFormula() throws {
         let o = try json(["orbit-kernel", "--image", "28x28", "--shift", "x", "--pair", "3,7", "--ridge", "0.01"])
-        #expect(o["N"] as? Int == 28 && (o["circulant_defect"] as? Double ?? 1) < 1e-12)
+        #expect(o["N"] as? Int == 28 && (o["invariance_defect"] as? Double ?? 1) < 1e-14)
         let exact = o["exact_error"] as? [String: Double] ?? [:]
         let block = o["block_formula_error"] as? [String: Double] ?? [:]
         #expect(
             abs((exact["A"] ?? 0) - (block["A"] ?? 1)) < 1e-10 && abs((exact["B"] ?? 0) - (block["B"] ?? 1)) < 1e-10)
         #expect(
-            (o["block_spectra"] as? [[Double]])?.count == 28 && (o["circularized_spectrum"] as? [Double])?.count == 56)
+            (o["block_spectra"] as? [[String: Any]])?.count == 28
+                && (o["circularized_spectrum"] as? [Double])?.count == 56)
         let four = try json(
             ["orbit-kernel", "--image", "28x28", "--rotate", "90", "--seeds", "0,1,2,3", "--labels", "1,-1,1,-1"])
         let (e, b) = (four["exact_residuals"] as? [Double] ?? [], four["block_residuals"] as? [Double] ?? [])
-        #expect(e.count == 4 && zip(e, b).allSatisfy { abs($0 - $1) < 1e-6 } && four["spectral_error"] == nil)
+        #expect(e.count == 4 && zip(e, b).allSatisfy { abs($0 - $1) < 1e-10 } && four["spectral_error"] == nil)
+        // D4 (two generators): the block formula in the isotypic frame; several points left out together
+        let d4 = try json(
+            [
+                "orbit-kernel", "--image", "28x28", "--rotate", "90", "--reflect", "horizontal", "--leave-out",
+                "0:0,0:3,1:5",
+            ])
+        let (e4, b4) = (d4["exact_residuals"] as? [Double] ?? [], d4["block_residuals"] as? [Double] ?? [1])
+        #expect(d4["N"] as? Int == 8 && zip(e4, b4).allSatisfy { abs($0 - $1) < 1e-10 } && e4.count == 2)
+        let left = d4["leave_out"] as? [String: Any] ?? [:]
+        let (ld, lb) = (left["direct"] as? [Double] ?? [], left["block"] as? [Double] ?? [1])
+        #expect(ld.count == 3 && zip(ld, lb).allSatisfy { abs($0 - $1) < 1e-10 })
+        try expectRefusal(
+            ["orbit-kernel", "--image", "28x28", "--rotate", "90", "--leave-out", "0:4"], "--leave-out")
+        try expectRefusal(["orbit-kernel", "--image", "28x28", "--shift", "x", "--kernel", "cnn-gap"], "multiply-adds")
         try expectRefusal(["orbit-kernel", "--image", "28x28", "--rotate", "90", "--seeds", "0,1,2"], "--labels")
         try expectRefusal(["orbit-kernel", "--image", "28x28", "--shift", "x", "--pair", "3,3"], "--pair")
         try expectRefusal(["orbit-kernel", "--image", "28x28", "--shift", "x", "--kernel", "svm"], "--kernel")

@@ -1,15 +1,32 @@
 import Foundation
 
 /// The ReLU's Gaussian expectations (Cho & Saul's arc-cosine kernels of degree 1 and 0): for (u, v) centred
-/// Gaussian with variances k₁₁, k₂₂ and covariance k₁₂, cos θ = k₁₂/√(k₁₁k₂₂),
-/// E[relu(u)relu(v)] = √(k₁₁k₂₂)·(sin θ + (π − θ)cos θ)/(2π) and E[relu′(u)relu′(v)] = (π − θ)/(2π).
+/// Gaussian with variances k₁₁, k₂₂ and covariance k₁₂, s = √(k₁₁k₂₂), cos θ = k₁₂/s,
+/// E[relu(u)relu(v)] = s·J(θ)/(2π) with J(θ) = sin θ + (π − θ)cos θ, and E[relu′(u)relu′(v)] = (π − θ)/(2π).
+/// θ comes from the gap g = E(u − v)² = k₁₁ + k₂₂ − 2k₁₂, which callers compute without cancellation:
+/// 1 − cos θ = (g − (√k₁₁ − √k₂₂)²)/(2s), so nearby inputs (θ ≈ 0, where acos loses half the digits) keep full
+/// precision, and so does the next layer's gap E(relu u − relu v)² = (√k₁₁ − √k₂₂)²/2 + s(π − J(θ))/π with
+/// π − J(θ) = π(1 − cos θ) + θ cos θ − sin θ.
 enum ArcCosine {
-    static func relu(_ k11: Double, _ k22: Double, _ k12: Double) -> (value: Double, derivative: Double) {
-        let scale = (k11 * k22).squareRoot()
-        guard scale > 0 else { return (0, 0.5) }
-        let cosine = min(1, max(-1, k12 / scale))
-        let theta = acos(cosine)
-        let value = scale * ((1 - cosine * cosine).squareRoot() + (Double.pi - theta) * cosine) / (2 * Double.pi)
-        return (value, (Double.pi - theta) / (2 * Double.pi))
+    static func relu(
+        _ k11: Double, _ k22: Double, _ k12: Double, gap: Double
+    ) -> (value: Double, derivative: Double, gap: Double) {
+        let s = (k11 * k22).squareRoot()
+        let (r1, r2) = (k11.squareRoot(), k22.squareRoot())
+        let unequal = r1 + r2 > 0 ? (k11 - k22) * (k11 - k22) / ((r1 + r2) * (r1 + r2)) : 0
+        guard s > 0 else { return (0, 0.5, (k11 + k22) / 2) }
+        let oneMinusCos = min(2, max(0, gap - unequal) / (2 * s))
+        let theta = oneMinusCos < 0.5 ? 2 * asin((oneMinusCos / 2).squareRoot()) : acos(max(-1, 1 - oneMinusCos))
+        let (cosine, sine) = (1 - oneMinusCos, sin(theta))
+        let value = s * (sine + (Double.pi - theta) * cosine) / (2 * Double.pi)
+        let deficit = Double.pi * oneMinusCos + theta * cosine - sine
+        return (value, (Double.pi - theta) / (2 * Double.pi), unequal / 2 + s * deficit / Double.pi)
+    }
+
+    /// The gap from the variances and covariance, recomputed from the inputs by `direct` when cancellation
+    /// would cost more than three digits (nearby inputs).
+    static func gap(_ k11: Double, _ k22: Double, _ k12: Double, direct: () -> Double) -> Double {
+        let expanded = k11 + k22 - 2 * k12
+        return expanded < 1e-3 * (k11 + k22) ? direct() : expanded
     }
 }

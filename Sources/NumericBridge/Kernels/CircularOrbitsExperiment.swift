@@ -29,8 +29,11 @@ public struct CircularOrbitsExperiment: Sendable {
     public static func point(n: Int, delta: Double, lengthScale: Double) throws -> Point {
         let a = try OrbitKernelAnalysis(
             orbits: orbits(n: n, delta: delta), labels: [1, -1], kernel: .rbf(lengthScale: lengthScale))
+        guard let exact = a.exactResiduals, let block = a.blockResiduals else {
+            throw NumericError.invalidInput("the kernel matrix is numerically singular at N = \(n), Δ = \(delta)")
+        }
         return Point(
             n: n, delta: delta, lengthScale: lengthScale, spectralError: a.spectralError ?? .nan,
-            exactResidual: a.exactResiduals[0], blockResidual: a.blockResiduals[0])
+            exactResidual: exact[0], blockResidual: block[0])
     }
 }

@@ -40,15 +40,20 @@ public struct ConvolutionalKernel: Sendable {
         let windows = windowPixels()
         let (w2, b2) = (weightStd * weightStd, biasStd * biasStd)
         let k = Double(kernelHeight * kernelWidth)
-        func first(_ a: ArraySlice<Double>, _ b: ArraySlice<Double>, _ p: Int, _ q: Int) -> Double {
-            var s = 0.0
-            for (u, v) in zip(windows[p], windows[q]) { s += a[a.startIndex + u] * b[b.startIndex + v] }
-            return w2 * s / k + b2
+        /// The first layer's covariance of windows p of a and q of b, and its gap σ_w²‖a_p − b_q‖²/k (no cancellation).
+        func first(_ a: ArraySlice<Double>, _ b: ArraySlice<Double>, _ p: Int, _ q: Int) -> (Double, gap: Double) {
+            var (s, g) = (0.0, 0.0)
+            for (u, v) in zip(windows[p], windows[q]) {
+                let (au, bv) = (a[a.startIndex + u], b[b.startIndex + v])
+                s += au * bv
+                g += (au - bv) * (au - bv)
+            }
+            return (w2 * s / k + b2, w2 * g / k)
         }
         let xs = (0..<n1).map { x[($0 * n)..<(($0 + 1) * n)] }
         let ys = (0..<n2).map { y[($0 * n)..<(($0 + 1) * n)] }
-        let vx = xs.map { a in (0..<n).map { first(a, a, $0, $0) } }
-        let vy = ys.map { b in (0..<n).map { first(b, b, $0, $0) } }
+        let vx = xs.map { a in (0..<n).map { first(a, a, $0, $0).0 } }
+        let vy = ys.map { b in (0..<n).map { first(b, b, $0, $0).0 } }
         var nngp = [Double](repeating: 0, count: n1 * n2)
         var ntk = nngp
         for i in 0..<n1 {
@@ -57,8 +62,8 @@ public struct ConvolutionalKernel: Sendable {
                 let pairs: [(Int, Int)] =
                     readout == .flatten ? (0..<n).map { ($0, $0) } : (0..<n).flatMap { p in (0..<n).map { (p, $0) } }
                 for (p, q) in pairs {
-                    let k0 = first(xs[i], ys[j], p, q)
-                    let r = ArcCosine.relu(vx[i][p], vy[j][q], k0)
+                    let (k0, gap) = first(xs[i], ys[j], p, q)
+                    let r = ArcCosine.relu(vx[i][p], vy[j][q], k0, gap: gap)
                     t += r.value
                     dtk += r.derivative * k0
                 }

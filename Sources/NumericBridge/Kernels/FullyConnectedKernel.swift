@@ -20,20 +20,34 @@ public struct FullyConnectedKernel: Sendable {
     public func kernels(_ x: [Double], _ y: [Double], features d: Int) -> (nngp: [Double], ntk: [Double]) {
         let (n1, n2) = (x.count / d, y.count / d)
         let (w2, b2) = (weightStd * weightStd, biasStd * biasStd)
-        var k = BLAS.multiply(x, y, m: n1, n: n2, k: d, transposeB: true).map { w2 * $0 / Double(d) + b2 }
-        var kx = (0..<n1).map { i in w2 * (0..<d).reduce(0) { $0 + x[i * d + $1] * x[i * d + $1] } / Double(d) + b2 }
-        var ky = (0..<n2).map { i in w2 * (0..<d).reduce(0) { $0 + y[i * d + $1] * y[i * d + $1] } / Double(d) + b2 }
+        let dot = BLAS.multiply(x, y, m: n1, n: n2, k: d, transposeB: true)
+        let xx = (0..<n1).map { i in (0..<d).reduce(0) { $0 + x[i * d + $1] * x[i * d + $1] } }
+        let yy = (0..<n2).map { j in (0..<d).reduce(0) { $0 + y[j * d + $1] * y[j * d + $1] } }
+        // the gaps E(u − v)² = σ_w²‖x − y‖²/d (biases cancel), directly for nearby pairs
+        var gap = [Double](repeating: 0, count: n1 * n2)
+        for i in 0..<n1 {
+            for j in 0..<n2 {
+                let squared = ArcCosine.gap(xx[i], yy[j], dot[i * n2 + j]) {
+                    (0..<d).reduce(0) { $0 + (x[i * d + $1] - y[j * d + $1]) * (x[i * d + $1] - y[j * d + $1]) }
+                }
+                gap[i * n2 + j] = w2 * squared / Double(d)
+            }
+        }
+        var k = dot.map { w2 * $0 / Double(d) + b2 }
+        var kx = xx.map { w2 * $0 / Double(d) + b2 }
+        var ky = yy.map { w2 * $0 / Double(d) + b2 }
         var theta = k
         for _ in 0..<depth {
             for i in 0..<n1 {
                 for j in 0..<n2 {
-                    let (t, dt) = ArcCosine.relu(kx[i], ky[j], k[i * n2 + j])
-                    k[i * n2 + j] = w2 * t + b2
-                    theta[i * n2 + j] = k[i * n2 + j] + w2 * dt * theta[i * n2 + j]
+                    let r = ArcCosine.relu(kx[i], ky[j], k[i * n2 + j], gap: gap[i * n2 + j])
+                    k[i * n2 + j] = w2 * r.value + b2
+                    gap[i * n2 + j] = w2 * r.gap
+                    theta[i * n2 + j] = k[i * n2 + j] + w2 * r.derivative * theta[i * n2 + j]
                 }
             }
-            kx = kx.map { w2 * ArcCosine.relu($0, $0, $0).value + b2 }
-            ky = ky.map { w2 * ArcCosine.relu($0, $0, $0).value + b2 }
+            kx = kx.map { w2 * $0 / 2 + b2 }
+            ky = ky.map { w2 * $0 / 2 + b2 }
         }
         return (k, theta)
     }

@@ -24,6 +24,20 @@ public enum KernelChoice: Sendable, Equatable {
         }
     }
 
+    /// Multiply-adds for an n₁×n₂ kernel matrix on d features (the CNN's 3×3 windows; average pooling pairs every
+    /// window with every other), to refuse work that would run for hours.
+    public func multiplyAdds(rows n1: Int, columns n2: Int, features d: Int) -> Double {
+        let pairs = Double(n1) * Double(n2) * Double(d)
+        switch self {
+        case .mlp(let depth, _, _, _): return pairs + Double(n1) * Double(n2) * Double(depth)
+        case .cnn(_, _, let readout, _): return pairs * 9 * (readout == .globalAveragePool ? Double(d) : 1)
+        case .rbf: return pairs
+        }
+    }
+
+    /// The most multiply-adds the command line accepts for one kernel matrix (tens of seconds).
+    public static let largestWork = 1e10
+
     /// The kernel matrix between the rows of x and y (d values each), row-major.
     public func matrix(_ x: [Double], _ y: [Double], features d: Int) -> [Double] {
         switch self {

@@ -27,6 +27,8 @@ struct Kernel: ParsableCommand {
     @Option(help: "Convolution window KHxKW for cnn.") var window = "3x3"
     @Option(help: "cnn readout: flatten or gap.") var readout = "flatten"
     @Option(help: "Length scale ℓ of rbf.") var lengthScale = 1.0
+    @Option(help: "Per-sample normalisation first: none, sphere (x/‖x‖) or centered-sphere (mean removed, then /‖·‖).")
+    var normalize = SampleNormalization.none
     @Option(help: ArgumentHelp("Write the N×N matrices (.npz: nngp, ntk; rbf: kernel).", valueName: "file"))
     var out: String?
     @OptionGroup var output: OutputOptions
@@ -51,7 +53,7 @@ struct Kernel: ParsableCommand {
         let set = try TrainingOptions.dataset(path: data, features: size[0] * size[1])
         let n = min(samples, set.count)
         let d = set.features
-        let x = Array(set.values[0..<(n * d)])
+        let x = normalize.apply(Array(set.values[0..<(n * d)]), features: d)
         progress("\(n) samples of \(d) values: \(kind.rawValue) kernel")
         var archive = NumPyArchive()
         var matrices: [(String, [Double])] = []
@@ -63,7 +65,7 @@ struct Kernel: ParsableCommand {
         case .cnn:
             let w = try parseSize(window, count: 2, flag: "--window")
             let pairs = Double(n * n) * Double(d) * (readout == "gap" ? Double(d) : 1) * Double(w[0] * w[1])
-            guard pairs <= 2e10 else {
+            guard pairs <= KernelChoice.largestWork else {
                 throw ValidationError(
                     "about \(Int(pairs)) multiply-adds: use fewer --samples, smaller images or the flatten readout")
             }
@@ -82,9 +84,10 @@ struct Kernel: ParsableCommand {
         var entries: [KernelReport.Entry] = []
         for (name, m) in matrices {
             let eigenvalues = try symmetricEigenvalues(m, n)
+            let trace = (0..<n).reduce(0) { $0 + m[$1 * n + $1] }
             entries.append(
                 KernelReport.Entry(
-                    name: name, trace: (0..<n).reduce(0) { $0 + m[$1 * n + $1] },
+                    name: name, trace: trace, diagonalMean: trace / Double(n),
                     largestEigenvalue: eigenvalues.first ?? 0, smallestEigenvalue: eigenvalues.last ?? 0))
             archive.add(name, NumPyArray(float64: m, shape: [n, n]))
         }
@@ -92,7 +95,10 @@ struct Kernel: ParsableCommand {
             try archive.write(toFile: path)
             wrote([path])
         }
-        try emit(KernelReport(kind: kind.rawValue, samples: n, features: d, matrices: entries), output)
+        try emit(
+            KernelReport(
+                kind: kind.rawValue, samples: n, features: d, normalize: normalize.rawValue, matrices: entries),
+            output)
     }
 }
 
@@ -100,10 +106,12 @@ struct KernelReport: Report {
     struct Entry: Encodable {
         let name: String
         let trace: Double
+        let diagonalMean: Double
         let largestEigenvalue: Double
         let smallestEigenvalue: Double
         enum CodingKeys: String, CodingKey {
             case name, trace
+            case diagonalMean = "diag_mean"
             case largestEigenvalue = "largest_eigenvalue"
             case smallestEigenvalue = "smallest_eigenvalue"
         }
@@ -111,11 +119,12 @@ struct KernelReport: Report {
     let kind: String
     let samples: Int
     let features: Int
+    let normalize: String
     let matrices: [Entry]
 
     var table: String {
         keyValueTable(
-            [("kernel", "\(kind) on \(samples) samples of \(features) values")]
+            [("kernel", "\(kind) on \(samples) samples of \(features) values (normalize: \(normalize))")]
                 + matrices.map {
                     (
                         $0.name,

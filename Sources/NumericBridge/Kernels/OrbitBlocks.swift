@@ -1,0 +1,14 @@
+/// The invariant kernel of an orbit dataset block-diagonalised by G's Fourier transform (SEEDS.md §3.1): its
+/// blocks' spectra, and the entries of K⁻¹ assembled from the inverted blocks (no sN×sN inverse).
+protocol OrbitBlocks: Sendable {
+    var spectra: [BlockSpectrum] { get }
+    /// (K⁻¹)_{(a,t),(b,u)}: orbits a, b, positions t, u.
+    func inverseEntry(_ a: Int, _ t: Int, _ b: Int, _ u: Int) -> Double
+}
+
+/// One block of an orbit kernel: its label (a frequency f, or an irreducible representation's block label) and
+/// its eigenvalues, descending.
+public struct BlockSpectrum: Sendable, Encodable, Equatable {
+    public let block: String
+    public let eigenvalues: [Double]
+}

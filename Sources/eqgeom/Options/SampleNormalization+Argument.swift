@@ -1,0 +1,5 @@
+import ArgumentParser
+import NumericBridge
+
+/// `--normalize none|sphere|centered-sphere`.
+extension SampleNormalization: ExpressibleByArgument {}
