@@ -43,3 +43,12 @@ if [ ! -x .build/emlp-venv/bin/python ]; then
 fi
 .build/emlp-venv/bin/python benchmarks/emlp_reference.py || echo "(EMLP did not run)"
 
+echo "## neural-tangents (benchmarks/nt_reference.py, in .build/nt-venv: neural-tangents 0.6.5, JAX 0.4.30; one core)"
+if [ ! -x .build/nt-venv/bin/python ]; then
+    python3 -m venv --system-site-packages .build/nt-venv >&2
+    .build/nt-venv/bin/pip install -q neural-tangents==0.6.5 "jax[cpu]==0.4.30" jaxlib==0.4.30 tf2jax==0.3.6 >&2 ||
+        echo "(neural-tangents could not be installed: offline?)" >&2
+fi
+taskset -c 0 .build/nt-venv/bin/python benchmarks/nt_reference.py 2>/dev/null || echo "(neural-tangents did not run)"
+echo "## eqgeom's kernels on the same core"
+taskset -c 0 .build/release/eqgeom bench --filter kernel.

@@ -11,13 +11,14 @@ enum ArcCosine {
     static func relu(
         _ k11: Double, _ k22: Double, _ k12: Double, gap: Double
     ) -> (value: Double, derivative: Double, gap: Double) {
-        let s = (k11 * k22).squareRoot()
         let (r1, r2) = (k11.squareRoot(), k22.squareRoot())
-        let unequal = r1 + r2 > 0 ? (k11 - k22) * (k11 - k22) / ((r1 + r2) * (r1 + r2)) : 0
+        let s = r1 * r2
         guard s > 0 else { return (0, 0.5, (k11 + k22) / 2) }
+        let unequal = (k11 - k22) * (k11 - k22) / ((r1 + r2) * (r1 + r2))
         let oneMinusCos = min(2, max(0, gap - unequal) / (2 * s))
-        let theta = oneMinusCos < 0.5 ? 2 * asin((oneMinusCos / 2).squareRoot()) : acos(max(-1, 1 - oneMinusCos))
-        let (cosine, sine) = (1 - oneMinusCos, sin(theta))
+        // sin²θ = (1 − cos θ)(1 + cos θ), accurate because 1 − cos θ is; acos is well conditioned once θ > 0.14
+        let (cosine, sine) = (1 - oneMinusCos, (oneMinusCos * (2 - oneMinusCos)).squareRoot())
+        let theta = oneMinusCos < 0.01 ? 2 * asin((oneMinusCos / 2).squareRoot()) : acos(cosine)
         let value = s * (sine + (Double.pi - theta) * cosine) / (2 * Double.pi)
         let deficit = Double.pi * oneMinusCos + theta * cosine - sine
         return (value, (Double.pi - theta) / (2 * Double.pi), unequal / 2 + s * deficit / Double.pi)

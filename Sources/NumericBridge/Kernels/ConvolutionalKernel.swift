@@ -33,41 +33,53 @@ public struct ConvolutionalKernel: Sendable {
         self.biasStd = biasStd
     }
 
-    /// NNGP and NTK between the images (rows, h·w each) of x and y, row-major n₁×n₂.
+    /// NNGP and NTK between the images (rows, h·w each) of x and y, row-major n₁×n₂. Each image becomes its
+    /// n×k patch matrix (row p = window p), so average pooling's n×n first-layer covariances are one BLAS
+    /// product per pair of images; nearby windows take their gap directly (`ArcCosine.gap`).
     public func kernels(_ x: [Double], _ y: [Double]) -> (nngp: [Double], ntk: [Double]) {
         let n = height * width
         let (n1, n2) = (x.count / n, y.count / n)
+        let window = kernelHeight * kernelWidth
         let windows = windowPixels()
         let (w2, b2) = (weightStd * weightStd, biasStd * biasStd)
-        let k = Double(kernelHeight * kernelWidth)
-        /// The first layer's covariance of windows p of a and q of b, and its gap σ_w²‖a_p − b_q‖²/k (no cancellation).
-        func first(_ a: ArraySlice<Double>, _ b: ArraySlice<Double>, _ p: Int, _ q: Int) -> (Double, gap: Double) {
-            var (s, g) = (0.0, 0.0)
-            for (u, v) in zip(windows[p], windows[q]) {
-                let (au, bv) = (a[a.startIndex + u], b[b.startIndex + v])
-                s += au * bv
-                g += (au - bv) * (au - bv)
-            }
-            return (w2 * s / k + b2, w2 * g / k)
+        let scale = w2 / Double(window)
+        func patches(_ images: [Double], _ count: Int) -> [[Double]] {
+            (0..<count).map { i in windows.flatMap { w in w.map { images[i * n + $0] } } }
         }
-        let xs = (0..<n1).map { x[($0 * n)..<(($0 + 1) * n)] }
-        let ys = (0..<n2).map { y[($0 * n)..<(($0 + 1) * n)] }
-        let vx = xs.map { a in (0..<n).map { first(a, a, $0, $0).0 } }
-        let vy = ys.map { b in (0..<n).map { first(b, b, $0, $0).0 } }
+        let (px, py) = (patches(x, n1), patches(y, n2))
+        func norms(_ p: [Double]) -> [Double] {
+            (0..<n).map { r in (0..<window).reduce(0) { $0 + p[r * window + $1] * p[r * window + $1] } }
+        }
+        let (nx, ny) = (px.map(norms), py.map(norms))
         var nngp = [Double](repeating: 0, count: n1 * n2)
         var ntk = nngp
         for i in 0..<n1 {
             for j in 0..<n2 {
-                var (t, dtk) = (0.0, 0.0)
-                let pairs: [(Int, Int)] =
-                    readout == .flatten ? (0..<n).map { ($0, $0) } : (0..<n).flatMap { p in (0..<n).map { (p, $0) } }
-                for (p, q) in pairs {
-                    let (k0, gap) = first(xs[i], ys[j], p, q)
-                    let r = ArcCosine.relu(vx[i][p], vy[j][q], k0, gap: gap)
-                    t += r.value
-                    dtk += r.derivative * k0
+                let (a, b) = (px[i], py[j])
+                let dots: [Double]
+                if readout == .flatten {
+                    dots = (0..<n).map { r in (0..<window).reduce(0) { $0 + a[r * window + $1] * b[r * window + $1] } }
+                } else {
+                    dots = BLAS.multiply(a, b, m: n, n: n, k: window, transposeB: true)
                 }
-                let count = Double(pairs.count)
+                var (t, dtk) = (0.0, 0.0)
+                let columns = readout == .flatten ? 1 : n
+                for p in 0..<n {
+                    for c in 0..<columns {
+                        let q = readout == .flatten ? p : c
+                        let dot = dots[p * columns + c]
+                        let gap = ArcCosine.gap(nx[i][p], ny[j][q], dot) {
+                            (0..<window).reduce(0) {
+                                $0 + (a[p * window + $1] - b[q * window + $1]) * (a[p * window + $1] - b[q * window + $1])
+                            }
+                        }
+                        let k0 = scale * dot + b2
+                        let r = ArcCosine.relu(scale * nx[i][p] + b2, scale * ny[j][q] + b2, k0, gap: scale * gap)
+                        t += r.value
+                        dtk += r.derivative * k0
+                    }
+                }
+                let count = Double(n * columns)
                 nngp[i * n2 + j] = w2 * t / count + b2
                 ntk[i * n2 + j] = nngp[i * n2 + j] + w2 * dtk / count
             }

@@ -183,6 +183,38 @@ func benchmarks() -> [Benchmark] {
             ])
             return "\(try EquivariantLayer(group: g, inputPower: 2, outputPower: 2).parameterCount) orbits"
         },
+        Benchmark(name: "kernel.mlp1_1000x784") {
+            let x = Array(Synthetic.shared.pixels[0..<(1000 * 784)])
+            let k = FullyConnectedKernel(depth: 1, weightStd: 1, biasStd: 1).kernels(x, x, features: 784)
+            return "NTK trace \(Synthetic.trace(k.ntk, 1000))"
+        },
+        Benchmark(name: "kernel.mlp5_1000x784") {
+            let x = Array(Synthetic.shared.pixels[0..<(1000 * 784)])
+            let k = FullyConnectedKernel(depth: 5, weightStd: 1, biasStd: 1).kernels(x, x, features: 784)
+            return "NTK trace \(Synthetic.trace(k.ntk, 1000))"
+        },
+        Benchmark(name: "kernel.cnn_flatten_100x28x28") {
+            let x = Array(Synthetic.shared.pixels[0..<(100 * 784)])
+            let k = ConvolutionalKernel(
+                height: 28, width: 28, kernelHeight: 3, kernelWidth: 3, readout: .flatten, weightStd: 1, biasStd: 1
+            ).kernels(x, x)
+            return "NTK trace \(Synthetic.trace(k.ntk, 100))"
+        },
+        Benchmark(name: "kernel.cnn_gap_20x16x16") {
+            let x = Array(Synthetic.shared.pixels[0..<(20 * 256)])
+            let k = ConvolutionalKernel(
+                height: 16, width: 16, kernelHeight: 3, kernelWidth: 3, readout: .globalAveragePool, weightStd: 1,
+                biasStd: 1
+            ).kernels(x, x)
+            return "NTK trace \(Synthetic.trace(k.ntk, 20))"
+        },
+        Benchmark(name: "kernel.orbit_shift28_8seeds_mlp1") {
+            let shift = (0..<784).map { ($0 / 28) * 28 + ($0 % 28 + 1) % 28 }
+            let seeds = (0..<8).map { Array(Synthetic.shared.pixels[($0 * 784)..<(($0 + 1) * 784)]) }
+            let data = try OrbitDataset(seeds: seeds, labels: [1, -1, 1, -1, 1, -1, 1, -1], generators: [shift])
+            let a = try OrbitKernelAnalysis(data, kernel: .mlp(depth: 1, ntk: true, weightStd: 1, biasStd: 1))
+            return "224 points, residual \(a.blockResiduals?.first ?? .nan)"
+        },
         Benchmark(name: "emlp.S8_T2_T2") {
             let s8 = try MatrixRepresentation(
                 permutations: [Permutation(cycles: "(1 2)", degree: 8), Permutation(cycles: "(1 2 3 4 5 6 7 8)")],
@@ -292,6 +324,8 @@ final class Synthetic: @unchecked Sendable {
             preconditionFailure("the 28×28 shift must build: \(error)")
         }
     }()
+    static func trace(_ k: [Double], _ n: Int) -> Double { (0..<n).reduce(0) { $0 + k[$1 * n + $1] } }
+
     lazy var pixels: [Double] = (0..<(60_000 * 784)).map { k in
         let v = sin(12.9898 * Double(k / 784) + 78.233 * Double(k % 784)) * 43758.5453
         return v - v.rounded(.down)
