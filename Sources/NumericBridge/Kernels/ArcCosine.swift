@@ -25,9 +25,9 @@ enum ArcCosine {
     }
 
     /// The gap from the variances and covariance, recomputed from the inputs by `direct` when cancellation
-    /// would cost more than three digits (nearby inputs).
+    /// would cost a digit (1 − cos θ < 0.05: the expansion's rounding ε·(k₁₁ + k₂₂) moves θ by ε/sin θ).
     static func gap(_ k11: Double, _ k22: Double, _ k12: Double, direct: () -> Double) -> Double {
         let expanded = k11 + k22 - 2 * k12
-        return expanded < 1e-3 * (k11 + k22) ? direct() : expanded
+        return expanded < 0.1 * (k11 + k22) ? direct() : expanded
     }
 }

@@ -62,26 +62,27 @@ public struct ConvolutionalKernel: Sendable {
                 } else {
                     dots = BLAS.multiply(a, b, m: n, n: n, k: window, transposeB: true)
                 }
-                var (t, dtk) = (0.0, 0.0)
+                // compensated sums: the order of the n² terms changes under a symmetry, their sum must not
+                var (t, dtk) = (CompensatedSum(), CompensatedSum())
                 let columns = readout == .flatten ? 1 : n
                 for p in 0..<n {
                     for c in 0..<columns {
                         let q = readout == .flatten ? p : c
                         let dot = dots[p * columns + c]
-                        let gap = ArcCosine.gap(nx[i][p], ny[j][q], dot) {
-                            (0..<window).reduce(0) {
-                                $0 + (a[p * window + $1] - b[q * window + $1]) * (a[p * window + $1] - b[q * window + $1])
-                            }
+                        var gap = 0.0
+                        for o in 0..<window {
+                            let difference = a[p * window + o] - b[q * window + o]
+                            gap += difference * difference
                         }
                         let k0 = scale * dot + b2
                         let r = ArcCosine.relu(scale * nx[i][p] + b2, scale * ny[j][q] + b2, k0, gap: scale * gap)
-                        t += r.value
-                        dtk += r.derivative * k0
+                        t.add(r.value)
+                        dtk.add(r.derivative * k0)
                     }
                 }
                 let count = Double(n * columns)
-                nngp[i * n2 + j] = w2 * t / count + b2
-                ntk[i * n2 + j] = nngp[i * n2 + j] + w2 * dtk / count
+                nngp[i * n2 + j] = w2 * t.value / count + b2
+                ntk[i * n2 + j] = nngp[i * n2 + j] + w2 * dtk.value / count
             }
         }
         return (nngp, ntk)
