@@ -518,12 +518,25 @@ def command_case(rng, k, work):
         return argv, None if not symmetric else "ok", None, None, "64M"
     if command == "orbit-kernel":
         action = rng.choice([["--image", "28x28", "--shift", "x"], ["--image", "28x28", "--rotate", "90"],
-                             ["--perm", "(1 2 3)"], ["--image", "4x4", "--shift", "y"]])
+                             ["--perm", "(1 2 3)"], ["--image", "4x4", "--shift", "y"],
+                             ["--image", "28x28", "--rotate", "90", "--reflect", "horizontal"],
+                             ["--gen", "(1 2)", "--gen", "(1 2 3)", "--n", "784"]])
         pair, kern = rng.choice(["0,1", "5,9", "3,3", "0,99999", "x"]), rng.choice(["mlp:1", "rbf:3", "svm", "mlp:0"])
+        if "--rotate" in action and rng.random() < 0.3:
+            kern = rng.choice(["cnn-gap", "cnn-flatten"])
         ridge = rng.choice(["0", "0.1", "-1", "nan"])
         argv = ["orbit-kernel"] + action + ["--pair", pair, "--kernel", kern, "--ridge", ridge]
-        bad = action[1] in ("4x4",) or "(1 2 3)" in action or pair in ("3,3", "0,99999", "x")
-        bad = bad or kern in ("svm", "mlp:0") or ridge in ("-1", "nan")
+        bad = action[1] in ("4x4",) or "(1 2 3)" in action and "--gen" not in action
+        bad = bad or pair in ("3,3", "0,99999", "x") or kern in ("svm", "mlp:0") or ridge in ("-1", "nan")
+        if rng.random() < 0.4:
+            left = rng.choice(["0:0,1:1", "0:0", "2:0", "0:99", "0:0,0:0", "x", "0:"])
+            argv += ["--leave-out", left]
+            # positions beyond N, unknown orbits and malformed pairs are refused; a singular K refuses too
+            bad = bad or left in ("2:0", "0:99", "0:0,0:0", "x", "0:")
+        if rng.random() < 0.3:
+            normalize = rng.choice(["sphere", "centered-sphere", "none", "cube"])
+            argv += ["--normalize", normalize]
+            bad = bad or normalize == "cube"
         return argv + ["--json"], "refuse" if bad else None, None, None, "64M"
     if command == "kernel":
         path, valid = make_file(rng, work, k)
@@ -552,7 +565,8 @@ def command_case(rng, k, work):
                           ["symmetry-kernel", "--length-scale", rng.choice(["0", "-1", "inf"])],
                           ["rotated-mnist", "--angles", rng.choice(["0", "33", "x", "1,,2"])],
                           ["rotated-mnist", "--seeds-per-class", rng.choice(["0", "51"])],
-                          ["rotated-mnist", "--leave-out", rng.choice(["10", "-1", "a"])]])
+                          ["rotated-mnist", "--leave-out", rng.choice(["10", "-1", "a"])],
+                          ["rotated-mnist", "--kernel", rng.choice(["cnn-gap", "cnn-flatten", "svm", "mlp:0"])]])
         return ["reproduce"] + sub + ["--json"], "refuse", None, None, None
     if command == "reproduce":
         # the one valid form runs the whole experiment (seconds): drawn rarely

@@ -124,6 +124,7 @@ import EqgeomTestSupport
         #expect((torus["equivariant_under"] as? [String: Any])?["equivariant"] as? Bool == true)
         try expectRefusal(["lconv"], "give one of --preset and --generators")
         try expectRefusal(["lconv", "--preset", "shift", "--d", "8"], "--kernel")
+        try expectRefusal(["lconv", "--preset", "shift", "--d", "1", "--kernel", "4"], "--kernel 2…d")  // fuzz 2029
         try expectRefusal(["lconv", "--preset", "raster", "--image", "3x3", "--offsets", "0,x"], "--offsets")
         try expectRefusal(["lconv", "--preset", "gl", "--d", "3", "--channels", "0,2"], "--channels")
         try expectRefusal(["lconv", "--preset", "gl", "--d", "3", "--check-shift", "x"], "--check-shift needs --image")
@@ -259,16 +260,23 @@ import EqgeomTestSupport
         let o = try json(
             [
                 "reproduce", "rotated-mnist", "--angles", "1,4", "--seeds-per-class", "2", "--test-per-class", "1",
-                "--leave-out", "3",
+                "--leave-out", "3,5",
             ])
         let rows = o["rows"] as? [[String: Any]] ?? []
-        #expect(rows.count == 2 && rows.first?["out_test_acc"] as? Double == 0)
+        // N = 1: the leave-out class is never seen, so no upright image of it can be predicted
+        #expect(rows.count == 2 && rows.first?["out_test_acc"] as? Double == 0 && o["samples"] as? Int == 30)
+        for row in rows {
+            let classes = row["per_leave_out"] as? [[String: Any]] ?? []
+            let mean = classes.reduce(0) { $0 + ($1["out_test_acc"] as? Double ?? 9) } / 2
+            #expect(classes.map { $0["class"] as? Int } == [3, 5] && mean == row["out_test_acc"] as? Double)
+        }
         #expect(
             rows.allSatisfy {
                 (0...1).contains($0["in_test_acc"] as? Double ?? -1) && $0["exact_rotations"] as? Bool == true
             })
         try expectRefusal(["reproduce", "rotated-mnist", "--angles", "0"], "--angles")
         try expectRefusal(["reproduce", "rotated-mnist", "--leave-out", "12"], "--leave-out")
+        try expectRefusal(["reproduce", "rotated-mnist", "--kernel", "cnn-gap"], "multiply-adds")
     }
 
     @Test func badRepresentationsAreRefused() throws {

@@ -16,11 +16,14 @@ struct GroupOrbitBlocks: OrbitBlocks {
     ///   the N positions.
     ///   Zero eigenvalues are left out of the inverses (the analysis uses them only for regular K).
     /// - Throws: the frame's errors.
-    init(kernel k: [Double], seeds s: Int, leftMultiplication: [[Int]]) throws {
+    init(
+        kernel k: [Double], seeds s: Int, leftMultiplication: [[Int]], progress: (String) -> Void = { _ in }
+    ) throws {
         let n = leftMultiplication.first?.count ?? 0
         let group = try PermutationGroup(
             generators: leftMultiplication.map { try Permutation(images: $0.map { $0 + 1 }) }, degree: n)
-        frame = IsotypicFrame(try GroupNumericBasis.build(group))
+        progress("the isotypic frame of G's regular representation (|G| = \(n))")
+        frame = IsotypicFrame(try GroupNumericBasis.build(group, progress: progress))
         seeds = s
         let size = s * n
         // F_ρ^{ab} from the projection of Qᵀ K_ab Q onto the commutant's blocks

@@ -26,7 +26,8 @@ public struct OrbitKernelAnalysis: Sendable {
     /// Leave-one-out residuals at the upright points, by a direct solve of the sN×sN system; nil when K + ρI is
     /// singular (rank < sN: add a ridge).
     public let exactResiduals: [Double]?
-    /// The same by the block formula (exact when `invarianceDefect` is at rounding level).
+    /// The same by the block formula (exact when `invarianceDefect` is at rounding level); nil also when the
+    /// block formula was not run (`blockFormulaNote`).
     public let blockResiduals: [Double]?
     /// The Fourier blocks' eigenvalues: per frequency f (cyclic G) or per isotypic block (any G).
     public let blockSpectra: [BlockSpectrum]
@@ -40,7 +41,9 @@ public struct OrbitKernelAnalysis: Sendable {
     let eigenvalues: [Double]
     let eigenvectors: [Double]
     let pointLabels: [Double]
-    let blocks: any OrbitBlocks
+    let blocks: (any OrbitBlocks)?
+    /// Why the block formula was not run (a non-abelian G too large for its isotypic frame), or nil.
+    public let blockFormulaNote: String?
     /// M(0)⁻¹ȳ: (K⁻¹y)_{(a,t)} for every t.
     let invariantSolution: [Double]
 
@@ -54,8 +57,11 @@ public struct OrbitKernelAnalysis: Sendable {
         try self.init(try OrbitDataset(cyclicOrbits: orbits, labels: labels), kernel: kernel, ridge: ridge)
     }
 
+    /// - Parameter progress: receives the isotypic frame's progress (non-abelian G: seconds for |G| near 120).
     /// - Throws: `.lapack` if a decomposition fails.
-    public init(_ data: OrbitDataset, kernel: KernelChoice, ridge: Double = 0) throws {
+    public init(
+        _ data: OrbitDataset, kernel: KernelChoice, ridge: Double = 0, progress: (String) -> Void = { _ in }
+    ) throws {
         let (s, n) = (data.orbits.count, data.orbitLength)
         let d = data.orbits.first?.first?.count ?? 0
         orbitLength = n
@@ -89,11 +95,8 @@ public struct OrbitKernelAnalysis: Sendable {
         eigenvectors = e.vectors
         let y = data.labels.flatMap { [Double](repeating: $0, count: n) }
         pointLabels = y
-        blocks =
-            data.isCyclic
-            ? try CyclicOrbitBlocks(kernel: k, seeds: s, length: n)
-            : try GroupOrbitBlocks(kernel: k, seeds: s, leftMultiplication: data.leftMultiplication)
-        blockSpectra = blocks.spectra
+        (blocks, blockFormulaNote) = try Self.blocks(k, data, progress: progress)
+        blockSpectra = blocks?.spectra ?? []
         // regression needs K + ρI regular beyond rounding: its smallest eigenvalue above the rank tolerance
         guard let smallest = e.values.last, smallest > tolerance else {
             invariantSolution = []
@@ -105,14 +108,40 @@ public struct OrbitKernelAnalysis: Sendable {
         let solution = try Self.solve(m0, data.labels, s)
         invariantSolution = solution
         exactResiduals = try (0..<s).map { try Self.directResiduals(e, labels: y, at: [$0 * n])[0] }
-        blockResiduals = (0..<s).map { [blocks] a in solution[a] / blocks.inverseEntry(a, 0, a, 0) }
+        blockResiduals = blocks.map { b in (0..<s).map { a in solution[a] / b.inverseEntry(a, 0, a, 0) } }
+    }
+
+    /// The largest non-abelian group whose regular representation's isotypic frame is built (by the exact
+    /// engine, GROUPS.md §3; abelian groups use their characters at any order).
+    public static let largestNonAbelianGroup = 120
+
+    /// G's Fourier blocks of K (ridge included): the DFT for one generator, else the isotypic frame, or why not.
+    static func blocks(
+        _ k: [Double], _ data: OrbitDataset, progress: (String) -> Void
+    ) throws -> ((any OrbitBlocks)?, String?) {
+        let (s, n) = (data.orbits.count, data.orbitLength)
+        if data.isCyclic { return (try CyclicOrbitBlocks(kernel: k, seeds: s, length: n), nil) }
+        let left = data.leftMultiplication
+        let abelian = left.allSatisfy { g in left.allSatisfy { h in (0..<n).allSatisfy { g[h[$0]] == h[g[$0]] } } }
+        guard abelian || n <= largestNonAbelianGroup else {
+            return (
+                nil,
+                "the block formula needs the isotypic frame of G's regular representation, built here for "
+                    + "non-abelian groups up to order \(largestNonAbelianGroup) (|G| = \(n)); the direct solve stands"
+            )
+        }
+        do {
+            return (try GroupOrbitBlocks(kernel: k, seeds: s, leftMultiplication: left, progress: progress), nil)
+        } catch {
+            return (nil, "G's isotypic frame could not be built (\(error)); the direct solve stands")
+        }
     }
 
     /// Leave-one-out for a set of points (orbit a, position t) left out together (SEEDS.md §3.1, A.1):
     /// e_M = [(K⁻¹)_MM]⁻¹ (K⁻¹y)_M, by a direct solve and by the block formula, in which (K⁻¹)_MM comes from the
     /// inverted Fourier blocks and (K⁻¹y)_{(a,t)} = [M(0)⁻¹ȳ]_a.
     public func residuals(leavingOut points: [(orbit: Int, position: Int)]) throws -> (
-        direct: [Double], block: [Double]
+        direct: [Double], block: [Double]?
     ) {
         let n = orbitLength
         guard exactResiduals != nil else {
@@ -125,6 +154,7 @@ public struct OrbitKernelAnalysis: Sendable {
             throw NumericError.invalidInput("left-out points must be distinct (orbit, position) pairs of these orbits")
         }
         let direct = try Self.directResiduals((eigenvalues, eigenvectors), labels: pointLabels, at: index)
+        guard let blocks else { return (direct, nil) }
         let m = points.count
         var inverse = [Double](repeating: 0, count: m * m)
         for (r, p) in points.enumerated() {

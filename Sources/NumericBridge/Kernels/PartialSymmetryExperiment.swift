@@ -4,13 +4,23 @@ import Foundation
 /// 3i): every training image of every class is seen at N rotation angles 2πk/N, except that the upright images
 /// of one leave-out class are withheld; those upright images are the out-test set, fresh images of every class at
 /// every angle (the leave-out class's upright ones excluded) the in-test set. Kernel regression (ridge ρ, one-hot
-/// targets, argmax) with the NTK of a one-hidden-layer ReLU MLP (σ_w = σ_b = 1) on centred, unit-norm images.
+/// targets, argmax) with a kernel (default the NTK of a one-hidden-layer ReLU MLP, σ_w = σ_b = 1) on centred,
+/// unit-norm images.
 /// Beside it, the paper's spectral prediction by its one-vs-many rule: an out-test image of class A counts as
 /// predicted correctly when, against every other class B, the mean over B's seeds of the two-orbit prediction
 /// 1 − ε(a, b) is positive (ε from the circularised spectrum of the pair's orbits).
 public struct PartialSymmetryExperiment: Sendable {
+    /// One leave-out class's accuracies at one number of angles.
+    public struct ClassAccuracy: Sendable {
+        public let leaveOutClass: Int
+        public let inTestAccuracy: Double
+        public let outTestAccuracy: Double
+        public let spectralPredictedAccuracy: Double
+    }
+
     public struct Row: Sendable {
         public let angles: Int
+        public let perLeaveOut: [ClassAccuracy]
         public let inTestAccuracy: Double
         public let outTestAccuracy: Double
         public let spectralPredictedAccuracy: Double
@@ -19,6 +29,8 @@ public struct PartialSymmetryExperiment: Sendable {
     }
 
     public let rows: [Row]
+    /// Distinct images used: (seeds + test images) per class.
+    public let samples: Int
     public let seedsPerClass: Int
     public let leaveOutClasses: [Int]
 
@@ -27,7 +39,9 @@ public struct PartialSymmetryExperiment: Sendable {
     /// - Throws: `NumericError.invalidInput` when a class has too few images or labels are missing.
     public init(
         data: ImageDataset, side: Int = 28, angles: [Int], seedsPerClass s: Int, testPerClass t: Int,
-        leaveOutClasses: [Int], ridge: Double = 1e-6, progress: (String) -> Void = { _ in }
+        leaveOutClasses: [Int], ridge: Double = 1e-6,
+        kernel: KernelChoice = .mlp(depth: 1, ntk: true, weightStd: 1, biasStd: 1),
+        progress: (String) -> Void = { _ in }
     ) throws {
         guard let labels = data.labels else { throw NumericError.invalidInput("the data has no labels") }
         let classes = (labels.max() ?? 0) + 1
@@ -41,13 +55,8 @@ public struct PartialSymmetryExperiment: Sendable {
             throw NumericError.invalidInput("every class needs \(s + t) images for \(s) seeds and \(t) test images")
         }
         func normalised(_ i: Int) -> [Double] {
-            let x = Array(data.values[(i * d)..<((i + 1) * d)])
-            let mean = x.reduce(0, +) / Double(d)
-            let centred = x.map { $0 - mean }
-            let norm = centred.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            return centred.map { $0 / max(norm, .leastNormalMagnitude) }
+            SampleNormalization.centeredSphere.apply(Array(data.values[(i * d)..<((i + 1) * d)]), features: d)
         }
-        let kernel = KernelChoice.mlp(depth: 1, ntk: true, weightStd: 1, biasStd: 1)
         var rows: [Row] = []
         for n in angles {
             progress("\(n) angles")
@@ -59,11 +68,10 @@ public struct PartialSymmetryExperiment: Sendable {
             }
             let trainOrbits = train.map { $0.map(orbit) }
             let testOrbits = test.map { $0.map(orbit) }
-            var inCorrect = 0
-            var inTotal = 0
-            var outCorrect = 0
-            var spectralCorrect = 0
+            var perClass: [ClassAccuracy] = []
+            var (inCorrectAll, inTotalAll) = (0, 0)
             for a in leaveOutClasses {
+                var (inCorrect, inTotal, outCorrect, spectralCorrect) = (0, 0, 0, 0)
                 var points: [Double] = []
                 var targets: [Double] = []
                 var count = 0
@@ -110,16 +118,24 @@ public struct PartialSymmetryExperiment: Sendable {
                     }
                     if correct { spectralCorrect += 1 }
                 }
+                perClass.append(
+                    ClassAccuracy(
+                        leaveOutClass: a, inTestAccuracy: Double(inCorrect) / Double(max(inTotal, 1)),
+                        outTestAccuracy: Double(outCorrect) / Double(s),
+                        spectralPredictedAccuracy: Double(spectralCorrect) / Double(s)))
+                inCorrectAll += inCorrect
+                inTotalAll += inTotal
             }
-            let outTotal = Double(leaveOutClasses.count * s)
+            let count = Double(max(perClass.count, 1))
             rows.append(
                 Row(
-                    angles: n, inTestAccuracy: Double(inCorrect) / Double(max(inTotal, 1)),
-                    outTestAccuracy: Double(outCorrect) / outTotal,
-                    spectralPredictedAccuracy: Double(spectralCorrect) / outTotal,
+                    angles: n, perLeaveOut: perClass, inTestAccuracy: Double(inCorrectAll) / Double(max(inTotalAll, 1)),
+                    outTestAccuracy: perClass.reduce(0) { $0 + $1.outTestAccuracy } / count,
+                    spectralPredictedAccuracy: perClass.reduce(0) { $0 + $1.spectralPredictedAccuracy } / count,
                     exactRotations: 4 % n == 0))
         }
         self.rows = rows
+        samples = classes * (s + t)
         seedsPerClass = s
         self.leaveOutClasses = leaveOutClasses
     }

@@ -58,7 +58,7 @@ struct LConv: ParsableCommand {
         let size = try image.map { try parseSize($0, count: 2, flag: "--image") }
         switch preset {
         case .shift:
-            guard let d, (1...Self.largestDimension).contains(d), let k = kernel, (2...d).contains(k) else {
+            guard let d, (1...Self.largestDimension).contains(d), let k = kernel, k >= 2, k <= d else {
                 throw ValidationError("--preset shift takes --d 1…\(Self.largestDimension) and --kernel 2…d")
             }
             return LConvLayer.shifts(d: d, kernel: k)

@@ -77,7 +77,7 @@ struct OrbitKernel: ParsableCommand {
             seeds: indices.map { normalize.apply(Array(set.values[($0 * n)..<(($0 + 1) * n)]), features: n) },
             labels: values, generators: g.generators.map { $0.images.map { $0 - 1 } })
         progress("\(indices.count) orbits of \(length) points (\(n) values each): \(kernel) kernel")
-        let a = try OrbitKernelAnalysis(dataset, kernel: choice, ridge: ridge)
+        let a = try OrbitKernelAnalysis(dataset, kernel: choice, ridge: ridge, progress: { progress($0) })
         let pieces = try points.map { p in
             let r = try a.residuals(leavingOut: p)
             return OrbitKernelReport.LeaveOut(

@@ -21,7 +21,7 @@ struct OrbitKernelReport: Report {
     struct LeaveOut: Encodable {
         let points: [[Int]]
         let direct: [Double]
-        let block: [Double]
+        let block: [Double]?
     }
     let orbitLength: Int
     let kernel: String
@@ -41,6 +41,7 @@ struct OrbitKernelReport: Report {
     let blockFormulaError: Errors?
     let exactResiduals: [Double]?
     let blockResiduals: [Double]?
+    let blockFormulaNote: String?
     let seeds: Int
     let deltaSquared: Double?
     let orbitRadius: Double?
@@ -69,6 +70,7 @@ struct OrbitKernelReport: Report {
         blockFormulaError = a.seeds == 2 ? a.blockResiduals.map(Errors.init) : nil
         exactResiduals = a.exactResiduals
         blockResiduals = a.blockResiduals
+        blockFormulaNote = a.blockFormulaNote
         deltaSquared = a.deltaSquared
         orbitRadius = a.orbitRadius
         self.leaveOut = leaveOut
@@ -90,6 +92,7 @@ struct OrbitKernelReport: Report {
         case blockFormulaError = "block_formula_error"
         case exactResiduals = "exact_residuals"
         case blockResiduals = "block_residuals"
+        case blockFormulaNote = "block_formula_note"
         case deltaSquared = "delta_sq"
         case orbitRadius = "orbit_radius"
         case leaveOut = "leave_out"
@@ -113,9 +116,9 @@ struct OrbitKernelReport: Report {
             rows.append(("spectral error", String(format: "ε = λ_N⁻¹/⟨λ⁻¹⟩ = %.6f (circularised, eq. 7)", e)))
         }
         let list = { (v: [Double]) in v.map { String(format: "%.6f", $0) }.joined(separator: ", ") }
-        if let exact = exactResiduals, let block = blockResiduals {
+        if let exact = exactResiduals {
             rows.append(("exact LOO residuals", list(exact) + " (direct solve, one per seed)"))
-            rows.append(("block formula", list(block)))
+            rows.append(("block formula", blockResiduals.map(list) ?? blockFormulaNote ?? "–"))
         } else {
             rows.append(("LOO residuals", "none: K + ρI is singular (rank \(rank) of \(size)); add --ridge"))
         }
@@ -126,7 +129,7 @@ struct OrbitKernelReport: Report {
             rows.append(("geometry", String(format: "Δ² = %.6g between centroids, orbit radius %.6g", d, r)))
         }
         if let l = leaveOut {
-            rows.append(("left out together", "direct " + list(l.direct) + "; block " + list(l.block)))
+            rows.append(("left out together", "direct " + list(l.direct) + "; block " + (l.block.map(list) ?? "–")))
         }
         return keyValueTable(rows)
     }

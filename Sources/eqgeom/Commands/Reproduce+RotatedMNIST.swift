@@ -18,6 +18,8 @@ extension Reproduce {
         @Option(help: "Training seeds per class, 1…50.") var seedsPerClass = 10
         @Option(help: "In-test images per class, 1…50.") var testPerClass = 5
         @Option(help: "Leave-out classes, e.g. 0,1,2 (default all).") var leaveOut: String?
+        @Option(help: "mlp:DEPTH, cnn-flatten, cnn-gap, rbf:ℓ (optionally :nngp), as for orbit-kernel.")
+        var kernel = "mlp:1"
         @Option(help: ArgumentHelp("Directory for rotated-mnist.svg.", valueName: "directory")) var out: String?
         @OptionGroup var output: OutputOptions
 
@@ -42,10 +44,22 @@ extension Reproduce {
                     }
                     return v
                 } ?? Array(0..<classes)
+            guard let choice = KernelChoice(parsing: kernel, height: 28, width: 28) else {
+                throw ValidationError(
+                    "--kernel takes mlp:DEPTH, cnn-flatten, cnn-gap or rbf:ℓ (optionally :nngp), got '\(kernel)'")
+            }
+            let largest = (try parseList(angles, flag: "--angles", what: "numbers of angles") { Int($0) }).max() ?? 1
+            let points = classes * seedsPerClass * largest
+            let work = choice.multiplyAdds(rows: points, columns: points, features: 784)
+            guard work <= KernelChoice.largestWork else {
+                throw ValidationError(
+                    "the kernel needs about \(Int(work)) multiply-adds: use fewer angles or seeds, or an MLP kernel")
+            }
+            let start = Date()
             let e = try PartialSymmetryExperiment(
                 data: set, angles: try parseList(angles, flag: "--angles", what: "numbers of angles") { Int($0) },
                 seedsPerClass: seedsPerClass,
-                testPerClass: testPerClass, leaveOutClasses: leave, progress: progress)
+                testPerClass: testPerClass, leaveOutClasses: leave, kernel: choice, progress: progress)
             var files: [String] = []
             if let dir = out {
                 let x = e.rows.map { log2(Double($0.angles)) }
@@ -66,14 +80,27 @@ extension Reproduce {
                 files = try staged.commit()
                 wrote(files)
             }
-            try emit(RotatedMNISTReport(e), output)
+            try emit(RotatedMNISTReport(e, seconds: Date().timeIntervalSince(start)), output)
         }
     }
 }
 
 struct RotatedMNISTReport: Report {
+    struct ClassRow: Encodable {
+        let leaveOutClass: Int
+        let inTestAcc: Double
+        let outTestAcc: Double
+        let spectralPredAcc: Double
+        enum CodingKeys: String, CodingKey {
+            case leaveOutClass = "class"
+            case inTestAcc = "in_test_acc"
+            case outTestAcc = "out_test_acc"
+            case spectralPredAcc = "spectral_pred_acc"
+        }
+    }
     struct Row: Encodable {
         let angles: Int
+        let perLeaveOut: [ClassRow]
         let inTestAcc: Double
         let outTestAcc: Double
         let spectralPredAcc: Double
@@ -84,24 +111,35 @@ struct RotatedMNISTReport: Report {
             case outTestAcc = "out_test_acc"
             case spectralPredAcc = "spectral_pred_acc"
             case exactRotations = "exact_rotations"
+            case perLeaveOut = "per_leave_out"
         }
     }
+    let samples: Int
+    let seconds: Double
     let seedsPerClass: Int
     let leaveOutClasses: [Int]
     let rows: [Row]
 
-    init(_ e: PartialSymmetryExperiment) {
+    init(_ e: PartialSymmetryExperiment, seconds: Double) {
+        samples = e.samples
+        self.seconds = seconds
         seedsPerClass = e.seedsPerClass
         leaveOutClasses = e.leaveOutClasses
         rows = e.rows.map {
             Row(
-                angles: $0.angles, inTestAcc: $0.inTestAccuracy, outTestAcc: $0.outTestAccuracy,
+                angles: $0.angles,
+                perLeaveOut: $0.perLeaveOut.map {
+                    ClassRow(
+                        leaveOutClass: $0.leaveOutClass, inTestAcc: $0.inTestAccuracy, outTestAcc: $0.outTestAccuracy,
+                        spectralPredAcc: $0.spectralPredictedAccuracy)
+                },
+                inTestAcc: $0.inTestAccuracy, outTestAcc: $0.outTestAccuracy,
                 spectralPredAcc: $0.spectralPredictedAccuracy, exactRotations: $0.exactRotations)
         }
     }
 
     enum CodingKeys: String, CodingKey {
-        case rows
+        case rows, samples, seconds
         case seedsPerClass = "seeds_per_class"
         case leaveOutClasses = "leave_out_classes"
     }
