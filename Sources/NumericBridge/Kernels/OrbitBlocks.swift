@@ -6,9 +6,14 @@ protocol OrbitBlocks: Sendable {
     func inverseEntry(_ a: Int, _ t: Int, _ b: Int, _ u: Int) -> Double
 }
 
-/// One block of an orbit kernel: its label (a frequency f, or an irreducible representation's block label) and
-/// its eigenvalues, descending.
+/// One block's label (a frequency f, or an isotypic block's label) and its eigenvalues, descending (orbit kernels;
+/// also the JSON entries of `train`'s block spectra).
 public struct BlockSpectrum: Sendable, Encodable, Equatable {
     public let block: String
     public let eigenvalues: [Double]
+
+    public init(block: String, eigenvalues: [Double]) {
+        self.block = block
+        self.eigenvalues = eigenvalues
+    }
 }

@@ -108,25 +108,20 @@ struct TrainReport: Report {
     let files: [String]
     /// One permutation: per block (canonical order) its label and the eigenvalues (descending) of its
     /// covariance (MATH.md §4.5).
-    var blockSpectra: [BlockSpectrumEntry]? = nil
+    var blockSpectra: [BlockSpectrum]? = nil
     /// A group: the block labels, and per block the energy kept by each D-direction (MATH.md §8).
     var blocks: [String]? = nil
-    var blockEnergies: [BlockSpectrumEntry]? = nil
-
-    struct BlockSpectrumEntry: Encodable {
-        let block: String
-        let eigenvalues: [Double]
-    }
+    var blockEnergies: [BlockSpectrum]? = nil
 
     init(_ e: TrainingExperiment, method: String, files: [String]) {
         self.init(row: e.rows[0], dense: e.dense, samples: e.data.count, method: method, files: files)
-        blockSpectra = e.spectra.blocks.map { BlockSpectrumEntry(block: $0.block.label, eigenvalues: $0.eigenvalues) }
+        blockSpectra = e.spectra.blocks.map { BlockSpectrum(block: $0.block.label, eigenvalues: $0.eigenvalues) }
     }
 
     init(_ e: GroupTrainingExperiment, method: String, files: [String]) {
         self.init(row: e.rows[0], dense: e.dense, samples: e.data.count, method: method, files: files)
         blocks = e.basis.blocks.map(\.block.label)
-        blockEnergies = e.spectra.blocks.map { BlockSpectrumEntry(block: $0.block.label, eigenvalues: $0.energies) }
+        blockEnergies = e.spectra.blocks.map { BlockSpectrum(block: $0.block.label, eigenvalues: $0.energies) }
     }
 
     private init(
@@ -187,7 +182,7 @@ struct StatisticsReport: Report {
     let lossError: Double
     let samples: Int
     let shards: Int
-    let blockSpectra: [TrainReport.BlockSpectrumEntry]
+    let blockSpectra: [BlockSpectrum]
 
     init(_ r: StatisticsOptimum, shards: Int) {
         tuple = r.tuple
