@@ -39,6 +39,7 @@ extension OrbitKernelAnalysis {
 
     /// The interleaved kernel K̃ ((A,0), (B,0), (A,1), …) of two cyclic orbits: each cyclic diagonal's mean c_m
     /// (the projection onto the circulants, eq. 12), its spectrum λ_k = Σ_m c_m cos(2πkm/2N) and max |K̃ − circ|.
+    /// O(N²): the whole kernel is read (for the defect).
     static func circularized(_ k: [Double], length n: Int) -> (spectrum: [Double], defect: Double) {
         let m = 2 * n
         let size = 2 * n
@@ -48,10 +49,18 @@ extension OrbitKernelAnalysis {
         c = c.map { $0 / Double(m) }
         var defect = 0.0
         for shift in 0..<m { for i in 0..<m { defect = max(defect, abs(entry(i, (i + shift) % m) - c[shift])) } }
-        let spectrum = (0..<m).map { f in
-            (0..<m).reduce(0) { $0 + c[$1] * cos(2 * Double.pi * Double(f * $1 % m) / Double(m)) }
-        }
-        return (spectrum, defect)
+        return (CyclicOrbitBlocks.circulantSpectrum(c), defect)
+    }
+
+    /// ε = λ_N⁻¹ / mean_k λ_k⁻¹ (eq. 7), with eigenvalues below 2N·ε_mach·max λ taken as 0: a vanishing λ_k
+    /// (k ≠ N) makes the mean infinite and ε = 0 (perfect generalisation, the paper's rank-deficient case); a
+    /// vanishing λ_N leaves ε undefined (nil).
+    static func spectralError(_ l: [Double]) -> Double? {
+        guard l.count > 1 else { return nil }
+        let tolerance = Double(l.count) * Double.ulpOfOne * (l.map(abs).max() ?? 0)
+        guard l[l.count / 2] > tolerance else { return nil }
+        guard l.allSatisfy({ $0 > tolerance }) else { return 0 }
+        return (1 / l[l.count / 2]) / (l.reduce(0) { $0 + 1 / $1 } / Double(l.count))
     }
 
     /// Δ² = ‖x̄_A − x̄_B‖² between two orbits' centroids and the mean distance of the points from their centroid.

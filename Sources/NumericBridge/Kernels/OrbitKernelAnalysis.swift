@@ -47,10 +47,7 @@ public struct OrbitKernelAnalysis: Sendable {
     /// M(0)⁻¹ȳ: (K⁻¹y)_{(a,t)} for every t.
     let invariantSolution: [Double]
 
-    public var spectralError: Double? {
-        guard let l = circularizedSpectrum, l.count > 1 else { return nil }
-        return (1 / l[l.count / 2]) / (l.reduce(0) { $0 + 1 / $1 } / Double(l.count))
-    }
+    public var spectralError: Double? { circularizedSpectrum.flatMap(OrbitKernelAnalysis.spectralError) }
 
     /// Orbits given in cyclic order g^0 x_a, …, g^{N−1} x_a.
     public init(orbits: [[[Double]]], labels: [Double], kernel: KernelChoice, ridge: Double = 0) throws {
@@ -120,7 +117,11 @@ public struct OrbitKernelAnalysis: Sendable {
         _ k: [Double], _ data: OrbitDataset, progress: (String) -> Void
     ) throws -> ((any OrbitBlocks)?, String?) {
         let (s, n) = (data.orbits.count, data.orbitLength)
-        if data.isCyclic { return (try CyclicOrbitBlocks(kernel: k, seeds: s, length: n), nil) }
+        let size = s * n
+        if data.isCyclic {
+            let rows = (0..<s).flatMap { a in k[(a * n * size)..<(a * n * size + size)] }
+            return (try CyclicOrbitBlocks(rows: rows, seeds: s, length: n), nil)
+        }
         let left = data.leftMultiplication
         let abelian = left.allSatisfy { g in left.allSatisfy { h in (0..<n).allSatisfy { g[h[$0]] == h[g[$0]] } } }
         guard abelian || n <= largestNonAbelianGroup else {

@@ -215,6 +215,26 @@ func benchmarks() -> [Benchmark] {
             let a = try OrbitKernelAnalysis(data, kernel: .mlp(depth: 1, ntk: true, weightStd: 1, biasStd: 1))
             return "224 points, residual \(a.blockResiduals?.first ?? .nan)"
         },
+        Benchmark(name: "kernel.orbit_direct_N2002_s2") {
+            let (g, seeds) = Synthetic.orbitCase([2, 7, 11, 13])
+            let data = try OrbitDataset(seeds: seeds, labels: [1, -1], generators: [g])
+            let a = try OrbitKernelAnalysis(data, kernel: .mlp(depth: 1, ntk: true, weightStd: 1, biasStd: 1))
+            return "4,004-point system, residual \(a.exactResiduals?.first ?? .nan)"
+        },
+        Benchmark(name: "kernel.orbit_blocks_N2002_s2") {
+            let (g, seeds) = Synthetic.orbitCase([2, 7, 11, 13])
+            let a = try OrbitKernelBlockFormula(
+                seeds: seeds, labels: [1, -1], permutation: g, order: 2002,
+                kernel: .mlp(depth: 1, ntk: true, weightStd: 1, biasStd: 1))
+            return "upright rows only, residual \(a.blockResiduals?.first ?? .nan)"
+        },
+        Benchmark(name: "kernel.orbit_blocks_N510510_s2") {
+            let (g, seeds) = Synthetic.orbitCase([2, 3, 5, 7, 11, 13, 17])
+            let a = try OrbitKernelBlockFormula(
+                seeds: seeds, labels: [1, -1], permutation: g, order: 510_510,
+                kernel: .mlp(depth: 1, ntk: true, weightStd: 1, biasStd: 1), ridge: 1e-6)
+            return "1,021,020 points, residual \(a.blockResiduals?.first ?? .nan)"
+        },
         Benchmark(name: "emlp.S8_T2_T2") {
             let s8 = try MatrixRepresentation(
                 permutations: [Permutation(cycles: "(1 2)", degree: 8), Permutation(cycles: "(1 2 3 4 5 6 7 8)")],
@@ -324,6 +344,17 @@ final class Synthetic: @unchecked Sendable {
             preconditionFailure("the 28×28 shift must build: \(error)")
         }
     }()
+    /// A permutation with cycles of the given lengths (0-based images) and two seeds from the synthetic pixels.
+    static func orbitCase(_ lengths: [Int]) -> (images: [Int], seeds: [[Double]]) {
+        var images: [Int] = []
+        for c in lengths {
+            let start = images.count
+            images += (0..<c).map { start + ($0 + 1) % c }
+        }
+        let d = images.count
+        return (images, (0..<2).map { a in (0..<d).map { shared.pixels[a * 784 + $0] - 0.5 } })
+    }
+
     static func trace(_ k: [Double], _ n: Int) -> Double { (0..<n).reduce(0) { $0 + k[$1 * n + $1] } }
 
     lazy var pixels: [Double] = (0..<(60_000 * 784)).map { k in

@@ -26,9 +26,10 @@ struct OrbitKernel: ParsableCommand {
     var leaveOut: String?
     @OptionGroup var output: OutputOptions
 
-    /// The kernel matrix has sN rows, N = |G|.
+    /// The kernel matrix has sN rows, N = |G|; one permutation of larger order runs the block formula alone.
     static let largestGroup = 2048
     static let largestSystem = 4096
+    static let largestCyclicOrder = 1 << 20
 
     func validate() throws {
         guard ridge.isFinite, ridge >= 0 else { throw ValidationError("--ridge must be a finite number ≥ 0") }
@@ -37,8 +38,10 @@ struct OrbitKernel: ParsableCommand {
     func run() throws {
         let g = try group.group()
         let n = g.degree
-        guard g.order <= BigInteger(Self.largestGroup) else {
-            throw ValidationError("G has order \(g.order): orbits longer than \(Self.largestGroup) points are refused")
+        let cyclic = g.generators.count == 1
+        let limit = cyclic ? Self.largestCyclicOrder : Self.largestGroup
+        guard g.order <= BigInteger(limit) else {
+            throw ValidationError("G has order \(g.order): orbits longer than \(limit) points are refused")
         }
         let length = Int(g.order.description) ?? 1
         let image = group.permutationOptions.image
@@ -57,11 +60,17 @@ struct OrbitKernel: ParsableCommand {
         else {
             throw ValidationError("\(flag) takes different sample indices below \(set.count), got '\(text)'")
         }
-        guard indices.count * length <= Self.largestSystem else {
+        // beyond the largest direct system, one permutation runs the block formula on the upright rows alone
+        let blocksOnly = indices.count * length > Self.largestSystem
+        guard !blocksOnly || cyclic else {
             throw ValidationError(
                 "\(indices.count) orbits of \(length) points exceed \(Self.largestSystem) points; use fewer seeds")
         }
-        let work = choice.multiplyAdds(rows: indices.count * length, columns: indices.count * length, features: n)
+        guard !blocksOnly || leaveOut == nil else {
+            throw ValidationError("--leave-out needs the direct solve: at most \(Self.largestSystem) points in all")
+        }
+        let work = choice.multiplyAdds(
+            rows: blocksOnly ? indices.count * 4 : indices.count * length, columns: indices.count * length, features: n)
         guard work <= KernelChoice.largestWork else {
             throw ValidationError(
                 "the kernel needs about \(Int(work)) multiply-adds: use fewer seeds, a smaller image or cnn-flatten")
@@ -73,9 +82,16 @@ struct OrbitKernel: ParsableCommand {
             throw ValidationError("--labels takes one finite number per seed (\(indices.count) seeds)")
         }
         let points = try leaveOut.map { try Self.leftOut($0, seeds: indices.count, length: length) }
+        let seedValues = indices.map { normalize.apply(Array(set.values[($0 * n)..<(($0 + 1) * n)]), features: n) }
+        if blocksOnly {
+            progress("\(indices.count) orbits of \(length) points: the block formula on the upright rows alone")
+            let a = try OrbitKernelBlockFormula(
+                seeds: seedValues, labels: values, permutation: g.generators[0].images.map { $0 - 1 }, order: length,
+                kernel: choice, ridge: ridge)
+            return try emit(OrbitKernelReport(a, kernel: kernel, ridge: ridge, normalize: normalize), output)
+        }
         let dataset = try OrbitDataset(
-            seeds: indices.map { normalize.apply(Array(set.values[($0 * n)..<(($0 + 1) * n)]), features: n) },
-            labels: values, generators: g.generators.map { $0.images.map { $0 - 1 } })
+            seeds: seedValues, labels: values, generators: g.generators.map { $0.images.map { $0 - 1 } })
         progress("\(indices.count) orbits of \(length) points (\(n) values each): \(kernel) kernel")
         let a = try OrbitKernelAnalysis(dataset, kernel: choice, ridge: ridge, progress: { progress($0) })
         let pieces = try points.map { p in

@@ -24,14 +24,17 @@ struct OrbitKernelReport: Report {
         let block: [Double]?
     }
     let orbitLength: Int
+    /// `direct+blocks` (the whole kernel, both solves) or `blocks` (upright rows only, long orbits).
+    let method: String
     let kernel: String
     let ridge: Double
     let normalize: String
     let invarianceDefect: Double
     let circulantDefect: Double?
-    let constantDefect: Double
-    let rank: Int
-    let rankTolerance: Double
+    let constantDefect: Double?
+    let rank: Int?
+    let rankTolerance: Double?
+    let checkedPositions: [Int]?
     let blockSpectra: [BlockSpectrum]
     let circularizedSpectrum: [Double]?
     let lambdaN: Double?
@@ -51,6 +54,8 @@ struct OrbitKernelReport: Report {
         _ a: OrbitKernelAnalysis, kernel: String, ridge: Double, normalize: SampleNormalization, leaveOut: LeaveOut?
     ) {
         orbitLength = a.orbitLength
+        method = "direct+blocks"
+        checkedPositions = nil
         self.kernel = kernel
         self.ridge = ridge
         self.normalize = normalize.rawValue
@@ -62,8 +67,7 @@ struct OrbitKernelReport: Report {
         blockSpectra = a.blockSpectra
         let spectrum = a.circularizedSpectrum
         circularizedSpectrum = spectrum
-        lambdaN = spectrum.map { $0[$0.count / 2] }
-        meanInverseSpectrum = spectrum.map { s in s.reduce(0) { $0 + 1 / $1 } / Double(max(s.count, 1)) }
+        (lambdaN, meanInverseSpectrum) = Self.summary(spectrum)
         spectralError = a.spectralError
         seeds = a.seeds
         exactError = a.seeds == 2 ? a.exactResiduals.map(Errors.init) : nil
@@ -76,8 +80,42 @@ struct OrbitKernelReport: Report {
         self.leaveOut = leaveOut
     }
 
+    /// Long orbits: the block formula alone (no direct solve, defects sampled, no rank).
+    init(_ a: OrbitKernelBlockFormula, kernel: String, ridge: Double, normalize: SampleNormalization) {
+        orbitLength = a.orbitLength
+        method = "blocks"
+        self.kernel = kernel
+        self.ridge = ridge
+        self.normalize = normalize.rawValue
+        invarianceDefect = a.invarianceDefect
+        checkedPositions = a.checkedPositions
+        (circulantDefect, constantDefect, rank, rankTolerance) = (nil, nil, nil, nil)
+        blockSpectra = a.blockSpectra
+        let spectrum = a.circularizedSpectrum
+        circularizedSpectrum = spectrum
+        (lambdaN, meanInverseSpectrum) = Self.summary(spectrum)
+        spectralError = a.spectralError
+        seeds = a.seeds
+        exactError = nil
+        blockFormulaError = a.seeds == 2 ? a.blockResiduals.map(Errors.init) : nil
+        exactResiduals = nil
+        blockResiduals = a.blockResiduals
+        blockFormulaNote = nil
+        deltaSquared = a.deltaSquared
+        orbitRadius = a.orbitRadius
+        leaveOut = nil
+    }
+
+    /// λ_N and mean λ⁻¹ of the circularised spectrum (the mean absent when a λ vanishes: it is infinite).
+    static func summary(_ spectrum: [Double]?) -> (Double?, Double?) {
+        guard let s = spectrum, !s.isEmpty else { return (nil, nil) }
+        let mean = s.reduce(0) { $0 + 1 / $1 } / Double(s.count)
+        return (s[s.count / 2], mean.isFinite ? mean : nil)
+    }
+
     enum CodingKeys: String, CodingKey {
-        case kernel, ridge, normalize, rank, seeds
+        case kernel, ridge, normalize, rank, seeds, method
+        case checkedPositions = "invariance_checked_positions"
         case orbitLength = "N"
         case invarianceDefect = "invariance_defect"
         case circulantDefect = "circulant_defect"
@@ -106,9 +144,14 @@ struct OrbitKernelReport: Report {
                 "invariance defect",
                 String(format: "%.2e (0: the kernel is invariant and the block formula exact)", invarianceDefect)
             ),
-            ("constant defect", String(format: "%.2e (0: constant on orbit pairs)", constantDefect)),
-            ("rank", String(format: "%d of %d (eigenvalues above %.2e)", rank, size, rankTolerance)),
         ]
+        if let c = constantDefect, let r = rank, let t = rankTolerance {
+            rows.append(("constant defect", String(format: "%.2e (0: constant on orbit pairs)", c)))
+            rows.append(("rank", String(format: "%d of %d (eigenvalues above %.2e)", r, size, t)))
+        }
+        if let p = checkedPositions {
+            rows.append(("method", "block formula alone (sN = \(size)); invariance checked at positions \(p)"))
+        }
         if let c = circulantDefect {
             rows.append(("circulant defect", String(format: "%.2e (interleaved; 0: ε is exact)", c)))
         }
@@ -119,8 +162,11 @@ struct OrbitKernelReport: Report {
         if let exact = exactResiduals {
             rows.append(("exact LOO residuals", list(exact) + " (direct solve, one per seed)"))
             rows.append(("block formula", blockResiduals.map(list) ?? blockFormulaNote ?? "–"))
+        } else if let block = blockResiduals {
+            rows.append(("LOO residuals", list(block) + " (exact block formula, one per seed)"))
         } else {
-            rows.append(("LOO residuals", "none: K + ρI is singular (rank \(rank) of \(size)); add --ridge"))
+            let rankText = rank.map { "rank \($0) of \(size)" } ?? "a block is"
+            rows.append(("LOO residuals", "none: K + ρI is singular (\(rankText)); add --ridge"))
         }
         if let e = exactError {
             rows.append(("symmetrised", String(format: "(e_A − e_B)/2 = %.6f", e.symmetrized)))

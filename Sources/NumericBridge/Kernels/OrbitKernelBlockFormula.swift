@@ -1,0 +1,79 @@
+import Algebra
+import Foundation
+
+/// Kernel regression on s orbits of one permutation g of large order N by the exact block formula alone
+/// (SEEDS.md §3.1): an invariant kernel is determined by its rows at the upright points, K_{(a,0),(b,t)}, so only
+/// those s × sN values are evaluated; M(f) comes from one real FFT per pair (a, b), and
+/// e_a = [M(0)⁻¹ȳ]_a / ((1/N) Σ_f [M(f)⁻¹]_aa). O(s²N·d + s²N log N + N s³) time and O(sN·d) memory, where a
+/// direct solve needs (sN)² memory and (sN)³ time. Invariance is checked on sampled rows (t = 1, N/2, N − 1).
+public struct OrbitKernelBlockFormula: Sendable {
+    public let orbitLength: Int
+    public let seeds: Int
+    /// max |K_{(a,t),(b,u)} − K_{(a,0),(b,u−t)}| over max |K| on the checked rows.
+    public let invarianceDefect: Double
+    /// The positions t whose rows were compared with the shifted upright rows.
+    public let checkedPositions: [Int]
+    /// Leave-one-out residuals at the upright points; nil when K + ρI is numerically singular.
+    public let blockResiduals: [Double]?
+    public let blockSpectra: [BlockSpectrum]
+    /// Two seeds: the paper's circularised interleaved spectrum (2N values) and ε = λ_N⁻¹ / mean λ⁻¹.
+    public let circularizedSpectrum: [Double]?
+    public let deltaSquared: Double?
+    public let orbitRadius: Double?
+
+    public var spectralError: Double? { circularizedSpectrum.flatMap(OrbitKernelAnalysis.spectralError) }
+
+    /// - Parameters: seeds: s vectors of d values; images: g's 0-based images on d points; order: N.
+    /// - Throws: `MemoryError` beyond the memory budget (s·N·d values), `NumericError` on bad input.
+    public init(
+        seeds: [[Double]], labels: [Double], permutation images: [Int], order n: Int, kernel: KernelChoice,
+        ridge: Double = 0
+    ) throws {
+        let s = seeds.count
+        guard let d = seeds.first?.count, s >= 1, n >= 1, labels.count == s, images.count == d,
+            seeds.allSatisfy({ $0.count == d })
+        else { throw NumericError.invalidInput("block formula: s seeds of d values, s labels, a permutation of d") }
+        try MemoryBudget.require(
+            ByteCount.product(s, n, d, 16), for: "the orbits' points (\(s) × \(n) × \(d) values)",
+            advice: "use fewer seeds or a permutation of smaller order")
+        orbitLength = n
+        self.seeds = s
+        let orbits = seeds.map { OrbitKernelAnalysis.orbit(of: $0, permutation: images, length: n) }
+        let points = orbits.flatMap { $0 }.flatMap { $0 }
+        let size = s * n
+        var rows = kernel.matrix(seeds.flatMap { $0 }, points, features: d)
+        let scale = max(rows.map(abs).max() ?? 1, .leastNormalMagnitude)
+        // sampled invariance: row (a, t) against row (a, 0) shifted by t
+        let positions = Array(Set([1 % n, n / 2, n - 1])).filter { $0 > 0 }.sorted()
+        var defect = 0.0
+        for t in positions {
+            let moved = kernel.matrix(orbits.flatMap { $0[t] }, points, features: d)
+            for a in 0..<s {
+                for b in 0..<s {
+                    for u in 0..<n {
+                        let reference = rows[a * size + b * n + (u - t + n) % n]
+                        defect = max(defect, abs(moved[a * size + b * n + u] - reference))
+                    }
+                }
+            }
+        }
+        invarianceDefect = defect / scale
+        checkedPositions = positions
+        (deltaSquared, orbitRadius) = s == 2 ? OrbitKernelAnalysis.geometry(orbits) : (nil, nil)
+        circularizedSpectrum =
+            s == 2
+            ? CyclicOrbitBlocks.circulantSpectrum(CyclicOrbitBlocks.interleavedDiagonals(rows: rows, length: n)) : nil
+        for a in 0..<s { rows[a * size + a * n] += ridge }
+        let blocks = try CyclicOrbitBlocks(rows: rows, seeds: s, length: n)
+        blockSpectra = blocks.spectra
+        let largest = blocks.spectra.compactMap { $0.eigenvalues.first }.max() ?? 0
+        let smallest = blocks.spectra.compactMap { $0.eigenvalues.last }.min() ?? 0
+        guard smallest > Double(size) * Double.ulpOfOne * largest else {
+            blockResiduals = nil
+            return
+        }
+        let m0 = (0..<(s * s)).map { ab in (0..<n).reduce(0) { $0 + rows[ab / s * size + ab % s * n + $1] } }
+        let solution = try OrbitKernelAnalysis.solve(m0, labels, s)
+        blockResiduals = (0..<s).map { a in solution[a] / blocks.inverseEntry(a, 0, a, 0) }
+    }
+}
