@@ -232,6 +232,9 @@ import EqgeomTestSupport
         try expectRefusal(
             ["orbit-kernel", "--image", "28x28", "--rotate", "90", "--leave-out", "0:4"], "--leave-out")
         try expectRefusal(["orbit-kernel", "--image", "28x28", "--shift", "x", "--kernel", "cnn-gap"], "multiply-adds")
+        // no generator: the trivial group, orbits of one point each (plain kernel regression on two points)
+        let trivial = try json(["orbit-kernel", "--n", "784"])
+        #expect(trivial["N"] as? Int == 1 && (trivial["exact_residuals"] as? [Double])?.count == 2)
         try expectRefusal(["orbit-kernel", "--image", "28x28", "--rotate", "90", "--seeds", "0,1,2"], "--labels")
         try expectRefusal(["orbit-kernel", "--image", "28x28", "--shift", "x", "--pair", "3,3"], "--pair")
         try expectRefusal(["orbit-kernel", "--image", "28x28", "--shift", "x", "--kernel", "svm"], "--kernel")

@@ -64,9 +64,8 @@ public struct OrbitKernelAnalysis: Sendable {
         orbitLength = n
         seeds = s
         let size = s * n
-        var k = kernel.matrix(
-            data.orbits.flatMap { $0 }.flatMap { $0 }, data.orbits.flatMap { $0 }.flatMap { $0 },
-            features: d)
+        let points = data.orbits.flatMap { $0 }.flatMap { $0 }
+        var k = kernel.matrix(points, points, features: d)
         let scale = max(k.map(abs).max() ?? 1, .leastNormalMagnitude)
         var defect = 0.0
         for h in data.leftMultiplication {

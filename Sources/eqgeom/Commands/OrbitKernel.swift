@@ -38,7 +38,9 @@ struct OrbitKernel: ParsableCommand {
     func run() throws {
         let g = try group.group()
         let n = g.degree
-        let cyclic = g.generators.count == 1
+        // no generator (only --n): the trivial group, one point per orbit
+        let generators = g.generators.isEmpty ? [Permutation(identityOn: n)] : g.generators
+        let cyclic = generators.count == 1
         let limit = cyclic ? Self.largestCyclicOrder : Self.largestGroup
         guard g.order <= BigInteger(limit) else {
             throw ValidationError("G has order \(g.order): orbits longer than \(limit) points are refused")
@@ -86,12 +88,12 @@ struct OrbitKernel: ParsableCommand {
         if blocksOnly {
             progress("\(indices.count) orbits of \(length) points: the block formula on the upright rows alone")
             let a = try OrbitKernelBlockFormula(
-                seeds: seedValues, labels: values, permutation: g.generators[0].images.map { $0 - 1 }, order: length,
+                seeds: seedValues, labels: values, permutation: generators[0].images.map { $0 - 1 }, order: length,
                 kernel: choice, ridge: ridge)
             return try emit(OrbitKernelReport(a, kernel: kernel, ridge: ridge, normalize: normalize), output)
         }
         let dataset = try OrbitDataset(
-            seeds: seedValues, labels: values, generators: g.generators.map { $0.images.map { $0 - 1 } })
+            seeds: seedValues, labels: values, generators: generators.map { $0.images.map { $0 - 1 } })
         progress("\(indices.count) orbits of \(length) points (\(n) values each): \(kernel) kernel")
         let a = try OrbitKernelAnalysis(dataset, kernel: choice, ridge: ridge, progress: { progress($0) })
         let pieces = try points.map { p in
