@@ -37,6 +37,11 @@ import Testing
             for (x, y) in zip(direct.blockSpectra, fast.blockSpectra) {
                 #expect(x.block == y.block && zip(x.eigenvalues, y.eigenvalues).allSatisfy { abs($0 - $1) < 1e-10 })
             }
+            let left: [(orbit: Int, position: Int)] = [(0, 0), (1, 7), (0, 31)]
+            let together = try fast.residuals(leavingOut: left)
+            for (e, b) in zip(try direct.residuals(leavingOut: left).direct, together) {
+                #expect(abs(e - b) < 1e-9 * max(1, abs(e)))
+            }
             if labels.count == 2 {
                 let (x, y) = (try #require(direct.circularizedSpectrum), try #require(fast.circularizedSpectrum))
                 #expect(zip(x, y).allSatisfy { abs($0 - $1) < 1e-10 } && fast.deltaSquared == direct.deltaSquared)

@@ -1,6 +1,31 @@
 import Foundation
 
 extension OrbitKernelAnalysis {
+    /// The flat indices a·N + t of left-out points, checked: distinct, inside s orbits of N points.
+    static func leaveOutIndex(_ points: [(orbit: Int, position: Int)], seeds s: Int, length n: Int) throws -> [Int] {
+        let index = points.map { $0.orbit * n + $0.position }
+        guard points.allSatisfy({ (0..<s).contains($0.orbit) && (0..<n).contains($0.position) }),
+            Set(index).count == index.count, !index.isEmpty
+        else {
+            throw NumericError.invalidInput("left-out points must be distinct (orbit, position) pairs of these orbits")
+        }
+        return index
+    }
+
+    /// e_M = [(K⁻¹)_MM]⁻¹ (K⁻¹y)_M with (K⁻¹)_MM from G's inverted blocks and (K⁻¹y)_{(a,t)} = [M(0)⁻¹ȳ]_a.
+    static func blockResiduals(
+        leavingOut points: [(orbit: Int, position: Int)], blocks: any OrbitBlocks, invariant: [Double]
+    ) throws -> [Double] {
+        let m = points.count
+        var inverse = [Double](repeating: 0, count: m * m)
+        for (r, p) in points.enumerated() {
+            for (c, q) in points.enumerated() {
+                inverse[r * m + c] = blocks.inverseEntry(p.orbit, p.position, q.orbit, q.position)
+            }
+        }
+        return try solve(inverse, points.map { invariant[$0.orbit] }, m)
+    }
+
     /// e_M = [(K⁻¹)_MM]⁻¹ (K⁻¹y)_M with K⁻¹ = V diag(1/λ) Vᵀ.
     static func directResiduals(
         _ e: (values: [Double], vectors: [Double]), labels y: [Double], at index: [Int]

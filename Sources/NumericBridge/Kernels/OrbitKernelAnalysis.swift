@@ -143,26 +143,12 @@ public struct OrbitKernelAnalysis: Sendable {
     public func residuals(leavingOut points: [(orbit: Int, position: Int)]) throws -> (
         direct: [Double], block: [Double]?
     ) {
-        let n = orbitLength
         guard exactResiduals != nil else {
             throw NumericError.invalidInput("the kernel matrix is singular on these orbits; add a ridge")
         }
-        let index = points.map { $0.orbit * n + $0.position }
-        guard points.allSatisfy({ (0..<seeds).contains($0.orbit) && (0..<n).contains($0.position) }),
-            Set(index).count == index.count, !index.isEmpty
-        else {
-            throw NumericError.invalidInput("left-out points must be distinct (orbit, position) pairs of these orbits")
-        }
+        let index = try Self.leaveOutIndex(points, seeds: seeds, length: orbitLength)
         let direct = try Self.directResiduals((eigenvalues, eigenvectors), labels: pointLabels, at: index)
         guard let blocks else { return (direct, nil) }
-        let m = points.count
-        var inverse = [Double](repeating: 0, count: m * m)
-        for (r, p) in points.enumerated() {
-            for (c, q) in points.enumerated() {
-                inverse[r * m + c] = blocks.inverseEntry(p.orbit, p.position, q.orbit, q.position)
-            }
-        }
-        let block = try Self.solve(inverse, points.map { invariantSolution[$0.orbit] }, m)
-        return (direct, block)
+        return (direct, try Self.blockResiduals(leavingOut: points, blocks: blocks, invariant: invariantSolution))
     }
 }

@@ -20,6 +20,9 @@ public struct OrbitKernelBlockFormula: Sendable {
     public let circularizedSpectrum: [Double]?
     public let deltaSquared: Double?
     public let orbitRadius: Double?
+    let blocks: CyclicOrbitBlocks
+    /// M(0)⁻¹ȳ = (K⁻¹y)_{(a,t)} for every t; empty when K + ρI is singular.
+    let invariantSolution: [Double]
 
     public var spectralError: Double? { circularizedSpectrum.flatMap(OrbitKernelAnalysis.spectralError) }
 
@@ -65,15 +68,29 @@ public struct OrbitKernelBlockFormula: Sendable {
             ? CyclicOrbitBlocks.circulantSpectrum(CyclicOrbitBlocks.interleavedDiagonals(rows: rows, length: n)) : nil
         for a in 0..<s { rows[a * size + a * n] += ridge }
         let blocks = try CyclicOrbitBlocks(rows: rows, seeds: s, length: n)
+        self.blocks = blocks
         blockSpectra = blocks.spectra
         let largest = blocks.spectra.compactMap { $0.eigenvalues.first }.max() ?? 0
         let smallest = blocks.spectra.compactMap { $0.eigenvalues.last }.min() ?? 0
         guard smallest > Double(size) * Double.ulpOfOne * largest else {
             blockResiduals = nil
+            invariantSolution = []
             return
         }
         let m0 = (0..<(s * s)).map { ab in (0..<n).reduce(0) { $0 + rows[ab / s * size + ab % s * n + $1] } }
         let solution = try OrbitKernelAnalysis.solve(m0, labels, s)
+        invariantSolution = solution
         blockResiduals = (0..<s).map { a in solution[a] / blocks.inverseEntry(a, 0, a, 0) }
+    }
+
+    /// Several points (orbit a, position t) left out together: e_M = [(K⁻¹)_MM]⁻¹ (K⁻¹y)_M from the blocks
+    /// (SEEDS.md §3.1, A.1), O(|M|² N).
+    /// - Throws: `NumericError.invalidInput` for points outside the orbits or a singular kernel.
+    public func residuals(leavingOut points: [(orbit: Int, position: Int)]) throws -> [Double] {
+        guard !invariantSolution.isEmpty else {
+            throw NumericError.invalidInput("the kernel matrix is singular on these orbits; add a ridge")
+        }
+        _ = try OrbitKernelAnalysis.leaveOutIndex(points, seeds: seeds, length: orbitLength)
+        return try OrbitKernelAnalysis.blockResiduals(leavingOut: points, blocks: blocks, invariant: invariantSolution)
     }
 }

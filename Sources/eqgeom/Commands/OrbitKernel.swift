@@ -68,9 +68,6 @@ struct OrbitKernel: ParsableCommand {
             throw ValidationError(
                 "\(indices.count) orbits of \(length) points exceed \(Self.largestSystem) points; use fewer seeds")
         }
-        guard !blocksOnly || leaveOut == nil else {
-            throw ValidationError("--leave-out needs the direct solve: at most \(Self.largestSystem) points in all")
-        }
         let work = choice.multiplyAdds(
             rows: blocksOnly ? indices.count * 4 : indices.count * length, columns: indices.count * length, features: n)
         guard work <= KernelChoice.largestWork else {
@@ -90,7 +87,12 @@ struct OrbitKernel: ParsableCommand {
             let a = try OrbitKernelBlockFormula(
                 seeds: seedValues, labels: values, permutation: generators[0].images.map { $0 - 1 }, order: length,
                 kernel: choice, ridge: ridge)
-            return try emit(OrbitKernelReport(a, kernel: kernel, ridge: ridge, normalize: normalize), output)
+            let piece = try points.map { p in
+                OrbitKernelReport.LeaveOut(
+                    points: p.map { [$0.orbit, $0.position] }, direct: nil, block: try a.residuals(leavingOut: p))
+            }
+            return try emit(
+                OrbitKernelReport(a, kernel: kernel, ridge: ridge, normalize: normalize, leaveOut: piece), output)
         }
         let dataset = try OrbitDataset(
             seeds: seedValues, labels: values, generators: generators.map { $0.images.map { $0 - 1 } })

@@ -20,7 +20,7 @@ struct OrbitKernelReport: Report {
     }
     struct LeaveOut: Encodable {
         let points: [[Int]]
-        let direct: [Double]
+        let direct: [Double]?
         let block: [Double]?
     }
     let orbitLength: Int
@@ -80,8 +80,10 @@ struct OrbitKernelReport: Report {
         self.leaveOut = leaveOut
     }
 
-    /// Long orbits: the block formula alone (no direct solve, defects sampled, no rank).
-    init(_ a: OrbitKernelBlockFormula, kernel: String, ridge: Double, normalize: SampleNormalization) {
+    /// Long orbits: the block formula alone (no direct solve, invariance sampled, no rank).
+    init(
+        _ a: OrbitKernelBlockFormula, kernel: String, ridge: Double, normalize: SampleNormalization, leaveOut: LeaveOut?
+    ) {
         orbitLength = a.orbitLength
         method = "blocks"
         self.kernel = kernel
@@ -103,7 +105,7 @@ struct OrbitKernelReport: Report {
         blockFormulaNote = nil
         deltaSquared = a.deltaSquared
         orbitRadius = a.orbitRadius
-        leaveOut = nil
+        self.leaveOut = leaveOut
     }
 
     /// λ_N and mean λ⁻¹ of the circularised spectrum (the mean absent when a λ vanishes: it is infinite).
@@ -175,7 +177,8 @@ struct OrbitKernelReport: Report {
             rows.append(("geometry", String(format: "Δ² = %.6g between centroids, orbit radius %.6g", d, r)))
         }
         if let l = leaveOut {
-            rows.append(("left out together", "direct " + list(l.direct) + "; block " + (l.block.map(list) ?? "–")))
+            let direct = l.direct.map(list) ?? "–"
+            rows.append(("left out together", "direct " + direct + "; block " + (l.block.map(list) ?? "–")))
         }
         return keyValueTable(rows)
     }
