@@ -26,6 +26,20 @@ extension OrbitKernelAnalysis {
         return try solve(inverse, points.map { invariant[$0.orbit] }, m)
     }
 
+    /// M(0)⁻¹ȳ with M(0)_ab = Σ_t K_{(a,e),(b,t)}, from K's rows at the upright points (s × sN, row a at a·sN):
+    /// (K⁻¹y)_{(a,t)} for every t, as y is constant on orbits.
+    static func invariantSolution(rows: [Double], labels: [Double], length n: Int) throws -> [Double] {
+        let s = labels.count
+        let m0 = (0..<(s * s)).map { ab in (0..<n).reduce(0) { $0 + rows[ab / s * s * n + ab % s * n + $1] } }
+        return try solve(m0, labels, s)
+    }
+
+    /// K's rows at the upright points (a, e), s × sN, from the whole sN × sN kernel.
+    static func uprightRows(_ k: [Double], seeds s: Int, length n: Int) -> [Double] {
+        let size = s * n
+        return (0..<s).flatMap { a in k[(a * n * size)..<(a * n * size + size)] }
+    }
+
     /// e_M = [(K⁻¹)_MM]⁻¹ (K⁻¹y)_M with K⁻¹ = V diag(1/λ) Vᵀ.
     static func directResiduals(
         _ e: (values: [Double], vectors: [Double]), labels y: [Double], at index: [Int]

@@ -10,7 +10,7 @@ import Foundation
 /// spectral error (eq. 7) circularises the interleaved 2N×2N kernel: each cyclic diagonal averaged to c_m,
 /// λ_k = Σ_m c_m cos(πkm/N), ε = λ_N⁻¹ / mean_k λ_k⁻¹; it is exact when the two orbits interleave into one orbit
 /// of C_2N (then `circulantDefect` ≈ 0).
-public struct OrbitKernelAnalysis: Sendable {
+public struct OrbitKernelAnalysis: OrbitKernelSummary {
     public let orbitLength: Int
     public let seeds: Int
     /// max |K_{(a,ht),(b,hu)} − K_{(a,t),(b,u)}| over the generators h, over max |K|: 0 for an invariant kernel.
@@ -46,8 +46,6 @@ public struct OrbitKernelAnalysis: Sendable {
     public let blockFormulaNote: String?
     /// M(0)⁻¹ȳ: (K⁻¹y)_{(a,t)} for every t.
     let invariantSolution: [Double]
-
-    public var spectralError: Double? { circularizedSpectrum.flatMap(OrbitKernelAnalysis.spectralError) }
 
     /// Orbits given in cyclic order g^0 x_a, …, g^{N−1} x_a.
     public init(orbits: [[[Double]]], labels: [Double], kernel: KernelChoice, ridge: Double = 0) throws {
@@ -100,8 +98,8 @@ public struct OrbitKernelAnalysis: Sendable {
             blockResiduals = nil
             return
         }
-        let m0 = (0..<(s * s)).map { ab in (0..<n).reduce(0) { $0 + k[(ab / s * n) * size + ab % s * n + $1] } }
-        let solution = try Self.solve(m0, data.labels, s)
+        let solution = try Self.invariantSolution(
+            rows: Self.uprightRows(k, seeds: s, length: n), labels: data.labels, length: n)
         invariantSolution = solution
         exactResiduals = try (0..<s).map { try Self.directResiduals(e, labels: y, at: [$0 * n])[0] }
         blockResiduals = blocks.map { b in (0..<s).map { a in solution[a] / b.inverseEntry(a, 0, a, 0) } }
@@ -116,10 +114,8 @@ public struct OrbitKernelAnalysis: Sendable {
         _ k: [Double], _ data: OrbitDataset, progress: (String) -> Void
     ) throws -> ((any OrbitBlocks)?, String?) {
         let (s, n) = (data.orbits.count, data.orbitLength)
-        let size = s * n
         if data.isCyclic {
-            let rows = (0..<s).flatMap { a in k[(a * n * size)..<(a * n * size + size)] }
-            return (try CyclicOrbitBlocks(rows: rows, seeds: s, length: n), nil)
+            return (try CyclicOrbitBlocks(rows: uprightRows(k, seeds: s, length: n), seeds: s, length: n), nil)
         }
         let left = data.leftMultiplication
         let abelian = left.allSatisfy { g in left.allSatisfy { h in (0..<n).allSatisfy { g[h[$0]] == h[g[$0]] } } }

@@ -6,7 +6,7 @@ import Foundation
 /// those s × sN values are evaluated; M(f) comes from one real FFT per pair (a, b), and
 /// e_a = [M(0)⁻¹ȳ]_a / ((1/N) Σ_f [M(f)⁻¹]_aa). O(s²N·d + s²N log N + N s³) time and O(sN·d) memory, where a
 /// direct solve needs (sN)² memory and (sN)³ time. Invariance is checked on sampled rows (t = 1, N/2, N − 1).
-public struct OrbitKernelBlockFormula: Sendable {
+public struct OrbitKernelBlockFormula: OrbitKernelSummary {
     public let orbitLength: Int
     public let seeds: Int
     /// max |K_{(a,t),(b,u)} − K_{(a,0),(b,u−t)}| over max |K| on the checked rows.
@@ -23,8 +23,6 @@ public struct OrbitKernelBlockFormula: Sendable {
     let blocks: CyclicOrbitBlocks
     /// M(0)⁻¹ȳ = (K⁻¹y)_{(a,t)} for every t; empty when K + ρI is singular.
     let invariantSolution: [Double]
-
-    public var spectralError: Double? { circularizedSpectrum.flatMap(OrbitKernelAnalysis.spectralError) }
 
     /// - Parameters: seeds: s vectors of d values; images: g's 0-based images on d points; order: N.
     /// - Throws: `MemoryError` beyond the memory budget (s·N·d values), `NumericError` on bad input.
@@ -77,8 +75,7 @@ public struct OrbitKernelBlockFormula: Sendable {
             invariantSolution = []
             return
         }
-        let m0 = (0..<(s * s)).map { ab in (0..<n).reduce(0) { $0 + rows[ab / s * size + ab % s * n + $1] } }
-        let solution = try OrbitKernelAnalysis.solve(m0, labels, s)
+        let solution = try OrbitKernelAnalysis.invariantSolution(rows: rows, labels: labels, length: n)
         invariantSolution = solution
         blockResiduals = (0..<s).map { a in solution[a] / blocks.inverseEntry(a, 0, a, 0) }
     }

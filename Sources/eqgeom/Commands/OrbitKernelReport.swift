@@ -29,83 +29,75 @@ struct OrbitKernelReport: Report {
     let kernel: String
     let ridge: Double
     let normalize: String
+    let seeds: Int
     let invarianceDefect: Double
-    let circulantDefect: Double?
-    let constantDefect: Double?
-    let rank: Int?
-    let rankTolerance: Double?
-    let checkedPositions: [Int]?
     let blockSpectra: [BlockSpectrum]
     let circularizedSpectrum: [Double]?
     let lambdaN: Double?
     let meanInverseSpectrum: Double?
     let spectralError: Double?
-    let exactError: Errors?
     let blockFormulaError: Errors?
-    let exactResiduals: [Double]?
     let blockResiduals: [Double]?
-    let blockFormulaNote: String?
-    let seeds: Int
     let deltaSquared: Double?
     let orbitRadius: Double?
     let leaveOut: LeaveOut?
+    /// The direct analysis only.
+    var circulantDefect: Double? = nil
+    var constantDefect: Double? = nil
+    var rank: Int? = nil
+    var rankTolerance: Double? = nil
+    var exactError: Errors? = nil
+    var exactResiduals: [Double]? = nil
+    var blockFormulaNote: String? = nil
+    /// The block formula alone only.
+    var checkedPositions: [Int]? = nil
+
+    /// What both analyses share.
+    private init(
+        _ a: any OrbitKernelSummary, method: String, kernel: String, ridge: Double, normalize: SampleNormalization,
+        leaveOut: LeaveOut?
+    ) {
+        orbitLength = a.orbitLength
+        self.method = method
+        self.kernel = kernel
+        self.ridge = ridge
+        self.normalize = normalize.rawValue
+        seeds = a.seeds
+        invarianceDefect = a.invarianceDefect
+        blockSpectra = a.blockSpectra
+        circularizedSpectrum = a.circularizedSpectrum
+        (lambdaN, meanInverseSpectrum) = Self.summary(a.circularizedSpectrum)
+        spectralError = a.spectralError
+        blockFormulaError = a.seeds == 2 ? a.blockResiduals.map(Errors.init) : nil
+        blockResiduals = a.blockResiduals
+        deltaSquared = a.deltaSquared
+        orbitRadius = a.orbitRadius
+        self.leaveOut = leaveOut
+    }
 
     init(
         _ a: OrbitKernelAnalysis, kernel: String, ridge: Double, normalize: SampleNormalization, leaveOut: LeaveOut?
     ) {
-        orbitLength = a.orbitLength
-        method = "direct+blocks"
-        checkedPositions = nil
-        self.kernel = kernel
-        self.ridge = ridge
-        self.normalize = normalize.rawValue
-        invarianceDefect = a.invarianceDefect
+        self.init(
+            a as any OrbitKernelSummary, method: "direct+blocks", kernel: kernel, ridge: ridge, normalize: normalize,
+            leaveOut: leaveOut)
         circulantDefect = a.circulantDefect
         constantDefect = a.constantDefect
         rank = a.rank
         rankTolerance = a.rankTolerance
-        blockSpectra = a.blockSpectra
-        let spectrum = a.circularizedSpectrum
-        circularizedSpectrum = spectrum
-        (lambdaN, meanInverseSpectrum) = Self.summary(spectrum)
-        spectralError = a.spectralError
-        seeds = a.seeds
         exactError = a.seeds == 2 ? a.exactResiduals.map(Errors.init) : nil
-        blockFormulaError = a.seeds == 2 ? a.blockResiduals.map(Errors.init) : nil
         exactResiduals = a.exactResiduals
-        blockResiduals = a.blockResiduals
         blockFormulaNote = a.blockFormulaNote
-        deltaSquared = a.deltaSquared
-        orbitRadius = a.orbitRadius
-        self.leaveOut = leaveOut
     }
 
     /// Long orbits: the block formula alone (no direct solve, invariance sampled, no rank).
     init(
         _ a: OrbitKernelBlockFormula, kernel: String, ridge: Double, normalize: SampleNormalization, leaveOut: LeaveOut?
     ) {
-        orbitLength = a.orbitLength
-        method = "blocks"
-        self.kernel = kernel
-        self.ridge = ridge
-        self.normalize = normalize.rawValue
-        invarianceDefect = a.invarianceDefect
+        self.init(
+            a as any OrbitKernelSummary, method: "blocks", kernel: kernel, ridge: ridge, normalize: normalize,
+            leaveOut: leaveOut)
         checkedPositions = a.checkedPositions
-        (circulantDefect, constantDefect, rank, rankTolerance) = (nil, nil, nil, nil)
-        blockSpectra = a.blockSpectra
-        let spectrum = a.circularizedSpectrum
-        circularizedSpectrum = spectrum
-        (lambdaN, meanInverseSpectrum) = Self.summary(spectrum)
-        spectralError = a.spectralError
-        seeds = a.seeds
-        exactError = nil
-        blockFormulaError = a.seeds == 2 ? a.blockResiduals.map(Errors.init) : nil
-        exactResiduals = nil
-        blockResiduals = a.blockResiduals
-        blockFormulaNote = nil
-        deltaSquared = a.deltaSquared
-        orbitRadius = a.orbitRadius
-        self.leaveOut = leaveOut
     }
 
     /// λ_N and mean λ⁻¹ of the circularised spectrum (the mean absent when a λ vanishes: it is infinite).
