@@ -520,7 +520,11 @@ def command_case(rng, k, work):
         action = rng.choice([["--image", "28x28", "--shift", "x"], ["--image", "28x28", "--rotate", "90"],
                              ["--perm", "(1 2 3)"], ["--image", "4x4", "--shift", "y"],
                              ["--image", "28x28", "--rotate", "90", "--reflect", "horizontal"],
-                             ["--gen", "(1 2)", "--gen", "(1 2 3)", "--n", "784"]])
+                             ["--gen", "(1 2)", "--gen", "(1 2 3)", "--n", "784"],
+                             # order 16,016 > 4,096 points: the block formula alone (or a memory refusal)
+                             ["--perm", "(1 2 3 4 5 6 7)(8 9 10 11 12 13 14 15 16 17 18)"
+                              "(19 20 21 22 23 24 25 26 27 28 29 30 31)"
+                              "(32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47)", "--n", "784"]])
         pair, kern = rng.choice(["0,1", "5,9", "3,3", "0,99999", "x"]), rng.choice(["mlp:1", "rbf:3", "svm", "mlp:0"])
         if "--rotate" in action and rng.random() < 0.3:
             kern = rng.choice(["cnn-gap", "cnn-flatten"])
