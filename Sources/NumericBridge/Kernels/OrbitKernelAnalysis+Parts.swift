@@ -40,14 +40,12 @@ extension OrbitKernelAnalysis {
         return (0..<s).flatMap { a in k[(a * n * size)..<(a * n * size + size)] }
     }
 
-    /// e_M = [(K⁻¹)_MM]⁻¹ (K⁻¹y)_M with K⁻¹ = V diag(1/λ) Vᵀ.
+    /// e_M = [(K⁻¹)_MM]⁻¹ (K⁻¹y)_M with K⁻¹ = V diag(1/λ) Vᵀ, given Vᵀy.
     static func directResiduals(
-        _ e: (values: [Double], vectors: [Double]), labels y: [Double], at index: [Int]
+        _ e: (values: [Double], vectors: [Double]), projected: [Double], at index: [Int]
     ) throws -> [Double] {
-        let size = y.count
+        let size = projected.count
         let m = index.count
-        var projected = [Double](repeating: 0, count: size)
-        for j in 0..<size { for i in 0..<size { projected[j] += e.vectors[i * size + j] * y[i] } }
         var kinvY = [Double](repeating: 0, count: m)
         var kinv = [Double](repeating: 0, count: m * m)
         for (r, p) in index.enumerated() {
@@ -57,6 +55,14 @@ extension OrbitKernelAnalysis {
             }
         }
         return try solve(kinv, kinvY, m)
+    }
+
+    /// Vᵀy for K = V diag(λ) Vᵀ: computed once, it makes each leave-out solve O(|M|² sN).
+    static func projected(_ e: (values: [Double], vectors: [Double]), labels y: [Double]) -> [Double] {
+        let size = y.count
+        var projected = [Double](repeating: 0, count: size)
+        for i in 0..<size { for j in 0..<size { projected[j] += e.vectors[i * size + j] * y[i] } }
+        return projected
     }
 
     /// max over orbit pairs (a, b) of max |K_{(a,t),(b,u)} − mean_{t,u} K_{(a,t),(b,u)}|.

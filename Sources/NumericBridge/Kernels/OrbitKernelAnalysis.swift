@@ -37,10 +37,11 @@ public struct OrbitKernelAnalysis: OrbitKernelSummary {
     public let deltaSquared: Double?
     /// Two seeds: the mean distance of an orbit's points from its centroid (1 on the unit circles of Fig. 3).
     public let orbitRadius: Double?
-    /// K + ρI's eigen-decomposition (for the direct leave-out solves), the labels per point.
+    /// K + ρI's eigen-decomposition (for the direct leave-out solves).
     let eigenvalues: [Double]
     let eigenvectors: [Double]
-    let pointLabels: [Double]
+    /// Vᵀy (empty when K + ρI is singular).
+    let projectedLabels: [Double]
     let blocks: (any OrbitBlocks)?
     /// Why the block formula was not run (a non-abelian G too large for its isotypic frame), or nil.
     public let blockFormulaNote: String?
@@ -87,13 +88,12 @@ public struct OrbitKernelAnalysis: OrbitKernelSummary {
         rank = e.values.filter { $0 - ridge > tolerance }.count
         eigenvalues = e.values
         eigenvectors = e.vectors
-        let y = data.labels.flatMap { [Double](repeating: $0, count: n) }
-        pointLabels = y
         (blocks, blockFormulaNote) = try Self.blocks(k, data, progress: progress)
         blockSpectra = blocks?.spectra ?? []
         // regression needs K + ρI regular beyond rounding: its smallest eigenvalue above the rank tolerance
         guard let smallest = e.values.last, smallest > tolerance else {
             invariantSolution = []
+            projectedLabels = []
             exactResiduals = nil
             blockResiduals = nil
             return
@@ -101,7 +101,9 @@ public struct OrbitKernelAnalysis: OrbitKernelSummary {
         let solution = try Self.invariantSolution(
             rows: Self.uprightRows(k, seeds: s, length: n), labels: data.labels, length: n)
         invariantSolution = solution
-        exactResiduals = try (0..<s).map { try Self.directResiduals(e, labels: y, at: [$0 * n])[0] }
+        let projected = Self.projected(e, labels: data.labels.flatMap { [Double](repeating: $0, count: n) })
+        projectedLabels = projected
+        exactResiduals = try (0..<s).map { try Self.directResiduals(e, projected: projected, at: [$0 * n])[0] }
         blockResiduals = blocks.map { b in (0..<s).map { a in solution[a] / b.inverseEntry(a, 0, a, 0) } }
     }
 
@@ -143,7 +145,7 @@ public struct OrbitKernelAnalysis: OrbitKernelSummary {
             throw NumericError.invalidInput("the kernel matrix is singular on these orbits; add a ridge")
         }
         let index = try Self.leaveOutIndex(points, seeds: seeds, length: orbitLength)
-        let direct = try Self.directResiduals((eigenvalues, eigenvectors), labels: pointLabels, at: index)
+        let direct = try Self.directResiduals((eigenvalues, eigenvectors), projected: projectedLabels, at: index)
         guard let blocks else { return (direct, nil) }
         return (direct, try Self.blockResiduals(leavingOut: points, blocks: blocks, invariant: invariantSolution))
     }
