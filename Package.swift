@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: eqgeom (CLI) → NumericBridge → Geometry → Algebra.
+// Dependencies point one way: eqgeom (CLI) and eqgeom-bench → NumericBridge → Geometry → Algebra.
 // C stays in the system-library targets CFlint (FLINT 2.9 + GMP + antic + arb), CLapack (LAPACKE + CBLAS),
 // CFFTW (FFTW 3) and CDeflate.
 let package = Package(
@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Geometry", targets: ["Geometry"]),
         .library(name: "NumericBridge", targets: ["NumericBridge"]),
         .executable(name: "eqgeom", targets: ["eqgeom"]),
+        .executable(name: "eqgeom-bench", targets: ["EqgeomBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,10 +42,21 @@ let package = Package(
                 "Geometry", "Algebra", "CLapack", "CFFTW", "CDeflate", "CBuiltinData",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        // What both executables share: reports (JSON or tables), --json/--full/--memory-limit, progress, SIGINT.
+        .target(
+            name: "CommandLineSupport",
+            dependencies: ["Algebra", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "eqgeom",
             dependencies: [
-                "NumericBridge", "Geometry", "Algebra",
+                "NumericBridge", "Geometry", "Algebra", "CommandLineSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // Micro-benchmarks of the library (scripts/bench.sh, docs/benchmarks.md); not part of the shipped CLI.
+        .executableTarget(
+            name: "EqgeomBench",
+            dependencies: [
+                "NumericBridge", "Geometry", "Algebra", "CommandLineSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "EqgeomTestSupport", dependencies: ["Algebra"], path: "Tests/EqgeomTestSupport"),

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Re-runs eqgeom's exact certificate of an adapted basis without eqgeom (GROUPS.md §3.5).
+"""Re-runs eqgeom's exact certificate of an adapted basis without eqgeom (MATH.md §8.6).
 
 Usage: python3 python/eqgeom_certify.py basis.json   (written by `eqgeom basis ... --out basis.json`)
 

@@ -7,9 +7,10 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export OPENBLAS_NUM_THREADS=1
 swift build -c release --static-swift-stdlib --product eqgeom >&2
+swift build -c release --static-swift-stdlib --product eqgeom-bench >&2
 echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%d)"
-echo "## eqgeom bench"
-.build/release/eqgeom bench ${BENCH_FILTER:+--filter "$BENCH_FILTER"} "$@"
+echo "## eqgeom-bench"
+.build/release/eqgeom-bench ${BENCH_FILTER:+--filter "$BENCH_FILTER"} "$@"
 echo "## start-up: median of 50 runs of 'eqgeom --version' (and of /bin/true, the process floor)"
 python3 - <<'PY'
 import statistics, subprocess, time
@@ -51,4 +52,4 @@ if [ ! -x .build/nt-venv/bin/python ]; then
 fi
 taskset -c 0 .build/nt-venv/bin/python benchmarks/nt_reference.py 2>/dev/null || echo "(neural-tangents did not run)"
 echo "## eqgeom's kernels on the same core"
-taskset -c 0 .build/release/eqgeom bench --filter kernel.
+taskset -c 0 .build/release/eqgeom-bench --filter kernel.

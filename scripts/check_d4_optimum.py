@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent NumPy computation of the exact D4 optimum on 28x28 images (GROUPS.md §2.6), for checking
+"""Independent NumPy computation of the exact D4 optimum on 28x28 images (MATH.md §8.7), for checking
 `eqgeom train --image 28x28 --rotate 90 --reflect horizontal` without eqgeom's basis.
 
 Usage: check_d4_optimum.py DATA.csv[.gz] RANK [RANK ...]

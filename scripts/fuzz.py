@@ -331,7 +331,7 @@ def case(rng, k, work):
 def command_case(rng, k, work):
     """One case: (argv, expect, oracle, out_path, limit). expect: 'ok', 'refuse' or None (either)."""
     command = rng.choice(["determinantal", "invariant", "equivariant", "count", "list", "show", "random", "basis",
-                          "mask", "layer", "train", "train", "reproduce", "bench", "demo", "help", "unknown",
+                          "mask", "layer", "train", "train", "reproduce", "demo", "help", "unknown",
                           "group-basis", "group-mask", "group-train", "spectra", "stats", "identify", "emlp",
                           "identifiability", "invariants", "covariance", "lconv", "kernel",
                           "orbit-kernel"])
@@ -583,10 +583,6 @@ def command_case(rng, k, work):
         argv += ["--out", out_path]
         ok = argv[4] == "5" and argv[6] == "0"
         return argv, "ok" if ok else "refuse", None, out_path, None
-    if command == "bench":
-        repeats = rng.choice(["1", "0", "-3", "1000001"])
-        argv = ["bench", "--repeats", repeats, "--filter", "no-such-benchmark", "--json"]
-        return argv, "ok" if argv[2] == "1" else "refuse", None, None, None
     if command == "demo":
         return ["demo"], "ok", None, None, None
     if command == "help":

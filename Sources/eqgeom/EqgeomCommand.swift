@@ -1,3 +1,4 @@
+import CommandLineSupport
 import ArgumentParser
 import Foundation
 
@@ -16,13 +17,12 @@ struct EqgeomCommand: ParsableCommand {
             OrbitKernel.self,
             Reproduce.self,
             Demo.self,
-            Bench.self,
         ])
 
     static func main() {
         do {
-            try refuseRepeatedOptions(Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot()
+            try refuseRepeatedOptions(Array(CommandLine.arguments.dropFirst()), of: type(of: command))
             try command.run()
         } catch let error as Interrupted {
             FileHandle.standardError.write(Data("\neqgeom: error: \(error)\n".utf8))
@@ -34,49 +34,39 @@ struct EqgeomCommand: ParsableCommand {
     }
 }
 
-/// Options a command line may give more than once: the generators of a group and the image moves that
-/// generate one (commands that need a single permutation refuse several moves themselves).
-let repeatableOptions: Set<String> = ["--gen", "--shift", "--rotate", "--reflect", "--matrix", "--lie-matrix"]
-
-/// Refuses an option given twice (swift-argument-parser would keep the last one silently), by name.
-func refuseRepeatedOptions(_ arguments: [String]) throws {
+/// Refuses an option given twice when it holds one value (swift-argument-parser would keep the last one
+/// silently). Which options repeat is read from the command's own declarations: every array option (`--gen`,
+/// `--shift`, `--check-shift`, …) may be given again, and commands that need one move refuse several themselves.
+func refuseRepeatedOptions(_ arguments: [String], of command: any ParsableCommand.Type) throws {
+    let repeatable = repeatingOptionNames(command)
     var seen: [String: Int] = [:]
     for argument in arguments {
         if argument == "--" { break }
         guard argument.hasPrefix("--"), argument.count > 2 else { continue }
         let name = String(argument.split(separator: "=", maxSplits: 1)[0])
         seen[name, default: 0] += 1
-        if seen[name] == 2 && !repeatableOptions.contains(name) {
+        if seen[name] == 2 && !repeatable.contains(name) {
             throw ValidationError("\(name) is given more than once; give it once")
         }
     }
 }
 
-/// Prints one error line on stderr and exits with status 2.
-func fail(_ message: String) -> Never {
-    let line = message.split(separator: "\n").first.map(String.init) ?? "unknown error"
-    let trimmed = line.hasPrefix("Error: ") ? String(line.dropFirst(7)) : line
-    FileHandle.standardError.write(Data("eqgeom: error: \(trimmed)\n".utf8))
-    Foundation.exit(2)
-}
-
-/// Writes a progress line on stderr (never on stdout, which carries results).
-func progress(_ message: String) {
-    FileHandle.standardError.write(Data("eqgeom: \(message)\n".utf8))
-}
-
-/// A progress bar on stderr: redrawn in place on a terminal, a line at each quarter otherwise.
-/// - Throws: `Interrupted` once SIGINT has arrived, so that long training stops cleanly.
-func progressBar(_ label: String, _ done: Int, _ total: Int, unit: String = "epochs") throws {
-    try Interruption.check()
-    guard total > 0 else { return }
-    if isatty(STDERR_FILENO) != 0 {
-        let width = 30
-        let filled = width * done / total
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(
-            Data("\reqgeom: \(label) [\(bar)] \(done)/\(total)\(done == total ? "\n" : "")".utf8))
-    } else if done == total || (4 * done / total) != (4 * (done - 1) / total) {
-        progress("\(label): \(done)/\(total) \(unit)")
+/// The long names (`--gen`) of the command's options that take several values, from the parser's own
+/// description of the command.
+func repeatingOptionNames(_ command: any ParsableCommand.Type) -> Set<String> {
+    struct Dump: Decodable {
+        struct Name: Decodable {
+            let kind: String
+            let name: String
+        }
+        struct Argument: Decodable {
+            let names: [Name]?
+            let isRepeating: Bool
+        }
+        struct Command: Decodable { let arguments: [Argument]? }
+        let command: Command
     }
+    guard let dump = try? JSONDecoder().decode(Dump.self, from: Data(command._dumpHelp().utf8)) else { return [] }
+    let repeating = (dump.command.arguments ?? []).filter(\.isRepeating)
+    return Set(repeating.flatMap { ($0.names ?? []).filter { $0.kind == "long" }.map { "--" + $0.name } })
 }

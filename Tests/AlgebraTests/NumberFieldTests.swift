@@ -33,29 +33,17 @@ import Testing
     @Test func arithmeticAgreesWithPolynomialsModuloF() {
         let f = IntegerPolynomial(coefficients: [-1, -2, 1, 1])
         let k = NumberField(f)
-        var rng = SplitMixForTests(seed: 3)
+        var rng = SplitMix(3)
         for _ in 0..<300 {
-            let p = RationalPolynomial(coefficients: (0..<3).map { _ in Rational(rng.int(-9...9), rng.int(1...5)) })
-            let q = RationalPolynomial(coefficients: (0..<3).map { _ in Rational(rng.int(-9...9), rng.int(1...5)) })
+            let p = RationalPolynomial(
+                coefficients: (0..<3).map { _ in Rational(rng.next(in: -9...9), rng.next(in: 1...5)) })
+            let q = RationalPolynomial(
+                coefficients: (0..<3).map { _ in Rational(rng.next(in: -9...9), rng.next(in: 1...5)) })
             let (x, y) = (NumberFieldElement(p, in: k), NumberFieldElement(q, in: k))
             #expect((x * y).polynomial == (p * q).remainder(dividingBy: RationalPolynomial(f)))
             #expect((x + y) - y == x)
             if !y.isZero { #expect((x / y) * y == x) }
         }
         #expect(k.realEmbeddings().count == 3)  // totally real
-    }
-}
-
-/// A tiny seeded generator for these tests (SplitMix64).
-struct SplitMixForTests {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return range.lowerBound + Int(z % UInt64(range.count))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import EqgeomTestSupport
 
-/// `basis`, `mask` and `train` for groups (GROUPS.md §2.6–§3.5): certificates, files other tools check
+/// `basis`, `mask` and `train` for groups (MATH.md §8.7.5): certificates, files other tools check
 /// without eqgeom (python/eqgeom_certify.py, python/check_group_mask.py), and the D4 MNIST optimum against
 /// an independent NumPy computation from D4's character table (scripts/check_d4_optimum.py).
 @Suite struct GroupBasisCommandTests {

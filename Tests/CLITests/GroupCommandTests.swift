@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import EqgeomTestSupport
 
-/// Groups on the command line: the JSON contract and GROUPS.md's worked numbers.
+/// Groups on the command line: the JSON contract and MATH.md §8's worked numbers.
 @Suite struct GroupCommandTests {
     @Test func d4OnMNISTImages() throws {
         let o = try json([

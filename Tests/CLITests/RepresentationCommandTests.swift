@@ -26,7 +26,7 @@ import EqgeomTestSupport
         #expect(basis.first?.count == 9 && basis.first?[1] == ["0", "0", "1"])
         let o3 = try json(["emlp"] + Self.so3 + ["--matrix", "[[-1,0,0],[0,-1,0],[0,0,-1]]", "--out-power", "2"])
         #expect(o3["dimension"] as? Int == 0)
-        // a generic generator commutes with d maps, a generic pair with 1 (SEEDS.md §1.1, 0d)
+        // a generic generator commutes with d maps, a generic pair with 1 (MATH.md §9.2)
         #expect(try json(["emlp", "--random-generators", "1", "--dim", "5"])["dimension"] as? Int == 5)
         #expect(try json(["emlp", "--random-generators", "2", "--dim", "5"])["dimension"] as? Int == 1)
         // the float64 path finds the same dimension with a wide gap at the cut

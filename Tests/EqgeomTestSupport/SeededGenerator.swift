@@ -1,15 +1,12 @@
-/// SplitMix64 (Steele, Lea, Flood 2014): a small, fast, seeded generator so that every random
-/// test is reproducible. Failures print the seed.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    public private(set) var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+import Algebra
+
+/// The tests' seeded generator is the library's SplitMix64, so every random test is reproducible;
+/// failures print the seed.
+public typealias SeededGenerator = SplitMix
+
+extension SplitMix {
+    /// `SeededGenerator(seed: s)`, the spelling the tests use.
+    public init(seed: UInt64) { self.init(seed) }
 }
 
 /// How many random cases a property test runs: `base` × EQGEOM_TEST_MULTIPLIER (default 1).
@@ -23,3 +20,16 @@ public func testIterations(_ base: Int) -> Int {
 public let edgeIntegers: [Int] = [
     0, 1, -1, 2, -2, (1 << 62) - 1, 1 << 62, -(1 << 62), -(1 << 62) - 1, Int.max, Int.min + 1,
 ]
+
+/// Random small cycle types.
+public func randomCycleType(using rng: inout some RandomNumberGenerator, maxDegree: Int = 12) -> CycleType {
+    var lengths: [Int] = []
+    var n = 0
+    let target = Int.random(in: 1...maxDegree, using: &rng)
+    while n < target {
+        let c = Int.random(in: 1...(target - n), using: &rng)
+        lengths.append(c)
+        n += c
+    }
+    return CycleType(lengths: lengths)
+}

@@ -5,7 +5,7 @@ import EqgeomTestSupport
 
 @testable import Geometry
 
-/// Exact adapted bases of permutation groups (GROUPS.md §3.4–§3.5): the certificate holds on every GAP
+/// Exact adapted bases of permutation groups (MATH.md §8.5.5): the certificate holds on every GAP
 /// oracle group (isotypic.json: D4 on 28×28, Q8 on two orbits, F21, Dic3 and SL(2,3) regular, A5 on 12, …),
 /// the blocks agree with GAP, and a corrupted basis fails the certificate.
 @Suite struct AdaptedBasisTests {

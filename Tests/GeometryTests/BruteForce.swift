@@ -24,16 +24,3 @@ func documentedOrder(_ tuples: [[Int]], _ blocks: [SpectralBlock], rank r: Int) 
     return tuples.filter { weight($0, blocks) == r }.sorted(by: lex)
         + tuples.filter { weight($0, blocks) != r }.sorted(by: lex)
 }
-
-/// Random small cycle types.
-func randomCycleType(using rng: inout some RandomNumberGenerator, maxDegree: Int = 12) -> CycleType {
-    var lengths: [Int] = []
-    var n = 0
-    let target = Int.random(in: 1...maxDegree, using: &rng)
-    while n < target {
-        let c = Int.random(in: 1...(target - n), using: &rng)
-        lengths.append(c)
-        n += c
-    }
-    return CycleType(lengths: lengths)
-}

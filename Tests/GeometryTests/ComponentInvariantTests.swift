@@ -131,7 +131,9 @@ func blockDiagonal(_ blocks: [SpectralBlock], _ tuple: [Int], _ p: [Rational], d
                     #expect(c.dimension == dim, "\(text) r=\(r) t=\(t)")
                     // Sing: lowering any block strictly inside (0, d) gives a tuple of smaller dimension
                     for low in c.singularLocus {
-                        #expect(EquivariantComponent(structure: s, tuple: low, rank: r).dimension < c.dimension)
+                        #expect(
+                            EquivariantComponent(blocks: s.blocks.map(\.isotypic), tuple: low, rank: r).dimension
+                                < c.dimension)
                     }
                 }
             }

@@ -7,7 +7,7 @@ import Testing
 
 /// The exact equivariance constraint against sympy (Oracles/make_emlp_oracles.py: representations built with
 /// sympy's Kronecker products, EMLP's C_{h,A} with inverses stacked densely, nullspace in RREF), against
-/// `layer`'s orbit counts, and against the generic-generator facts of SEEDS.md §1.1 (0c, 0d).
+/// `layer`'s orbit counts, and against the generic-generator facts of MATH.md §9.2.
 @Suite struct EquivarianceConstraintTests {
     /// The permutation whose matrix is `m` (P[g(j), j] = 1), or nil.
     static func permutation(of m: RationalMatrix) -> Permutation? {

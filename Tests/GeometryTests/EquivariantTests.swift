@@ -28,7 +28,7 @@ let mnist = BlockStructure(cycleType: try! CycleType(parsing: "28^28"))
             // commutant dimension = Σ_{i,j} gcd(c_i, c_j)
             let lengths = ct.parts.flatMap { Array(repeating: $0.length, count: $0.count) }
             var g = 0
-            for a in lengths { for b in lengths { g += greatestCommonDivisor(a, b) } }
+            for a in lengths { for b in lengths { g += gcd(a, b) } }
             #expect(s.commutantDimension == g, "\(ct)")
         }
     }

@@ -5,7 +5,7 @@ import EqgeomTestSupport
 
 @testable import Geometry
 
-/// Dimensions of group components against numeric Jacobian ranks (GROUPS.md §2.4): V_t is the image of
+/// Dimensions of group components against numeric Jacobian ranks (MATH.md §8.4): V_t is the image of
 /// (A, B) ↦ A·Π·B over the commutant, Π the orthogonal projector onto chosen eigenvalue clusters of a
 /// random symmetric equivariant matrix (a cluster is one copy of one block ρ, of multiplicity w_ρ). The
 /// rank of the differential at a random point, a float computation independent of eqgeom's formula,

@@ -4,7 +4,7 @@ import Testing
 @testable import Algebra
 @testable import Geometry
 
-/// Commutant, bicommutant and generated algebra against hand-derived values (SEEDS.md §1.1, 0d, 0f–0h) and,
+/// Commutant, bicommutant and generated algebra against hand-derived values (MATH.md §9.2) and,
 /// for finite groups, against the span of all group elements (enumerated by closure, no algebra code).
 @Suite struct IdentifiabilityTests {
     static func matrix(_ text: String) throws -> RationalMatrix { try RationalMatrix(parsing: text) }

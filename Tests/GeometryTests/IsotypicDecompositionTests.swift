@@ -87,7 +87,7 @@ import EqgeomTestSupport
             let g = try PermutationGroup(generators: c.generators.map { try Permutation(images: $0) }, degree: c.n)
             return try IsotypicDecomposition(group: g).shapes
         }
-        // GROUPS.md §2.3: D4 on 28×28 at r = 99 has 2,253,800 components, all with a rank-99 matrix
+        // MATH.md §8.3: D4 on 28×28 at r = 99 has 2,253,800 components, all with a rank-99 matrix
         let d4 = try shapes("D4 on 28x28").componentCount(rank: 99)
         #expect(d4.all == BigInteger(2_253_800) && d4.withRankR == BigInteger(2_253_800))
         // A5 on 12 points, r = 7: (1,1,1,0) of weight 7 and (1,0,0,1) of weight 6 (slack 1)
@@ -115,7 +115,7 @@ import EqgeomTestSupport
 
     @Test func torusCountMatchesItsClosedForm() throws {
         // Z28×Z28 on 28×28: R1×1 (4 real characters) and C2×1 (390 pairs); at r = 99 the components with a
-        // rank-99 matrix are 4·C(390,49) + 4·C(390,48), the deficient ones C(390,47) (GROUPS.md §2.3)
+        // rank-99 matrix are 4·C(390,49) + 4·C(390,48), the deficient ones C(390,47) (MATH.md §8.3)
         let torus = try PermutationGroup(generators: [
             Permutation.shift(height: 28, width: 28, along: .x), Permutation.shift(height: 28, width: 28, along: .y),
         ])
@@ -133,7 +133,7 @@ import EqgeomTestSupport
             let shapes = d.shapes
             guard shapes.multiplicities.reduce(1, { $0 * ($1 + 1) }) <= 20_000 else { continue }
             for r in [1, c.n / 3, c.n / 2, c.n - 1] where r >= 0 && r <= c.n {
-                let v = try GroupVariety(d, rank: r)
+                let v = try EquivariantVariety(d, rank: r)
                 let listed = Array(v.components)
                 let (all, full) = Self.bruteForceCount(shapes, rank: r)
                 #expect(listed.count == all && Set(listed).count == all, "\(c.name) r=\(r)")
@@ -150,10 +150,10 @@ import EqgeomTestSupport
 
     @Test func quaternionicComponentInvariants() throws {
         // Q8 on two regular orbits: H4 with μ = 2; t = 1 is {x ∈ M_2(ℍ) : rank_ℍ x ≤ 1}: dimension
-        // 4·1·(4 − 1) = 12, degree of its complexification M_{2, 4×4}: 20, ED degree C(2,1) = 2 (GROUPS.md §2.4)
+        // 4·1·(4 − 1) = 12, degree of its complexification M_{2, 4×4}: 20, ED degree C(2,1) = 2 (MATH.md §8.4)
         let c = try #require(try Self.cases().first { $0.name == "Q8 on two regular orbits" })
         let group = try PermutationGroup(generators: c.generators.map { try Permutation(images: $0) }, degree: c.n)
-        let v = try GroupVariety(try IsotypicDecomposition(group: group), rank: 4)
+        let v = try EquivariantVariety(try IsotypicDecomposition(group: group), rank: 4)
         let h = try #require(v.blocks.firstIndex { $0.type == .quaternionic })
         var t = [Int](repeating: 0, count: v.blocks.count)
         t[h] = 1
@@ -189,8 +189,7 @@ import EqgeomTestSupport
         for (key, type, weight) in cases {
             let parts = key.split(separator: " ").compactMap { Int($0) }
             let block = IsotypicBlock(type: type, weight: weight, multiplicity: parts[0], label: "b")
-            let component = GroupComponent(
-                blocks: [block], tuple: [parts[1]], rank: weight * parts[1], points: weight * parts[0])
+            let component = EquivariantComponent(blocks: [block], tuple: [parts[1]], rank: weight * parts[1])
             #expect(try component.degree == BigInteger(oracle[key] ?? -1), "\(key)")
         }
     }

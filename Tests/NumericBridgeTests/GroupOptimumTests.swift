@@ -7,7 +7,7 @@ import EqgeomTestSupport
 
 @testable import NumericBridge
 
-/// The exact optimum over a group's component (GROUPS.md §2.6) against independent computations: the loss of
+/// The exact optimum over a group's component (MATH.md §8.7) against independent computations: the loss of
 /// W* evaluated in pixel space, a numeric optimisation over W = YΠZ with Y, Z free in the commutant (orbital
 /// coordinates, no adapted basis), brute force over all components for the DP, and the basis's own errors.
 @Suite struct GroupOptimumTests {

@@ -1,3 +1,4 @@
+import Algebra
 import EqgeomTestSupport
 import Foundation
 import Testing

@@ -63,16 +63,6 @@ extension CyclotomicField {
     }
 }
 
-/// Least common multiple of positive integers.
-func lcm(_ a: Int, _ b: Int) -> Int { a / gcd(a, b) * b }
-
-/// Greatest common divisor of integers (non-negative).
-func gcd(_ a: Int, _ b: Int) -> Int {
-    var (x, y) = (abs(a), abs(b))
-    while y != 0 { (x, y) = (y, x % y) }
-    return x
-}
-
 extension CyclotomicField {
     /// Σ a_k·b_k in this field: products are summed as polynomials and reduced modulo Φ_N once,
     /// instead of once per product.

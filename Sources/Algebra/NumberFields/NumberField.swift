@@ -5,7 +5,7 @@ internal import CFlint
 /// from the same polynomial are different objects, and their elements must not be mixed.
 ///
 /// eqgeom uses these for the fields of the central idempotents of a group's orbital algebra
-/// (GROUPS.md §3.6): ℚ for rational classes, ℚ(√5) for A5's two 3-dimensional representations.
+/// (MATH.md §8.5): ℚ for rational classes, ℚ(√5) for A5's two 3-dimensional representations.
 public final class NumberField: @unchecked Sendable {
     let nf: UnsafeMutablePointer<nf_struct>
     /// The defining polynomial f (irreducible, primitive).

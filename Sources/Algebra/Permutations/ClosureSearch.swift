@@ -1,5 +1,5 @@
 /// Backtrack search for permutations that preserve every orbit of a group on k-tuples (Wielandt's
-/// k-closure; GROUPS.md, SEEDS.md §1.1). Points are 0-based. A partial map keeps, for every unassigned
+/// k-closure; MATH.md §9.3). Points are 0-based. A partial map keeps, for every unassigned
 /// point x, the images y still possible: y's labels against every assigned pair (a ↦ b) equal x's, where the
 /// label of (a, x) is the orbit of each k-tuple over {a, x} (2^k patterns, which include (a, a) and (x, x)).
 /// For k ≥ 3 each new assignment is also checked on every k-tuple of assigned points that contains it.

@@ -3,7 +3,7 @@ extension PermutationGroup {
     /// k-tuples onto itself. G ≤ G^(k) ≤ G^(k−1), and a linear map between tensor powers ℝ^{n^P} → ℝ^{n^Q}
     /// with P + Q ≤ k is G-equivariant iff it is G^(k)-equivariant (its weight sharing is the orbits of
     /// (P+Q)-tuples): G^(k) is the largest permutation group with G's equivariant layers of total power k
-    /// (SEEDS.md §1.1, "non-identifiability").
+    /// (MATH.md §9.3, "non-identifiability").
     ///
     /// Backtrack search over the base 1, 2, …, n (`ClosureSearch`), deepest stabilizer first: at level i,
     /// with 1…i−1 fixed, a permutation is searched for each candidate image of i outside the orbit of the

@@ -80,5 +80,3 @@ public struct BasisCertificate: Sendable, Codable {
         self.failures = Array(failures.prefix(20))
     }
 }
-
-func lcm(_ a: Int, _ b: Int) -> Int { a / greatestCommonDivisor(a, b) * b }

@@ -18,7 +18,7 @@ public struct ComponentCount: Sendable, Hashable, Codable {
 }
 
 /// The (weight, multiplicity) of every block: all that counting components needs (MATH.md §4.3,
-/// GROUPS.md §2.3). Components are the maximal tuples t (0 ≤ t_b ≤ μ_b, Σ w_b t_b ≤ r); a maximal tuple of
+/// MATH.md §8.3). Components are the maximal tuples t (0 ≤ t_b ≤ μ_b, Σ w_b t_b ≤ r); a maximal tuple of
 /// weight r − s has slack s < w_max, every block of weight ≤ s saturated and the heavier blocks free, so
 ///
 ///     N⁼_r = [x^r] ∏_b (1 + x^{w_b} + … + x^{w_b μ_b}),
@@ -171,22 +171,4 @@ public struct BlockShapes: Sendable {
             return ComponentCount(rank: r, all: all, withRankR: full)
         }
     }
-}
-
-extension BlockStructure {
-    /// The weights and multiplicities of the blocks, in canonical order.
-    public var shapes: BlockShapes {
-        BlockShapes(weights: blocks.map(\.weight), multiplicities: blocks.map(\.multiplicity))
-    }
-
-    /// Both component counts at rank r (see `BlockShapes`).
-    public func componentCount(rank r: Int) throws -> ComponentCount { try shapes.componentCount(rank: r) }
-
-    /// The counts for every rank r = 0…n.
-    public func componentCountsByRank() throws -> [ComponentCount] { try shapes.componentCountsByRank() }
-}
-
-extension EquivariantVariety {
-    /// Both component counts at this rank.
-    public var componentCount: ComponentCount { get throws { try structure.componentCount(rank: rank) } }
 }

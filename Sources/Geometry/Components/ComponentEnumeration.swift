@@ -82,7 +82,7 @@ public struct ComponentIndex: Sendable {
     /// - Throws: `GeometryError.tooLarge` when the table would exceed `maximumTableEntries`.
     public init(_ variety: EquivariantVariety) throws {
         try self.init(
-            spaces: variety.componentSpaces, shapes: variety.structure.shapes,
+            spaces: variety.componentSpaces, shapes: variety.shapes,
             validate: { [variety] in try variety.validateComponent($0) })
     }
 
@@ -188,8 +188,11 @@ public struct ComponentIndex: Sendable {
 
 extension EquivariantVariety {
     /// The tuple spaces whose union is the set of components, in enumeration order (one per slack).
-    var componentSpaces: [WeightedTupleSpace] { structure.shapes.componentSpaces(rank: rank) }
+    var componentSpaces: [WeightedTupleSpace] { shapes.componentSpaces(rank: rank) }
 
     /// All components, lazily, in the documented order.
     public var components: ComponentSequence { ComponentSequence(self) }
+
+    /// Ranking, unranking and uniform sampling of the components (see `ComponentIndex`).
+    public func index() throws -> ComponentIndex { try ComponentIndex(self) }
 }

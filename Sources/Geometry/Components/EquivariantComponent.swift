@@ -1,88 +1,104 @@
 import Algebra
 
-/// An irreducible component V_t of E^σ_{r,n×n}: in the basis Q_σ, the product over blocks of
-/// M_{t_b, d_b×d_b}(ℝ) (real blocks) and R(M_{t_b, d_b×d_b}(ℂ)) (complex blocks) (MATH.md §4.2, §4.4).
+/// An irreducible component V_t of E^G_{r,n×n} ≅ ∏_b {x ∈ M_μ(D_b) : rank_D x ≤ t_b} and its invariants
+/// (MATH.md §4.4, §8.4): per block of type D (δ = 1, 2, 4), multiplicity μ and entry t, dimension
+/// δ·t(2μ − t); degree deg M_{t,μ×μ} (ℝ), its square (ℂ), deg M_{2t,2μ×2μ} (ℍ, the complexification);
+/// ED degree C(μ, t) for every type; singular along t − e_b for 0 < t_b < μ_b.
 ///
 ///     MNIST shift, r = 99, t = (13,10,9,8,7,5,3,1,0,…,0): dimension 4,717, 5,544 parameters
 ///     against 155,232 for the dense rank-99 autoencoder.
-public struct EquivariantComponent: ComponentInvariants {
-    public let structure: BlockStructure
+public struct EquivariantComponent: Sendable {
+    /// The blocks in canonical order.
+    public let blocks: [IsotypicBlock]
     /// t, one entry per block in canonical order.
     public let tuple: [Int]
     /// r, the rank bound of the variety this is a component of.
     public let rank: Int
 
-    public var blocks: [SpectralBlock] { structure.blocks }
-
-    public var blockLabels: [String] { blocks.map(\.label) }
-
-    /// Σ_real t(2d − t) + Σ_complex 2·t(2d − t).
-    public var dimension: Int {
-        zip(blocks, tuple).reduce(0) { $0 + $1.0.weight * $1.1 * (2 * $1.0.multiplicity - $1.1) }
+    /// - Precondition: one entry of t per block, 0 ≤ t_b ≤ μ_b (callers validate; `EquivariantVariety.component`).
+    public init(blocks: [IsotypicBlock], tuple: [Int], rank: Int) {
+        precondition(blocks.count == tuple.count)
+        self.blocks = blocks
+        self.tuple = tuple
+        self.rank = rank
     }
 
-    /// ∏_real deg M_{t,d×d} · ∏_complex (deg M_{t,d×d})² (the complexification of R(M_t(ℂ)) is M_t × M_t).
-    /// - Throws: `GeometryError.tooLarge` when the a-priori size bound exceeds
-    ///   `DeterminantalVariety.maximumResultBits`.
+    /// n = Σ w μ, the number of points.
+    public var points: Int { blocks.reduce(0) { $0 + $1.weight * $1.multiplicity } }
+
+    /// The blocks' labels in canonical order.
+    public var blockLabels: [String] { blocks.map(\.label) }
+
+    /// Σ δ_b t_b(2μ_b − t_b).
+    public var dimension: Int {
+        zip(blocks, tuple).reduce(0) { $0 + $1.0.type.dimension * $1.1 * (2 * $1.0.multiplicity - $1.1) }
+    }
+
+    /// ∏ over blocks of the degree of the block's complexified determinantal variety: deg M_{t,μ×μ} (ℝ),
+    /// its square (ℂ: R(M_t(ℂ)) complexifies to M_t × M_t), deg M_{2t,2μ×2μ} (ℍ).
+    /// - Throws: `GeometryError.tooLarge` past `DeterminantalVariety.maximumResultBits`.
     public var degree: BigInteger {
         get throws {
             var bits = 0
+            var factors: [(size: Int, rank: Int, power: Int)] = []
             for (b, t) in zip(blocks, tuple) {
-                guard
-                    let one = DeterminantalVariety.degreeBitBound(
-                        rows: b.multiplicity, columns: b.multiplicity, rank: t)
-                else {
-                    bits = Int.max
-                    break
+                let factor: (Int, Int, Int)
+                switch b.type {
+                case .real: factor = (b.multiplicity, t, 1)
+                case .complex: factor = (b.multiplicity, t, 2)
+                case .quaternionic: factor = (2 * b.multiplicity, 2 * t, 1)
                 }
-                bits = bits.addingReportingOverflow(b.weight * one).overflow ? Int.max : bits + b.weight * one
+                let one = DeterminantalVariety.degreeBitBound(rows: factor.0, columns: factor.0, rank: factor.1)
+                bits = ByteCount.sum(bits, ByteCount.product(one ?? Int.max, factor.2))
+                factors.append(factor)
             }
             try DeterminantalVariety.checkSize(bits, "the degree of this component")
             var cache: [[Int]: BigInteger] = [:]
-            var factors: [BigInteger] = []
-            for (b, t) in zip(blocks, tuple) {
-                let key = [b.multiplicity, t]
-                let d =
-                    cache[key] ?? DeterminantalVariety.degree(rows: b.multiplicity, columns: b.multiplicity, rank: t)
-                cache[key] = d
-                factors.append(b.isComplex ? d * d : d)
+            var product: [BigInteger] = []
+            for (size, t, power) in factors {
+                let d = cache[[size, t]] ?? DeterminantalVariety.degree(rows: size, columns: size, rank: t)
+                cache[[size, t]] = d
+                product.append(power == 2 ? d * d : d)
             }
-            return productTree(factors)
+            return productTree(product)
         }
     }
 
-    /// ∏ over all blocks of C(d, t): the complex factor is C(d, t), not its square (MATH.md §4.4).
+    /// ∏ C(μ_b, t_b): the singular value decomposition over D has C(μ, t) critical points, for every type
+    /// (the complex factor is C(μ, t), not its square; MATH.md §4.4).
     /// - Throws: `GeometryError.tooLarge` beyond `DeterminantalVariety.maximumResultBits`.
     public var edDegree: BigInteger {
         get throws {
             let bits = zip(blocks, tuple).reduce(0) {
-                $0 + (DeterminantalVariety.binomialBitBound($1.0.multiplicity, $1.1) ?? Int.max / 2)
+                ByteCount.sum($0, DeterminantalVariety.binomialBitBound($1.0.multiplicity, $1.1) ?? Int.max / 2)
             }
             try DeterminantalVariety.checkSize(bits, "the ED degree of this component")
             return productTree(zip(blocks, tuple).map { BigInteger.binomial(UInt($0.multiplicity), UInt($1)) })
         }
     }
 
-    /// Sing V_t: the union over blocks b with 0 < t_b < d_b of V_t with t_b lowered by one, as tuples.
+    /// The components of Sing V_t: t lowered by one on each block with 0 < t_b < μ_b.
     public var singularLocus: [[Int]] {
-        zip(blocks, tuple).enumerated().compactMap { (i, bt) in
-            let (b, t) = bt
-            guard t > 0, t < b.multiplicity else { return nil }
+        tuple.indices.compactMap { i in
+            guard tuple[i] > 0, tuple[i] < blocks[i].multiplicity else { return nil }
             var s = tuple
             s[i] -= 1
             return s
         }
     }
 
-    /// Σ w_b t_b: the largest rank of a matrix in V_t.
+    /// Σ w_b t_b: the largest rank in V_t.
     public var maximalRank: Int { zip(blocks, tuple).reduce(0) { $0 + $1.0.weight * $1.1 } }
 
     /// Whether V_t contains a matrix of rank r (the paper counts only these).
     public var containsRankR: Bool { maximalRank == rank }
 
-    /// Real parameters of its weight-sharing autoencoder: Σ_real 2·d·t + Σ_complex 4·d·t.
-    public var parameterCount: Int { zip(blocks, tuple).reduce(0) { $0 + 2 * $1.0.weight * $1.0.multiplicity * $1.1 } }
+    /// Real parameters of the component's weight-sharing autoencoder, encoder D^{t×μ} and decoder D^{μ×t}
+    /// per block: Σ 2 δ μ t.
+    public var parameterCount: Int {
+        zip(blocks, tuple).reduce(0) { $0 + 2 * $1.0.type.dimension * $1.0.multiplicity * $1.1 }
+    }
 
-    /// Parameters of the dense autoencoder R^n → R^r → R^n: 2·r·n.
-    public var denseParameterCount: Int { 2 * rank * structure.degree }
+    /// 2·r·n, the dense rank-r autoencoder.
+    public var denseParameterCount: Int { 2 * rank * points }
 }

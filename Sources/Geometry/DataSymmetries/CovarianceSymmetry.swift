@@ -1,6 +1,6 @@
 import Algebra
 
-/// The symmetries of a data covariance H = XXᵀ/N (SEEDS.md §2.1, Thm 1 and Cor. 1 of the L-conv paper):
+/// The symmetries of a data covariance H = XXᵀ/N (MATH.md §10.1, Thm 1 and Cor. 1 of the L-conv paper):
 /// the Lie algebra {L : LH + HLᵀ = 0} of {u : uHuᵀ = H} has dimension d(d−1)/2 for every full-rank H (the
 /// group is a conjugate of O(d), not SO(d): H^{1/2}RH^{−1/2} with a reflection R preserves H), with the
 /// rational basis {S H⁻¹ : S skew}; for rank r it has r(r−1)/2 + r(d−r) + (d−r)². The informative part is

@@ -2,7 +2,7 @@ import Algebra
 
 /// A homogeneous linear system over ℚ in blocks of matrix unknowns (L_1 d_1×d_1', L_2 …), written
 /// equation by equation as sums of coefficient·unknown-entry terms; solved by FLINT's exact RREF. The small
-/// engine behind the data symmetries (SEEDS.md §2.2), where each condition is a matrix identity.
+/// engine behind the data symmetries (MATH.md §10.1), where each condition is a matrix identity.
 struct LinearSystem {
     /// Unknown blocks' shapes and their first column in the system.
     private(set) var shapes: [(rows: Int, columns: Int)] = []

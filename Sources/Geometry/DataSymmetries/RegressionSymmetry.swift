@@ -1,6 +1,6 @@
 import Algebra
 
-/// The symmetries of a least-squares linear regression Y ≈ AX, A = YXᵀ(XXᵀ)⁻¹ (SEEDS.md §2.1, Thm 1, eqs.
+/// The symmetries of a least-squares linear regression Y ≈ AX, A = YXᵀ(XXᵀ)⁻¹ (MATH.md §10.1, Thm 1, eqs.
 /// (13)–(14) of the L-conv paper), as Lie algebras of exact linear conditions (dimensions over ℚ):
 /// - invariant outputs (13 with u_c = I): L with LH + HLᵀ = 0 and AL = 0 (so(ker A) when H = I:
 ///   (d−a)(d−a−1)/2 for a = rank A);

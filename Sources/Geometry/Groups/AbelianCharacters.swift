@@ -1,6 +1,6 @@
 import Algebra
 
-/// The isotypic blocks of an abelian permutation group in closed form (GROUPS.md §3.3): on an orbit O
+/// The isotypic blocks of an abelian permutation group in closed form (MATH.md §8.2): on an orbit O
 /// the group acts through the regular action of G/H_O, so ℝ[O] holds every character of G trivial on the
 /// stabiliser H_O exactly once. A character is a vector a ∈ (ℤ/e)^k, χ(g_i) = exp(2πi·a_i/e) (e the
 /// exponent of G); real characters (2a = 0) give blocks R1, conjugate pairs {a, −a} blocks C2, and the
@@ -93,7 +93,7 @@ enum AbelianCharacters {
     }
 }
 
-/// The character basis of an abelian permutation group (GROUPS.md §3.3), exactly described: blocks in
+/// The character basis of an abelian permutation group (MATH.md §8.2), exactly described: blocks in
 /// canonical order with their characters a (χ(g_i) = exp(2πi a_i/e); one of each conjugate pair), and per
 /// orbit its points with their exponent vectors. Column values are cos/sin(2π a·v/e) (NumericBridge).
 public struct CharacterLayout: Sendable {

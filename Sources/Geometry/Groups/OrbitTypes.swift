@@ -1,6 +1,6 @@
 import Algebra
 
-/// The orbits of a permutation group sorted into isomorphism types of transitive G-sets (GROUPS.md §3.2
+/// The orbits of a permutation group sorted into isomorphism types of transitive G-sets (MATH.md §8.2
 /// step 2): isomorphic orbits carry isomorphic permutation representations, so only one orbit per type
 /// enters the orbital algebra. Two orbits O ∋ p and O' are isomorphic iff some q ∈ O' admits the
 /// G-map p ↦ q, s·x ↦ s·f(x), consistently; cheap invariants (size, fixed points of each generator) come

@@ -1,6 +1,6 @@
 import Algebra
 
-/// The orbital (centraliser) algebra A = End_G(ℚ^U) of a G-invariant set of points U (GROUPS.md §3.2
+/// The orbital (centraliser) algebra A = End_G(ℚ^U) of a G-invariant set of points U (MATH.md §8.2
 /// step 3): its basis is the adjacency matrices A_k of the orbitals (orbits of G on U × U), and
 /// A_i A_j = Σ_k p_ij^k A_k with intersection numbers p_ij^k = #{z : (x,z) ∈ O_i, (z,y) ∈ O_j} for any
 /// (x,y) ∈ O_k. Elements are rational coordinate vectors in this basis.

@@ -2,7 +2,7 @@ import Algebra
 
 /// The linear maps W: V_in → V_out (d_out×d_in) that commute with two representations of one group:
 /// ρ_out(h) W = W ρ_in(h) for every group generator h and dρ_out(A) W = W dρ_in(A) for every Lie generator A
-/// (SEEDS.md §1.2, F0.1). With vec(W) row-major (vec[i·d_in + j] = W[i, j]) this is EMLP's C_{h,A} vec(W) = 0:
+/// (MATH.md §9.1). With vec(W) row-major (vec[i·d_in + j] = W[i, j]) this is EMLP's C_{h,A} vec(W) = 0:
 /// the rows of generator h are ρ_out(h) ⊗ I − I ⊗ ρ_in(h)ᵀ, EMLP's ρ_out(h) ⊗ ρ_in(h)^{−T} − I times the
 /// invertible I ⊗ ρ_in(h)ᵀ (the same nullspace), and those of A are dρ_out(A) ⊗ I − I ⊗ dρ_in(A)ᵀ.
 ///

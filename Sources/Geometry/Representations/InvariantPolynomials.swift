@@ -1,7 +1,7 @@
 import Algebra
 
 /// The homogeneous polynomials f of degree k on ℚ^d with f(ρ(h)x) = f(x) for every group generator h and
-/// Σ_i (dρ(A)x)_i ∂f/∂x_i = 0 for every Lie generator A (SEEDS.md §1.2, F0.3): the nullspace of the constraint
+/// Σ_i (dρ(A)x)_i ∂f/∂x_i = 0 for every Lie generator A (MATH.md §9.2): the nullspace of the constraint
 /// on the C(d+k−1, k) monomials of degree k, exactly over ℚ. A permutation representation needs no linear
 /// algebra: its invariants are the orbit sums of monomials (exponent vectors permuted).
 public struct InvariantPolynomials: Sendable {

@@ -1,7 +1,7 @@
 import Algebra
 
 /// A representation ρ of a group on ℚ^d given by the matrices of its generators h_i (invertible), and/or of a
-/// Lie algebra by the matrices dρ(A_k) of its generators (SEEDS.md §1.2, F0.1; EMLP's representations).
+/// Lie algebra by the matrices dρ(A_k) of its generators (MATH.md §9.1; EMLP's representations).
 /// A permutation representation keeps its permutations, so tensor powers stay permutations of tuples (never
 /// dense (n^k)×(n^k) matrices) and the equivariant maps come from orbitals.
 public struct MatrixRepresentation: Sendable {

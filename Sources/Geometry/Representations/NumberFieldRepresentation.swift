@@ -1,6 +1,6 @@
 import Algebra
 
-/// A representation with matrix entries in a number field K = ℚ[a]/(f) (SEEDS.md §1.2, F0.1, the cyclotomic
+/// A representation with matrix entries in a number field K = ℚ[a]/(f) (MATH.md §9.1, the cyclotomic
 /// version): rotations by 2π/n need cos and sin of 2π/n, which lie in ℚ(ζ_n, i) ∩ ℝ, e.g. ℚ(√3) for n = 6 or 12.
 /// The equivariant maps are the nullspace of the same constraint as `EquivarianceConstraint` (A W − W B = 0 per
 /// generator pair, vec(W) row-major), solved exactly over K (antic) and returned in reduced row echelon form.

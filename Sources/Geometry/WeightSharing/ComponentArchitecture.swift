@@ -14,11 +14,18 @@ public struct ComponentArchitecture: Sendable {
 
     /// - Throws: `MemoryLimitError` when the patterns (about 24 bytes per occurrence, 48 per parameter,
     ///   and the dense r×n index maps an export builds) exceed the memory budget.
+    /// - Throws: `GeometryError.invalidShape` for a block of weight w ≠ δ (ℍ, or a real or complex
+    ///   representation of dimension above δ): those need an exact basis (`GroupComponentArchitecture`).
     public init(_ component: EquivariantComponent) throws {
         self.component = component
         let blocks = component.blocks
         let t = component.tuple
-        let n = component.structure.degree
+        let n = component.points
+        if let b = blocks.first(where: { $0.weight != $0.type.dimension }) {
+            throw GeometryError.invalidShape(
+                "block \(b.label) has weight \(b.weight) over \(b.type.rawValue): the one-permutation pattern needs "
+                    + "weight 1 (ℝ) or 2 (ℂ)")
+        }
         let r = component.maximalRank
         let entries = zip(blocks, t).reduce(0) { ByteCount.sum($0, ByteCount.product($1.1, $1.0.multiplicity, 4)) }
         try MemoryBudget.require(
@@ -34,10 +41,12 @@ public struct ComponentArchitecture: Sendable {
             let w = b.weight
             // encoder block: tb × d (over F), at rows rowOffset…, columns columnOffset…
             Self.addBlock(
-                &enc, rows: tb, columns: d, complex: b.isComplex, rowOffset: rowOffset, columnOffset: columnOffset)
+                &enc, rows: tb, columns: d, complex: b.type == .complex, rowOffset: rowOffset,
+                columnOffset: columnOffset)
             // decoder block: d × tb, at rows columnOffset…, columns rowOffset…
             Self.addBlock(
-                &dec, rows: d, columns: tb, complex: b.isComplex, rowOffset: columnOffset, columnOffset: rowOffset)
+                &dec, rows: d, columns: tb, complex: b.type == .complex, rowOffset: columnOffset,
+                columnOffset: rowOffset)
             rowOffset += w * tb
             columnOffset += w * d
         }

@@ -1,6 +1,6 @@
 import Algebra
 
-/// An L-conv layer (Dehmamy et al., *Lie algebra convolutional networks*; SEEDS.md §2): F(h) = Σ_{i=0}^{n} L_i h W^i
+/// An L-conv layer (Dehmamy et al., *Lie algebra convolutional networks*; MATH.md §10.2): F(h) = Σ_{i=0}^{n} L_i h W^i
 /// on h ∈ ℝ^{d×m_in} (rows: the spatial factor, columns: channels), L_0 = I, W^i ∈ ℝ^{m_in×m_out}; row-major
 /// vec(F(h)) = (Σ_i L_i ⊗ (W^i)ᵀ) vec(h). The layer commutes with v acting on the spatial factor, for every
 /// choice of W, exactly when v commutes with every L_i: its true symmetry is the centraliser of {L_i} (an

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The L-conv paper's comparison (§4, Figs. 2–3; SEEDS.md §2.1, 1k) on small data: CNN, L-conv with learned
+/// The L-conv paper's comparison (§4, Figs. 2–3; MATH.md §10.2) on small data: CNN, L-conv with learned
 /// generators and a dense layer, one hidden layer each, on rotated images and on rotated images whose pixels are
 /// scrambled by one fixed permutation. Scrambling relabels the inputs, so the dense layer and learned generators
 /// (conjugated by the permutation) can do as well as before; a CNN's shifts no longer follow the image's

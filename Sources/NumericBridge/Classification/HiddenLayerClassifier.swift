@@ -1,6 +1,7 @@
+import Algebra
 import Foundation
 
-/// The one-hidden-layer image classifiers compared in the L-conv paper (§4; SEEDS.md §2.1, 1k), trained with
+/// The one-hidden-layer image classifiers compared in the L-conv paper (§4; MATH.md §10.2), trained with
 /// softmax cross-entropy and Adam:
 /// - `cnn`: an L-conv with the fixed 2-D torus shifts of a k×k kernel as generators (a circular convolution);
 /// - `lconv`: an L-conv with n learned generators of rank r, L_i = U_i V_iᵀ (d×d);

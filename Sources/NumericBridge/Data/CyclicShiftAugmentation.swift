@@ -1,3 +1,4 @@
+import Algebra
 import Foundation
 
 /// Random cyclic shifts of images along an axis, so that σ really is a symmetry of the data

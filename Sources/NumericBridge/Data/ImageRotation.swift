@@ -1,3 +1,4 @@
+import Algebra
 import Foundation
 
 /// Rotated and scrambled images, the data of the L-conv paper's experiments (§4): each h×w image turned about

@@ -1,4 +1,4 @@
-/// Per-sample normalisation before a kernel (SEEDS.md §3.1, Fig. 4: "images mean-centred and unit-norm").
+/// Per-sample normalisation before a kernel (MATH.md §11.2, Fig. 4: "images mean-centred and unit-norm").
 /// Both commute with coordinate permutations, so an orbit stays an orbit.
 public enum SampleNormalization: String, Sendable, CaseIterable {
     /// The values as given.

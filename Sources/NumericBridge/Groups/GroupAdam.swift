@@ -2,7 +2,7 @@ import Foundation
 import Algebra
 import Geometry
 
-/// Adam on the weight-sharing parameterisation of a component V_t of a group (GROUPS.md §2.7): per block
+/// Adam on the weight-sharing parameterisation of a component V_t of a group (MATH.md §8.8): per block
 /// an encoder E ∈ D^{t×μ} and a decoder D ∈ D^{μ×t}, acting as Ê = Σ_e E^e ⊗ L_e and D̂ = Σ_e D^e ⊗ L_e,
 /// so every parameter occurs at many pixel positions with coefficients from B. The loss of the data is
 /// Σ_ρ tr Γ − 2 tr(D̂ÊΓ) + tr(ÊᵀD̂ᵀD̂ÊΓ) with Γ the block moments (`GroupSpectra`), so each step uses the

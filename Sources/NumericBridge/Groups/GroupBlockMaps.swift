@@ -2,7 +2,7 @@ import Foundation
 import Algebra
 import Geometry
 
-/// Equivariant maps given block by block in the Q basis of a group (GROUPS.md §2.2): on block ρ the map
+/// Equivariant maps given block by block in the Q basis of a group (MATH.md §8.1): on block ρ the map
 /// acts on each of the c slots by one real δμ×δμ matrix F_ρ (rows and columns copy·δ + D-slot), i.e.
 /// W = Q (⊕_ρ I_c ⊗ F_ρ) Qᵀ after the column permutation of §2.2.
 public enum GroupBlockMaps {

@@ -3,7 +3,7 @@ import Algebra
 import Geometry
 
 /// The weight-sharing autoencoder of a component V_t of a permutation group, in pixel coordinates
-/// (GROUPS.md §2.7): latent rows (block ρ, latent copy i < t_ρ, slot j < c, D-slot α < δ); parameters
+/// (MATH.md §8.8): latent rows (block ρ, latent copy i < t_ρ, slot j < c, D-slot α < δ); parameters
 /// E^e_{ik} (encoder) and D^e_{ki} (decoder) per block, in `GroupAdamModel`'s order. Each matrix entry is
 /// a linear form in the parameters with coefficients L_e[α,β]·Q[p, (k, j, β)]: entries of the exact basis
 /// B over √Δ (not only ±1). Stored as coordinate lists (row, column, parameter, coefficient), with the

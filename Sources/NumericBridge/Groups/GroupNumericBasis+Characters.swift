@@ -3,7 +3,7 @@ import Algebra
 import Geometry
 
 extension GroupNumericBasis {
-    /// Q of an abelian group from its characters (GROUPS.md §3.3): on an orbit of size m, a real character χ
+    /// Q of an abelian group from its characters (MATH.md §8.2): on an orbit of size m, a real character χ
     /// gives the column χ(v)/√m, a conjugate pair {a, −a} the columns √(2/m)·cos(2π a·v/e) and
     /// √(2/m)·sin(2π a·v/e) (for a torus of images applied by FFTW's 2-D real transform, `TorusTransform`);
     /// P_s acts on the pair by the rotation by 2π a_s/e. O(Σ|O|²) entries, no exact engine (which would cost

@@ -2,7 +2,7 @@ import Foundation
 import Algebra
 import Geometry
 
-/// The per-block spectra of data for a permutation group (GROUPS.md §2.6): in the coordinates Y = XQ the
+/// The per-block spectra of data for a permutation group (MATH.md §8.7): in the coordinates Y = XQ the
 /// loss of W = Q(⊕ I_c ⊗ R_D(x_ρ))Qᵀ splits by block, and on block ρ only the projection of the data's
 /// second moment onto the commutant matters. With the samples' c slots as extra samples, M = Σ z zᵀ is
 /// δμ×δμ; its projection Γ onto {Σ E_kl ⊗ L(x_kl)} has eigenvalues in clusters of δ, one cluster per

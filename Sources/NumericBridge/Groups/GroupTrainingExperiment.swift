@@ -2,7 +2,7 @@ import Foundation
 import Algebra
 import Geometry
 
-/// The autoencoder comparison for any finite permutation group (GROUPS.md §2.6): data → (seeded group
+/// The autoencoder comparison for any finite permutation group (MATH.md §8.7): data → (seeded group
 /// augmentation) → Q coordinates (orbit-by-orbit transform) → block moments → exact optimum of each chosen
 /// component (Eckart–Young over ℝ, ℂ, ℍ per block), the best component by the DP over blocks, the dense
 /// PCA optimum, and optionally Adam on the weight-sharing parameterisation. Losses are mean squared errors

@@ -2,7 +2,7 @@ import Foundation
 import Geometry
 
 extension GroupTransform {
-    /// The blocks' second moments M_b = Σ z zᵀ (δμ×δμ, row-major; GROUPS.md §2.6) of the rows of X (N×n
+    /// The blocks' second moments M_b = Σ z zᵀ (δμ×δμ, row-major; MATH.md §8.7) of the rows of X (N×n
     /// pixels), fused with the transform: per tile of rows, the tile's coordinates (orbit blocks, or a torus's
     /// DFT), then per block its rows (sample, slot) gathered into a small δμ-column matrix Z and one `dsyrk`
     /// adding ZᵀZ. The N×n coordinates are never formed.

@@ -2,7 +2,7 @@ import Foundation
 import Algebra
 import Geometry
 
-/// Applies Qᵀ and Q of a permutation group to a batch of vectors orbit by orbit (GROUPS.md §3.4): rows are
+/// Applies Qᵀ and Q of a permutation group to a batch of vectors orbit by orbit (MATH.md §8.5): rows are
 /// cut into tiles that stay in cache; orbits whose |O|×|O| blocks are equal (e.g. all regular orbits) form a
 /// class, and on each tile and class, a gather of the class's pixels of every row, one matrix product with
 /// the shared block, a scatter into the coordinates. O(N·Σ|O|²) = O(N·nnz(Q)) work, O(Σ|O|²) memory plus

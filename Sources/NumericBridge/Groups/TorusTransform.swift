@@ -3,7 +3,7 @@ import Algebra
 import Geometry
 
 /// Qᵀ and Q of a torus Z_{r_1} × … × Z_{r_k} acting regularly (an image or volume shifted along every axis)
-/// as a k-dimensional DFT (GROUPS.md §3.3): the point with exponent vector v carries x(v); the character
+/// as a k-dimensional DFT (MATH.md §8.2): the point with exponent vector v carries x(v); the character
 /// with frequencies m has coordinates √(2/n)·(Re X(m), −Im X(m)) (a pair {m, −m}) or X(m)/√n (real,
 /// 2m = 0), X(m) = Σ_v x(v) e^{−2πi Σ m_j v_j/r_j}: one batched k-dimensional real FFT (FFTW, `RealFFT`)
 /// per tile of rows, O(N·n log n) instead of the O(N·n²) of the dense orbit block.

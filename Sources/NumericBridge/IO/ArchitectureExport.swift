@@ -22,7 +22,7 @@ public enum ArchitectureExport {
             z.add("\(name)_index", NumPyArray(int32: index, shape: p.shape))
             z.add("\(name)_sign", NumPyArray(int8: sign, shape: p.shape))
         }
-        let blocks = arch.component.blocks
+        let blocks = layout.structure.blocks
         z.addScalar("rank", arch.component.rank)
         z.addVector("tuple", arch.component.tuple)
         z.add("block_l", NumPyArray(int32: blocks.map { Int32($0.l) }, shape: [blocks.count]))
@@ -70,7 +70,7 @@ public enum ArchitectureExport {
             n = layout.degree
             rank = arch.component.rank
             permutation = layout.permutation.images.map { $0 - 1 }
-            blocks = arch.component.blocks
+            blocks = layout.structure.blocks
             tuple = arch.component.tuple
             cycles = layout.cycles
             columns = layout.columns

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The orthogonal projection of a real δμ×δμ matrix onto {Σ E_kl ⊗ Σ_e x_kl,e L_e}, the realified μ×μ
-/// matrices over D = span{L_e} (GROUPS.md §2.2): each δ×δ block M_kl becomes Σ_e ⟨M_kl, L_e⟩/δ · L_e.
+/// matrices over D = span{L_e} (MATH.md §8.1): each δ×δ block M_kl becomes Σ_e ⟨M_kl, L_e⟩/δ · L_e.
 /// The L_e must be orthogonal with ⟨L_e, L_e⟩ = δ (1, i, j, k in a normalised model).
 enum CommutantProjection {
     static func project(_ m: [Double], mu: Int, structure: [[Double]]) -> [Double] {

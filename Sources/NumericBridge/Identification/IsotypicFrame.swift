@@ -2,7 +2,7 @@ import Foundation
 import Algebra
 import Geometry
 
-/// The Q basis of one permutation σ (MATH.md §5) or of a permutation group (GROUPS.md §2.2), seen block by
+/// The Q basis of one permutation σ (MATH.md §5) or of a permutation group (MATH.md §8.1), seen block by
 /// block: in it every equivariant W becomes Qᵀ W Q = ⊕_ρ I_c ⊗ F_ρ, the same real δμ×δμ matrix F_ρ on each
 /// of the block's c slots, with F_ρ in the span of E_kl ⊗ L_e (a μ×μ matrix over D = ℝ, ℂ or ℍ realified).
 /// One permutation gives c = 1 and δ = 1 (real blocks) or 2 (complex blocks, cos/sin interleaved, §4.2).

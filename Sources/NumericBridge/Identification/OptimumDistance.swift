@@ -3,7 +3,7 @@ import Algebra
 import Geometry
 
 /// How far a trained W is from the exact optimum W* of the component V_t it lies in, on data X (MATH.md
-/// §4.5, GROUPS.md §2.6): the per-pixel losses ‖X − XWᵀ‖²_F/(N·n) of W (computed directly) and of W*
+/// §4.5, MATH.md §8.7): the per-pixel losses ‖X − XWᵀ‖²_F/(N·n) of W (computed directly) and of W*
 /// (its discarded spectrum), and ‖W − W*‖_F/‖W*‖_F. In the Q basis the distance splits orthogonally into
 /// ‖W − π(W)‖²_F + Σ_ρ c_ρ‖F_ρ − F*_ρ‖²_F, and ‖W*‖²_F = rank W* (W* is an orthogonal projector).
 public struct OptimumDistance: Sendable {

@@ -2,7 +2,7 @@ import Foundation
 import Algebra
 import Geometry
 
-/// Which component a trained W lies in (MATH.md §4.2–4.3, GROUPS.md §2.2). The equivariant part π(W) is the
+/// Which component a trained W lies in (MATH.md §4.2–4.3, MATH.md §8.1). The equivariant part π(W) is the
 /// orthogonal projection onto the commutant (= the group average of g W g⁻¹): in the Q basis, each block's
 /// slots averaged and projected onto the realified μ×μ matrices over D, giving F_ρ. W is equivariant when
 /// ‖W − π(W)‖_F is at rounding level; its component is the tuple t_ρ = rank_D F_ρ, each rank counting the

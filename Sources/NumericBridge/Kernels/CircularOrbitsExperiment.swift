@@ -1,6 +1,6 @@
 import Foundation
 
-/// The L-free setting of Perin & Deny's Fig. 3 (SEEDS.md §3.1, 3a–3c; the authors' fig3.py): two interleaved
+/// The L-free setting of Perin & Deny's Fig. 3 (MATH.md §11.2; the authors' fig3.py): two interleaved
 /// circles of N points, x₊ʲ = (cos θ_j, sin θ_j, Δ/2) and x₋ʲ = (cos(θ_j + π/N), sin(θ_j + π/N), −Δ/2),
 /// θ_j = 2πj/N, labels ±1, an RBF kernel exp(−‖x − x′‖²/(2ℓ²)) (the code's exp(−L²‖x − x′‖²) with
 /// ℓ = 1/(√2 L)), and x₊⁰ left out. The interleaved data are one orbit of C_2N, so the kernel is circulant

@@ -2,7 +2,7 @@ import Foundation
 
 /// The NNGP and NTK of a one-hidden-layer circular CNN on h×w images in the infinite-channel limit, in
 /// neural-tangents' conventions (`stax.serial(Conv(C, (k_h, k_w), padding="CIRCULAR", W_std, b_std), Relu,
-/// Flatten() or GlobalAvgPool(), Dense(1, W_std, b_std))`, NTK parameterisation; SEEDS.md §3): per pair of
+/// Flatten() or GlobalAvgPool(), Dense(1, W_std, b_std))`, NTK parameterisation; MATH.md §11.1): per pair of
 /// positions K⁰_pq = σ_w²/(k_h k_w)·Σ_o x[p+o]·x′[q+o] + σ_b² (o over the window, indices mod the image), then
 /// the arc-cosine expectations T, T′; the readout averages the diagonal p = q (`flatten`) or all pairs
 /// (`globalAveragePool`): K = σ_w²·avg T + σ_b², Θ = K + σ_w²·avg(T′·K⁰).

@@ -1,6 +1,6 @@
 import Foundation
 
-/// An invariant kernel on s orbits of a cyclic group C_N in frequency blocks (SEEDS.md §3.1): the Hermitian
+/// An invariant kernel on s orbits of a cyclic group C_N in frequency blocks (MATH.md §11.3): the Hermitian
 /// s×s matrices M(f)_ab = Σ_m K_{(a,0),(b,m)} ω^{fm}, ω = e^{2πi/N}, f = 0…N−1, and
 /// (K⁻¹)_{(a,t),(b,u)} = D_ab(u − t) with D(m) = (1/N) Σ_f M(f)⁻¹ ω^{−fm}. O(s² N log N + N s³).
 struct CyclicOrbitBlocks: OrbitBlocks {

@@ -2,7 +2,7 @@ import Foundation
 import Algebra
 
 /// The NNGP and NTK of a ReLU MLP of any depth in the infinite-width limit, in neural-tangents' conventions
-/// (`stax.serial(Dense(W_std, b_std), Relu, …, Relu, Dense(W_std, b_std))`, NTK parameterisation; SEEDS.md §3):
+/// (`stax.serial(Dense(W_std, b_std), Relu, …, Relu, Dense(W_std, b_std))`, NTK parameterisation; MATH.md §11.1):
 /// K⁰ = σ_w²⟨x, x′⟩/d + σ_b², Θ⁰ = K⁰; for each of the `depth` hidden layers, with the arc-cosine expectations
 /// T and T′ of K^l, K^{l+1} = σ_w² T + σ_b² and Θ^{l+1} = K^{l+1} + σ_w² T′ Θ^l.
 public struct FullyConnectedKernel: Sendable {

@@ -1,8 +1,8 @@
 import Foundation
 import Algebra
 
-/// An invariant kernel on s orbits of a finite group G in G's isotypic frame (SEEDS.md §3.1 for any G;
-/// GROUPS.md §2.2): with Q the frame of the regular representation (left multiplication on the N positions),
+/// An invariant kernel on s orbits of a finite group G in G's isotypic frame (MATH.md §11.3 for any G;
+/// MATH.md §8.1): with Q the frame of the regular representation (left multiplication on the N positions),
 /// (I_s ⊗ Q)ᵀ K (I_s ⊗ Q) = ⊕_ρ I_c ⊗ F_ρ, where F_ρ = [F_ρ^{ab}] is s·δμ square (real, complex or quaternionic
 /// blocks realified), and (K⁻¹)_{(a,t),(b,u)} = Σ_ρ Σ_slots Σ_{p,q} Q_{t,p} [F_ρ⁻¹]_{(a,p),(b,q)} Q_{u,q}.
 struct GroupOrbitBlocks: OrbitBlocks {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A kernel by name, for the orbit analyses (SEEDS.md §3): the NNGP or NTK of a ReLU MLP or of a one-hidden-layer
+/// A kernel by name, for the orbit analyses (MATH.md §11.1): the NNGP or NTK of a ReLU MLP or of a one-hidden-layer
 /// circular CNN (neural-tangents' conventions, σ_w = σ_b = 1 unless given), or the RBF kernel.
 public enum KernelChoice: Sendable, Equatable {
     case mlp(depth: Int, ntk: Bool, weightStd: Double, biasStd: Double)

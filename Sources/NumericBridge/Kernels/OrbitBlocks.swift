@@ -1,4 +1,4 @@
-/// The invariant kernel of an orbit dataset block-diagonalised by G's Fourier transform (SEEDS.md §3.1): its
+/// The invariant kernel of an orbit dataset block-diagonalised by G's Fourier transform (MATH.md §11.3): its
 /// blocks' spectra, and the entries of K⁻¹ assembled from the inverted blocks (no sN×sN inverse).
 protocol OrbitBlocks: Sendable {
     var spectra: [BlockSpectrum] { get }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Orbits of seeds under a finite group G of coordinate permutations (SEEDS.md §3.2): G's elements
+/// Orbits of seeds under a finite group G of coordinate permutations (MATH.md §11.3): G's elements
 /// g_0 = e, g_1, …, g_{N−1} in breadth-first order from the generators, and point (a, t) = g_t·x_a, where
 /// (g·x)[g(i)] = x[i]. A generator h acts on the positions by left multiplication, t ↦ index(h g_t); an invariant
 /// kernel has K_{(a,ht),(b,hu)} = K_{(a,t),(b,u)}. One generator g gives g_t = g^t (the cyclic case).

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Kernel regression on orbits (Perin & Deny, *A neural kernel theory of symmetry learning*; SEEDS.md §3.1): s
+/// Kernel regression on orbits (Perin & Deny, *A neural kernel theory of symmetry learning*; MATH.md §11.2): s
 /// seeds x_a with their orbits under a finite group G (`OrbitDataset`), labels ȳ_a, the kernel matrix over the
 /// sN points (orbit-major) plus a ridge ρI, and the leave-one-out residual at each seed's upright point (a, e):
 /// e_a = [K⁻¹y]_{(a,e)}/[K⁻¹]_{(a,e),(a,e)} = ȳ_a − f_{−(a,e)}(x_a), solved directly. When the kernel is invariant
@@ -108,7 +108,7 @@ public struct OrbitKernelAnalysis: OrbitKernelSummary {
     }
 
     /// The largest non-abelian group whose regular representation's isotypic frame is built (by the exact
-    /// engine, GROUPS.md §3; abelian groups use their characters at any order).
+    /// engine, MATH.md §8.2; abelian groups use their characters at any order).
     public static let largestNonAbelianGroup = 120
 
     /// G's Fourier blocks of K (ridge included): the DFT for one generator, else the isotypic frame, or why not.
@@ -135,7 +135,7 @@ public struct OrbitKernelAnalysis: OrbitKernelSummary {
         }
     }
 
-    /// Leave-one-out for a set of points (orbit a, position t) left out together (SEEDS.md §3.1, A.1):
+    /// Leave-one-out for a set of points (orbit a, position t) left out together (MATH.md §11.2, A.1):
     /// e_M = [(K⁻¹)_MM]⁻¹ (K⁻¹y)_M, by a direct solve and by the block formula, in which (K⁻¹)_MM comes from the
     /// inverted Fourier blocks and (K⁻¹y)_{(a,t)} = [M(0)⁻¹ȳ]_a.
     public func residuals(leavingOut points: [(orbit: Int, position: Int)]) throws -> (

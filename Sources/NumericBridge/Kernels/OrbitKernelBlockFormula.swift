@@ -2,7 +2,7 @@ import Algebra
 import Foundation
 
 /// Kernel regression on s orbits of one permutation g of large order N by the exact block formula alone
-/// (SEEDS.md §3.1): an invariant kernel is determined by its rows at the upright points, K_{(a,0),(b,t)}, so only
+/// (MATH.md §11.3): an invariant kernel is determined by its rows at the upright points, K_{(a,0),(b,t)}, so only
 /// those s × sN values are evaluated; M(f) comes from one real FFT per pair (a, b), and
 /// e_a = [M(0)⁻¹ȳ]_a / ((1/N) Σ_f [M(f)⁻¹]_aa). O(s²N·d + s²N log N + N s³) time and O(sN·d) memory, where a
 /// direct solve needs (sN)² memory and (sN)³ time. Invariance is checked on sampled rows (t = 1, N/2, N − 1).
@@ -81,7 +81,7 @@ public struct OrbitKernelBlockFormula: OrbitKernelSummary {
     }
 
     /// Several points (orbit a, position t) left out together: e_M = [(K⁻¹)_MM]⁻¹ (K⁻¹y)_M from the blocks
-    /// (SEEDS.md §3.1, A.1), O(|M|² N).
+    /// (MATH.md §11.3, A.1), O(|M|² N).
     /// - Throws: `NumericError.invalidInput` for points outside the orbits or a singular kernel.
     public func residuals(leavingOut points: [(orbit: Int, position: Int)]) throws -> [Double] {
         guard !invariantSolution.isEmpty else {

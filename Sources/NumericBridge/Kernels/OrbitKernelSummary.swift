@@ -1,4 +1,4 @@
-/// What both orbit-kernel analyses give (SEEDS.md §3.1): the direct one (`OrbitKernelAnalysis`) and the block
+/// What both orbit-kernel analyses give (MATH.md §11.2): the direct one (`OrbitKernelAnalysis`) and the block
 /// formula alone on long orbits (`OrbitKernelBlockFormula`).
 public protocol OrbitKernelSummary: Sendable {
     var orbitLength: Int { get }

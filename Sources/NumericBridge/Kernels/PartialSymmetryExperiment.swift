@@ -1,7 +1,7 @@
 import Foundation
 
-/// Partially observed symmetries at small scale (Perin & Deny, §3.1 Fig. 1 and §3.4 Fig. 6; SEEDS.md §3.1, 3g and
-/// 3i): every training image of every class is seen at N rotation angles 2πk/N, except that the upright images
+/// Partially observed symmetries at small scale (Perin & Deny, §3.1 Fig. 1 and §3.4 Fig. 6; MATH.md §11.2):
+/// every training image of every class is seen at N rotation angles 2πk/N, except that the upright images
 /// of one leave-out class are withheld; those upright images are the out-test set, fresh images of every class at
 /// every angle (the leave-out class's upright ones excluded) the in-test set. Kernel regression (ridge ρ, one-hot
 /// targets, argmax) with a kernel (default the NTK of a one-hidden-layer ReLU MLP, σ_w = σ_b = 1) on centred,

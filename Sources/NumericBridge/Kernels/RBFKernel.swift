@@ -1,6 +1,6 @@
 import Foundation
 
-/// The Gaussian (RBF) kernel k(x, x′) = exp(−‖x − x′‖²/(2ℓ²)) (the SEEDS.md §3 reproduction's kernel; not in
+/// The Gaussian (RBF) kernel k(x, x′) = exp(−‖x − x′‖²/(2ℓ²)) (the MATH.md §11.1 reproduction's kernel; not in
 /// neural-tangents, which has no RBF layer).
 public struct RBFKernel: Sendable {
     public let lengthScale: Double

@@ -1,6 +1,7 @@
+import Algebra
 import Foundation
 
-/// Portilheiro's barrier to learning symmetries (SEEDS.md §1.1, 0b and 0f–0h) as an experiment: learn a linear
+/// Portilheiro's barrier to learning symmetries (MATH.md §9.4) as an experiment: learn a linear
 /// map W and a "generator" A jointly, min_{W, ‖A‖_F = 1} (1/N)‖Y − WX‖²_F + λ‖AW − WA‖²_F, on data Y = W*X
 /// from a generic G-equivariant W*. The constraint only asks A to commute with W; for the regular action of
 /// the cyclic group C_n and a generic circulant W*, that commutant is exactly the group algebra ℝ[G] (the

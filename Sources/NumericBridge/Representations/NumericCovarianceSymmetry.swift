@@ -1,7 +1,7 @@
 import Foundation
 import Algebra
 
-/// The covariance symmetries of floating-point data (SEEDS.md §2.2, F1.1): H = XᵀX/N (uncentred, as in the
+/// The covariance symmetries of floating-point data (MATH.md §10.1): H = XᵀX/N (uncentred, as in the
 /// L-conv paper's Thm 1), its eigenvalues (LAPACK dsyevd) clustered at a relative tolerance τ: consecutive
 /// eigenvalues (descending) stay in one cluster while their gap is at most τ·λ_max. A cluster of size m
 /// contributes m(m−1)/2 to dim so(d) ∩ comm(H); the rank counts eigenvalues above τ·λ_max, and the Cor. 1

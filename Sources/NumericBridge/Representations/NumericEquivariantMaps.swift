@@ -1,9 +1,8 @@
-internal import CLapack
 import Foundation
 import Algebra
 import Geometry
 
-/// EMLP's constraint solved in floating point, as EMLP does (SEEDS.md §1.2, F0.1, the numeric path): the
+/// EMLP's constraint solved in floating point, as EMLP does (MATH.md §9.1, the numeric path): the
 /// stacked constraint C (rows ρ_out(h) ⊗ I − I ⊗ ρ_in(h)ᵀ per group generator, dρ_out(A) ⊗ I − I ⊗ dρ_in(A)ᵀ
 /// per Lie generator; row-major vec) in double precision, its SVD (LAPACK dgesdd), and the right singular
 /// vectors of the singular values at most τ·σ_max as the basis. The gap σ_kept/σ_dropped at the cut says how
@@ -52,13 +51,7 @@ public struct NumericEquivariantMaps: Sendable {
                 }
             }
         }
-        var sigma = [Double](repeating: 0, count: u)
-        var left = [Double](repeating: 0, count: rows * u)
-        var right = [Double](repeating: 0, count: u * u)
-        let info = LAPACKE_dgesdd(
-            LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "S")), Int32(rows), Int32(u), &c, Int32(u), &sigma, &left, Int32(u),
-            &right, Int32(u))
-        guard info == 0 else { throw NumericError.lapack("dgesdd failed (info \(info))") }
+        let (sigma, right) = try singularValueDecomposition(c, rows: rows, columns: u)
         let cut = (tolerance ?? Double(max(rows, u)) * Double.ulpOfOne) * (sigma.first ?? 0)
         let rank = pairs.isEmpty ? 0 : sigma.filter { $0 > cut }.count
         unknowns = u

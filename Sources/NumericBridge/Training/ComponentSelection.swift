@@ -12,7 +12,7 @@ public enum ComponentSelection {
         return maximal(t, shapes(variety), rank: variety.rank)
     }
 
-    /// Maximise the retained energy Σ_b Σ_{i<t_b} e_{b,i} subject to Σ w_b t_b ≤ r (GROUPS.md §2.6 item 4),
+    /// Maximise the retained energy Σ_b Σ_{i<t_b} e_{b,i} subject to Σ w_b t_b ≤ r (MATH.md §8.7 item 4),
     /// a multiple-choice knapsack with concave gains solved exactly by a dynamic programme over blocks and
     /// used rank, O(blocks·r·μ). Greedy by eigenvalue is not exact when weights differ.
     public static func bestTuple(energies: [[Double]], weights: [Int], rank r: Int) -> [Int] {
@@ -89,8 +89,8 @@ public enum ComponentSelection {
     public static let paperTuple = [13, 10, 9, 8, 7, 5, 3, 1, 0, 0, 0, 0, 0, 0, 0]
 
     /// Whether the paper's tuple applies: the shift of 28×28 images (cycle type 28^28) at rank 99.
-    public static func paperApplies(_ structure: BlockStructure, rank: Int) -> Bool {
-        let parts = structure.cycleType.parts
+    public static func paperApplies(_ decomposition: some BlockDecomposition, rank: Int) -> Bool {
+        guard let parts = decomposition.generatorCycleType?.parts else { return false }
         return rank == 99 && parts.count == 1 && parts[0].length == 28 && parts[0].count == 28
     }
 

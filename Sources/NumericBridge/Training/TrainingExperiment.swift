@@ -131,7 +131,7 @@ public struct TrainingExperiment: Sendable {
             if let settings = c.adam, choice == c.choices.first || choice == .paper || choice == .best {
                 let parameters = optimum.architecture.parameterCount
                 progress(
-                    "Adam on the \(choice.name) component \(variety.structure.format(tuple)) (\(parameters) parameters)"
+                    "Adam on the \(choice.name) component \(variety.format(tuple)) (\(parameters) parameters)"
                 )
                 let model = try optimum.architecture.trainAdam(
                     coordinates: coordinates, count: data.count, layout: layout, settings: settings
@@ -183,7 +183,7 @@ public struct TrainingExperiment: Sendable {
     static func check(_ choice: Choice, variety: EquivariantVariety) throws {
         switch choice {
         case .paper:
-            guard ComponentSelection.paperApplies(variety.structure, rank: variety.rank) else {
+            guard ComponentSelection.paperApplies(variety.decomposition, rank: variety.rank) else {
                 throw NumericError.invalidInput(
                     "the paper's tuple is for 28x28 images at rank 99; give --component TUPLE instead")
             }

@@ -1,10 +1,11 @@
+import CommandLineSupport
 import ArgumentParser
 import Foundation
 import Algebra
 import Geometry
 import NumericBridge
 
-/// `eqgeom basis` for a permutation group (GROUPS.md §3.4–§3.5): the exact adapted basis B, its certificate,
+/// `eqgeom basis` for a permutation group (MATH.md §8.5.5): the exact adapted basis B, its certificate,
 /// the numeric Q = B·Δ^{−1/2} with measured errors, exports.
 extension Basis {
     func runGroup(_ group: PermutationGroup) throws {

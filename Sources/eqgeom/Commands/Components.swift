@@ -1,3 +1,4 @@
+import CommandLineSupport
 import ArgumentParser
 import Algebra
 import Geometry
@@ -20,11 +21,7 @@ extension Components {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let shapes: BlockShapes
-            switch try action.symmetry() {
-            case .cyclic(let structure): shapes = structure.shapes
-            case .group(let decomposition): shapes = decomposition.shapes
-            }
+            let shapes = try action.symmetry().shapes
             if allRanks {
                 guard rank == nil else { throw ValidationError("give --rank R or --all-ranks, not both") }
                 try emit(CountsByRankReport(n: shapes.degree, byRank: try shapes.componentCountsByRank()), output)
@@ -86,7 +83,7 @@ extension Components {
                 t = try ranking.tuple(at: i)
             default: throw ValidationError("give exactly one of --tuple and --index")
             }
-            try emit(try v.showReport(t, index: try ranking.index(of: t)), output)
+            try emit(try ShowReport(try v.component(t), index: try ranking.index(of: t)), output)
         }
     }
 
@@ -176,7 +173,7 @@ struct ShowReport: Report {
     let containsRankR: Bool
     let singularLocus: [[Int]]
 
-    init(_ c: some ComponentInvariants, index: BigInteger) throws {
+    init(_ c: EquivariantComponent, index: BigInteger) throws {
         self.index = index
         tuple = c.tuple
         blocks = c.blockLabels

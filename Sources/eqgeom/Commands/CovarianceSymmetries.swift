@@ -1,3 +1,4 @@
+import CommandLineSupport
 import ArgumentParser
 import Foundation
 import Algebra
@@ -5,7 +6,7 @@ import Geometry
 import NumericBridge
 
 /// `eqgeom covariance-symmetries`: the orthogonal symmetries a data covariance or a fitted regression has
-/// (SEEDS.md §2.1–2.2, Thm 1 and Cor. 1 of the L-conv paper): exact for rational input, clustered eigenvalues
+/// (MATH.md §10.1, Thm 1 and Cor. 1 of the L-conv paper): exact for rational input, clustered eigenvalues
 /// with a stated tolerance for floating-point data.
 struct CovarianceSymmetries: ParsableCommand {
     static let configuration = CommandConfiguration(

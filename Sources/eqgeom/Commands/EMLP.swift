@@ -1,3 +1,4 @@
+import CommandLineSupport
 import ArgumentParser
 import Foundation
 import Algebra
@@ -5,7 +6,7 @@ import Geometry
 import NumericBridge
 
 /// `eqgeom emlp`: the space of equivariant linear maps between tensor powers of a representation, exactly
-/// (EMLP's constraint C_{h,A} vec(W) = 0 over ℚ; SEEDS.md §1.2, F0.1).
+/// (EMLP's constraint C_{h,A} vec(W) = 0 over ℚ; MATH.md §9.1).
 struct EMLP: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Exact basis of the equivariant maps between tensor powers (EMLP's constraint, solved over Q).")

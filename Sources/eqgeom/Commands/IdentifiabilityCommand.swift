@@ -1,10 +1,11 @@
+import CommandLineSupport
 import ArgumentParser
 import Foundation
 import Algebra
 import Geometry
 
-/// `eqgeom identifiability`: which larger symmetry has exactly the same equivariant linear maps (SEEDS.md
-/// §1.1, 0g–0h and the k-closure): commutant, bicommutant and generated algebra of a representation, and for
+/// `eqgeom identifiability`: which larger symmetry has exactly the same equivariant linear maps (MATH.md §9.2,
+/// §9.3: the k-closure): commutant, bicommutant and generated algebra of a representation, and for
 /// a permutation group Wielandt's k-closure with the layer parameter counts of G and G^(k) by tensor power.
 struct IdentifiabilityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,3 +1,4 @@
+import CommandLineSupport
 import ArgumentParser
 import Foundation
 import Algebra
@@ -6,7 +7,7 @@ import NumericBridge
 
 /// `eqgeom identify`: is a trained W equivariant, which component V_t is it in (per-block ranks over ℝ, ℂ,
 /// ℍ and the singular-value gaps that decided them), and how far is it from V_t's exact optimum on data
-/// (MATH.md §4.2–4.5, GROUPS.md §2.2).
+/// (MATH.md §4.2–4.5, MATH.md §8.1).
 struct Identify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a trained n×n matrix: equivariance defect, component (per-block ranks), distance to optimum.")
@@ -48,20 +49,20 @@ struct Identify: ParsableCommand {
         try w.requireDegree(group?.degree ?? sigma?.degree ?? 0)
         let dataset = optimum || data != nil ? try TrainingOptions.dataset(path: data, features: w.n) : nil
         let frame: IsotypicFrame
-        let variety: (Int) throws -> AnyVariety
+        let decomposition: any BlockDecomposition
         if let group {
             progress("the group's Q basis (\(group.degree) points)")
             frame = IsotypicFrame(try GroupNumericBasis.build(group, progress: { progress($0) }))
-            let decomposition = try IsotypicDecomposition(group: group)
-            variety = { .group(try GroupVariety(decomposition, rank: $0)) }
+            decomposition = try IsotypicDecomposition(group: group)
         } else {
             let layout = try BasisLayout(try sigma ?? action.requiredPermutation())
             frame = IsotypicFrame(layout)
-            variety = { .cyclic(try EquivariantVariety(structure: layout.structure, rank: $0)) }
+            decomposition = layout.structure
         }
         progress("Qᵀ W Q of a \(w.n)×\(w.n) matrix; per-block singular values")
         let identification = try WeightIdentification(w, frame: frame, tolerance: tolerance)
-        let index = try variety(identification.rank).index().index(of: identification.tuple)
+        let variety = try EquivariantVariety(decomposition, rank: identification.rank)
+        let index = try variety.index().index(of: identification.tuple)
         var distance: OptimumDistance?
         if let dataset {
             progress("\(dataset.count) samples: block moments, the component's exact optimum, the loss of W")

@@ -1,10 +1,11 @@
+import CommandLineSupport
 import ArgumentParser
 import Foundation
 import Algebra
 import Geometry
 
-/// `eqgeom invariants`: the invariant polynomials of one degree of a representation, exactly (SEEDS.md §1.2,
-/// F0.3; Portilheiro 0c: a generic generator has none of degree ≥ 1).
+/// `eqgeom invariants`: the invariant polynomials of one degree of a representation, exactly (MATH.md §9.2:
+/// a generic generator has none of degree ≥ 1).
 struct Invariants: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Invariant polynomials of a degree for permutation, matrix or Lie generators (exact basis).")

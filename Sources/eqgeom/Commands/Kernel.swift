@@ -1,10 +1,11 @@
+import CommandLineSupport
 import ArgumentParser
 import Foundation
 import Algebra
 import NumericBridge
 
 /// `eqgeom kernel`: the NNGP/NTK of a ReLU MLP or a one-hidden-layer circular CNN (neural-tangents'
-/// conventions), or an RBF kernel, between the samples of a data file (SEEDS.md §3).
+/// conventions), or an RBF kernel, between the samples of a data file (MATH.md §11.1).
 struct Kernel: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "NNGP/NTK of ReLU MLPs and circular CNNs (neural-tangents' conventions) or RBF, on data.")

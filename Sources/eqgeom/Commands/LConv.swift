@@ -1,10 +1,11 @@
+import CommandLineSupport
 import ArgumentParser
 import Foundation
 import Algebra
 import Geometry
 
 /// `eqgeom lconv`: an L-conv layer from generator presets or files, with its exact symmetry (the centraliser
-/// of its generators) and the Lie algebra they generate (SEEDS.md §2.2, F1.2).
+/// of its generators) and the Lie algebra they generate (MATH.md §10.2).
 struct LConv: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lconv",

@@ -1,3 +1,4 @@
+import CommandLineSupport
 import ArgumentParser
 import Foundation
 import Algebra
@@ -26,7 +27,7 @@ struct Mask: ParsableCommand {
         try action.requireMemory(bytesPerPoint: BasisLayout.bytesPerPoint + 16, for: "the basis Q_σ")
         let sigma = try action.requiredPermutation()
         let v = try EquivariantVariety(permutation: sigma, rank: rank)
-        let arch = try ComponentArchitecture(try v.component(try v.structure.parseTuple(tuple)))
+        let arch = try ComponentArchitecture(try v.component(try v.parseTuple(tuple)))
         if let path = out {
             let layout = try BasisLayout(sigma)
             try writeArchitecture(
@@ -76,10 +77,10 @@ struct MaskReport: Report {
 }
 
 extension Mask {
-    /// A group's component (GROUPS.md §2.7): coordinate lists with exact-basis coefficients.
+    /// A group's component (MATH.md §8.8): coordinate lists with exact-basis coefficients.
     func runGroup(_ group: PermutationGroup) throws {
         let decomposition = try IsotypicDecomposition(group: group)
-        let variety = try GroupVariety(decomposition, rank: rank)
+        let variety = try EquivariantVariety(decomposition, rank: rank)
         let t = try variety.parseTuple(tuple)
         _ = try variety.component(t)
         let basis = try GroupNumericBasis.build(group)

@@ -1,10 +1,11 @@
+import CommandLineSupport
 import ArgumentParser
 import Foundation
 import Algebra
 import NumericBridge
 
 /// `eqgeom orbit-kernel`: kernel regression on the orbits of seeds under a permutation group (Perin & Deny;
-/// SEEDS.md §3): invariance, circulant and constant defects, rank, block spectra, the paper's spectral error and
+/// MATH.md §11.1): invariance, circulant and constant defects, rank, block spectra, the paper's spectral error and
 /// the exact leave-one-out residuals by a direct solve and by the exact block formula.
 struct OrbitKernel: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,10 +1,11 @@
+import CommandLineSupport
 import ArgumentParser
 import Foundation
 import NumericBridge
 
 extension Reproduce {
     /// `eqgeom reproduce barriers`: learning a generator jointly with W recovers only the group algebra ℝ[G]
-    /// (Portilheiro, *Barriers to learning symmetries*, SEEDS.md §1.1 0b, 0f–0h).
+    /// (Portilheiro, *Barriers to learning symmetries*, MATH.md §9.4).
     struct Barriers: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "barriers",

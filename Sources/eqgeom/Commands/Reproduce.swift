@@ -1,3 +1,4 @@
+import CommandLineSupport
 import ArgumentParser
 import Foundation
 import Algebra
@@ -55,7 +56,7 @@ struct Reproduce: ParsableCommand {
 
 extension Reproduce {
     /// `eqgeom reproduce d4`: the Section-5 comparison for the dihedral group of the square (rotations by 90°
-    /// and the mirror) on MNIST, each image moved by a random element of D4 (GROUPS.md §2.6).
+    /// and the mirror) on MNIST, each image moved by a random element of D4 (MATH.md §8.7).
     struct D4: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "d4",

@@ -1,14 +1,15 @@
+import CommandLineSupport
 import ArgumentParser
 import Foundation
 import Algebra
 import Geometry
 import NumericBridge
 
-/// `eqgeom train` for a permutation group (GROUPS.md §2.6): exact optimum per block over ℝ, ℂ, ℍ, the best
+/// `eqgeom train` for a permutation group (MATH.md §8.7): exact optimum per block over ℝ, ℂ, ℍ, the best
 /// component by the DP over blocks, or Adam on the weight-sharing parameterisation.
 extension Train {
     func runGroup(_ group: PermutationGroup) throws {
-        let variety = try GroupVariety(try IsotypicDecomposition(group: group), rank: rank)
+        let variety = try EquivariantVariety(try IsotypicDecomposition(group: group), rank: rank)
         let choice = try component.choice(parsing: variety.parseTuple)
         if choice == .paper {
             throw ValidationError("the paper's tuple is for one shift of 28x28 images; give --component TUPLE or best")

@@ -1,3 +1,4 @@
+import CommandLineSupport
 import Algebra
 import ArgumentParser
 import Geometry
@@ -32,76 +33,25 @@ struct ActionOptions: ParsableArguments {
         }
     }
 
-    /// The symmetry: the blocks of one permutation (cyclic group) or of a group.
-    enum Symmetry {
-        case cyclic(BlockStructure)
-        case group(IsotypicDecomposition)
-    }
-
-    /// One permutation keeps the cyclic code (the paper's block order and labels); two or more
-    /// generators give the isotypic decomposition of the group they generate (GROUPS.md §3.2).
-    func symmetry() throws -> Symmetry {
-        if let text = cycleType { return .cyclic(try BlockStructure(checking: try CycleType(parsing: text))) }
+    /// The blocks of the symmetry: one permutation (or a cycle type) gives the cyclic fast path with the paper's
+    /// block order and labels; two or more generators give the isotypic decomposition of the group they
+    /// generate (MATH.md §8.2).
+    func symmetry() throws -> any BlockDecomposition {
+        if let text = cycleType { return try BlockStructure(checking: try CycleType(parsing: text)) }
         let moves = permutationOptions.perm == nil ? permutationOptions.moveCount : 1
         if moves == 1 && !generatorOptions.given {
-            return .cyclic(try BlockStructure(checking: try permutationOptions.cycleType()))
+            return try BlockStructure(checking: try permutationOptions.cycleType())
         }
         let n = permutationOptions.points
         var generators = try generatorOptions.permutations(degree: n)
         generators += try permutationOptions.generators()
         let degree = max(n ?? 0, generators.map(\.degree).max() ?? 0)
         if generators.count == 1, let only = generators.first {
-            return .cyclic(try BlockStructure(checking: try only.extended(to: degree).cycleType))
+            return try BlockStructure(checking: try only.extended(to: degree).cycleType)
         }
-        return .group(try IsotypicDecomposition(group: try PermutationGroup(generators: generators, degree: degree)))
+        return try IsotypicDecomposition(group: try PermutationGroup(generators: generators, degree: degree))
     }
 
     /// The variety E_r of the symmetry, for listing and inspecting components.
-    func variety(rank: Int) throws -> AnyVariety {
-        switch try symmetry() {
-        case .cyclic(let structure): return .cyclic(try EquivariantVariety(structure: structure, rank: rank))
-        case .group(let decomposition): return .group(try GroupVariety(decomposition, rank: rank))
-        }
-    }
-}
-
-/// One permutation's or a group's equivariant variety, with what the component commands need of either.
-enum AnyVariety {
-    case cyclic(EquivariantVariety)
-    case group(GroupVariety)
-
-    var labels: [String] {
-        switch self {
-        case .cyclic(let v): return v.blocks.map(\.label)
-        case .group(let v): return v.blocks.map(\.label)
-        }
-    }
-
-    var components: ComponentSequence {
-        switch self {
-        case .cyclic(let v): return v.components
-        case .group(let v): return v.components
-        }
-    }
-
-    func index() throws -> ComponentIndex {
-        switch self {
-        case .cyclic(let v): return try ComponentIndex(v)
-        case .group(let v): return try v.index()
-        }
-    }
-
-    func parseTuple(_ text: String) throws -> [Int] {
-        switch self {
-        case .cyclic(let v): return try v.structure.parseTuple(text)
-        case .group(let v): return try v.parseTuple(text)
-        }
-    }
-
-    func showReport(_ t: [Int], index: BigInteger) throws -> ShowReport {
-        switch self {
-        case .cyclic(let v): return try ShowReport(try v.component(t), index: index)
-        case .group(let v): return try ShowReport(try v.component(t), index: index)
-        }
-    }
+    func variety(rank: Int) throws -> EquivariantVariety { try EquivariantVariety(try symmetry(), rank: rank) }
 }

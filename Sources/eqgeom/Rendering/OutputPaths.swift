@@ -1,3 +1,4 @@
+import CommandLineSupport
 import ArgumentParser
 import Foundation
 import NumericBridge
@@ -25,16 +26,4 @@ func writeArchitecture(to path: String, npz: () throws -> NumPyArchive, json: ()
         try OutputFile.write(jsonBytes(try json()), to: path)
     }
     wrote([path])
-}
-
-/// Compact JSON with sorted keys.
-func jsonBytes(_ value: some Encodable, pretty: Bool = false) throws -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting =
-        pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-    do {
-        return [UInt8](try encoder.encode(value))
-    } catch {
-        throw ValidationError("the result contains a value JSON cannot represent (NaN or infinity)")
-    }
 }

@@ -1,4 +1,4 @@
-# Oracle for eqgeom's isotypic decomposition (GROUPS.md §2.1): for each permutation group, the real
+# Oracle for eqgeom's isotypic decomposition (MATH.md §8.1): for each permutation group, the real
 # blocks (type, weight, multiplicity) of its permutation representation, from GAP's character table,
 # Frobenius-Schur indicators and the permutation character, and the number of orbitals <pi, pi>.
 # Run: gap -q Tests/GeometryTests/Oracles/isotypic.g > Tests/GeometryTests/Oracles/isotypic.json

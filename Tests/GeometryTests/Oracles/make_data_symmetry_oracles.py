@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Oracle values for eqgeom's data symmetries (SEEDS.md §2.1), computed independently with sympy: for each
+"""Oracle values for eqgeom's data symmetries (MATH.md §10.1), computed independently with sympy: for each
 covariance H, dim{L : LH + HL^T = 0} and dim{L skew : LH = HL} as nullspaces of explicitly vectorised systems
 (sympy's Kronecker products), and the eigenvalue multiplicities from sympy's factor_list of det(xI - H); for
 regressions (X, Y), the three Lie algebras of the L-conv paper's (13)-(14). Writes data_symmetries.json.

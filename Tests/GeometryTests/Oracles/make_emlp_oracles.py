@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Oracle values for eqgeom's exact equivariance constraints (SEEDS.md §1.2, F0.1), computed independently
+"""Oracle values for eqgeom's exact equivariance constraints (MATH.md §9.1), computed independently
 with sympy: the representations are built here with sympy's Kronecker products, the constraint
 C = [rho_out(h) (x) rho_in(h)^{-T} - I ; drho_out(A) (x) I - I (x) drho_in(A)^T] (EMLP's form, with the
 inverse) is stacked densely and its nullspace reduced to RREF. Writes emlp.json next to this script.

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Oracle NNGP/NTK values from neural-tangents itself (the reference implementation of these kernels), for
-eqgeom's closed forms (SEEDS.md §3): ReLU MLPs of depth 1-3 and one-hidden-layer circular CNNs with Flatten and
+eqgeom's closed forms (MATH.md §11.1): ReLU MLPs of depth 1-3 and one-hidden-layer circular CNNs with Flatten and
 GlobalAvgPool readouts, in float64 (jax_enable_x64). Writes kernels.json next to this script.
 neural-tangents 0.6.5 needs an older JAX than eqgeom's set-up installs; make a separate environment:
   python3 -m venv --system-site-packages /tmp/nt-venv

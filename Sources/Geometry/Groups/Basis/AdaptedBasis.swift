@@ -1,6 +1,6 @@
 import Algebra
 
-/// The exact adapted basis B of ℝ^n for a finite permutation group G (GROUPS.md §3.4; the analogue of
+/// The exact adapted basis B of ℝ^n for a finite permutation group G (MATH.md §8.5; the analogue of
 /// Q_σ): columns by block ρ (canonical order), copy k = 1…μ_ρ, model index a = 1…w_ρ, with
 ///
 ///     P_s B = B·M_s,   M_s = ⊕_ρ I_μ ⊗ ρ(s),   BᵀB = Δ diagonal,   Q = B·Δ^{−1/2}.

@@ -1,6 +1,6 @@
 import Algebra
 
-/// An exact certificate for an adapted basis B of a permutation group (GROUPS.md §3.5), checked in the field of
+/// An exact certificate for an adapted basis B of a permutation group (MATH.md §8.6), checked in the field of
 /// each Galois class (so for all of its real embeddings at once):
 /// 1. BᵀB = Δ diagonal with nonzero entries, on every orbit (columns of different orbits have disjoint
 ///    support; blocks of different classes are orthogonal because their models are non-isomorphic, item 4);

@@ -1,6 +1,6 @@
 import Algebra
 
-/// Auxiliary transitive G-sets G/⟨g⟩ (GROUPS.md §3.4 step 1): when a real irreducible has D-multiplicity
+/// Auxiliary transitive G-sets G/⟨g⟩ (MATH.md §8.5 step 1): when a real irreducible has D-multiplicity
 /// ≥ 2 on every orbit of ℝ^n (Dic3 and SL(2,3) acting regularly), its model is read from the cosets of a
 /// cyclic subgroup where it occurs once. Only the coset action is built, never the group's elements beyond
 /// one pass to pick the candidates g.
@@ -54,7 +54,7 @@ enum AuxiliaryGSet {
 
     /// The order of a permutation: the lcm of its cycle lengths.
     static func order(_ p: [Int32]) -> Int {
-        cycleType(p).reduce(1) { $0 / greatestCommonDivisor($0, $1) * $1 }
+        cycleType(p).reduce(1) { $0 / gcd($0, $1) * $1 }
     }
 
     /// The action of the generators on the left cosets h⟨g⟩ (coset 0 = ⟨g⟩), or nil past `cosetLimit`.

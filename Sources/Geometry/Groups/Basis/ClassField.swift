@@ -1,7 +1,7 @@
 import Algebra
 
 /// The field of one Galois class of real irreducibles and the central idempotent e_ρ of one of them over
-/// it (GROUPS.md §3.4 step 1). y = (z + zᵀ)·e_f is central and symmetric, so it takes one real value per
+/// it (MATH.md §8.5 step 1). y = (z + zᵀ)·e_f is central and symmetric, so it takes one real value per
 /// real irreducible of the class: its minimal polynomial h on e_f·A has degree N_f and
 /// K = ℚ[x]/(h) ∋ θ. Then e_ρ = e_f · q(y)/h′(θ), q = h/(x − θ) ∈ K[x], is the central idempotent of the
 /// irreducible where y = θ; the other N_f irreducibles are its images under the real embeddings of K.

@@ -1,6 +1,6 @@
 import Algebra
 
-/// The fixed vectors of a point stabiliser in a model (GROUPS.md §3.4 step 2): for the orbit O ∋ p with
+/// The fixed vectors of a point stabiliser in a model (MATH.md §8.5 step 2): for the orbit O ∋ p with
 /// Schreier tree g_q, v ∈ ρ^{G_p} iff ρ(s)ρ(g_q)v = ρ(g_{s·q})v for every point q and generator s (the
 /// Schreier generators g_{sq}⁻¹ s g_q span G_p). The solution space has D-dimension μ_O; a D-orthogonal
 /// basis for Λ (orthogonal to the D-span {v, I′v, J′v, K′v} of the earlier vectors) gives the copies.

@@ -1,6 +1,6 @@
 import Algebra
 
-/// An exact model of a real irreducible representation ρ of type D over a number field K (GROUPS.md §3.4
+/// An exact model of a real irreducible representation ρ of type D over a number field K (MATH.md §8.5
 /// step 1): matrices ρ(s) for the generators in a D-adapted basis u_1, …, u_w of one copy of ρ inside a
 /// permutation module ℝ[O], orthogonal for Λ = diag(|u_a|²): ρ(s)ᵀΛρ(s) = Λ.
 ///

@@ -1,5 +1,4 @@
 import Foundation
-internal import CLapack
 import Geometry
 
 extension StructuredTransform {
@@ -38,13 +37,9 @@ extension StructuredTransform {
                         sums[b].withUnsafeMutableBufferPointer { hb in
                             guard let h = hb.baseAddress else { return }
                             if block.isComplex {
-                                cblas_zherk(
-                                    CblasRowMajor, CblasUpper, CblasConjTrans, blasint(d), blasint(rows), 1, zp,
-                                    blasint(d), 1, h, blasint(d))
+                                BLAS.addHermitianGram(zp, rows: rows, columns: d, into: h)
                             } else {
-                                cblas_dsyrk(
-                                    CblasRowMajor, CblasUpper, CblasTrans, blasint(d), blasint(rows), 1, zp,
-                                    blasint(d), 1, h, blasint(d))
+                                BLAS.addGram(zp, rows: rows, columns: d, into: h)
                             }
                         }
                     }

@@ -21,6 +21,15 @@ enum BLAS {
             CblasRowMajor, CblasUpper, CblasTrans, blasint(d), blasint(rows), 1, a, blasint(d), 1, c, blasint(d))
     }
 
+    /// The upper triangle of the Hermitian C (d×d complex, interleaved re/im, row-major) += AᴴA for A rows × d
+    /// complex, interleaved. Wraps `cblas_zherk`.
+    static func addHermitianGram(
+        _ a: UnsafePointer<Double>, rows: Int, columns d: Int, into c: UnsafeMutablePointer<Double>
+    ) {
+        cblas_zherk(
+            CblasRowMajor, CblasUpper, CblasConjTrans, blasint(d), blasint(rows), 1, a, blasint(d), 1, c, blasint(d))
+    }
+
     /// op(A)·op(B) for whole row-major arrays.
     static func multiply(
         _ a: [Double], _ b: [Double], m: Int, n: Int, k: Int, transposeA: Bool = false, transposeB: Bool = false
@@ -94,6 +103,23 @@ public func singularValues(_ a: [Double], rows m: Int, columns n: Int) throws ->
     )
     guard info == 0 else { throw NumericError.lapack("dgesdd failed (info \(info))") }
     return s
+}
+
+/// The thin singular value decomposition of a row-major m×n matrix (LAPACKE dgesdd, jobz = S): the singular
+/// values descending and the rows of Vᵀ (min(m, n) of them, each of length n).
+func singularValueDecomposition(_ a: [Double], rows m: Int, columns n: Int) throws -> (
+    values: [Double], rightVectors: [Double]
+) {
+    var copy = a
+    let k = min(m, n)
+    var s = [Double](repeating: 0, count: k)
+    var u = [Double](repeating: 0, count: m * k)
+    var vt = [Double](repeating: 0, count: k * n)
+    let info = LAPACKE_dgesdd(
+        LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "S")), Int32(m), Int32(n), &copy, Int32(n), &s, &u, Int32(k), &vt, Int32(n)
+    )
+    guard info == 0 else { throw NumericError.lapack("dgesdd failed (info \(info))") }
+    return (s, vt)
 }
 
 /// The eigenvalues of a symmetric n×n row-major matrix, descending (LAPACKE dsyevd).

@@ -3,20 +3,20 @@ import Foundation
 import Algebra
 
 /// A result a command prints: a JSON object (`--json`) or a readable table. Renderers do no math.
-protocol Report: Encodable {
+public protocol Report: Encodable {
     var table: String { get }
 }
 
 /// How tables print integers; set from `--full` for the duration of one `emit`.
-enum TableStyle {
-    @TaskLocal static var fullIntegers = false
+public enum TableStyle {
+    @TaskLocal public static var fullIntegers = false
     /// Integers with more digits than this print as `8505 digits: 12345…67890` unless `--full`.
-    static let longestGroupedDigits = 60
+    public static let longestGroupedDigits = 60
 }
 
 /// Prints the report as JSON (`--json`) or as its table.
 /// - Throws: a one-line error when a result cannot be encoded (e.g. a non-finite number).
-func emit(_ report: some Report, _ output: OutputOptions) throws {
+public func emit(_ report: some Report, _ output: OutputOptions) throws {
     if output.json {
         print(String(decoding: try jsonBytes(report, pretty: true), as: UTF8.self))
     } else {
@@ -25,13 +25,13 @@ func emit(_ report: some Report, _ output: OutputOptions) throws {
 }
 
 /// Aligned `key  value` lines.
-func keyValueTable(_ rows: [(String, String)]) -> String {
+public func keyValueTable(_ rows: [(String, String)]) -> String {
     let width = rows.map(\.0.count).max() ?? 0
     return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
 }
 
 /// A column table with a header row.
-func columnTable(_ header: [String], _ rows: [[String]]) -> String {
+public func columnTable(_ header: [String], _ rows: [[String]]) -> String {
     let all = [header] + rows
     let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
     return all.map { row in
@@ -43,7 +43,7 @@ func columnTable(_ header: [String], _ rows: [[String]]) -> String {
 extension BigInteger {
     /// Decimal digits grouped by thousands for tables: 72,425,986,088,826; past 60 digits (unless
     /// `--full`) the digit count and the first and last digits: `8505 digits: 12345…67890`.
-    var grouped: String {
+    public var grouped: String {
         let s = magnitude.description
         if s.count > TableStyle.longestGroupedDigits && !TableStyle.fullIntegers {
             return (signum < 0 ? "-" : "") + "\(s.count) digits: \(s.prefix(12))…\(s.suffix(12))"

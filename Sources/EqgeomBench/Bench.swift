@@ -3,10 +3,13 @@ import Foundation
 import Algebra
 import Geometry
 import NumericBridge
+import CommandLineSupport
 
-/// `eqgeom bench`: micro-benchmarks of the exact core (results go to docs/benchmarks.md).
+/// `eqgeom-bench`: micro-benchmarks of the library (results go to docs/benchmarks.md).
+@main
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eqgeom-bench",
         abstract: "Time big-integer, power-series, rank, group and counting operations.")
 
     @Option(help: "Repetitions per benchmark (the median is reported).") var repeats: Int = 5

@@ -1,5 +1,5 @@
 /// The division algebra D = End_G(ρ) of a real irreducible representation ρ: ℝ, ℂ or ℍ (Schur and
-/// Frobenius; GROUPS.md §2.1). Its real dimension δ is 1, 2 or 4.
+/// Frobenius; MATH.md §8.1). Its real dimension δ is 1, 2 or 4.
 public enum DivisionAlgebra: String, Sendable, Hashable, Codable, CaseIterable {
     /// ρ ⊗ ℂ is irreducible (Frobenius–Schur indicator +1).
     case real = "R"

@@ -1,7 +1,7 @@
-/// One isotypic block of the permutation representation ℝ^n of a finite group G (GROUPS.md §2.2): a real
+/// One isotypic block of the permutation representation ℝ^n of a finite group G (MATH.md §8.1): a real
 /// irreducible representation ρ of type D, weight w = dim_ℝ ρ, occurring μ times over D. An equivariant
 /// matrix is, on this block, I_c ⊗ R_D(x) with x ∈ M_μ(D), and contributes w·rank_D(x) to the rank.
-public struct IsotypicBlock: Sendable, Hashable, Codable {
+public struct IsotypicBlock: RealBlock, Codable {
     /// The division algebra End_G(ρ).
     public let type: DivisionAlgebra
     /// w = dim_ℝ ρ: how much rank one unit of t adds.

@@ -8,7 +8,7 @@ import Algebra
 ///
 ///     28×28 horizontal shift (cycle type 28^28): 15 blocks, (1,1), (28,27), (14,13), …, (28,15), (2,1),
 ///     every multiplicity 28; commutant dimension 21,952.
-public struct BlockStructure: Sendable, Hashable {
+public struct BlockStructure: BlockDecomposition, Hashable {
     public let cycleType: CycleType
     /// The blocks in canonical order.
     public let blocks: [SpectralBlock]
@@ -24,7 +24,7 @@ public struct BlockStructure: Sendable, Hashable {
             case 1: blocks.append(SpectralBlock(l: 1, m: 1, multiplicity: mult))
             case 2: blocks.append(SpectralBlock(l: 2, m: 1, multiplicity: mult))
             default:
-                for m in (l / 2 + 1)..<l where greatestCommonDivisor(m, l) == 1 {
+                for m in (l / 2 + 1)..<l where gcd(m, l) == 1 {
                     blocks.append(SpectralBlock(l: l, m: m, multiplicity: mult))
                 }
             }
@@ -66,49 +66,11 @@ public struct BlockStructure: Sendable, Hashable {
     /// n = Σ weight·d.
     public var degree: Int { cycleType.degree }
 
-    /// dim of the commutant {W : W P_σ = P_σ W} = Σ_blocks weight·d² = Σ_{i,j} gcd(c_i, c_j) (MATH.md §4.1).
-    public var commutantDimension: Int { blocks.reduce(0) { $0 + $1.weight * $1.multiplicity * $1.multiplicity } }
+    /// The number of cycles of σ (fixed points included): its orbits.
+    public var orbitCount: Int { cycleType.cycleCount }
+
+    public var generatorCycleType: CycleType? { cycleType }
 
     /// The position of block (l, m) in canonical order.
     public func index(l: Int, m: Int) -> Int? { blocks.firstIndex { $0.l == l && $0.m == m } }
-
-    /// Σ over weight-1 blocks of d: the rank taken by saturating every real block.
-    public var realCapacity: Int { blocks.reduce(0) { $0 + ($1.weight == 1 ? $1.multiplicity : 0) } }
-}
-
-/// The positive divisors of n ≥ 1, by trial division up to √n.
-func divisors(of n: Int) -> [Int] {
-    var small: [Int] = []
-    var large: [Int] = []
-    var i = 1
-    while i * i <= n {
-        if n % i == 0 {
-            small.append(i)
-            if i != n / i { large.append(n / i) }
-        }
-        i += 1
-    }
-    return small + large.reversed()
-}
-
-func greatestCommonDivisor(_ a: Int, _ b: Int) -> Int {
-    var (x, y) = (abs(a), abs(b))
-    while y != 0 { (x, y) = (y, x % y) }
-    return x
-}
-
-/// Euler's totient φ(n), by trial division.
-func eulerPhi(_ n: Int) -> Int {
-    var m = n
-    var result = n
-    var p = 2
-    while p * p <= m {
-        if m % p == 0 {
-            while m % p == 0 { m /= p }
-            result -= result / p
-        }
-        p += 1
-    }
-    if m > 1 { result -= result / m }
-    return result
 }

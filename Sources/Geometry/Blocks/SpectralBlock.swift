@@ -5,7 +5,7 @@ import Algebra
 /// (1,1): eigenvalue 1, real, weight 1. (2,1): eigenvalue −1, real, weight 1. For l ≥ 3 and
 /// gcd(m, l) = 1, l/2 < m < l: the conjugate pair ζ_l^{±m}, a complex block of weight 2. Its size
 /// (multiplicity) d_l is the number of cycles whose length l divides.
-public struct SpectralBlock: Sendable, Hashable, Codable {
+public struct SpectralBlock: RealBlock, Codable {
     /// The order l of the eigenvalue ζ_l^m.
     public let l: Int
     /// The exponent m of ζ_l^m (gcd(m, l) = 1).
@@ -26,7 +26,7 @@ public struct SpectralBlock: Sendable, Hashable, Codable {
     /// `l/m`, the key used in keyed tuples (`1/1=13,28/27=10`).
     public var label: String { "\(l)/\(m)" }
 
-    /// The division algebra of the block: ℝ for (1,1) and (2,1), ℂ otherwise (GROUPS.md §2.1).
+    /// The division algebra of the block: ℝ for (1,1) and (2,1), ℂ otherwise (MATH.md §8.1).
     public var type: DivisionAlgebra { isComplex ? .complex : .real }
 
     enum CodingKeys: String, CodingKey { case l, m, multiplicity, weight, type, label }

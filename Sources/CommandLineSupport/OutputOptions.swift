@@ -3,21 +3,23 @@ import ArgumentParser
 import Foundation
 
 /// `--json` and `--full`: how results are printed on stdout.
-struct OutputOptions: ParsableArguments {
+public struct OutputOptions: ParsableArguments {
+    public init() {}
+
     @Flag(name: .long, help: "Print one JSON object (big integers as strings of decimal digits, always in full).")
-    var json = false
+    public var json = false
 
     @Flag(name: .long, help: "Print integers of any length in full in tables (default: first and last digits).")
-    var full = false
+    public var full = false
 
     @Option(
         name: .long,
         help: ArgumentHelp(
             "Memory budget, e.g. 4G, 512M or bytes (default 4G); larger requests are refused before work.",
             valueName: "size"))
-    var memoryLimit: String?
+    public var memoryLimit: String?
 
-    func validate() throws {
+    public func validate() throws {
         guard let text = memoryLimit else { return }
         guard let bytes = MemoryBudget.parse(text) else {
             throw ValidationError("--memory-limit takes a positive size such as 4G, 512M or 1048576, got '\(text)'")

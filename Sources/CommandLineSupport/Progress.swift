@@ -1,0 +1,30 @@
+import Foundation
+
+/// Prints one error line on stderr and exits with status 2.
+public func fail(_ message: String) -> Never {
+    let line = message.split(separator: "\n").first.map(String.init) ?? "unknown error"
+    let trimmed = line.hasPrefix("Error: ") ? String(line.dropFirst(7)) : line
+    FileHandle.standardError.write(Data("eqgeom: error: \(trimmed)\n".utf8))
+    Foundation.exit(2)
+}
+
+/// Writes a progress line on stderr (never on stdout, which carries results).
+public func progress(_ message: String) {
+    FileHandle.standardError.write(Data("eqgeom: \(message)\n".utf8))
+}
+
+/// A progress bar on stderr: redrawn in place on a terminal, a line at each quarter otherwise.
+/// - Throws: `Interrupted` once SIGINT has arrived, so that long training stops cleanly.
+public func progressBar(_ label: String, _ done: Int, _ total: Int, unit: String = "epochs") throws {
+    try Interruption.check()
+    guard total > 0 else { return }
+    if isatty(STDERR_FILENO) != 0 {
+        let width = 30
+        let filled = width * done / total
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        FileHandle.standardError.write(
+            Data("\reqgeom: \(label) [\(bar)] \(done)/\(total)\(done == total ? "\n" : "")".utf8))
+    } else if done == total || (4 * done / total) != (4 * (done - 1) / total) {
+        progress("\(label): \(done)/\(total) \(unit)")
+    }
+}
