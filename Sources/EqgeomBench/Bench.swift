@@ -171,7 +171,7 @@ func benchmarks() -> [Benchmark] {
         Benchmark(name: "train.exact_optimum_d4_60000x784", prepare: { _ = Synthetic.shared.pixels }) {
             let basis = try GroupNumericBasis.build(try Synthetic.d4())
             let moments = GroupTransform(basis).moments(of: Synthetic.shared.pixels, batch: 60_000)
-            let spectra = try GroupSpectra(moments: moments, count: 60_000, basis: basis)
+            let spectra = try GroupBlockSpectra(moments: moments, count: 60_000, basis: basis)
             return "loss \(spectra.loss([16, 12, 9, 12, 25]))"
         },
         Benchmark(name: "transform.n1e6_1000x1000", prepare: { try? Synthetic.shared.prepareMillion() }) {
@@ -259,16 +259,15 @@ func benchmarks() -> [Benchmark] {
         },
         Benchmark(name: "train.exact_optimum_60000x784", prepare: { Synthetic.shared.prepareTransform() }) {
             let s = Synthetic.shared
-            let spectra = try BlockSpectra(moments: s.transform.moments(of: s.pixels, batch: 60_000))
+            let spectra = try CyclicBlockSpectra(moments: s.transform.moments(of: s.pixels, batch: 60_000))
             let v = try EquivariantVariety(structure: s.layout.structure, rank: 99)
             return
                 "loss \(try ComponentOptimum(spectra, component: try v.component(ComponentSelection.paperTuple)).loss)"
         },
         Benchmark(name: "train.best_component_60000x784", prepare: { Synthetic.shared.prepareTransform() }) {
             let s = Synthetic.shared
-            let spectra = try BlockSpectra(moments: s.transform.moments(of: s.pixels, batch: 60_000))
-            let v = try EquivariantVariety(structure: s.layout.structure, rank: 99)
-            let best = ComponentSelection.best(spectra, variety: v)
+            let spectra = try CyclicBlockSpectra(moments: s.transform.moments(of: s.pixels, batch: 60_000))
+            let best = ComponentSelection.best(spectra, rank: 99)
             return "loss \(spectra.loss(best))"
         },
         Benchmark(name: "train.adam_epoch_equivariant_60000x784", prepare: { _ = Synthetic.shared.coordinates }) {

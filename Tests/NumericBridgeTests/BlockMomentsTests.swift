@@ -48,8 +48,8 @@ import EqgeomTestSupport
         try merged.add(transform.moments(of: Array(x[(250 * n)...]), batch: 50))
         #expect(merged.sampleCount == 300)
         #expect(Self.maxDifference(whole, merged) <= 1e-12 * whole.totalEnergy)
-        let a = try BlockSpectra(moments: whole)
-        let b = try BlockSpectra(moments: merged)
+        let a = try CyclicBlockSpectra(moments: whole)
+        let b = try CyclicBlockSpectra(moments: merged)
         let tuple = layout.structure.blocks.map { min($0.multiplicity, 2) }
         #expect(abs(a.loss(tuple) - b.loss(tuple)) <= 1e-12 * a.totalEnergy)
         let other = StructuredTransform(try BasisLayout(try Permutation.shift(height: 7, width: 6, along: .x)))

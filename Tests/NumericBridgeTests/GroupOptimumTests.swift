@@ -33,13 +33,13 @@ import EqgeomTestSupport
 
     /// A group's exact-basis Q, its transform, seeded data, the data's spectra and the block shapes.
     static func setting(_ group: PermutationGroup, count: Int, seed: UInt64) throws -> (
-        basis: GroupNumericBasis, transform: GroupTransform, data: ImageDataset, spectra: GroupSpectra,
+        basis: GroupNumericBasis, transform: GroupTransform, data: ImageDataset, spectra: GroupBlockSpectra,
         shapes: BlockShapes
     ) {
         let basis = try GroupNumericBasis(try AdaptedBasis(group: group))
         let transform = GroupTransform(basis)
         let data = randomData(count: count, n: group.degree, seed: seed)
-        let spectra = try GroupSpectra(
+        let spectra = try GroupBlockSpectra(
             coordinates: transform.forward(data.values, batch: count), count: count, basis: basis)
         let shapes = BlockShapes(
             weights: basis.blocks.map(\.block.weight), multiplicities: basis.blocks.map(\.block.multiplicity))
@@ -82,12 +82,13 @@ import EqgeomTestSupport
             let data = Self.randomData(count: 30, n: group.degree, seed: 17)
             let shapes = BlockShapes(
                 weights: exact.blocks.map(\.block.weight), multiplicities: exact.blocks.map(\.block.multiplicity))
-            let a = try GroupSpectra(coordinates: transform.forward(data.values, batch: 30), count: 30, basis: floating)
-            let b = try GroupSpectra(
+            let a = try GroupBlockSpectra(
+                coordinates: transform.forward(data.values, batch: 30), count: 30, basis: floating)
+            let b = try GroupBlockSpectra(
                 coordinates: GroupTransform(exact).forward(data.values, batch: 30), count: 30, basis: exact)
             // blocks of one Galois class may be numbered differently; the best component's loss may not differ
             for r in 1..<group.degree {
-                func best(_ s: GroupSpectra) -> Double {
+                func best(_ s: GroupBlockSpectra) -> Double {
                     s.loss(
                         ComponentSelection.bestTuple(
                             energies: s.blocks.map(\.energies), weights: shapes.weights, rank: r))
@@ -159,7 +160,7 @@ import EqgeomTestSupport
             let n = group.degree
             let basis = try GroupNumericBasis(try AdaptedBasis(group: group))
             let data = Self.randomData(count: 30, n: n, seed: 5)
-            let spectra = try GroupSpectra(
+            let spectra = try GroupBlockSpectra(
                 coordinates: GroupTransform(basis).forward(data.values, batch: 30), count: 30, basis: basis)
             let shapes = BlockShapes(
                 weights: basis.blocks.map(\.block.weight), multiplicities: basis.blocks.map(\.block.multiplicity))

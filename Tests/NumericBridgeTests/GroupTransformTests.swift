@@ -82,8 +82,8 @@ import Algebra
                 let scale = m.map(abs).max() ?? 1
                 #expect(zip(fused[b], m).allSatisfy { abs($0 - $1) <= 1e-12 * scale }, "\(name), block \(b)")
             }
-            let a = try GroupSpectra(moments: fused, count: batch, basis: basis)
-            let c = try GroupSpectra(coordinates: y, count: batch, basis: basis)
+            let a = try GroupBlockSpectra(moments: fused, count: batch, basis: basis)
+            let c = try GroupBlockSpectra(coordinates: y, count: batch, basis: basis)
             #expect(zip(a.blocks, c.blocks).allSatisfy { abs($0.energy - $1.energy) <= 1e-12 * $1.energy }, "\(name)")
         }
     }

@@ -21,11 +21,11 @@ import EqgeomTestSupport
             var draws = SplitMix(UInt64(100 + k))
             let data = (0..<(count * n)).map { _ in draws.normal() }
             let layout = try BasisLayout(sigma)
-            let cyclic = try BlockSpectra(
+            let cyclic = try CyclicBlockSpectra(
                 coordinates: StructuredTransform(layout).forward(data, batch: count), count: count, layout: layout)
             let exact = try AdaptedBasis(group: try PermutationGroup(generators: [sigma]))
             let basis = try GroupNumericBasis(exact)
-            let general = try GroupSpectra(
+            let general = try GroupBlockSpectra(
                 coordinates: GroupTransform(basis).forward(data, batch: count), count: count, basis: basis)
             #expect(try BasisCertificate(ExactBasis(sigma)).holds, "\(type)")
             #expect(try AdaptedBasisCertificate(exact).holds, "\(type)")

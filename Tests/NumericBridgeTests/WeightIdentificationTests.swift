@@ -142,7 +142,8 @@ import Algebra
         let frame = IsotypicFrame(layout)
         let n = layout.degree
         let data = GroupOptimumTests.randomData(count: 300, n: n, seed: 74)
-        let spectra = try BlockSpectra(moments: StructuredTransform(layout).moments(of: data.values, batch: data.count))
+        let spectra = try CyclicBlockSpectra(
+            moments: StructuredTransform(layout).moments(of: data.values, batch: data.count))
         let q = try NumericBasis(layout).matrix
         var rng = SeededGenerator(seed: 75)
         let variety = try EquivariantVariety(structure: layout.structure, rank: 7)

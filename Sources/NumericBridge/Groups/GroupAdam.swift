@@ -5,7 +5,7 @@ import Geometry
 /// Adam on the weight-sharing parameterisation of a component V_t of a group (MATH.md §8.8): per block
 /// an encoder E ∈ D^{t×μ} and a decoder D ∈ D^{μ×t}, acting as Ê = Σ_e E^e ⊗ L_e and D̂ = Σ_e D^e ⊗ L_e,
 /// so every parameter occurs at many pixel positions with coefficients from B. The loss of the data is
-/// Σ_ρ tr Γ − 2 tr(D̂ÊΓ) + tr(ÊᵀD̂ᵀD̂ÊΓ) with Γ the block moments (`GroupSpectra`), so each step uses the
+/// Σ_ρ tr Γ − 2 tr(D̂ÊΓ) + tr(ÊᵀD̂ᵀD̂ÊΓ) with Γ the block moments (`GroupBlockSpectra`), so each step uses the
 /// exact full-batch gradient from these sufficient statistics (no mini-batch noise); `epochs·⌈N/batch⌉`
 /// steps with a cosine learning-rate schedule, seeded initialisation.
 public struct GroupAdamModel: Sendable {
@@ -19,7 +19,7 @@ public struct GroupAdamModel: Sendable {
     public let steps: Int
 
     public init(
-        _ spectra: GroupSpectra, tuple: [Int], settings: AdamSettings, progress: ((Int, Int) throws -> Void)? = nil
+        _ spectra: GroupBlockSpectra, tuple: [Int], settings: AdamSettings, progress: ((Int, Int) throws -> Void)? = nil
     ) throws {
         let scale = 1 / Double(spectra.sampleCount * spectra.basis.degree)
         let steps = settings.epochs * ((spectra.sampleCount + settings.batchSize - 1) / settings.batchSize)

@@ -10,12 +10,12 @@ import Geometry
 public struct GroupTrainingExperiment: Sendable {
     public struct Configuration: Sendable {
         public var rank: Int
-        public var choices: [TrainingExperiment.Choice]
+        public var choices: [ComponentChoice]
         /// Move each sample by a random group element (seeded).
         public var augment: Bool
         public var seed: UInt64
         public var adam: AdamSettings?
-        public init(rank: Int, choices: [TrainingExperiment.Choice], augment: Bool, seed: UInt64, adam: AdamSettings?) {
+        public init(rank: Int, choices: [ComponentChoice], augment: Bool, seed: UInt64, adam: AdamSettings?) {
             self.rank = rank
             self.choices = choices
             self.augment = augment
@@ -27,7 +27,7 @@ public struct GroupTrainingExperiment: Sendable {
     public let configuration: Configuration
     public let basis: GroupNumericBasis
     public let data: ImageDataset
-    public let spectra: GroupSpectra
+    public let spectra: GroupBlockSpectra
     public let rows: [TrainingExperiment.Row]
     public let dense: TrainingExperiment.Row
     /// The exact optimum's block maps of the first choice, and its tuple.
@@ -66,7 +66,7 @@ public struct GroupTrainingExperiment: Sendable {
         data = c.augment ? try GroupAugmentation.apply(raw, generators: basis.generators, seed: c.seed) : raw
         progress("\(data.count) samples\(c.augment ? ", each moved by a random group element" : ""); transforming")
         let transform = GroupTransform(basis)
-        spectra = try GroupSpectra(
+        spectra = try GroupBlockSpectra(
             moments: transform.moments(of: data.values, batch: data.count), count: data.count, basis: basis)
         progress("block spectra done; dense PCA at rank \(c.rank)")
         let denseOptimum = try DenseOptimum(data, rank: c.rank)
@@ -75,18 +75,7 @@ public struct GroupTrainingExperiment: Sendable {
         var first: [Int] = []
         var firstTrained: GroupAdamModel? = nil
         for choice in c.choices {
-            let tuple: [Int]
-            switch choice {
-            case .best:
-                tuple = ComponentSelection.maximal(
-                    ComponentSelection.bestTuple(
-                        energies: spectra.blocks.map(\.energies), weights: shapes.weights, rank: c.rank),
-                    shapes, rank: c.rank)
-            case .equalRank: tuple = ComponentSelection.equalRank(shapes, rank: c.rank)
-            case .highPass: tuple = ComponentSelection.highPass(shapes, rank: c.rank)
-            case .tuple(let t): tuple = t
-            case .paper: tuple = []
-            }
+            let tuple = ComponentSelection.tuple(for: choice, spectra: spectra, rank: c.rank)
             let maps = spectra.optimalMaps(tuple)
             var adam: GroupAdamModel? = nil
             var eqError: Double? = nil

@@ -22,17 +22,12 @@ public struct IsotypicFrame: Sendable {
         let columns: [Int]
     }
 
-    /// The coordinates' transform, kept for the block moments of data.
-    enum Transform: Sendable {
-        case cyclic(StructuredTransform)
-        case group(GroupTransform)
-    }
-
     public let degree: Int
     public let blocks: [Block]
     /// The generators' images (0-based), for the commutator check W[g(i), g(j)] = W[i, j].
     public let generators: [[Int32]]
-    let transform: Transform
+    /// The coordinates' transform, kept for the block spectra of data.
+    let transform: any IsotypicTransform
 
     /// The frame of one permutation: its real and complex blocks in canonical order.
     public init(_ layout: BasisLayout) {
@@ -46,7 +41,7 @@ public struct IsotypicFrame: Sendable {
         }
         degree = layout.degree
         generators = [layout.permutation.images.map { Int32($0 - 1) }]
-        transform = .cyclic(StructuredTransform(layout))
+        transform = StructuredTransform(layout)
     }
 
     /// The frame of a group's numeric basis: its isotypic blocks over ℝ, ℂ and ℍ.
@@ -63,16 +58,11 @@ public struct IsotypicFrame: Sendable {
         }
         degree = basis.degree
         generators = basis.generators
-        transform = .group(GroupTransform(basis))
+        transform = GroupTransform(basis)
     }
 
     /// Y = X·Q for a batch of rows.
-    func forward(_ x: [Double], batch: Int) -> [Double] {
-        switch transform {
-        case .cyclic(let t): return t.forward(x, batch: batch)
-        case .group(let t): return t.forward(x, batch: batch)
-        }
-    }
+    func forward(_ x: [Double], batch: Int) -> [Double] { transform.forward(x, batch: batch) }
 
     /// Qᵀ W Q of a dense n×n W (row-major), by two passes of the transform: (Wᵀ Q)ᵀ = Qᵀ W, then ·Q.
     func conjugate(_ w: [Double]) -> [Double] {
@@ -97,14 +87,7 @@ extension IsotypicFrame {
     /// The exact optimum of component `tuple` on `data`: its block maps F*_ρ in this frame's layout, its
     /// per-pixel loss and that loss's rounding bound (from the fused block moments).
     func optimum(of data: ImageDataset, tuple: [Int]) throws -> (maps: [[Double]], loss: Double, lossError: Double) {
-        switch transform {
-        case .cyclic(let t):
-            let spectra = try BlockSpectra(moments: t.moments(of: data.values, batch: data.count))
-            return (spectra.optimalMaps(tuple), spectra.loss(tuple), spectra.lossErrorBound(tuple))
-        case .group(let t):
-            let spectra = try GroupSpectra(
-                moments: t.moments(of: data.values, batch: data.count), count: data.count, basis: t.basis)
-            return (spectra.optimalMaps(tuple), spectra.loss(tuple), spectra.lossErrorBound(tuple))
-        }
+        let spectra = try transform.spectra(of: data.values, batch: data.count)
+        return (spectra.optimalMaps(tuple), spectra.loss(tuple), spectra.lossErrorBound(tuple))
     }
 }

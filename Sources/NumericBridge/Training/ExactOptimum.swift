@@ -9,13 +9,13 @@ public struct ComponentOptimum: Sendable {
     public let architecture: ComponentArchitecture
     /// Mean squared error per pixel, ‖X − XWᵀ‖²_F/(N·n).
     public let loss: Double
-    /// Bound on the rounding error of `loss` (`BlockSpectra.lossErrorBound`).
+    /// Bound on the rounding error of `loss` (`CyclicBlockSpectra.lossErrorBound`).
     public let lossError: Double
     /// Parameters of the encoder and decoder patterns (ComponentArchitecture order).
     public let encoderTheta: [Double]
     public let decoderTheta: [Double]
 
-    public init(_ spectra: BlockSpectra, component: EquivariantComponent) throws {
+    public init(_ spectra: CyclicBlockSpectra, component: EquivariantComponent) throws {
         architecture = try ComponentArchitecture(component)
         loss = spectra.loss(component.tuple)
         lossError = spectra.lossErrorBound(component.tuple)

@@ -7,17 +7,17 @@ import Geometry
 /// writes one statistics file per shard and one merge gives the same loss and best component as one run
 /// over all the data (to rounding).
 public struct StatisticsOptimum: Sendable {
-    public let spectra: BlockSpectra
+    public let spectra: CyclicBlockSpectra
     public let tuple: [Int]
     public let optimum: ComponentOptimum
 
     /// - Throws: when the rank is out of range for σ, the choice is not a component at this rank, or the
     ///   paper's tuple is asked off its setting (cycle type 28^28, rank 99).
-    public init(moments: BlockMoments, rank: Int, choice: TrainingExperiment.Choice) throws {
+    public init(moments: BlockMoments, rank: Int, choice: ComponentChoice) throws {
         let variety = try EquivariantVariety(structure: moments.layout.structure, rank: rank)
         try TrainingExperiment.check(choice, variety: variety)
-        spectra = try BlockSpectra(moments: moments)
-        tuple = TrainingExperiment.tuple(for: choice, spectra: spectra, variety: variety)
+        spectra = try CyclicBlockSpectra(moments: moments)
+        tuple = ComponentSelection.tuple(for: choice, spectra: spectra, rank: rank)
         optimum = try ComponentOptimum(spectra, component: try variety.component(tuple))
     }
 }

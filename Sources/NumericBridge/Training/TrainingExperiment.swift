@@ -7,33 +7,18 @@ import Geometry
 /// Adam training → losses, equivariance errors, weights and figures. Losses are mean squared errors
 /// per pixel, ‖X − WX‖²_F/(N·n), on the data given (after augmentation).
 public struct TrainingExperiment: Sendable {
-    /// Which components to evaluate.
-    public enum Choice: Sendable, Equatable {
-        case best, paper, equalRank, highPass
-        case tuple([Int])
-
-        public var name: String {
-            switch self {
-            case .best: return "best"
-            case .paper: return "paper"
-            case .equalRank: return "equal-rank"
-            case .highPass: return "high-pass"
-            case .tuple: return "given"
-            }
-        }
-    }
-
     public struct Configuration: Sendable {
         public var height: Int, width: Int
         public var axis: Permutation.Axis
         public var rank: Int
         public var maxShift: Int
         public var seed: UInt64
-        public var choices: [Choice]
+        public var choices: [ComponentChoice]
         /// Adam settings, or nil for the exact optimum only.
         public var adam: AdamSettings?
         public init(
-            height: Int, width: Int, axis: Permutation.Axis, rank: Int, maxShift: Int, seed: UInt64, choices: [Choice],
+            height: Int, width: Int, axis: Permutation.Axis, rank: Int, maxShift: Int, seed: UInt64,
+            choices: [ComponentChoice],
             adam: AdamSettings?
         ) {
             self.height = height
@@ -75,7 +60,7 @@ public struct TrainingExperiment: Sendable {
     public let configuration: Configuration
     public let layout: BasisLayout
     public let data: ImageDataset
-    public let spectra: BlockSpectra
+    public let spectra: CyclicBlockSpectra
     public let rows: [Row]
     public let dense: Row
     /// The exact optimum of the first chosen component (for figures and weights).
@@ -112,7 +97,7 @@ public struct TrainingExperiment: Sendable {
             raw, height: c.height, width: c.width, alongColumns: c.axis == .x, maxShift: c.maxShift, seed: c.seed)
         progress("\(data.count) images, shifts in [−\(c.maxShift), \(c.maxShift)]; block moments in the Q_σ basis")
         let transform = StructuredTransform(layout)
-        spectra = try BlockSpectra(moments: transform.moments(of: data.values, batch: data.count))
+        spectra = try CyclicBlockSpectra(moments: transform.moments(of: data.values, batch: data.count))
         // Adam trains in the Q_σ coordinates; the exact optimum needs only the moments
         let coordinates = c.adam == nil ? [] : transform.forward(data.values, batch: data.count)
         progress("block spectra done; dense PCA at rank \(c.rank)")
@@ -122,7 +107,7 @@ public struct TrainingExperiment: Sendable {
         var firstOptimum: ComponentOptimum? = nil
         var firstTrained: TrainedModel? = nil
         for choice in c.choices {
-            let tuple = Self.tuple(for: choice, spectra: spectra, variety: variety)
+            let tuple = ComponentSelection.tuple(for: choice, spectra: spectra, rank: c.rank)
             let component = try variety.component(tuple)
             let optimum = try ComponentOptimum(spectra, component: component)
             var adamLoss: Double? = nil
@@ -167,20 +152,9 @@ public struct TrainingExperiment: Sendable {
         trained = firstTrained
     }
 
-    /// The block ranks a choice names (the best one by the knapsack over the spectra, MATH.md §4.5).
-    static func tuple(for choice: Choice, spectra: BlockSpectra, variety: EquivariantVariety) -> [Int] {
-        switch choice {
-        case .best: return ComponentSelection.best(spectra, variety: variety)
-        case .paper: return ComponentSelection.paperTuple
-        case .equalRank: return ComponentSelection.equalRank(variety)
-        case .highPass: return ComponentSelection.highPass(variety)
-        case .tuple(let t): return t
-        }
-    }
-
     /// Refuses, before any work, a choice that cannot apply: the paper's tuple off its setting, or a tuple
     /// that is not a component at this rank.
-    static func check(_ choice: Choice, variety: EquivariantVariety) throws {
+    static func check(_ choice: ComponentChoice, variety: EquivariantVariety) throws {
         switch choice {
         case .paper:
             guard ComponentSelection.paperApplies(variety.decomposition, rank: variety.rank) else {

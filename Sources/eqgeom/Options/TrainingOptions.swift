@@ -110,12 +110,12 @@ struct ComponentArgument: ExpressibleByArgument {
     var defaultValueDescription: String { named?.rawValue ?? tupleText ?? "" }
 
     /// The training choice, a tuple parsed against the blocks.
-    func choice(_ structure: BlockStructure) throws -> TrainingExperiment.Choice {
+    func choice(_ structure: BlockStructure) throws -> ComponentChoice {
         try choice(parsing: structure.parseTuple)
     }
 
     /// The training choice, a tuple parsed by `parse` (a group's labels).
-    func choice(parsing parse: (String) throws -> [Int]) throws -> TrainingExperiment.Choice {
+    func choice(parsing parse: (String) throws -> [Int]) throws -> ComponentChoice {
         switch named {
         case .best: return .best
         case .paper: return .paper

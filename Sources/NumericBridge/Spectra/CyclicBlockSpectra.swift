@@ -6,7 +6,7 @@ import Geometry
 /// component splits into one Eckart–Young problem per block. A real block keeps the top t eigenvalues
 /// of X̃_bᵀX̃_b (d×d); a complex block sees the complex coordinates z = x_cos + i·x_sin and keeps the
 /// top t eigenvalues of the Hermitian H = Σ z zᴴ (d×d). Each block's loss is its discarded energy.
-public struct BlockSpectra: Sendable {
+public struct CyclicBlockSpectra: BlockSpectra {
     public struct Block: Sendable {
         public let block: SpectralBlock
         /// Eigenvalues, descending (energy per retained direction).
@@ -29,6 +29,11 @@ public struct BlockSpectra: Sendable {
     public let sampleCount: Int
     /// ‖X‖²_F, the total energy.
     public let totalEnergy: Double
+
+    public var realBlocks: [IsotypicBlock] { blocks.map(\.block.isotypic) }
+    public var degree: Int { layout.degree }
+    /// The eigenvalues of every block (clamped at 0): one energy per retained direction.
+    public var energies: [[Double]] { blocks.map(\.eigenvalues) }
 
     /// Spectra of the rows of `coordinates` (N×n, already in the Q_σ basis).
     public init(coordinates x: [Double], count: Int, layout: BasisLayout) throws {
@@ -97,13 +102,6 @@ public struct BlockSpectra: Sendable {
             }
             return f
         }
-    }
-
-    /// Mean squared error per pixel of the best member of component t: the discarded spectrum
-    /// Σ_b Σ_{i ≥ t_b} λ_{b,i} / (N·n) (eigenvalues clamped at 0), so it is never negative and suffers no
-    /// cancellation (total − retained would lose every digit when the data has a large offset).
-    public func loss(_ tuple: [Int]) -> Double {
-        zip(blocks, tuple).reduce(0) { $0 + $1.0.discarded($1.1) } / Double(sampleCount * layout.degree)
     }
 
     /// A bound on the rounding error of `loss(tuple)`: each discarded eigenvalue of block b is off by at

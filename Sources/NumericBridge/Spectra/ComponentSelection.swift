@@ -2,14 +2,41 @@ import Foundation
 import Algebra
 import Geometry
 
-/// Which component to use at rank r (MATH.md §4.5), from the block spectra of the data.
+/// Which component of E_r to evaluate: the best for the data, the paper's MNIST tuple, two data-blind
+/// rules, or a given tuple (MATH.md §4.5, §8.7).
+public enum ComponentChoice: Sendable, Equatable {
+    case best, paper, equalRank, highPass
+    case tuple([Int])
+
+    public var name: String {
+        switch self {
+        case .best: return "best"
+        case .paper: return "paper"
+        case .equalRank: return "equal-rank"
+        case .highPass: return "high-pass"
+        case .tuple: return "given"
+        }
+    }
+}
+
+/// Which component to use at rank r (MATH.md §4.5, §8.7), from the block spectra of the data.
 public enum ComponentSelection {
     /// The component of least loss over all components (deficient ones included), from the block spectra.
-    public static func best(_ spectra: BlockSpectra, variety: EquivariantVariety) -> [Int] {
-        let t = bestTuple(
-            energies: spectra.blocks.map(\.eigenvalues), weights: spectra.blocks.map(\.block.weight), rank: variety.rank
-        )
-        return maximal(t, shapes(variety), rank: variety.rank)
+    public static func best(_ spectra: some BlockSpectra, rank r: Int) -> [Int] {
+        let t = bestTuple(energies: spectra.energies, weights: spectra.realBlocks.map(\.weight), rank: r)
+        return maximal(t, spectra.shapes, rank: r)
+    }
+
+    /// The tuple a choice names at rank r (the paper's is fixed; `TrainingExperiment.check` refuses it off its
+    /// setting).
+    public static func tuple(for choice: ComponentChoice, spectra: some BlockSpectra, rank r: Int) -> [Int] {
+        switch choice {
+        case .best: return best(spectra, rank: r)
+        case .paper: return paperTuple
+        case .equalRank: return equalRank(spectra.shapes, rank: r)
+        case .highPass: return highPass(spectra.shapes, rank: r)
+        case .tuple(let t): return t
+        }
     }
 
     /// Maximise the retained energy Σ_b Σ_{i<t_b} e_{b,i} subject to Σ w_b t_b ≤ r (MATH.md §8.7 item 4),

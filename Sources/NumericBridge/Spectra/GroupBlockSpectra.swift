@@ -7,7 +7,7 @@ import Geometry
 /// second moment onto the commutant matters. With the samples' c slots as extra samples, M = Σ z zᵀ is
 /// δμ×δμ; its projection Γ onto {Σ E_kl ⊗ L(x_kl)} has eigenvalues in clusters of δ, one cluster per
 /// D-eigenvalue; keeping the top t clusters retains their sum (the energy e_{ρ,i}).
-public struct GroupSpectra: Sendable {
+public struct GroupBlockSpectra: BlockSpectra {
     public struct Block: Sendable {
         public let block: IsotypicBlock
         /// Γ's eigenvalues, descending (δμ of them, clustered by δ), clamped at 0.
@@ -31,6 +31,11 @@ public struct GroupSpectra: Sendable {
     public let blocks: [Block]
     public let sampleCount: Int
     public let totalEnergy: Double
+
+    public var realBlocks: [IsotypicBlock] { blocks.map(\.block) }
+    public var degree: Int { basis.degree }
+    /// The cluster sums of every block: the energy of each D-direction.
+    public var energies: [[Double]] { blocks.map(\.energies) }
 
     /// Spectra of the rows of `coordinates` (N×n, in the Q basis of `basis`): the moments from the gathered
     /// coordinates (the second method behind `GroupTransform.moments`).
@@ -93,11 +98,6 @@ public struct GroupSpectra: Sendable {
             }
             return p
         }
-    }
-
-    /// Mean squared error per pixel of the best member of component t: the discarded energies / (N·n).
-    public func loss(_ tuple: [Int]) -> Double {
-        zip(blocks, tuple).reduce(0) { $0 + $1.0.discarded($1.1) } / Double(sampleCount * basis.degree)
     }
 
     /// A bound on the rounding error of `loss(tuple)`: each discarded eigenvalue of block b is off by at most

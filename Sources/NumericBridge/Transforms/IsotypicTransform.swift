@@ -1,0 +1,31 @@
+import Foundation
+import Geometry
+
+/// The orthogonal change of basis Y = X·Q to an adapted frame as a fast transform (MATH.md §5, §8.5), with the
+/// block spectra of data fused with it (MATH.md §4.5, §8.7). One permutation conforms by FFTs along its cycles
+/// (`StructuredTransform`); any group by orbit tiles or a torus's 2-D FFT (`GroupTransform`).
+public protocol IsotypicTransform: Sendable {
+    associatedtype Spectra: BlockSpectra
+    /// n, the number of points.
+    var degree: Int { get }
+    /// Y = X·Q for a batch of rows (N×n, row-major).
+    func forward(_ x: [Double], batch: Int) -> [Double]
+    /// X = Y·Qᵀ for a batch of rows.
+    func inverse(_ y: [Double], batch: Int) -> [Double]
+    /// The block spectra of the rows of X (N×n pixels), from moments fused with the transform.
+    func spectra(of x: [Double], batch: Int) throws -> Spectra
+}
+
+extension StructuredTransform: IsotypicTransform {
+    public func spectra(of x: [Double], batch: Int) throws -> CyclicBlockSpectra {
+        try CyclicBlockSpectra(moments: moments(of: x, batch: batch))
+    }
+}
+
+extension GroupTransform: IsotypicTransform {
+    public var degree: Int { basis.degree }
+
+    public func spectra(of x: [Double], batch: Int) throws -> GroupBlockSpectra {
+        try GroupBlockSpectra(moments: moments(of: x, batch: batch), count: batch, basis: basis)
+    }
+}
