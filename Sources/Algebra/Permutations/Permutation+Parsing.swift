@@ -1,9 +1,51 @@
-extension Permutation {
-    /// Parses cycle notation such as `(1 3 4)(2 5)` or `(1,3,4)(2,5)`; `()` is the identity.
-    /// n is `degree` when given, else the largest point written.
-    /// - Throws: `PermutationError` for repeated points, points < 1 or > n, non-numeric text,
-    ///   unbalanced parentheses, or an n smaller than a written point.
-    public init(cycles text: String, degree: Int? = nil) throws {
+/// A permutation as written, before its points are laid out: cycle notation `(1 3 4)(2 5)` (or `(1,3,4)(2,5)`,
+/// `()` the identity) or one-line notation `[3,5,4,1,2]` (σ(1) = 3, …), both 1-based (MATH.md §1). Parsing
+/// checks the syntax and the points and allocates only in proportion to the text; `permutation(degree:)` then
+/// builds σ on n points within the memory budget.
+public struct PermutationNotation: Sendable, Hashable {
+    enum Form: Sendable, Hashable {
+        case cycles([[Int]])
+        case oneLine([Int])
+    }
+    let form: Form
+
+    /// - Throws: `PermutationError` for repeated points, points < 1, non-numeric text, unbalanced parentheses,
+    ///   or one-line entries that are not a permutation of 1…n.
+    public init(parsing text: String) throws {
+        if text.drop(while: \.isWhitespace).first == "[" {
+            form = .oneLine(try Self.oneLine(text))
+        } else {
+            form = .cycles(try Self.cycles(text))
+        }
+    }
+
+    /// The largest point written (one-line: the number of entries): the least n σ acts on.
+    public var largestPoint: Int {
+        switch form {
+        case .cycles(let cycles): return cycles.lazy.compactMap { $0.max() }.max() ?? 0
+        case .oneLine(let images): return images.count
+        }
+    }
+
+    /// σ on `degree` points (default: the largest point written), the points not written fixed.
+    /// - Throws: `PermutationError.degreeTooSmall` for an n below a written point; `MemoryLimitError`.
+    public func permutation(degree: Int? = nil) throws -> Permutation {
+        let n = degree ?? largestPoint
+        guard n >= 0 else { throw PermutationError.invalidSize("n must be non-negative, got \(n)") }
+        guard n >= largestPoint else { throw PermutationError.degreeTooSmall(given: n, needed: largestPoint) }
+        try Permutation.requireMemory(degree: n)
+        switch form {
+        case .oneLine(let images): return try Permutation(images: images).extended(to: n)
+        case .cycles(let cycles):
+            var images = (0..<n).map { $0 + 1 }
+            for cycle in cycles {
+                for (s, p) in cycle.enumerated() { images[p - 1] = cycle[(s + 1) % cycle.count] }
+            }
+            return try Permutation(images: images)
+        }
+    }
+
+    private static func cycles(_ text: String) throws -> [[Int]] {
         guard !text.allSatisfy(\.isWhitespace) else { throw PermutationError.empty }
         var cycles: [[Int]] = []
         var current: [Int]? = nil
@@ -41,26 +83,14 @@ extension Permutation {
             }
         }
         guard current == nil else { throw PermutationError.unbalancedParentheses(text) }
-        let largest = cycles.flatMap { $0 }.max() ?? 0
-        let n = degree ?? largest
-        guard n >= 0 else { throw PermutationError.invalidSize("n must be non-negative, got \(n)") }
-        guard n >= largest else { throw PermutationError.degreeTooSmall(given: n, needed: largest) }
-        try Permutation.requireMemory(degree: n)
-        var images = (0..<n).map { $0 + 1 }
         var seen = Set<Int>()
-        for cycle in cycles {
-            for p in cycle {
-                guard seen.insert(p).inserted else { throw PermutationError.repeatedPoint(p) }
-            }
-            for (s, p) in cycle.enumerated() { images[p - 1] = cycle[(s + 1) % cycle.count] }
+        for p in cycles.joined() {
+            guard seen.insert(p).inserted else { throw PermutationError.repeatedPoint(p) }
         }
-        try self.init(images: images)
+        return cycles
     }
 
-    /// Parses one-line notation `[3,5,4,1,2]` (σ(1) = 3, …); n is the number of entries, or `degree`
-    /// when given (extra points fixed).
-    /// - Throws: `PermutationError` when the entries are not a permutation of 1…n.
-    public init(oneLine text: String, degree: Int? = nil) throws {
+    private static func oneLine(_ text: String) throws -> [Int] {
         let t = text.filter { !$0.isWhitespace }
         guard t.first == "[", t.last == "]", t.count >= 2 else {
             throw PermutationError.notAPermutation("one-line notation is written [a1,a2,...], got '\(text)'")
@@ -71,17 +101,36 @@ extension Permutation {
             guard let v = Int(s) else { throw PermutationError.notANumber(String(s)) }
             return v
         }
-        let p = try Permutation(images: images)
-        self = try degree.map { try p.extended(to: $0) } ?? p
+        try Permutation.requireMemory(degree: images.count)
+        _ = try Permutation(images: images)  // the entries are checked once, here
+        return images
+    }
+}
+
+extension Permutation {
+    /// Parses cycle notation such as `(1 3 4)(2 5)` or `(1,3,4)(2,5)`; `()` is the identity.
+    /// n is `degree` when given, else the largest point written.
+    /// - Throws: `PermutationError` for repeated points, points < 1 or > n, non-numeric text,
+    ///   unbalanced parentheses, or an n smaller than a written point.
+    public init(cycles text: String, degree: Int? = nil) throws {
+        guard text.drop(while: \.isWhitespace).first != "[" else {
+            throw PermutationError.unexpectedCharacter("[", in: text)
+        }
+        self = try PermutationNotation(parsing: text).permutation(degree: degree)
+    }
+
+    /// Parses one-line notation `[3,5,4,1,2]` (σ(1) = 3, …); n is the number of entries, or `degree`
+    /// when given (extra points fixed).
+    /// - Throws: `PermutationError` when the entries are not a permutation of 1…n.
+    public init(oneLine text: String, degree: Int? = nil) throws {
+        guard text.drop(while: \.isWhitespace).first == "[" else {
+            throw PermutationError.notAPermutation("one-line notation is written [a1,a2,...], got '\(text)'")
+        }
+        self = try PermutationNotation(parsing: text).permutation(degree: degree)
     }
 
     /// Parses either notation: text starting with `[` is one-line, anything else cycle notation.
     public init(parsing text: String, degree: Int? = nil) throws {
-        let t = text.drop { $0.isWhitespace }
-        if t.first == "[" {
-            try self.init(oneLine: text, degree: degree)
-        } else {
-            try self.init(cycles: text, degree: degree)
-        }
+        self = try PermutationNotation(parsing: text).permutation(degree: degree)
     }
 }

@@ -18,7 +18,7 @@ struct EMLP: ParsableCommand {
     @Option(help: "Draw this many random integer generators instead (with --dim): the generic case.")
     var randomGenerators: Int?
     @Option(help: "Dimension d of the random generators, 1…12.") var dim: Int?
-    @Option(help: "Seed of the random generators.") var seed: UInt64 = 1
+    @OptionGroup var seedOption: SeedOption
     @Flag(help: "Print the basis (exact rationals as strings) in the JSON output.") var basis = false
     @Flag(help: "Solve in float64 by SVD of the stacked constraint, as EMLP does (the gap at the cut reported).")
     var numeric = false
@@ -85,7 +85,7 @@ struct EMLP: ParsableCommand {
     /// `--random-generators m --dim d`: integer entries in −9…9, a shifted diagonal keeping them invertible.
     func randomRepresentation() throws -> MatrixRepresentation? {
         guard let m = randomGenerators, let d = dim else { return nil }
-        var rng = SplitMix(seed)
+        var rng = SplitMix(seedOption.seed)
         let generators = (0..<m).map { _ -> RationalMatrix in
             var g = RationalMatrix(rows: d, columns: d)
             for i in 0..<d { for j in 0..<d { g[i, j] = Rational(Int(rng.next() % 19) - 9) } }
@@ -107,103 +107,5 @@ struct EMLP: ParsableCommand {
         var archive = NumPyArchive()
         archive.add("basis", NumPyArray(float64: values, shape: [maps.count, space.rows, space.columns]))
         try archive.write(toFile: path)
-    }
-}
-
-struct EMLPReport: Report {
-    let inDim: Int
-    let outDim: Int
-    let unknowns: Int
-    let constraintRows: Int
-    let constraintRank: Int
-    let dimension: Int
-    let field: String
-    let method: String
-    let orbitals: Int?
-    let basis: [[[String]]]?
-    var singularValueGap: Double? = nil
-    var threshold: Double? = nil
-
-    /// The shape of the problem and its solution; `basis` as text, d_out×d_in per map.
-    init(
-        inDim: Int, outDim: Int, generators: Int, dimension: Int, method: String, field: String = "Q",
-        basis: [[[String]]]? = nil
-    ) {
-        self.inDim = inDim
-        self.outDim = outDim
-        unknowns = inDim * outDim
-        constraintRows = max(generators, 1) * unknowns
-        constraintRank = unknowns - dimension
-        self.dimension = dimension
-        self.method = method
-        self.field = field
-        orbitals = method == EquivariantMapSpace.Method.orbitals.rawValue ? dimension : nil
-        self.basis = basis
-    }
-
-    /// The exact solution over ℚ.
-    init(_ c: EquivarianceConstraint, _ s: EquivariantMapSpace, basis maps: [RationalMatrix]?) {
-        self.init(
-            inDim: c.input.dimension, outDim: c.output.dimension, generators: Self.generatorCount(c),
-            dimension: s.dimension, method: s.method.rawValue,
-            basis: maps.map { $0.map { m in m.entries.map { $0.map(\.description) } } })
-    }
-
-    /// A solution over a number field (`--field`).
-    init(
-        field: String, inDim: Int, outDim: Int, generators: Int, maps: [NumberFieldRepresentation.Matrix],
-        basis withBasis: Bool
-    ) {
-        self.init(
-            inDim: inDim, outDim: outDim, generators: generators, dimension: maps.count, method: "exact-rref",
-            field: field, basis: withBasis ? maps.map { $0.map { $0.map(\.description) } } : nil)
-    }
-
-    /// The float64 solution (`--numeric`): the basis entries printed with 17 significant digits.
-    init(_ c: EquivarianceConstraint, numeric s: NumericEquivariantMaps, basis withBasis: Bool) {
-        let (rows, columns) = (c.output.dimension, c.input.dimension)
-        self.init(
-            inDim: columns, outDim: rows, generators: Self.generatorCount(c), dimension: s.dimension,
-            method: "numeric-svd", field: "float64",
-            basis: withBasis
-                ? s.basis.map { v in
-                    (0..<rows).map { i in (0..<columns).map { String(format: "%.17g", v[i * columns + $0]) } }
-                } : nil)
-        singularValueGap = s.gap
-        threshold = s.threshold
-    }
-
-    static func generatorCount(_ c: EquivarianceConstraint) -> Int {
-        c.input.groupGeneratorCount + c.input.lieGenerators.count
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case unknowns, dimension, field, method, orbitals, basis, threshold
-        case singularValueGap = "singular_value_gap"
-        case inDim = "in_dim"
-        case outDim = "out_dim"
-        case constraintRows = "constraint_rows"
-        case constraintRank = "constraint_rank"
-    }
-
-    var table: String {
-        var rows: [(String, String)] = [
-            ("maps", "ℚ^\(inDim) → ℚ^\(outDim): \(unknowns) unknowns, \(constraintRows) constraint rows"),
-            ("dimension", "\(dimension) (constraint rank \(constraintRank))"),
-            (
-                "method",
-                method
-                    + (method == "orbitals" ? " (orbits of the group on pairs)" : " over \(field == "Q" ? "ℚ" : field)")
-            ),
-        ]
-        if let gap = singularValueGap, let threshold {
-            rows.append(("cut", String(format: "singular values ≤ %.2e dropped; gap at the cut %.2e", threshold, gap)))
-        }
-        if let maps = basis {
-            rows += maps.enumerated().map { k, m in
-                ("basis \(k + 1)", "[" + m.map { "[" + $0.joined(separator: ",") + "]" }.joined(separator: ",") + "]")
-            }
-        }
-        return keyValueTable(rows)
     }
 }

@@ -23,10 +23,13 @@ struct Kernel: ParsableCommand {
     @Option(help: "Hidden layers of the MLP, 1…20.") var depth = 1
     @Option(help: "σ_w (W_std).") var weightStd = 1.0
     @Option(help: "σ_b (b_std).") var biasStd = 0.0
-    @Option(help: "The samples' size HxW (default 28x28; a CSV's label column follows the H·W values).")
-    var image = "28x28"
-    @Option(help: "Convolution window KHxKW for cnn.") var window = "3x3"
-    @Option(help: "cnn readout: flatten or gap.") var readout = "flatten"
+    @Option(
+        help: ArgumentHelp(
+            "The samples' size HxW (default 28x28; a CSV's label column follows the H·W values).", valueName: "HxW"))
+    var image = ImageSize(height: 28, width: 28)
+    @Option(help: ArgumentHelp("Convolution window KHxKW for cnn.", valueName: "KHxKW"))
+    var window = ImageSize(height: 3, width: 3)
+    @Option(help: "cnn readout: flatten or gap.") var readout = ConvolutionalKernel.Readout.flatten
     @Option(help: "Length scale ℓ of rbf.") var lengthScale = 1.0
     @Option(help: "Per-sample normalisation first: none, sphere (x/‖x‖) or centered-sphere (mean removed, then /‖·‖).")
     var normalize = SampleNormalization.none
@@ -41,17 +44,11 @@ struct Kernel: ParsableCommand {
         guard weightStd.isFinite, biasStd.isFinite, weightStd >= 0, biasStd >= 0, lengthScale.isFinite,
             lengthScale > 0
         else { throw ValidationError("--weight-std and --bias-std must be ≥ 0, --length-scale > 0 (finite)") }
-        guard ConvolutionalKernel.Readout(rawValue: readout) != nil else {
-            throw ValidationError("--readout takes flatten or gap, got '\(readout)'")
-        }
         if let path = out { try requireExtension(path, ["npz"]) }
-        _ = try parseSize(image, count: 2, flag: "--image")
-        _ = try parseSize(window, count: 2, flag: "--window")
     }
 
     func run() throws {
-        let size = try parseSize(image, count: 2, flag: "--image")
-        let set = try TrainingOptions.dataset(path: data, features: size[0] * size[1])
+        let set = try TrainingOptions.dataset(path: data, features: image.points)
         let n = min(samples, set.count)
         let d = set.features
         let x = normalize.apply(Array(set.values[0..<(n * d)]), features: d)
@@ -64,15 +61,15 @@ struct Kernel: ParsableCommand {
                 x, x, features: d)
             matrices = [("nngp", k.nngp), ("ntk", k.ntk)]
         case .cnn:
-            let w = try parseSize(window, count: 2, flag: "--window")
-            let pairs = Double(n * n) * Double(d) * (readout == "gap" ? Double(d) : 1) * Double(w[0] * w[1])
+            let pairs =
+                Double(n * n) * Double(d) * (readout == .globalAveragePool ? Double(d) : 1) * Double(window.points)
             guard pairs <= KernelChoice.largestWork else {
                 throw ValidationError(
                     "about \(Int(pairs)) multiply-adds: use fewer --samples, smaller images or the flatten readout")
             }
             let k = ConvolutionalKernel(
-                height: size[0], width: size[1], kernelHeight: w[0], kernelWidth: w[1],
-                readout: ConvolutionalKernel.Readout(rawValue: readout) ?? .flatten, weightStd: weightStd,
+                height: image.height, width: image.width, kernelHeight: window.height, kernelWidth: window.width,
+                readout: readout, weightStd: weightStd,
                 biasStd: biasStd
             ).kernels(x, x)
             matrices = [("nngp", k.nngp), ("ntk", k.ntk)]
@@ -100,39 +97,5 @@ struct Kernel: ParsableCommand {
             KernelReport(
                 kind: kind.rawValue, samples: n, features: d, normalize: normalize.rawValue, matrices: entries),
             output)
-    }
-}
-
-struct KernelReport: Report {
-    struct Entry: Encodable {
-        let name: String
-        let trace: Double
-        let diagonalMean: Double
-        let largestEigenvalue: Double
-        let smallestEigenvalue: Double
-        enum CodingKeys: String, CodingKey {
-            case name, trace
-            case diagonalMean = "diag_mean"
-            case largestEigenvalue = "largest_eigenvalue"
-            case smallestEigenvalue = "smallest_eigenvalue"
-        }
-    }
-    let kind: String
-    let samples: Int
-    let features: Int
-    let normalize: String
-    let matrices: [Entry]
-
-    var table: String {
-        keyValueTable(
-            [("kernel", "\(kind) on \(samples) samples of \(features) values (normalize: \(normalize))")]
-                + matrices.map {
-                    (
-                        $0.name,
-                        String(
-                            format: "trace %.6g, eigenvalues in [%.3e, %.6g]", $0.trace, $0.smallestEigenvalue,
-                            $0.largestEigenvalue)
-                    )
-                })
     }
 }

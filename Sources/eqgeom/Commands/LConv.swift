@@ -23,16 +23,20 @@ struct LConv: ParsableCommand {
     var generators: String?
     @Option(help: "Points d (shift, gl).") var d: Int?
     @Option(help: "Kernel size k (shift: offsets 0…k−1; torus: k×k offsets).") var kernel: Int?
-    @Option(help: "Image size HxW (torus, raster).") var image: String?
-    @Option(help: "Raster offsets s, e.g. 0,1,3,4 (eq. 11 of the L-conv paper for a 3×3 image).") var offsets: String?
+    @Option(help: ArgumentHelp("Image size HxW (torus, raster).", valueName: "HxW")) var image: ImageSize?
+    @Option(help: "Raster offsets s, e.g. 0,1,3,4 (eq. 11 of the L-conv paper for a 3×3 image).")
+    var offsets: ListArgument<Int>?
     @Option(help: ArgumentHelp("Adjacency matrix of a graph (gcn): [[0,1],[1,0]] or a .json file.", valueName: "A"))
     var adjacency: String?
-    @Option(help: "λ of the GCN generator λ(A − I) (gcn), e.g. 1/2.") var lambda = "1"
-    @Option(help: "Input and output channels, e.g. 1,16.") var channels = "1,1"
+    @Option(help: "λ of the GCN generator λ(A − I) (gcn), e.g. 1/2.", transform: Parse.rational)
+    var lambda = Rational(1)
+    @Option(help: "Input and output channels, e.g. 1,16.") var channels = ListArgument<Int>([1, 1])
     @Option(help: "Check equivariance under the image shift x or y (with --image).") var checkShift:
         [ShiftAxisArgument] = []
-    @Option(help: "Check equivariance under a permutation of the d points (cycle or one-line notation).")
-    var checkPerm: [String] = []
+    @Option(
+        help: "Check equivariance under a permutation of the d points (cycle or one-line notation).",
+        transform: Parse.permutation)
+    var checkPerm: [PermutationNotation] = []
     @OptionGroup var output: OutputOptions
 
     static let largestDimension = 64
@@ -42,6 +46,10 @@ struct LConv: ParsableCommand {
             throw ValidationError("give one of --preset and --generators")
         }
         if !checkShift.isEmpty && image == nil { throw ValidationError("--check-shift needs --image") }
+        let parts = channels.values
+        guard parts.count == 2, parts.allSatisfy({ (1...4096).contains($0) }) else {
+            throw ValidationError("--channels takes IN,OUT with 1…4096 each")
+        }
     }
 
     func generatorMatrices() throws -> [RationalMatrix] {
@@ -56,7 +64,7 @@ struct LConv: ParsableCommand {
                 return try RationalMatrix(parsing: body.hasSuffix("]]") ? body : body + "]]")
             }
         }
-        let size = try image.map { try parseSize($0, count: 2, flag: "--image") }
+        let size = image?.dimensions
         switch preset {
         case .shift:
             guard let d, (1...Self.largestDimension).contains(d), let k = kernel, k >= 2, k <= d else {
@@ -71,10 +79,9 @@ struct LConv: ParsableCommand {
             }
             return LConvLayer.torusShifts(height: s[0], width: s[1], kernel: k)
         case .raster:
-            guard let s = size, s[0] * s[1] <= Self.largestDimension, let text = offsets else {
+            guard let s = size, s[0] * s[1] <= Self.largestDimension, let values = offsets?.values else {
                 throw ValidationError("--preset raster takes --image HxW (at most 64 pixels) and --offsets 0,1,3,4")
             }
-            let values = try parseList(text, flag: "--offsets", what: "integers") { Int($0) }
             guard values.allSatisfy({ abs($0) < s[0] * s[1] }),
                 values.contains(where: { $0 != 0 })
             else { throw ValidationError("--offsets takes integers below H·W in magnitude, one nonzero at least") }
@@ -83,7 +90,7 @@ struct LConv: ParsableCommand {
             guard let d, (1...8).contains(d) else { throw ValidationError("--preset gl takes --d 1…8") }
             return LConvLayer.glBasis(d)
         case .gcn:
-            guard let text = adjacency, let l = Rational(lambda) else {
+            guard let text = adjacency else {
                 throw ValidationError("--preset gcn takes --adjacency A and --lambda p/q")
             }
             let a = try RepresentationOptions.matrix(text)
@@ -91,17 +98,14 @@ struct LConv: ParsableCommand {
                 throw ValidationError(
                     "--adjacency must be square, at most \(Self.largestDimension)×\(Self.largestDimension)")
             }
-            return LConvLayer.gcn(adjacency: a, lambda: l)
+            return LConvLayer.gcn(adjacency: a, lambda: lambda)
         case nil:
             throw ValidationError("give one of --preset and --generators")
         }
     }
 
     func run() throws {
-        let parts = try parseList(channels, flag: "--channels", what: "channel counts") { Int($0) }
-        guard parts.count == 2, parts.allSatisfy({ (1...4096).contains($0) }) else {
-            throw ValidationError("--channels takes IN,OUT with 1…4096 each, got '\(channels)'")
-        }
+        let parts = channels.values
         let matrices = try generatorMatrices()
         guard let dim = matrices.first?.rows, dim <= Self.largestDimension else {
             throw ValidationError("the generators must be at most \(Self.largestDimension)×\(Self.largestDimension)")
@@ -109,9 +113,9 @@ struct LConv: ParsableCommand {
         let layer = try LConvLayer(generators: matrices, inChannels: parts[0], outChannels: parts[1])
         progress("\(matrices.count) generators on \(dim) points: centraliser and Lie closure")
         let closure = try LieClosure(matrices)
-        var checks: [Permutation] = try checkPerm.map { try Permutation(parsing: $0, degree: dim) }
-        if let s = try image.map({ try parseSize($0, count: 2, flag: "--image") }) {
-            checks += try checkShift.map { try Permutation.shift(height: s[0], width: s[1], along: $0.axis) }
+        var checks: [Permutation] = try checkPerm.map { try $0.permutation(degree: dim) }
+        if let s = image {
+            checks += try checkShift.map { try Permutation.shift(height: s.height, width: s.width, along: $0.axis) }
         }
         var report = LConvReport(
             generators: matrices.count, dimension: dim, parameters: layer.parameterCount,
@@ -125,55 +129,5 @@ struct LConv: ParsableCommand {
             report.equivariantUnder = .init(equivariant: defect.isZero, commutatorDefect: defect.description)
         }
         try emit(report, output)
-    }
-}
-
-struct LConvReport: Report {
-    struct Check: Encodable {
-        let equivariant: Bool
-        let commutatorDefect: String
-        enum CodingKeys: String, CodingKey {
-            case equivariant
-            case commutatorDefect = "commutator_defect"
-        }
-    }
-    let generators: Int
-    let dimension: Int
-    let parameters: Int
-    let centralizerDimension: Int
-    let lieClosureDimension: Int
-    let abelian: Bool
-    let killingFormRank: Int
-    let structureConstants: [[String]]
-    var equivariantUnder: Check?
-
-    enum CodingKeys: String, CodingKey {
-        case generators, dimension, parameters, abelian
-        case centralizerDimension = "centralizer_dimension"
-        case lieClosureDimension = "lie_closure_dimension"
-        case killingFormRank = "killing_form_rank"
-        case structureConstants = "structure_constants"
-        case equivariantUnder = "equivariant_under"
-    }
-
-    var table: String {
-        var rows: [(String, String)] = [
-            ("generators", "\(generators) on \(dimension) points (L_0 = I added)"),
-            ("parameters", "\(parameters)"),
-            ("centraliser", "\(centralizerDimension) (the maps the layer commutes with, for every weight)"),
-            (
-                "Lie closure",
-                "\(lieClosureDimension)\(abelian ? " (abelian)" : ""), Killing form rank \(killingFormRank)"
-            ),
-        ]
-        if let check = equivariantUnder {
-            rows.append(
-                (
-                    "equivariant",
-                    check.equivariant
-                        ? "yes" : "no (max ‖[L_i, P]‖²_F = \(check.commutatorDefect))"
-                ))
-        }
-        return keyValueTable(rows)
     }
 }

@@ -14,17 +14,19 @@ struct OrbitKernel: ParsableCommand {
     @OptionGroup var group: GroupOptions
     @Option(help: ArgumentHelp("Data to pick seeds from (default: the built-in MNIST subset).", valueName: "file"))
     var data: String?
-    @Option(help: "Two sample indices (0-based) as the seeds of the two orbits, labelled +1 and −1.") var pair = "0,1"
+    @Option(help: "Two sample indices (0-based) as the seeds of the two orbits, labelled +1 and −1.")
+    var pair = ListArgument<Int>([0, 1])
     @Option(help: "Instead of --pair: two or more sample indices as seeds, e.g. 0,1,2 (with --labels).")
-    var seeds: String?
-    @Option(help: "Labels of the --seeds orbits, e.g. 1,-1,0.5 (default +1, −1 for two seeds).") var labels: String?
+    var seeds: ListArgument<Int>?
+    @Option(help: "Labels of the --seeds orbits, e.g. 1,-1,0.5 (default +1, −1 for two seeds).")
+    var labels: ListArgument<Double>?
     @Option(help: "mlp:DEPTH, cnn-flatten, cnn-gap (3×3 windows; image actions), rbf:ℓ; append :nngp for the NNGP.")
     var kernel = "mlp:1"
     @Option(help: "Ridge ρ ≥ 0 added to the kernel's diagonal.") var ridge = 0.0
     @Option(help: "Per-seed normalisation first: none, sphere or centered-sphere.")
     var normalize = SampleNormalization.none
     @Option(help: "Leave several points out together: ORBIT:POSITION pairs (0-based), e.g. 0:0,0:2,1:0.")
-    var leaveOut: String?
+    var leaveOut: ListArgument<OrbitPosition>?
     @OptionGroup var output: OutputOptions
 
     /// The kernel matrix has sN rows, N = |G|; one permutation of larger order runs the block formula alone.
@@ -47,21 +49,19 @@ struct OrbitKernel: ParsableCommand {
             throw ValidationError("G has order \(g.order): orbits longer than \(limit) points are refused")
         }
         let length = Int(g.order.description) ?? 1
-        let image = group.permutationOptions.image
-        let size = image.map { try? parseSize($0, count: 2, flag: "--image") } ?? nil
-        guard let choice = KernelChoice(parsing: kernel, height: size?[0] ?? 1, width: size?[1] ?? n) else {
+        let size = group.permutationOptions.image
+        guard let choice = KernelChoice(parsing: kernel, height: size?.height ?? 1, width: size?.width ?? n) else {
             throw ValidationError(
                 "--kernel takes mlp:DEPTH, cnn-flatten, cnn-gap or rbf:ℓ (optionally :nngp), got '\(kernel)'")
         }
-        let text = seeds ?? pair
         let flag = seeds == nil ? "--pair" : "--seeds"
-        let indices = try parseList(text, flag: flag, what: "sample indices") { Int($0) }
+        let indices = (seeds ?? pair).values
         let set = try TrainingOptions.dataset(path: data, features: n)
         guard indices.count >= 2,
             seeds != nil || indices.count == 2, indices.allSatisfy({ (0..<set.count).contains($0) }),
             Set(indices).count == indices.count
         else {
-            throw ValidationError("\(flag) takes different sample indices below \(set.count), got '\(text)'")
+            throw ValidationError("\(flag) takes different sample indices below \(set.count), got '\(seeds ?? pair)'")
         }
         // beyond the largest direct system, one permutation runs the block formula on the upright rows alone
         let blocksOnly = indices.count * length > Self.largestSystem
@@ -75,13 +75,11 @@ struct OrbitKernel: ParsableCommand {
             throw ValidationError(
                 "the kernel needs about \(Int(work)) multiply-adds: use fewer seeds, a smaller image or cnn-flatten")
         }
-        let values =
-            try labels.map { try parseList($0, flag: "--labels", what: "labels") { Double($0) } }
-            ?? (indices.count == 2 ? [1, -1] : [])
+        let values = labels?.values ?? (indices.count == 2 ? [1, -1] : [])
         guard values.count == indices.count, values.allSatisfy(\.isFinite) else {
             throw ValidationError("--labels takes one finite number per seed (\(indices.count) seeds)")
         }
-        let points = try leaveOut.map { try Self.leftOut($0, seeds: indices.count, length: length) }
+        let points = try leaveOut.map { try Self.leftOut($0.values, seeds: indices.count, length: length) }
         let seedValues = indices.map { normalize.apply(Array(set.values[($0 * n)..<(($0 + 1) * n)]), features: n) }
         if blocksOnly {
             progress("\(indices.count) orbits of \(length) points: the block formula on the upright rows alone")
@@ -107,18 +105,28 @@ struct OrbitKernel: ParsableCommand {
         try emit(OrbitKernelReport(a, kernel: kernel, ridge: ridge, normalize: normalize, leaveOut: pieces), output)
     }
 
-    /// `0:0,1:2` → (orbit, position) pairs within s orbits of N points.
-    static func leftOut(_ text: String, seeds s: Int, length n: Int) throws -> [(orbit: Int, position: Int)] {
-        let pairs = try parseList(text, flag: "--leave-out", what: "ORBIT:POSITION pairs") { item -> [Int]? in
-            let parts = item.split(separator: ":", omittingEmptySubsequences: false).compactMap { Int($0) }
-            return parts.count == 2 ? parts : nil
-        }
-        guard pairs.allSatisfy({ (0..<s).contains($0[0]) && (0..<n).contains($0[1]) }),
-            Set(pairs).count == pairs.count
+    /// The (orbit, position) pairs, checked within s orbits of N points.
+    static func leftOut(_ pairs: [OrbitPosition], seeds s: Int, length n: Int) throws -> [(orbit: Int, position: Int)] {
+        guard pairs.allSatisfy({ (0..<s).contains($0.orbit) && (0..<n).contains($0.position) }),
+            Set(pairs.map(\.description)).count == pairs.count
         else {
             throw ValidationError(
-                "--leave-out takes distinct ORBIT:POSITION pairs with ORBIT < \(s) and POSITION < \(n), got '\(text)'")
+                "--leave-out takes distinct ORBIT:POSITION pairs with ORBIT < \(s) and POSITION < \(n)")
         }
-        return pairs.map { ($0[0], $0[1]) }
+        return pairs.map { ($0.orbit, $0.position) }
     }
+}
+
+/// `ORBIT:POSITION`, a point of an orbit dataset (0-based), as written in `--leave-out`.
+struct OrbitPosition: LosslessStringConvertible, Sendable {
+    let orbit: Int
+    let position: Int
+
+    init?(_ text: String) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).compactMap { Int($0) }
+        guard parts.count == 2 else { return nil }
+        (orbit, position) = (parts[0], parts[1])
+    }
+
+    var description: String { "\(orbit):\(position)" }
 }

@@ -14,7 +14,7 @@ extension Reproduce {
         @Option(help: "n: the cyclic group C_n acting regularly on R^n, 2…32.") var n = 5
         @Option(help: "Random initialisations, 1…100.") var runs = 8
         @Option(help: "Gradient steps per run, 1…100000.") var steps = 4000
-        @Option(help: "Seed of the data and the initialisations.") var seed: UInt64 = 1
+        @OptionGroup var seedOption: SeedOption
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -25,7 +25,7 @@ extension Reproduce {
 
         func run() throws {
             progress("\(runs) runs of \(steps) gradient steps on C_\(n)-equivariant data")
-            try emit(BarriersReport(GeneratorLearning(n: n, runs: runs, steps: steps, seed: seed)), output)
+            try emit(BarriersReport(GeneratorLearning(n: n, runs: runs, steps: steps, seed: seedOption.seed)), output)
         }
     }
 }

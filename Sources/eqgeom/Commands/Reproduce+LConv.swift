@@ -19,7 +19,7 @@ extension Reproduce {
         @Option(help: "Training samples (the rest are the test set).") var trainCount = 1600
         @Option(help: "Epochs of Adam, 1…200.") var epochs = 15
         @Option(help: "Filters of the convolutional models (the dense layer gets 8×), 1…64.") var filters = 32
-        @Option(help: "Seed of rotations, scrambling, initialisation and batches.") var seed: UInt64 = 1
+        @OptionGroup var seedOption: SeedOption
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -34,7 +34,7 @@ extension Reproduce {
             c.trainCount = trainCount
             c.epochs = epochs
             c.filters = filters
-            c.seed = seed
+            c.seed = seedOption.seed
             Interruption.install()
             let e = try ClassificationExperiment(data: set, configuration: c, progress: progress) {
                 try progressBar("epoch", $0, $1)

@@ -15,10 +15,10 @@ extension Reproduce {
         @Option(
             help: ArgumentHelp("Labelled 28×28 images (default: the built-in MNIST subset).", valueName: "file"))
         var data: String?
-        @Option(help: "Numbers of angles N, 1…32 each.") var angles = "1,2,4,8,16,32"
+        @Option(help: "Numbers of angles N, 1…32 each.") var angles = ListArgument<Int>([1, 2, 4, 8, 16, 32])
         @Option(help: "Training seeds per class, 1…50.") var seedsPerClass = 10
         @Option(help: "In-test images per class, 1…50.") var testPerClass = 5
-        @Option(help: "Leave-out classes, e.g. 0,1,2 (default all).") var leaveOut: String?
+        @Option(help: "Leave-out classes, e.g. 0,1,2 (default all).") var leaveOut: ListArgument<Int>?
         @Option(help: "mlp:DEPTH, cnn-flatten, cnn-gap, rbf:ℓ (optionally :nngp), as for orbit-kernel.")
         var kernel = "mlp:1"
         @Option(help: ArgumentHelp("Directory for rotated-mnist.svg.", valueName: "directory")) var out: String?
@@ -28,8 +28,7 @@ extension Reproduce {
             guard (1...50).contains(seedsPerClass), (1...50).contains(testPerClass) else {
                 throw ValidationError("--seeds-per-class and --test-per-class take 1…50")
             }
-            let values = try parseList(angles, flag: "--angles", what: "numbers of angles") { Int($0) }
-            guard values.allSatisfy({ (1...32).contains($0) })
+            guard angles.values.allSatisfy({ (1...32).contains($0) })
             else { throw ValidationError("--angles takes numbers of angles 1…32, e.g. 1,2,4,8") }
         }
 
@@ -37,19 +36,17 @@ extension Reproduce {
             let set = try TrainingOptions.dataset(path: data, features: 784)
             let classes = (set.labels?.max() ?? 9) + 1
             let leave =
-                try leaveOut.map { text -> [Int] in
-                    let v = try parseList(text, flag: "--leave-out", what: "class numbers") { Int($0) }
-                    guard v.allSatisfy({ (0..<classes).contains($0) })
-                    else {
-                        throw ValidationError("--leave-out takes class numbers below \(classes), got '\(text)'")
+                try leaveOut.map { list -> [Int] in
+                    guard list.values.allSatisfy({ (0..<classes).contains($0) }) else {
+                        throw ValidationError("--leave-out takes class numbers below \(classes), got '\(list)'")
                     }
-                    return v
+                    return list.values
                 } ?? Array(0..<classes)
             guard let choice = KernelChoice(parsing: kernel, height: 28, width: 28) else {
                 throw ValidationError(
                     "--kernel takes mlp:DEPTH, cnn-flatten, cnn-gap or rbf:ℓ (optionally :nngp), got '\(kernel)'")
             }
-            let largest = (try parseList(angles, flag: "--angles", what: "numbers of angles") { Int($0) }).max() ?? 1
+            let largest = angles.values.max() ?? 1
             let points = classes * seedsPerClass * largest
             let work = choice.multiplyAdds(rows: points, columns: points, features: 784)
             guard work <= KernelChoice.largestWork else {
@@ -58,7 +55,7 @@ extension Reproduce {
             }
             let start = Date()
             let e = try PartialSymmetryExperiment(
-                data: set, angles: try parseList(angles, flag: "--angles", what: "numbers of angles") { Int($0) },
+                data: set, angles: angles.values,
                 seedsPerClass: seedsPerClass,
                 testPerClass: testPerClass, leaveOutClasses: leave, kernel: choice, progress: progress)
             var files: [String] = []
@@ -83,78 +80,5 @@ extension Reproduce {
             }
             try emit(RotatedMNISTReport(e, seconds: Date().timeIntervalSince(start)), output)
         }
-    }
-}
-
-struct RotatedMNISTReport: Report {
-    struct ClassRow: Encodable {
-        let leaveOutClass: Int
-        let inTestAcc: Double
-        let outTestAcc: Double
-        let spectralPredAcc: Double
-        enum CodingKeys: String, CodingKey {
-            case leaveOutClass = "class"
-            case inTestAcc = "in_test_acc"
-            case outTestAcc = "out_test_acc"
-            case spectralPredAcc = "spectral_pred_acc"
-        }
-    }
-    struct Row: Encodable {
-        let angles: Int
-        let perLeaveOut: [ClassRow]
-        let inTestAcc: Double
-        let outTestAcc: Double
-        let spectralPredAcc: Double
-        let exactRotations: Bool
-        enum CodingKeys: String, CodingKey {
-            case angles
-            case inTestAcc = "in_test_acc"
-            case outTestAcc = "out_test_acc"
-            case spectralPredAcc = "spectral_pred_acc"
-            case exactRotations = "exact_rotations"
-            case perLeaveOut = "per_leave_out"
-        }
-    }
-    let samples: Int
-    let seconds: Double
-    let seedsPerClass: Int
-    let leaveOutClasses: [Int]
-    let rows: [Row]
-
-    init(_ e: PartialSymmetryExperiment, seconds: Double) {
-        samples = e.samples
-        self.seconds = seconds
-        seedsPerClass = e.seedsPerClass
-        leaveOutClasses = e.leaveOutClasses
-        rows = e.rows.map {
-            Row(
-                angles: $0.angles,
-                perLeaveOut: $0.perLeaveOut.map {
-                    ClassRow(
-                        leaveOutClass: $0.leaveOutClass, inTestAcc: $0.inTestAccuracy, outTestAcc: $0.outTestAccuracy,
-                        spectralPredAcc: $0.spectralPredictedAccuracy)
-                },
-                inTestAcc: $0.inTestAccuracy, outTestAcc: $0.outTestAccuracy,
-                spectralPredAcc: $0.spectralPredictedAccuracy, exactRotations: $0.exactRotations)
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case rows, samples, seconds
-        case seedsPerClass = "seeds_per_class"
-        case leaveOutClasses = "leave_out_classes"
-    }
-
-    var table: String {
-        let classes = leaveOutClasses.map(String.init).joined(separator: ",")
-        return "\(seedsPerClass) seeds per class; leave-out classes \(classes)\n\n"
-            + columnTable(
-                ["angles", "in-test acc", "out-test acc", "spectral prediction", "rotations"],
-                rows.map {
-                    [
-                        "\($0.angles)", String(format: "%.3f", $0.inTestAcc), String(format: "%.3f", $0.outTestAcc),
-                        String(format: "%.3f", $0.spectralPredAcc), $0.exactRotations ? "exact" : "bilinear",
-                    ]
-                })
     }
 }

@@ -17,7 +17,7 @@ extension Train {
         let data = try training.dataset(features: group.degree)
         let basis = try GroupNumericBasis.build(group, progress: { progress($0) })
         let config = GroupTrainingExperiment.Configuration(
-            rank: rank, choices: [choice], augment: augment, seed: training.seed,
+            rank: rank, choices: [choice], augment: augment, seed: training.seedOption.seed,
             adam: method == .adam ? try training.adam(count: data.count) : nil)
         Interruption.install()
         let e = try GroupTrainingExperiment(data: data, basis: basis, configuration: config, progress: progress) {

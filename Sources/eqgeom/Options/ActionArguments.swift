@@ -34,13 +34,3 @@ enum ReflectionArgument: String, ExpressibleByArgument, CaseIterable {
         }
     }
 }
-
-/// Parses `28x28` or `4x5x6` into positive integers.
-func parseSize(_ text: String, count: Int, flag: String) throws -> [Int] {
-    let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
-    let dims = parts.compactMap { Int($0) }
-    guard parts.count == count, dims.count == count, dims.allSatisfy({ $0 >= 1 }) else {
-        throw ValidationError("\(flag) takes \(count == 2 ? "HxW" : "DxHxW") with positive integers, got '\(text)'")
-    }
-    return dims
-}

@@ -10,8 +10,10 @@ import Geometry
 struct ActionOptions: ParsableArguments {
     @OptionGroup var permutationOptions: PermutationOptions
 
-    @Option(name: .long, help: "Cycle type, e.g. 28^28 or 12,8,6,6,5,1 (no permutation is built).")
-    var cycleType: String?
+    @Option(
+        name: .long, help: "Cycle type, e.g. 28^28 or 12,8,6,6,5,1 (no permutation is built).",
+        transform: Parse.cycleType)
+    var cycleType: CycleType?
 
     @OptionGroup var generatorOptions: GeneratorOptions
 
@@ -37,7 +39,7 @@ struct ActionOptions: ParsableArguments {
     /// block order and labels; two or more generators give the isotypic decomposition of the group they
     /// generate (MATH.md §8.2).
     func symmetry() throws -> any BlockDecomposition {
-        if let text = cycleType { return try BlockStructure(checking: try CycleType(parsing: text)) }
+        if let type = cycleType { return try BlockStructure(checking: type) }
         let moves = permutationOptions.perm == nil ? permutationOptions.moveCount : 1
         if moves == 1 && !generatorOptions.given {
             return try BlockStructure(checking: try permutationOptions.cycleType())

@@ -6,8 +6,10 @@ import Foundation
 /// Generators of a group G: repeated `--gen` and/or a file of generators (`--generators FILE`: GAP's
 /// list syntax `[ (1,2,3), (1,2) ]` or JSON `[[2,3,1], [2,1,3]]`).
 struct GeneratorOptions: ParsableArguments {
-    @Option(name: .long, help: "A generator of G (cycle or one-line notation); repeat for more.")
-    var gen: [String] = []
+    @Option(
+        name: .long, help: "A generator of G (cycle or one-line notation); repeat for more.",
+        transform: Parse.permutation)
+    var gen: [PermutationNotation] = []
 
     @Option(
         name: .customLong("generators"),
@@ -20,7 +22,7 @@ struct GeneratorOptions: ParsableArguments {
 
     /// The generators, each on `degree` points when given (points not moved are fixed).
     func permutations(degree: Int?) throws -> [Permutation] {
-        var result = try gen.map { try Permutation(parsing: $0, degree: degree) }
+        var result = try gen.map { try $0.permutation(degree: degree) }
         if let path = file {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             try MemoryBudget.require(

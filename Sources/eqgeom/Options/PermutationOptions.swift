@@ -5,17 +5,22 @@ import Geometry
 
 /// How the user names one permutation σ: exactly one of --perm, --image (with one move) or --volume.
 struct PermutationOptions: ParsableArguments {
-    @Option(name: .long, help: "σ in cycle notation \"(1 3 4)(2 5)\" (1-based) or one-line \"[3,5,4,1,2]\".")
-    var perm: String?
+    @Option(
+        name: .long, help: "σ in cycle notation \"(1 3 4)(2 5)\" (1-based) or one-line \"[3,5,4,1,2]\".",
+        transform: Parse.permutation)
+    var perm: PermutationNotation?
 
     @Option(name: .customLong("n"), help: "Number of points when --perm or --gen leaves fixed points implicit.")
     var points: Int?
 
-    @Option(name: .long, help: "Image size HxW (with one of --shift x|y, --rotate 90|180|270, --reflect KIND).")
-    var image: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Image size HxW (with one of --shift x|y, --rotate 90|180|270, --reflect KIND).", valueName: "HxW"))
+    var image: ImageSize?
 
-    @Option(name: .long, help: "Volume size DxHxW (with --shift x|y|z).")
-    var volume: String?
+    @Option(name: .long, help: ArgumentHelp("Volume size DxHxW (with --shift x|y|z).", valueName: "DxHxW"))
+    var volume: VolumeSize?
 
     @Option(name: .long, help: "Cyclic shift axis: x (columns), y (rows), z (slices of a volume); repeat for a torus.")
     var shift: [ShiftAxisArgument] = []
@@ -74,15 +79,13 @@ struct PermutationOptions: ParsableArguments {
 
     /// Every permutation named: --perm, or one per image or volume move, in the order shift, rotate, reflect.
     func generators() throws -> [Permutation] {
-        if let p = perm { return [try Permutation(parsing: p, degree: points)] }
+        if let p = perm { return [try p.permutation(degree: points)] }
         if let v = volume {
-            let dims = try parseSize(v, count: 3, flag: "--volume")
             return try shift.map {
-                try Permutation.shift(depth: dims[0], height: dims[1], width: dims[2], along: $0.axis)
+                try Permutation.shift(depth: v.depth, height: v.height, width: v.width, along: $0.axis)
             }
         }
-        guard let text = image else { return [] }
-        let dims = try parseSize(text, count: 2, flag: "--image")
+        guard let dims = image?.dimensions else { return [] }
         var result = try shift.map { try Permutation.shift(height: dims[0], width: dims[1], along: $0.axis) }
         for degrees in rotate {
             guard dims[0] == dims[1] else {
@@ -99,8 +102,7 @@ struct PermutationOptions: ParsableArguments {
     /// σ's cycle type, in closed form for one image or volume move (no permutation of the pixels is built).
     func cycleType() throws -> CycleType {
         guard moveCount <= 1 else { return try requiredPermutation().cycleType }
-        if let text = image {
-            let dims = try parseSize(text, count: 2, flag: "--image")
+        if let dims = image?.dimensions {
             if let axis = shift.first {
                 return try CycleType.shift(dimensions: dims, axisLength: axis == .x ? dims[1] : dims[0])
             }
@@ -114,8 +116,7 @@ struct PermutationOptions: ParsableArguments {
                 return try CycleType.reflection(height: dims[0], width: dims[1], kind.reflection)
             }
         }
-        if let text = volume, let axis = shift.first {
-            let dims = try parseSize(text, count: 3, flag: "--volume")
+        if let dims = volume?.dimensions, let axis = shift.first {
             let length = axis == .x ? dims[2] : (axis == .y ? dims[1] : dims[0])
             return try CycleType.shift(dimensions: dims, axisLength: length)
         }
@@ -125,11 +126,7 @@ struct PermutationOptions: ParsableArguments {
     /// Refuses, before σ is built, a command that needs `bytesPerPoint` bytes for each of σ's points (the
     /// permutation, layouts, tables) beyond the memory budget. n comes from the image or volume size or --n.
     func requireMemory(bytesPerPoint: Int, for what: String) throws {
-        var n = points ?? 0
-        if let text = image ?? volume {
-            n = ByteCount.product(
-                try parseSize(text, count: image != nil ? 2 : 3, flag: image != nil ? "--image" : "--volume"))
-        }
+        let n = image?.points ?? volume?.points ?? points ?? 0
         try MemoryBudget.require(
             ByteCount.product(n, bytesPerPoint), for: "\(what) of \(n) points",
             advice: "use a smaller case; counting needs only the cycle type (--cycle-type)")

@@ -11,7 +11,7 @@ struct TrainingOptions: ParsableArguments {
             "Data: MNIST IDX (.idx3-ubyte[.gz]), CSV[.gz] (pixels, optional integer label) or .npy. "
                 + "Default: the built-in MNIST subset (2,000 images, 200 per digit).", valueName: "file"))
     var data: String?
-    @Option(help: "Seed for shifts, shuffles and initialisation.") var seed: UInt64 = 1
+    @OptionGroup var seedOption: SeedOption
     @Option(help: "Adam epochs, 1…\(Self.maximumEpochs) (default: enough for 3000 mini-batch steps, at least 30).")
     var epochs: Int?
     @Option(help: "Adam learning rate, in (0, \(Self.maximumLearningRate)] (cosine schedule to 0).")
@@ -69,7 +69,7 @@ struct TrainingOptions: ParsableArguments {
         let batches = max(1, (count + batchSize - 1) / batchSize)
         return AdamSettings(
             epochs: epochs ?? max(30, (3000 + batches - 1) / batches), batchSize: batchSize, learningRate: learningRate,
-            seed: seed)
+            seed: seedOption.seed)
     }
 }
 
