@@ -17,4 +17,10 @@ if [ -n "$long" ]; then
   echo "lint: lines longer than 120 characters" >&2
   exit 1
 fi
+# The Python package's type hints (mypy --strict, configured in python/pyproject.toml).
+if python3 -c "import mypy" >/dev/null 2>&1; then
+  (cd python && python3 -m mypy --strict --no-error-summary src) || { echo "lint: mypy --strict python/src" >&2; exit 1; }
+else
+  echo "lint: mypy not installed; python/src not type-checked" >&2
+fi
 echo "lint: ok"

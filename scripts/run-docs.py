@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Executes the code of documentation pages: in a fresh directory per page, every ```sh block in order (with
-the given eqgeom binary first on PATH), then the page's ```python blocks as one script (PYTHONPATH=python).
+the given eqgeom binary first on PATH), then the page's ```python blocks as one script (PYTHONPATH=python/src).
 Usage: python3 scripts/run-docs.py --binary .build/debug/eqgeom docs/pytorch.md docs/jax.md. Exit 1 on failure."""
 import argparse
 import os
@@ -23,7 +23,7 @@ def main():
     args = parser.parse_args()
     env = dict(os.environ)
     env["PATH"] = os.path.dirname(os.path.abspath(args.binary)) + os.pathsep + env.get("PATH", "")
-    env["PYTHONPATH"] = os.path.join(ROOT, "python") + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONPATH"] = os.path.join(ROOT, "python", "src") + os.pathsep + env.get("PYTHONPATH", "")
     for page in args.pages:
         with open(page) as f:
             text = f.read()

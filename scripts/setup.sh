@@ -14,7 +14,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-# NumPy, for the Python reader of eqgeom's exports (python/eqgeom_io.py) and its round-trip test.
+# NumPy, for the Python package (python/src/eqgeom) and the stand-alone readers (python/eqgeom_io.py).
 if ! python3 -c "import numpy" >/dev/null 2>&1; then
   echo "eqgeom setup: installing numpy" >&2
   python3 -m pip install --quiet numpy || { $SUDO apt-get install -y -qq python3-numpy >/dev/null; }
@@ -33,7 +33,15 @@ if ! python3 -c "import torch" >/dev/null 2>&1; then
     break
   done
 fi
-if ! (cd / && python3 -c "import eqgeom.transform") >/dev/null 2>&1; then
+# pytest runs python/tests (the suite calls it), mypy checks python/src, safetensors is the package's preferred
+# .safetensors reader and writer (its NumPy fallback is tested against it).
+for module in pytest mypy safetensors; do
+  if ! python3 -c "import $module" >/dev/null 2>&1; then
+    echo "eqgeom setup: installing $module" >&2
+    python3 -m pip install --quiet "$module" || echo "eqgeom setup: $module could not be installed" >&2
+  fi
+done
+if ! (cd / && python3 -c "import eqgeom.testing") >/dev/null 2>&1; then
   echo "eqgeom setup: pip install ./python" >&2
   python3 -m pip install --quiet "$(dirname "$0")/../python" || echo "eqgeom setup: ./python not installed" >&2
 fi

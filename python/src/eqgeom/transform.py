@@ -4,14 +4,22 @@
 Re X(f)·√(2/c) (cosine), −Im X(f)·√(2/c) (sine), X(0)/√c, X(c/2)/√c, X(f) = Σ_s x_s e^{−2πifs/c}.
 `SparseQ`: a group's Q from its orbit blocks (`q_row`, `q_col`, `q_value`; Σ|O|² entries).
 Every operation is a gather, a reshape, an FFT or a segment sum, so gradients flow in torch and jax."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Mapping, Sequence, Union
+
 import numpy as np
+import numpy.typing as npt
+
+Array = Any
 
 
 class Backend:
     """The few array operations the transforms need, for numpy, torch or jax.numpy arrays."""
 
-    def __init__(self, name):
+    def __init__(self, name: str) -> None:
         self.name = name
+        self.lib: Any
         if name == "torch":
             import torch
             self.lib = torch
@@ -22,7 +30,8 @@ class Backend:
             self.lib = np
 
     @staticmethod
-    def of(x):
+    def of(x: Array) -> "Backend":
+        """The backend of an array: torch, jax or numpy."""
         module = type(x).__module__
         if module.startswith("torch"):
             return Backend("torch")
@@ -30,31 +39,36 @@ class Backend:
             return Backend("jax")
         return Backend("numpy")
 
-    def index(self, a):
+    def index(self, a: npt.ArrayLike) -> Array:
+        """Integer indices for this backend."""
         if self.name == "torch":
             return self.lib.as_tensor(a, dtype=self.lib.long)
         return self.lib.asarray(a)
 
-    def constant(self, a, like):
+    def constant(self, a: npt.ArrayLike, like: Array) -> Array:
+        """Constant values of `like`'s dtype (and device)."""
         if self.name == "torch":
             return self.lib.as_tensor(a, dtype=like.dtype, device=like.device)
         return self.lib.asarray(a, dtype=like.dtype)
 
-    def take(self, x, idx):
+    def take(self, x: Array, idx: npt.ArrayLike) -> Array:
+        """x[..., idx]."""
         return x[..., self.index(idx)]
 
-    def concat(self, parts):
+    def concat(self, parts: Sequence[Array]) -> Array:
+        """Concatenation along the last axis."""
         if self.name == "torch":
             return self.lib.cat(parts, dim=-1)
         return self.lib.concatenate(parts, axis=-1)
 
-    def zeros_like_last(self, x, n):
+    def zeros_like_last(self, x: Array, n: int) -> Array:
+        """Zeros of x's leading shape with a last axis of n."""
         shape = tuple(x.shape[:-1]) + (n,)
         if self.name == "torch":
             return self.lib.zeros(shape, dtype=x.dtype, device=x.device)
         return self.lib.zeros(shape, dtype=x.dtype)
 
-    def segment_sum(self, values, segments, n):
+    def segment_sum(self, values: Array, segments: npt.NDArray[np.int64], n: int) -> Array:
         """out[..., k] = Σ_{i: segments[i] = k} values[..., i]."""
         out = self.zeros_like_last(values, n)
         if self.name == "torch":
@@ -69,13 +83,14 @@ class Backend:
 class ShiftTransform:
     """Q_σ from an architecture's basis description (`cycles`, `cycle_offsets`, `column_*`): O(n log c) per row."""
 
-    def __init__(self, arch):
+    def __init__(self, arch: Mapping[str, Any]) -> None:
         cycles, offsets = np.asarray(arch["cycles"]), np.asarray(arch["cycle_offsets"])
         kind, cyc, freq = (np.asarray(arch[k]) for k in ("column_kind", "column_cycle", "column_frequency"))
         self.n = len(kind)
         lengths = np.diff(offsets)
-        self.groups = []
-        column_order, point_order = [], []
+        self.groups: List[Dict[str, Any]] = []
+        column_order: List[npt.NDArray[np.int64]] = []
+        point_order: List[npt.NDArray[np.int64]] = []
         for c in sorted(set(lengths.tolist())):
             members = np.flatnonzero(lengths == c)
             local = {int(t): k for k, t in enumerate(members)}
@@ -100,7 +115,7 @@ class ShiftTransform:
         self.column_position = np.argsort(np.concatenate(column_order))
         self.point_position = np.argsort(np.concatenate(point_order))
 
-    def forward(self, x):
+    def forward(self, x: Array) -> Array:
         """Qᵀx for every row (last axis n): the coordinates in the Q_σ basis."""
         b = Backend.of(x)
         parts = []
@@ -112,7 +127,7 @@ class ShiftTransform:
             parts.append(b.take(flat, g["source"]) * b.constant(g["scale"], x))
         return b.take(b.concat(parts), self.column_position)
 
-    def inverse(self, y):
+    def inverse(self, y: Array) -> Array:
         """Q·y for every row: back from coordinates to points."""
         b = Backend.of(y)
         padded = b.concat([y, b.zeros_like_last(y, 1)])
@@ -130,23 +145,23 @@ class ShiftTransform:
 class SparseQ:
     """A group's Q from its orbit blocks (`q_row`, `q_col`, `q_value` of `eqgeom mask GROUP --out`)."""
 
-    def __init__(self, arch):
+    def __init__(self, arch: Mapping[str, Any]) -> None:
         self.row = np.asarray(arch["q_row"], dtype=np.int64)
         self.col = np.asarray(arch["q_col"], dtype=np.int64)
         self.value = np.asarray(arch["q_value"], dtype=np.float64)
         self.n = int(np.asarray(arch["n"]))
 
-    def forward(self, x):
+    def forward(self, x: Array) -> Array:
         """Qᵀx for every row."""
         b = Backend.of(x)
         return b.segment_sum(b.take(x, self.row) * b.constant(self.value, x), self.col, self.n)
 
-    def inverse(self, y):
+    def inverse(self, y: Array) -> Array:
         """Q·y for every row."""
         b = Backend.of(y)
         return b.segment_sum(b.take(y, self.col) * b.constant(self.value, y), self.row, self.n)
 
 
-def transform_of(arch):
+def transform_of(arch: Mapping[str, Any]) -> Union[SparseQ, ShiftTransform]:
     """The transform an architecture describes: `SparseQ` for a group, `ShiftTransform` for one permutation."""
     return SparseQ(arch) if "q_row" in arch else ShiftTransform(arch)

@@ -10,7 +10,10 @@
     loss = jnp.mean((model.apply(params, x) - x) ** 2)
 
 Use float64 (`jax.config.update("jax_enable_x64", True)`) to compare with eqgeom's exact results."""
+from __future__ import annotations
+
 import math
+from typing import Any, Dict, Mapping, Union
 
 import jax
 import jax.numpy as jnp
@@ -20,31 +23,36 @@ from . import io
 from .transform import transform_of
 
 
-def linear_init(layer, key, in_channels=1, out_channels=1, bias=True, gain=1.0):
+Params = Dict[str, jax.Array]
+Source = Union[io.PathLike, Mapping[str, Any]]
+
+
+def linear_init(layer: Source, key: jax.Array, in_channels: int = 1, out_channels: int = 1, bias: bool = True,
+                gain: float = 1.0) -> Params:
     """Parameters {"weight": (C_out, C_in, orbits), "bias": (C_out, bias orbits)} of an equivariant layer;
     θ ~ N(0, gain²/fan_in), fan_in = C_in·n^p (variance-preserving), β = 0."""
-    layer = io.loaded(layer)
-    index = np.asarray(layer["index"])
+    arrays = io.loaded(layer)
+    index = np.asarray(arrays["index"])
     count = int(index.max()) + 1 if index.size else 0
     scale = gain / math.sqrt(in_channels * index.shape[1])
     weight = jax.random.normal(key, (out_channels, in_channels, count)) * scale
     params = {"weight": weight}
     if bias:
-        params["bias"] = jnp.zeros((out_channels, int(np.asarray(layer["bias_index"]).max()) + 1))
+        params["bias"] = jnp.zeros((out_channels, int(np.asarray(arrays["bias_index"]).max()) + 1))
     return params
 
 
-def linear_apply(layer, params, x):
+def linear_apply(layer: Source, params: Params, x: jax.Array) -> jax.Array:
     """x (..., C_in, n^p) ↦ (..., C_out, n^q), the channel axis present only for more than one channel."""
-    layer = io.loaded(layer)
+    arrays = io.loaded(layer)
     weight = params["weight"]
     out_channels, in_channels = weight.shape[:2]
     if in_channels == 1:
         x = x[..., None, :]
-    w = weight[:, :, jnp.asarray(layer["index"])]
+    w = weight[:, :, jnp.asarray(arrays["index"])]
     y = jnp.einsum("oiqp,...ip->...oq", w, x)
     if "bias" in params:
-        y = y + params["bias"][:, jnp.asarray(layer["bias_index"])]
+        y = y + params["bias"][:, jnp.asarray(arrays["bias_index"])]
     return y[..., 0, :] if out_channels == 1 else y
 
 
@@ -52,13 +60,13 @@ class Autoencoder:
     """A component's weight-sharing autoencoder (`eqgeom mask … --out`); `init` and `apply` are pure
     (the object only holds the static index arrays and the transform)."""
 
-    def __init__(self, arch):
-        arch = io.loaded(arch)
-        self.arch = arch
-        self.transform = transform_of(arch)
-        self.group = "q_row" in arch
+    def __init__(self, arch: Source) -> None:
+        self.arch = io.loaded(arch)
+        self.transform = transform_of(self.arch)
+        self.group = "q_row" in self.arch
 
-    def init(self, key):
+    def init(self, key: jax.Array) -> Params:
+        """Parameters drawn N(0, 1/n), the scale eqgeom's Adam uses."""
         n = self.transform.n
         if self.group:
             return {"theta": jax.random.normal(key, (int(np.asarray(self.arch["parameter_count"])),)) / math.sqrt(n)}
@@ -67,12 +75,12 @@ class Autoencoder:
         return {"encoder_theta": jax.random.normal(k1, (counts[0],)) / math.sqrt(n),
                 "decoder_theta": jax.random.normal(k2, (counts[1],)) / math.sqrt(n)}
 
-    def from_weights(self, weights):
+    def from_weights(self, weights: Source) -> Params:
         """Parameters from `weights.npz` of `eqgeom train … --out DIR` (one permutation)."""
         w = io.loaded(weights)
         return {"encoder_theta": jnp.asarray(w["encoder_theta"]), "decoder_theta": jnp.asarray(w["decoder_theta"])}
 
-    def pattern(self, params, name):
+    def pattern(self, params: Params, name: str) -> jax.Array:
         """E (rank × n) or D (n × rank): in the Q basis for one permutation, on points for a group."""
         a = self.arch
         if self.group:
@@ -83,7 +91,7 @@ class Autoencoder:
         index = np.maximum(np.asarray(a[f"{name}_index"]), 0)
         return jnp.asarray(a[f"{name}_sign"], dtype=params[f"{name}_theta"].dtype) * params[f"{name}_theta"][index]
 
-    def apply(self, params, x):
+    def apply(self, params: Params, x: jax.Array) -> jax.Array:
         """Q·D·E·Qᵀx for one permutation; D·E·x for a group (its patterns act on points)."""
         h = (x if self.group else self.transform.forward(x)) @ self.pattern(params, "encoder").T
         y = h @ self.pattern(params, "decoder").T
