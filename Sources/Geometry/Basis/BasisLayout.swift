@@ -13,6 +13,7 @@ public struct BasisColumn: Sendable, Hashable, Codable {
         /// (−1)^s (normalised: c^{−1/2}), block (2,1); even cycles only.
         case alternating
     }
+    /// The column's kind: constant, cosine, sine or alternating along its cycle.
     public let kind: Kind
     /// Index of the cycle in `BasisLayout.cycles`.
     public let cycle: Int
@@ -30,7 +31,9 @@ public struct BasisColumn: Sendable, Hashable, Codable {
 /// direction of σ, ordered by smallest point. With P_σ e_j = e_σ(j), P_σ acts on (cos_f, sin_f) as the
 /// rotation by +2πf/c, so Q_σᵀ P_σ Q_σ = I ⊕ rotations ⊕ −I.
 public struct BasisLayout: Sendable {
+    /// σ, the permutation the basis adapts to.
     public let permutation: Permutation
+    /// σ's eigenvalue blocks in canonical order (MATH.md §4.1).
     public let structure: BlockStructure
     /// The cycles, 0-based points in the order i_0, σ(i_0), σ²(i_0), ….
     public let cycles: [[Int]]
@@ -74,6 +77,7 @@ public struct BasisLayout: Sendable {
         blockOffsets = offsets
     }
 
+    /// n, the number of points.
     public var degree: Int { permutation.degree }
 
     /// Memory a layout needs per point (columns, cycles and their grouping), for estimates.

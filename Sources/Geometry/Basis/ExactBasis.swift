@@ -6,8 +6,11 @@ import Algebra
 /// ℚ(ζ_lcm(c,4))), 1 and (−1)^s for the real columns. B is never stored densely: column j is supported
 /// on its cycle only.
 public struct ExactBasis: Sendable {
+    /// The column layout (cycles, blocks, frequencies) the exact entries are read from.
     public let layout: BasisLayout
 
+    /// The exact basis of σ (MATH.md §5).
+    /// - Throws: `PermutationError`/`MemoryLimitError` when σ's layout does not fit the memory budget.
     public init(_ sigma: Permutation) throws { layout = try BasisLayout(sigma) }
 
     /// The value of column `column` at position s of its cycle (length c), in ℚ(ζ_lcm(c,4)).

@@ -17,6 +17,7 @@ public protocol BlockDecomposition: Sendable {
 }
 
 extension BlockDecomposition {
+    /// Nil: a group given by several generators has no single cycle type.
     public var generatorCycleType: CycleType? { nil }
 
     /// The weights and multiplicities of the blocks, for counting components (MATH.md §4.3).

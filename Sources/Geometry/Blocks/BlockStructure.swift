@@ -9,10 +9,12 @@ import Algebra
 ///     28×28 horizontal shift (cycle type 28^28): 15 blocks, (1,1), (28,27), (14,13), …, (28,15), (2,1),
 ///     every multiplicity 28; commutant dimension 21,952.
 public struct BlockStructure: BlockDecomposition, Hashable {
+    /// The cycle type of σ: all the blocks depend on.
     public let cycleType: CycleType
     /// The blocks in canonical order.
     public let blocks: [SpectralBlock]
 
+    /// The blocks of any σ of this cycle type: d_l = the number of cycles whose length l divides.
     public init(cycleType: CycleType) {
         self.cycleType = cycleType
         // d_l = Σ over cycle lengths c divisible by l of the number of such cycles.
@@ -33,6 +35,7 @@ public struct BlockStructure: BlockDecomposition, Hashable {
         self.blocks = blocks.sorted { ($0.l - $0.m) * $1.l < ($1.l - $1.m) * $0.l }
     }
 
+    /// The blocks of σ (only its cycle type matters).
     public init(_ sigma: Permutation) { self.init(cycleType: sigma.cycleType) }
 
     /// The block structure, refused when it would have more than `maximumBlocks` blocks (a single
@@ -69,6 +72,7 @@ public struct BlockStructure: BlockDecomposition, Hashable {
     /// The number of cycles of σ (fixed points included): its orbits.
     public var orbitCount: Int { cycleType.cycleCount }
 
+    /// σ's cycle type: the group is ⟨σ⟩.
     public var generatorCycleType: CycleType? { cycleType }
 
     /// The position of block (l, m) in canonical order.

@@ -12,6 +12,7 @@ public struct IsotypicBlock: RealBlock, Codable {
     /// (the trivial representation), `R2.1`, `C2.3`, `H4.1` (docs/cli.md "Block labels").
     public let label: String
 
+    /// A block of type D, weight w, multiplicity μ and a label unique within its decomposition.
     public init(type: DivisionAlgebra, weight: Int, multiplicity: Int, label: String) {
         self.type = type
         self.weight = weight

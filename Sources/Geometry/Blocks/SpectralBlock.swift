@@ -15,6 +15,7 @@ public struct SpectralBlock: RealBlock, Codable {
 
     /// 1 for the real blocks (1,1) and (2,1), 2 for complex blocks: how much rank one unit of t adds.
     public var weight: Int { l <= 2 ? 1 : 2 }
+    /// Whether the block is a complex pair ζ_l^{±m} (l > 2): type ℂ, weight 2.
     public var isComplex: Bool { l > 2 }
 
     /// The rotation angle θ/2π = (l − m)/l of the pair's 2×2 blocks; the canonical order sorts by it.
@@ -30,6 +31,8 @@ public struct SpectralBlock: RealBlock, Codable {
     public var type: DivisionAlgebra { isComplex ? .complex : .real }
 
     enum CodingKeys: String, CodingKey { case l, m, multiplicity, weight, type, label }
+    /// The block (l, m) of size d_l.
+    /// - Precondition: l ≥ 1, gcd(m, l) = 1 (callers build blocks from cycle types).
     public init(l: Int, m: Int, multiplicity: Int) {
         self.l = l
         self.m = m

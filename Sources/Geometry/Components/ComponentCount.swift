@@ -4,6 +4,7 @@ import Algebra
 /// matrix (the paper's count). MNIST's horizontal shift at r = 99: 72,426,340,906,146 and
 /// 72,425,986,088,826.
 public struct ComponentCount: Sendable, Hashable, Codable {
+    /// r, the rank bound.
     public let rank: Int
     /// All irreducible components (maximal tuples).
     public let all: BigInteger
@@ -26,9 +27,12 @@ public struct ComponentCount: Sendable, Hashable, Codable {
 ///
 /// for r ≤ n, and N_r = 1 (t = μ) for r > n. With weights 1 and 2 (one permutation) the slack is at most 1.
 public struct BlockShapes: Sendable {
+    /// w_b per block, canonical order.
     public let weights: [Int]
+    /// μ_b per block, canonical order.
     public let multiplicities: [Int]
 
+    /// - Precondition: one weight per multiplicity, every weight ≥ 1.
     public init(weights: [Int], multiplicities: [Int]) {
         precondition(weights.count == multiplicities.count && weights.allSatisfy { $0 >= 1 })
         self.weights = weights

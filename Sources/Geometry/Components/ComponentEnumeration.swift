@@ -9,6 +9,7 @@ public struct ComponentSequence: Sequence, Sendable {
     let spaces: [WeightedTupleSpace]
     let start: (tuple: [Int], space: Int)?
 
+    /// All components of the variety, from the first in the documented order.
     public init(_ variety: EquivariantVariety) {
         spaces = variety.componentSpaces
         start = nil
@@ -46,6 +47,7 @@ public struct ComponentSequence: Sequence, Sendable {
             }
         }
 
+        /// The next component's tuple, or nil past the last.
         public mutating func next() -> [Int]? {
             guard which < spaces.count else { return nil }
             if !started {

@@ -8,10 +8,13 @@ import Algebra
 /// irreducible factors f^e of the characteristic polynomial (H symmetric: the factor's roots are eigenvalues
 /// of multiplicity e), checked here against the direct nullspace.
 public struct CovarianceSymmetry: Sendable {
+    /// d, the size of H.
     public let dimension: Int
+    /// The rank of H.
     public let rank: Int
     /// dim {L : LH + HLᵀ = 0} from the exact nullspace, and the formula it must equal.
     public let cor1Dimension: Int
+    /// r(r−1)/2 + r(d−r) + (d−r)², the dimension of Cor. 1's algebra for H of rank r (MATH.md §10.1).
     public var cor1Formula: Int {
         rank * (rank - 1) / 2 + rank * (dimension - rank) + (dimension - rank) * (dimension - rank)
     }

@@ -9,9 +9,13 @@ import Algebra
 /// When H = I and A has orthonormal rows the last two have dimension c(c−1)/2 + (d−c)(d−c−1)/2; a generic
 /// A has fewer (the oracles in Tests/GeometryTests/Oracles/data_symmetries.json).
 public struct RegressionSymmetry: Sendable {
+    /// A = YXᵀ(XXᵀ)⁻¹, exactly.
     public let fittedMap: RationalMatrix
+    /// dim{L : LH + HLᵀ = 0, AL = 0}: the invariant-outputs condition (13) with u_c = I.
     public let invariantOutputsDimension: Int
+    /// dim{(L, L_c ∈ gl(c)) : LH + HLᵀ = 0, L_c A = AL}: the equivariant-outputs condition (13).
     public let equivariantOutputsDimension: Int
+    /// dim{(L ∈ so(d), L_c ∈ so(c)) : L_c A = AL}: the fitted map's own condition (14).
     public let fittedMapDimension: Int
 
     /// - Parameters: x: d×N inputs (one sample per column), y: c×N targets.

@@ -7,8 +7,11 @@ import Algebra
 ///     v.degree      // 6
 ///     v.edDegree    // 3
 public struct DeterminantalVariety: Sendable, Hashable {
+    /// m, the number of rows.
     public let rows: Int
+    /// n, the number of columns.
     public let columns: Int
+    /// r, the rank bound.
     public let rank: Int
 
     /// What kind of variety M_r is.
@@ -51,6 +54,7 @@ public struct DeterminantalVariety: Sendable, Hashable {
     /// dim of the ambient space, m·n.
     public var ambientDimension: Int { rows * columns }
 
+    /// A point (r = 0), the whole space (r = min(m, n)) or a proper determinantal variety.
     public var kind: Kind { rank == 0 ? .point : (rank == min(rows, columns) ? .wholeSpace : .proper) }
 
     /// deg M_{r,m×n} = ∏_{i=0}^{p−r−1} C(q+i, r) / C(r+i, r), p = min, q = max (Harris, Ex. 19.10).

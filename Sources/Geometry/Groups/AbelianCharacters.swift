@@ -97,15 +97,19 @@ enum AbelianCharacters {
 /// canonical order with their characters a (χ(g_i) = exp(2πi a_i/e); one of each conjugate pair), and per
 /// orbit its points with their exponent vectors. Column values are cos/sin(2π a·v/e) (NumericBridge).
 public struct CharacterLayout: Sendable {
+    /// The blocks in canonical order.
     public let blocks: [IsotypicBlock]
     /// Per block its character a (mod `exponent`).
     public let characters: [[Int]]
+    /// e, the exponent of the group: characters take values exp(2πi a/e).
     public let exponent: Int
     /// Orbits (0-based points, base point first) and each point's exponent vector.
     public let orbits: [[Int]]
+    /// Per orbit, each point's exponent vector v (the point is ∏ g_i^{v_i} applied to the base point).
     public let coordinates: [[[Int]]]
     /// Per orbit, the blocks whose character occurs there (once each), in block order.
     public let orbitBlocks: [[Int]]
+    /// The generators (0-based images).
     public let generators: [[Int32]]
 
     /// nil when the group is not abelian or its exponent exceeds 2³¹.

@@ -8,6 +8,7 @@ import Algebra
 ///
 ///     σ = (1 3 4)(2 5), m = 2, r = 1: orbits {1,3,4},{2,5}, k = 2, dim 3, degree 2, ED degree 2.
 public struct InvariantVariety: Sendable {
+    /// G, the permutation group acting on the columns.
     public let group: PermutationGroup
     /// m, the number of output rows.
     public let rows: Int

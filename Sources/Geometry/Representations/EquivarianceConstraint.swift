@@ -12,7 +12,9 @@ import Algebra
 /// u×k system, k the current dimension) with FLINT's exact RREF; a dense u×u system only when no generator
 /// is monomial, after the memory check.
 public struct EquivarianceConstraint: Sendable {
+    /// ρ_in, the representation on the input.
     public let input: MatrixRepresentation
+    /// ρ_out, the representation on the output.
     public let output: MatrixRepresentation
 
     /// u = d_out·d_in, the entries of W.

@@ -4,6 +4,7 @@ import Algebra
 /// reduced row echelon form over vec(W) (row-major): each basis map has a leading 1 at an entry where the
 /// others vanish, so two methods give identical bases for the same space.
 public struct EquivariantMapSpace: Sendable {
+    /// How the space was computed: by the orbitals of a permutation group, or by exact elimination.
     public enum Method: String, Sendable {
         /// Orbits of the group on pairs (i, j): the basis maps are the orbit indicators.
         case orbitals
@@ -13,8 +14,11 @@ public struct EquivariantMapSpace: Sendable {
 
     /// d_out and d_in.
     public let rows: Int
+    /// d_in, the columns of each map.
     public let columns: Int
+    /// How it was computed.
     public let method: Method
+    /// The dimension of the space.
     public let dimension: Int
     private let orbitOf: [Int32]?
     private let echelon: RationalMatrix?

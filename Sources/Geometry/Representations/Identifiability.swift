@@ -6,12 +6,17 @@ import Algebra
 /// commutant theorem) when ⟨ρ⟩ is semisimple, e.g. for every finite group over ℚ. Equivariance under ρ is
 /// equivariance under all of C', so linear layers cannot tell G from ρ(ℚ[G]) (Portilheiro).
 public struct Identifiability: Sendable {
+    /// d, the size of the representation.
     public let dimension: Int
+    /// The maps commuting with every generator.
     public let commutant: EquivariantMapSpace
+    /// The maps commuting with the commutant (⊇ the generated algebra; = ρ(ℝ[G]) for a finite group).
     public let bicommutant: EquivariantMapSpace
     /// A basis of the generated algebra ⟨ρ⟩ (reduced row echelon form over vec).
     public let generatedAlgebra: [RationalMatrix]
+    /// dim of the bicommutant.
     public var bicommutantDimension: Int { bicommutant.dimension }
+    /// dim of the algebra the generators generate.
     public var generatedAlgebraDimension: Int { generatedAlgebra.count }
 
     /// Whether the bicommutant equals the generated algebra.

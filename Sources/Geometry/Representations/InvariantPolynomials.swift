@@ -5,13 +5,16 @@ import Algebra
 /// on the C(d+k−1, k) monomials of degree k, exactly over ℚ. A permutation representation needs no linear
 /// algebra: its invariants are the orbit sums of monomials (exponent vectors permuted).
 public struct InvariantPolynomials: Sendable {
+    /// The degree of the invariants.
     public let degree: Int
+    /// The number of variables (the representation's dimension).
     public let variables: Int
     /// The monomials' exponent vectors, in descending lexicographic order (x1^k first).
     public let monomials: [[Int]]
     /// The basis, one coefficient vector over `monomials` per invariant, in reduced row echelon form.
     public let basis: [[Rational]]
 
+    /// The dimension of the space of invariants of this degree.
     public var dimension: Int { basis.count }
 
     /// The largest number of monomials solved for (the system is monomials² rationals per generator).

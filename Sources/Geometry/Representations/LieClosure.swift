@@ -5,12 +5,16 @@ import Algebra
 /// and the rank of its Killing form K_ij = tr(ad b_i · ad b_j) (full for semisimple algebras, 0 for nilpotent
 /// ones, d² − 1 for gl(d)).
 public struct LieClosure: Sendable {
+    /// A basis of the Lie algebra the matrices generate.
     public let basis: [RationalMatrix]
     /// The nonzero f_ij^k for i < j (0-based).
     public let structureConstants: [(i: Int, j: Int, k: Int, value: Rational)]
+    /// The rank of the Killing form on the closure.
     public let killingFormRank: Int
 
+    /// The dimension of the Lie closure.
     public var dimension: Int { basis.count }
+    /// Whether every bracket vanishes.
     public var isAbelian: Bool { structureConstants.isEmpty }
 
     /// The largest closure computed (gl(16) has dimension 256).

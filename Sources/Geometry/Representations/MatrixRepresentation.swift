@@ -5,6 +5,7 @@ import Algebra
 /// A permutation representation keeps its permutations, so tensor powers stay permutations of tuples (never
 /// dense (n^k)×(n^k) matrices) and the equivariant maps come from orbitals.
 public struct MatrixRepresentation: Sendable {
+    /// d, the size of the matrices.
     public let dimension: Int
     /// The group generators as permutations of 0..<d, when every one is a permutation and there are no Lie
     /// generators.

@@ -5,11 +5,16 @@ import Algebra
 /// The equivariant maps are the nullspace of the same constraint as `EquivarianceConstraint` (A W − W B = 0 per
 /// generator pair, vec(W) row-major), solved exactly over K (antic) and returned in reduced row echelon form.
 public struct NumberFieldRepresentation: Sendable {
+    /// A d×d matrix over K, row by row.
     public typealias Matrix = [[NumberFieldElement]]
 
+    /// K, the field of the entries.
     public let field: NumberField
+    /// d, the size of the matrices.
     public let dimension: Int
+    /// The images ρ(h_i) of the group generators.
     public let groupGenerators: [Matrix]
+    /// The matrices dρ(A_k) of the Lie algebra generators.
     public let lieGenerators: [Matrix]
 
     /// The largest number of unknowns d_in·d_out solved over K.

@@ -8,8 +8,11 @@ import Algebra
 /// Rows of the encoder (columns of the decoder) run over blocks in canonical order, t_b per real block
 /// and 2t_b per complex block (Re/Im interleaved); its columns are Q_σ's columns (BasisLayout).
 public struct ComponentArchitecture: Sendable {
+    /// The component the architecture parameterises.
     public let component: EquivariantComponent
+    /// E (rank × n) in the Q_σ basis.
     public let encoder: WeightSharingPattern
+    /// D (n × rank) in the Q_σ basis.
     public let decoder: WeightSharingPattern
 
     /// - Throws: `MemoryLimitError` when the patterns (about 24 bytes per occurrence, 48 per parameter,

@@ -7,8 +7,11 @@ import Algebra
 ///
 ///     S_8 on T2 → T2: a 64×64 layer (4096 index pairs) with 15 orbits, the Bell number B_4.
 public struct EquivariantLayer: Sendable {
+    /// G, acting on every factor of the tensor powers.
     public let group: PermutationGroup
+    /// p, the tensor power of the input.
     public let inputPower: Int
+    /// q, the tensor power of the output.
     public let outputPower: Int
     /// Orbit number of each (output, input) pair, row-major over [n^q, n^p].
     public let index: [Int32]

@@ -8,8 +8,11 @@ import Algebra
 public struct LConvLayer: Sendable {
     /// L_1 … L_n (d×d); L_0 = I is implicit.
     public let generators: [RationalMatrix]
+    /// d, the number of points the generators act on.
     public let dimension: Int
+    /// Input channels.
     public let inChannels: Int
+    /// Output channels.
     public let outChannels: Int
 
     /// (n + 1)·m_in·m_out weights.

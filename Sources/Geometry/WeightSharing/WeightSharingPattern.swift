@@ -3,9 +3,13 @@
 public struct WeightSharingPattern: Sendable, Codable, Equatable {
     /// One occurrence of a parameter.
     public struct Occurrence: Sendable, Codable, Equatable {
+        /// The row of the matrix.
         public let row: Int
+        /// The column of the matrix.
         public let column: Int
+        /// ±1: the entry is sign·θ.
         public let sign: Int
+        /// The entry (row, column) holding sign·θ.
         public init(row: Int, column: Int, sign: Int) {
             self.row = row
             self.column = column
@@ -26,7 +30,9 @@ public struct WeightSharingPattern: Sendable, Codable, Equatable {
         }
     }
 
+    /// The matrix's rows.
     public let rows: Int
+    /// The matrix's columns.
     public let columns: Int
     /// parameters[k] lists the occurrences of θ_k.
     public let parameters: [[Occurrence]]
@@ -34,6 +40,7 @@ public struct WeightSharingPattern: Sendable, Codable, Equatable {
     /// Whether θ_k is exactly entry k (row-major) with sign +1: a dense layer.
     public let isDense: Bool
 
+    /// A rows × columns pattern; `parameters[k]` lists where θ_k occurs.
     public init(rows: Int, columns: Int, parameters: [[Occurrence]]) {
         self.rows = rows
         self.columns = columns
@@ -48,6 +55,7 @@ public struct WeightSharingPattern: Sendable, Codable, Equatable {
             }
     }
 
+    /// [rows, columns].
     public var shape: [Int] { [rows, columns] }
 
     /// Dense row-major maps: `index[r*columns + c]` = k for θ_k there (0-based) and −1 where the entry is

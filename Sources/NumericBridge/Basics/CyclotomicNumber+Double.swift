@@ -3,6 +3,7 @@ import Algebra
 
 /// A floating-point value with a rigorous bound on its distance from the exact value.
 public struct BoundedDouble: Sendable, Equatable, Codable {
+    /// The nearest double (within `errorBound` of the exact value).
     public let value: Double
     /// |value − exact| ≤ errorBound.
     public let errorBound: Double
@@ -10,8 +11,11 @@ public struct BoundedDouble: Sendable, Equatable, Codable {
 
 /// A complex floating-point value with a bound on |value − exact| (the modulus of the error).
 public struct BoundedComplex: Sendable, Equatable, Codable {
+    /// Re of the value.
     public let real: Double
+    /// Im of the value.
     public let imaginary: Double
+    /// |value − exact| ≤ errorBound (modulus of the complex error).
     public let errorBound: Double
 }
 

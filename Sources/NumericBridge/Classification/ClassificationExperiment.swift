@@ -6,31 +6,49 @@ import Foundation
 /// (conjugated by the permutation) can do as well as before; a CNN's shifts no longer follow the image's
 /// neighbourhoods. Train/test split: the first `trainCount` samples and the rest.
 public struct ClassificationExperiment: Sendable {
+    /// One model on one kind of data: its size, training loss and test accuracy.
     public struct Row: Sendable {
+        /// CNN, L-conv or fully connected.
         public let model: HiddenLayerClassifier.Kind
+        /// Whether the images were scrambled by a fixed pixel permutation.
         public let scrambled: Bool
+        /// The model's trainable parameters.
         public let parameters: Int
+        /// Cross-entropy on the training set after the last epoch.
         public let trainLoss: Double
+        /// The fraction of test images classified correctly.
         public let testAccuracy: Double
         /// The binomial standard error √(p(1 − p)/n) of the accuracy on n test samples.
         public let testAccuracyError: Double
     }
 
+    /// The experiment's sizes and Adam settings (defaults: the small-scale reproduction).
     public struct Configuration: Sendable {
+        /// The images' size.
         public var height = 28, width = 28
+        /// Training images (the rest are the test set).
         public var trainCount = 1600
+        /// Adam epochs.
         public var epochs = 15
+        /// Mini-batch size.
         public var batchSize = 50
+        /// Adam's learning rate.
         public var learningRate = 0.003
         /// The paper's n_f = 32 filters, n_L = 9 terms (I and 8 generators) of rank d_h = 16.
         public var filters = 32
+        /// Learned L-conv generators L_i = U_i V_i (n_L − 1).
         public var generators = 8
+        /// d_h, the rank of each learned generator.
         public var rank = 16
+        /// Seed of rotations, scrambling, initialisation and batches.
         public var seed: UInt64 = 1
+        /// The defaults above.
         public init() {}
     }
 
+    /// One row per model and data kind.
     public let rows: [Row]
+    /// The labelled images used (training and test).
     public let samples: Int
 
     /// - Throws: `NumericError.invalidInput` when the data has no labels or too few samples for the split.

@@ -9,10 +9,12 @@ import Foundation
 /// The convolutional ones compute P = Σ_{i=0}^{n} (L_i x) w_iᵀ + β (d×F, L_0 = I), H = ReLU(P), logits =
 /// vec(H)ᵀR + c; the dense one P = Ax + a, H = ReLU(P), logits = HᵀR + c.
 public struct HiddenLayerClassifier: Sendable {
+    /// The hidden layer: a convolution, an L-conv layer, or a dense layer.
     public enum Kind: String, Sendable, CaseIterable {
         case cnn, lconv, fc
     }
 
+    /// Which hidden layer.
     public let kind: Kind
     let d: Int
     let filters: Int
@@ -23,6 +25,7 @@ public struct HiddenLayerClassifier: Sendable {
     /// Parameter blocks: conv kinds [W ((n+1)×F), β (F), R (dF×K), c (K), U_1, V_1, …]; fc [A (d×H), a, R (H×K), c].
     var blocks: [[Double]]
 
+    /// The number of trainable parameters.
     public var parameterCount: Int { blocks.reduce(0) { $0 + $1.count } }
     var generatorCount: Int { kind == .cnn ? sources.count : kind == .lconv ? (blocks.count - 4) / 2 : 0 }
 

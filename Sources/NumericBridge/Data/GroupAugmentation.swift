@@ -5,6 +5,7 @@ import Algebra
 /// group is a symmetry of the data (for D4: rotations and reflections as augmentation). The group's
 /// elements are listed once by breadth-first products of the generators (refused past `elementLimit`).
 public enum GroupAugmentation {
+    /// Most group elements listed before the augmentation is refused.
     public static let elementLimit = 100_000
 
     /// x ↦ P_g x: pixel p of the result is pixel g⁻¹(p) of the input, i.e. out[g(p)] = x[p].

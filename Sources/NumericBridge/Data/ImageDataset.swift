@@ -6,11 +6,16 @@ internal import CBuiltinData
 /// A data matrix of N samples with n features (pixels), row-major: `values[i*n + j]`.
 /// Pixel files in 0–255 (IDX, CSV, uint8 .npy) are scaled to [0, 1] by /255; float .npy is used as is.
 public struct ImageDataset: Sendable {
+    /// N, the number of samples.
     public let count: Int
+    /// n, the values per sample.
     public let features: Int
+    /// The N×n values, row-major.
     public var values: [Double]
+    /// One label per sample, when the file had them.
     public let labels: [Int]?
 
+    /// - Precondition: `values.count == count · features`.
     public init(count: Int, features: Int, values: [Double], labels: [Int]? = nil) {
         precondition(values.count == count * features)
         self.count = count

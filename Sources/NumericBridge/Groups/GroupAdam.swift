@@ -15,9 +15,13 @@ public struct GroupAdamModel: Sendable {
     public let loss: Double
     /// A bound on its rounding error.
     public let lossError: Double
+    /// Real parameters trained: Σ 2δμt over the blocks.
     public let parameterCount: Int
+    /// Full-batch Adam steps taken.
     public let steps: Int
 
+    /// Trains the component's block maps D̂Ê on the block moments (full batch).
+    /// - Throws: `NumericError.invalidInput` when Adam diverges, and whatever `progress` throws (an interruption).
     public init(
         _ spectra: GroupBlockSpectra, tuple: [Int], settings: AdamSettings, progress: ((Int, Int) throws -> Void)? = nil
     ) throws {

@@ -11,25 +11,38 @@ import Geometry
 public struct GroupComponentArchitecture: Sendable {
     /// One sparse pattern: `matrix[row][col] = Σ coefficient·θ[parameter]` over its entries.
     public struct Pattern: Sendable {
+        /// The pattern's rows.
         public let rows: Int
+        /// The pattern's columns.
         public let columns: Int
+        /// Each entry's row.
         public var row: [Int32] = []
+        /// Each entry's column.
         public var column: [Int32] = []
+        /// Each entry's parameter index into θ.
         public var parameter: [Int32] = []
+        /// Each entry's coefficient (±B[p, col]/√Δ[col]).
         public var coefficient: [Double] = []
         /// The column of Q the coefficient comes from (its sign is that of L_e[α,β]).
         public var basisColumn: [Int32] = []
     }
 
+    /// t, the component.
     public let tuple: [Int]
+    /// Σ w t, the autoencoder's latent size.
     public let rank: Int
+    /// Real parameters: Σ 2δμt.
     public let parameterCount: Int
+    /// E (rank × n) on the points.
     public let encoder: Pattern
+    /// D (n × rank) on the points.
     public let decoder: Pattern
 
     /// Refused above `maximumEntries` coordinate entries (the estimate comes first).
     public static let maximumEntries = 50_000_000
 
+    /// The patterns of component t in the basis's frame.
+    /// - Throws: `NumericError.tooLarge` past `maximumEntries` coordinate entries (estimated first).
     public init(basis: GroupNumericBasis, tuple: [Int]) throws {
         let n = basis.degree
         let r = zip(basis.blocks, tuple).reduce(0) { $0 + $1.0.block.weight * $1.1 }

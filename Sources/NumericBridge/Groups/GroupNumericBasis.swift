@@ -10,7 +10,9 @@ import Geometry
 public struct GroupNumericBasis: Sendable {
     /// One orbit's block of Q: rows are `points`, columns the global `columns`.
     public struct OrbitBlock: Sendable {
+        /// The orbit's points (0-based), the block's rows.
         public let points: [Int]
+        /// The global columns of Q the orbit carries.
         public let columns: [Int]
         /// |points| × |columns|, row-major.
         public let values: [Double]
@@ -18,6 +20,7 @@ public struct GroupNumericBasis: Sendable {
 
     /// One isotypic block's column layout and normalised D-structure.
     public struct Block: Sendable {
+        /// The isotypic block (type, weight, multiplicity, label).
         public let block: IsotypicBlock
         /// First column; the block's columns are offset + (copy·w + slot).
         public let offset: Int
@@ -71,9 +74,13 @@ public struct GroupNumericBasis: Sendable {
         }
     }
 
+    /// n, the number of points.
     public let degree: Int
+    /// Q's nonzero blocks, one per orbit.
     public let orbits: [OrbitBlock]
+    /// The isotypic blocks' column layouts, canonical order.
     public let blocks: [Block]
+    /// The generators (0-based images).
     public let generators: [[Int32]]
     /// A bound on |Q_ij − exact| over all entries.
     public let entryError: Double
@@ -96,6 +103,8 @@ public struct GroupNumericBasis: Sendable {
         self.entryError = entryError
     }
 
+    /// Q from the exact adapted basis: each entry of B under its class's real embedding, normalised by √Δ.
+    /// - Throws: `MemoryLimitError` past the memory budget.
     public init(_ basis: AdaptedBasis) throws {
         try MemoryBudget.require(
             ByteCount.product(basis.orbits.reduce(0) { $0 + $1.points.count * $1.points.count }, 8),

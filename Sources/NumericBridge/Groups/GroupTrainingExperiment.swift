@@ -8,13 +8,19 @@ import Geometry
 /// PCA optimum, and optionally Adam on the weight-sharing parameterisation. Losses are mean squared errors
 /// per pixel on the data given (after augmentation).
 public struct GroupTrainingExperiment: Sendable {
+    /// The rank, the components to evaluate, augmentation and Adam.
     public struct Configuration: Sendable {
+        /// r, the autoencoder's rank.
         public var rank: Int
+        /// The components to evaluate (the first is trained with Adam when asked).
         public var choices: [ComponentChoice]
         /// Move each sample by a random group element (seeded).
         public var augment: Bool
+        /// Seed of the augmentation and of Adam.
         public var seed: UInt64
+        /// Adam's settings, or nil for the exact optimum only.
         public var adam: AdamSettings?
+        /// A configuration; see the properties.
         public init(rank: Int, choices: [ComponentChoice], augment: Bool, seed: UInt64, adam: AdamSettings?) {
             self.rank = rank
             self.choices = choices
@@ -24,18 +30,27 @@ public struct GroupTrainingExperiment: Sendable {
         }
     }
 
+    /// What was asked.
     public let configuration: Configuration
+    /// The group's numeric adapted basis Q.
     public let basis: GroupNumericBasis
+    /// The data after augmentation.
     public let data: ImageDataset
+    /// The data's block spectra.
     public let spectra: GroupBlockSpectra
+    /// One row per chosen component.
     public let rows: [TrainingExperiment.Row]
+    /// The dense rank-r autoencoder's optimum (PCA).
     public let dense: TrainingExperiment.Row
     /// The exact optimum's block maps of the first choice, and its tuple.
     public let optimalMaps: [[Double]]
+    /// The first chosen component.
     public let firstTuple: [Int]
     /// The Adam model of the first choice, when trained.
     public let trained: GroupAdamModel?
 
+    /// Runs the comparison; `progress` gets one line per stage, `steps` Adam's progress.
+    /// - Throws: `NumericError`/`GeometryError` for shapes, ranks and tuples that do not fit.
     public init(
         data raw: ImageDataset, basis: GroupNumericBasis, configuration c: Configuration,
         progress: @escaping (String) -> Void = { _ in },

@@ -9,6 +9,7 @@ import Geometry
 /// one tile; never n×n. The `into:` forms write into the caller's buffer, so
 /// repeated calls touch no fresh pages. Batches are row-major `batch × n` arrays, one vector per row.
 public struct GroupTransform: Sendable {
+    /// The numeric adapted basis the transform applies.
     public let basis: GroupNumericBasis
 
     /// Orbits with equal blocks, applied by one product per tile.
@@ -24,6 +25,7 @@ public struct GroupTransform: Sendable {
         var orbitCount: Int { points.count / size }
     }
 
+    /// The transform of a group's numeric basis (orbit tiles, or a torus's 2-D FFT).
     public init(_ basis: GroupNumericBasis) {
         self.basis = basis
         var index: [[Double]: Int] = [:]

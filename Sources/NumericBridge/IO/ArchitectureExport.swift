@@ -55,17 +55,28 @@ public enum ArchitectureExport {
 
     /// The JSON mask document (schema in docs/formats.md).
     public struct MaskDocument: Encodable {
+        /// `eqgeom.mask/1`.
         public let format = ArchitectureExport.maskFormat
+        /// n, the number of points.
         public let n: Int
+        /// r, the rank.
         public let rank: Int
+        /// σ's images, 0-based.
         public let permutation: [Int]
+        /// σ's blocks in canonical order.
         public let blocks: [SpectralBlock]
+        /// t, the component.
         public let tuple: [Int]
+        /// σ's cycles (0-based points), the columns' supports.
         public let cycles: [[Int]]
+        /// Q_σ's columns: kind, cycle, frequency and block.
         public let columns: [BasisColumn]
+        /// E in the Q_σ basis.
         public let encoder: WeightSharingPattern
+        /// D in the Q_σ basis.
         public let decoder: WeightSharingPattern
 
+        /// The document of a component's architecture.
         public init(_ arch: ComponentArchitecture, layout: BasisLayout) {
             n = layout.degree
             rank = arch.component.rank
@@ -101,11 +112,18 @@ public enum ArchitectureExport {
     /// The JSON document of an invariant autoencoder: `format` ("eqgeom.invariant/1"), `n`, `rows`,
     /// `rank`, `orbits` (0-based points), `encoder`, `decoder` (patterns as in the mask document).
     public struct InvariantDocument: Encodable {
+        /// `eqgeom.invariant/1`.
         public let format = "eqgeom.invariant/1"
+        /// n points, m rows of the weight matrix, rank r.
         public let n: Int, rows: Int, rank: Int
+        /// G's orbits (0-based points).
         public let orbits: [[Int]]
+        /// E_P, the weight-sharing encoder.
         public let encoder: WeightSharingPattern
+        /// The decoder.
         public let decoder: WeightSharingPattern
+        /// The document of an invariant autoencoder.
+        /// - Throws: `MemoryLimitError` past the memory budget.
         public init(_ v: InvariantVariety) throws {
             n = v.columns
             rows = v.rows

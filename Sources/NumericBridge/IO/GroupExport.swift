@@ -113,16 +113,26 @@ public enum GroupExport {
     /// `blocks`, `parameter_count`, `generators`, and `encoder`/`decoder` with `shape` and `entries`
     /// [row, col, param, coef, basis_column].
     public struct MaskDocument: Encodable {
+        /// `eqgeom.group-mask/1`.
         public let format = "eqgeom.group-mask/1"
+        /// n, the number of points.
         public let n: Int
+        /// r, the rank.
         public let rank: Int
+        /// t, the component.
         public let tuple: [Int]
+        /// The block labels, canonical order.
         public let blocks: [String]
+        /// Real parameters.
         public let parameterCount: Int
+        /// The generators (0-based images).
         public let generators: [[Int32]]
+        /// E as a coordinate list.
         public let encoder: PatternEntry
+        /// D as a coordinate list.
         public let decoder: PatternEntry
 
+        /// A pattern's shape and entries [row, col, param, coef, basis_column].
         public struct PatternEntry: Encodable {
             let shape: [Int]
             let entries: [[Double]]
@@ -133,6 +143,7 @@ public enum GroupExport {
             case parameterCount = "parameter_count"
         }
 
+        /// The document of a group component's architecture.
         public init(_ arch: GroupComponentArchitecture, basis: GroupNumericBasis) {
             func entry(_ p: GroupComponentArchitecture.Pattern) -> PatternEntry {
                 PatternEntry(
@@ -158,18 +169,27 @@ public enum GroupExport {
     /// The exact basis as JSON (`format` "eqgeom.exact-basis/1"): everything the certificate needs, so that it
     /// can be re-run without eqgeom (`python/eqgeom_certify.py`).
     public struct ExactBasisDocument: Encodable {
+        /// `eqgeom.exact-basis/1`.
         public let format = "eqgeom.exact-basis/1"
+        /// n, the number of points.
         public let n: Int
+        /// The generators (0-based images).
         public let generators: [[Int32]]
+        /// The orbits (0-based points, Schreier order).
         public let orbits: [[Int]]
+        /// The number of orbitals on [n]².
         public let orbitals: Int
+        /// The blocks with their class and embedding.
         public let blocks: [BlockEntry]
+        /// The Galois classes: field, embeddings, model and copies.
         public let classes: [ClassEntry]
 
+        /// One block: label, type, weight, multiplicity, class and embedding.
         public struct BlockEntry: Encodable {
             let label: String, type: String, weight: Int, multiplicity: Int, `class`: Int, embedding: Int
         }
 
+        /// One Galois class with its model and copies, exactly (number-field elements as coefficient lists).
         public struct ClassEntry: Encodable {
             /// The defining polynomial's integer coefficients, constant term first.
             let field: [String]
@@ -188,12 +208,14 @@ public enum GroupExport {
             }
         }
 
+        /// One copy of a class's model on one orbit.
         public struct CopyEntry: Encodable {
             let orbit: Int
             /// values[q][a] at orbits[orbit][q].
             let values: [[[String]]]
         }
 
+        /// The document of an exact adapted basis.
         public init(_ basis: AdaptedBasis) {
             func text(_ x: NumberFieldElement) -> [String] {
                 let c = x.polynomial.coefficients.map(\.description)

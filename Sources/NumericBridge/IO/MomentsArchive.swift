@@ -10,6 +10,7 @@ public enum MomentsArchive {
     /// The `kind` member of a moments archive.
     public static let kind = 1
 
+    /// The `.npz` of block moments (docs/formats.md), for `train --stats`.
     public static func archive(_ moments: BlockMoments) -> NumPyArchive {
         let layout = moments.layout
         var z = NumPyArchive.described(n: layout.degree)

@@ -3,8 +3,10 @@ import Foundation
 /// A NumPy `.npz` archive: a ZIP file of `.npy` members, stored uncompressed (what `numpy.savez`
 /// writes), readable by `numpy.load`. Members are streamed from their arrays' memory when written.
 public struct NumPyArchive: Sendable {
+    /// The members in the order they are written.
     public var arrays: [(name: String, array: NumPyArray)] = []
 
+    /// An empty archive.
     public init() {}
 
     /// Version of eqgeom's `.npz` layouts (docs/formats.md); 2 since indices are 0-based with −1 for
@@ -21,6 +23,7 @@ public struct NumPyArchive: Sendable {
         return z
     }
 
+    /// Adds a member `name.npy`.
     public mutating func add(_ name: String, _ array: NumPyArray) { arrays.append((name, array)) }
 
     /// Adds an int64 scalar (a 0-d array).

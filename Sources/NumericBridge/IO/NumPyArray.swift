@@ -21,7 +21,9 @@ public struct NumPyArray: Sendable, Equatable {
         }
     }
 
+    /// The element type.
     public let dtype: DType
+    /// The shape (C order).
     public let shape: [Int]
     /// The elements: raw little-endian bytes in C order, or float64 values kept as they are (so that a
     /// large matrix is written to a file without a second copy).
@@ -57,6 +59,8 @@ public struct NumPyArray: Sendable, Equatable {
     /// The number of data bytes.
     public var byteCount: Int { withRawBytes { $0.count } }
 
+    /// A float64 array.
+    /// - Precondition: `values.count` is the product of `shape`.
     public init(float64 values: [Double], shape: [Int]) {
         precondition(values.count == shape.reduce(1, *))
         dtype = .float64
@@ -64,8 +68,10 @@ public struct NumPyArray: Sendable, Equatable {
         storage = .doubles(values)
     }
 
+    /// An int32 array.
     public init(int32 values: [Int32], shape: [Int]) { self.init(integers: values, dtype: .int32, shape: shape) }
 
+    /// An int64 array.
     public init(int64 values: [Int64], shape: [Int]) { self.init(integers: values, dtype: .int64, shape: shape) }
 
     private init<T: FixedWidthInteger>(integers values: [T], dtype: DType, shape: [Int]) {
@@ -78,6 +84,7 @@ public struct NumPyArray: Sendable, Equatable {
         storage = .bytes(out)
     }
 
+    /// An int8 array.
     public init(int8 values: [Int8], shape: [Int]) {
         precondition(values.count == shape.reduce(1, *))
         dtype = .int8

@@ -59,6 +59,7 @@ public struct OutputFiles {
     private var staged: [(temporary: String, path: String)] = []
     private var createdDirectories: [String] = []
 
+    /// An empty set of staged files.
     public init() {}
 
     /// Creates `directory` (and its parents) if missing; `discard` removes what it created.

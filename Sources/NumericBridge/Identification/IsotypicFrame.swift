@@ -9,7 +9,9 @@ import Geometry
 public struct IsotypicFrame: Sendable {
     /// One block's coordinates: slot j, copy k and D-slot a sit at column `columns[j·δμ + k·δ + a]`.
     public struct Block: Sendable {
+        /// The block's label.
         public let label: String
+        /// D = End_G(ρ).
         public let type: DivisionAlgebra
         /// w = dim_ℝ ρ: rank W = Σ_ρ w·rank_D F_ρ.
         public let weight: Int
@@ -22,7 +24,9 @@ public struct IsotypicFrame: Sendable {
         let columns: [Int]
     }
 
+    /// n, the number of points.
     public let degree: Int
+    /// The blocks in canonical order.
     public let blocks: [Block]
     /// The generators' images (0-based), for the commutator check W[g(i), g(j)] = W[i, j].
     public let generators: [[Int32]]

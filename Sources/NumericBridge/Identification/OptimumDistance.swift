@@ -7,8 +7,11 @@ import Geometry
 /// (its discarded spectrum), and ‖W − W*‖_F/‖W*‖_F. In the Q basis the distance splits orthogonally into
 /// ‖W − π(W)‖²_F + Σ_ρ c_ρ‖F_ρ − F*_ρ‖²_F, and ‖W*‖²_F = rank W* (W* is an orthogonal projector).
 public struct OptimumDistance: Sendable {
+    /// N, the samples the losses are taken on.
     public let samples: Int
+    /// The loss of W on the data (mean squared error per value), computed directly.
     public let loss: Double
+    /// The exact optimum's loss on W's component.
     public let optimumLoss: Double
     /// A bound on the rounding error of `optimumLoss`.
     public let optimumLossError: Double
@@ -17,6 +20,8 @@ public struct OptimumDistance: Sendable {
     /// loss − optimumLoss: never below −optimumLossError for an equivariant W in V_t.
     public var excess: Double { loss - optimumLoss }
 
+    /// W's loss and its distance to the exact optimum of its component on the data.
+    /// - Throws: `NumericError.invalidInput` when the data's size differs from W's.
     public init(
         _ identification: WeightIdentification, weights w: WeightMatrix, data: ImageDataset,
         frame: IsotypicFrame

@@ -11,10 +11,15 @@ import Geometry
 /// singular value that isotropic noise as large as W's non-equivariant part leaves in π(W) (a trained,
 /// nearly equivariant W keeps its component); a tolerance given by the user replaces both.
 public struct WeightIdentification: Sendable {
+    /// One block's verdict: F_ρ's singular values over D and its rank.
     public struct Block: Sendable {
+        /// The block's label.
         public let label: String
+        /// D = End_G(ρ).
         public let type: DivisionAlgebra
+        /// w = dim_ℝ ρ.
         public let weight: Int
+        /// μ, the size of F_ρ over D.
         public let multiplicity: Int
         /// The μ singular values of F_ρ over D, descending (each real singular value of the realified F_ρ
         /// appears δ times; this is the mean of each cluster of δ).
@@ -27,6 +32,7 @@ public struct WeightIdentification: Sendable {
         public var dropped: Double? { rank < multiplicity ? singularValues[rank] : nil }
     }
 
+    /// n, the size of W.
     public let n: Int
     /// ‖W‖_F.
     public let norm: Double
@@ -42,14 +48,17 @@ public struct WeightIdentification: Sendable {
     public let threshold: Double
     /// ‖π(W)‖₂, the largest singular value over all blocks.
     public let spectralNorm: Double
+    /// The blocks in canonical order.
     public let blocks: [Block]
     /// F_ρ per block (δμ×δμ, row-major) and ‖W − π(W)‖²_F, for the distance to an optimum.
     let maps: [[Double]]
     let offCommutantSquared: Double
 
+    /// t: the per-block ranks.
     public var tuple: [Int] { blocks.map(\.rank) }
     /// rank π(W) = Σ_ρ w_ρ t_ρ: the component V_t is one of E_rank's irreducible components.
     public var rank: Int { blocks.reduce(0) { $0 + $1.weight * $1.rank } }
+    /// Whether W is equivariant within the tolerance.
     public var isEquivariant: Bool { equivariantDistance <= tolerance }
 
     /// The thresholds giving the same tuple, relative to ‖π(W)‖₂: from the largest dropped to the smallest

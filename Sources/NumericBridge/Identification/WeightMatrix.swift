@@ -5,7 +5,9 @@ import Algebra
 /// decoder·encoder of an autoencoder), read from `.npy` or from the member `W` of an `.npz` (eqgeom's
 /// `weights.npz`, or any archive holding exactly one array).
 public struct WeightMatrix: Sendable {
+    /// W, n×n, row-major.
     public let values: [Double]
+    /// n.
     public let n: Int
     /// The stored element type (`<f8`, `<f4`, …).
     public let dtype: String

@@ -6,12 +6,19 @@ import Foundation
 /// ℓ = 1/(√2 L)), and x₊⁰ left out. The interleaved data are one orbit of C_2N, so the kernel is circulant
 /// and the spectral error ε (eq. 7) is the exact GP residual; both are computed, with the block formula.
 public struct CircularOrbitsExperiment: Sendable {
+    /// One setting (N, Δ, ℓ): the spectral error and the exact residuals.
     public struct Point: Sendable {
+        /// N, the points per orbit.
         public let n: Int
+        /// Δ, the distance between the orbits' planes.
         public let delta: Double
+        /// ℓ, the RBF length scale.
         public let lengthScale: Double
+        /// ε = λ_N⁻¹ / mean λ⁻¹ (eq. 7).
         public let spectralError: Double
+        /// The leave-one-out residual by a direct solve.
         public let exactResidual: Double
+        /// The same residual by the block formula (MATH.md §11.3).
         public let blockResidual: Double
     }
 

@@ -7,19 +7,28 @@ import Foundation
 /// the arc-cosine expectations T, T′; the readout averages the diagonal p = q (`flatten`) or all pairs
 /// (`globalAveragePool`): K = σ_w²·avg T + σ_b², Θ = K + σ_w²·avg(T′·K⁰).
 public struct ConvolutionalKernel: Sendable {
+    /// The readout after the convolution: flatten, or global average pooling.
     public enum Readout: String, Sendable, CaseIterable {
         case flatten
         case globalAveragePool = "gap"
     }
 
+    /// The images' height.
     public let height: Int
+    /// The images' width.
     public let width: Int
+    /// The window's height.
     public let kernelHeight: Int
+    /// The window's width.
     public let kernelWidth: Int
+    /// The readout.
     public let readout: Readout
+    /// σ_w (W_std).
     public let weightStd: Double
+    /// σ_b (b_std).
     public let biasStd: Double
 
+    /// The kernels of one hidden circular convolution on H×W images.
     public init(
         height: Int, width: Int, kernelHeight: Int, kernelWidth: Int, readout: Readout, weightStd: Double = 1,
         biasStd: Double = 0

@@ -6,10 +6,14 @@ import Algebra
 /// K⁰ = σ_w²⟨x, x′⟩/d + σ_b², Θ⁰ = K⁰; for each of the `depth` hidden layers, with the arc-cosine expectations
 /// T and T′ of K^l, K^{l+1} = σ_w² T + σ_b² and Θ^{l+1} = K^{l+1} + σ_w² T′ Θ^l.
 public struct FullyConnectedKernel: Sendable {
+    /// The number of hidden ReLU layers.
     public let depth: Int
+    /// σ_w (W_std).
     public let weightStd: Double
+    /// σ_b (b_std).
     public let biasStd: Double
 
+    /// The kernels of a ReLU MLP of `depth` hidden layers.
     public init(depth: Int, weightStd: Double = 1, biasStd: Double = 0) {
         self.depth = depth
         self.weightStd = weightStd

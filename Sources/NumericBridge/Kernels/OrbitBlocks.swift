@@ -9,9 +9,12 @@ protocol OrbitBlocks: Sendable {
 /// One block's label (a frequency f, or an isotypic block's label) and its eigenvalues, descending (orbit kernels;
 /// also the JSON entries of `train`'s block spectra).
 public struct BlockSpectrum: Sendable, Encodable, Equatable {
+    /// The block's label.
     public let block: String
+    /// Its eigenvalues, descending.
     public let eigenvalues: [Double]
 
+    /// A block's spectrum.
     public init(block: String, eigenvalues: [Double]) {
         self.block = block
         self.eigenvalues = eigenvalues

@@ -7,6 +7,7 @@ import Foundation
 public struct OrbitDataset: Sendable {
     /// s orbits of N points, d values each.
     public let orbits: [[[Double]]]
+    /// One label per orbit.
     public let labels: [Double]
     /// Per generator, its left multiplication on the positions 0..<N.
     public let leftMultiplication: [[Int]]
@@ -15,6 +16,7 @@ public struct OrbitDataset: Sendable {
 
     /// Whether g_t = g^t for a single generator (then the block formula runs on the DFT).
     public var isCyclic: Bool { leftMultiplication.count == 1 }
+    /// N, the points per orbit (|G|).
     public var orbitLength: Int { leftMultiplication.first?.count ?? 0 }
 
     /// - Parameters: seeds: s vectors of d values, labels: one per seed, generators: 0-based images on d points.

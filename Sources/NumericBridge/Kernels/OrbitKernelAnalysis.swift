@@ -11,7 +11,9 @@ import Foundation
 /// λ_k = Σ_m c_m cos(πkm/N), ε = λ_N⁻¹ / mean_k λ_k⁻¹; it is exact when the two orbits interleave into one orbit
 /// of C_2N (then `circulantDefect` ≈ 0).
 public struct OrbitKernelAnalysis: OrbitKernelSummary {
+    /// N, the points per orbit.
     public let orbitLength: Int
+    /// s, the number of orbits.
     public let seeds: Int
     /// max |K_{(a,ht),(b,hu)} − K_{(a,t),(b,u)}| over the generators h, over max |K|: 0 for an invariant kernel.
     public let invarianceDefect: Double
@@ -22,6 +24,7 @@ public struct OrbitKernelAnalysis: OrbitKernelSummary {
     public let constantDefect: Double
     /// The numerical rank of K (without the ridge): eigenvalues above `rankTolerance` = sN·ε·λ_max.
     public let rank: Int
+    /// The eigenvalue threshold of `rank`.
     public let rankTolerance: Double
     /// Leave-one-out residuals at the upright points, by a direct solve of the sN×sN system; nil when K + ρI is
     /// singular (rank < sN: add a ridge).

@@ -7,7 +7,9 @@ import Foundation
 /// e_a = [M(0)⁻¹ȳ]_a / ((1/N) Σ_f [M(f)⁻¹]_aa). O(s²N·d + s²N log N + N s³) time and O(sN·d) memory, where a
 /// direct solve needs (sN)² memory and (sN)³ time. Invariance is checked on sampled rows (t = 1, N/2, N − 1).
 public struct OrbitKernelBlockFormula: OrbitKernelSummary {
+    /// N, the points per orbit.
     public let orbitLength: Int
+    /// s, the number of orbits.
     public let seeds: Int
     /// max |K_{(a,t),(b,u)} − K_{(a,0),(b,u−t)}| over max |K| on the checked rows.
     public let invarianceDefect: Double
@@ -15,10 +17,13 @@ public struct OrbitKernelBlockFormula: OrbitKernelSummary {
     public let checkedPositions: [Int]
     /// Leave-one-out residuals at the upright points; nil when K + ρI is numerically singular.
     public let blockResiduals: [Double]?
+    /// The eigenvalues of every frequency block M(f).
     public let blockSpectra: [BlockSpectrum]
     /// Two seeds: the paper's circularised interleaved spectrum (2N values) and ε = λ_N⁻¹ / mean λ⁻¹.
     public let circularizedSpectrum: [Double]?
+    /// Two seeds: the squared distance between the orbits' means.
     public let deltaSquared: Double?
+    /// Two seeds: the mean distance of the points from their orbit's mean.
     public let orbitRadius: Double?
     let blocks: CyclicOrbitBlocks
     /// M(0)⁻¹ȳ = (K⁻¹y)_{(a,t)} for every t; empty when K + ρI is singular.

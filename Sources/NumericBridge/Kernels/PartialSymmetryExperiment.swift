@@ -12,26 +12,39 @@ import Foundation
 public struct PartialSymmetryExperiment: Sendable {
     /// One leave-out class's accuracies at one number of angles.
     public struct ClassAccuracy: Sendable {
+        /// The class whose upright images were withheld.
         public let leaveOutClass: Int
+        /// Accuracy on fresh images at every angle.
         public let inTestAccuracy: Double
+        /// Accuracy on the withheld upright images.
         public let outTestAccuracy: Double
+        /// The one-vs-many prediction from the spectral errors.
         public let spectralPredictedAccuracy: Double
     }
 
+    /// One number of angles, over every leave-out class.
     public struct Row: Sendable {
+        /// N, the number of rotation angles.
         public let angles: Int
+        /// Per leave-out class.
         public let perLeaveOut: [ClassAccuracy]
+        /// Mean in-test accuracy.
         public let inTestAccuracy: Double
+        /// Mean out-test accuracy.
         public let outTestAccuracy: Double
+        /// Mean spectral prediction.
         public let spectralPredictedAccuracy: Double
         /// Multiples of 90° rotate the pixel grid onto itself; other angles interpolate (bilinear).
         public let exactRotations: Bool
     }
 
+    /// One row per number of angles.
     public let rows: [Row]
     /// Distinct images used: (seeds + test images) per class.
     public let samples: Int
+    /// Training seeds per class.
     public let seedsPerClass: Int
+    /// The classes left out in turn.
     public let leaveOutClasses: [Int]
 
     /// - Parameters: data: labelled 28×28 images (the first `seedsPerClass` of each class train, the next

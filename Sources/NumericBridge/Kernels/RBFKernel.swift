@@ -3,8 +3,10 @@ import Foundation
 /// The Gaussian (RBF) kernel k(x, x′) = exp(−‖x − x′‖²/(2ℓ²)) (the MATH.md §11.1 reproduction's kernel; not in
 /// neural-tangents, which has no RBF layer).
 public struct RBFKernel: Sendable {
+    /// ℓ.
     public let lengthScale: Double
 
+    /// The kernel of length scale ℓ.
     public init(lengthScale: Double) { self.lengthScale = lengthScale }
 
     /// k between the rows of x (n₁×d) and y (n₂×d), row-major n₁×n₂.

@@ -2,16 +2,20 @@ import Foundation
 
 /// An 8-bit RGB image written as PNG (zlib-compressed IDAT, no filtering).
 public struct PNGImage: Sendable {
+    /// Width in pixels.
     public let width: Int
+    /// Height in pixels.
     public let height: Int
     var pixels: [UInt8]
 
+    /// A blank image of one grey level.
     public init(width: Int, height: Int, background: UInt8 = 255) {
         self.width = width
         self.height = height
         pixels = [UInt8](repeating: background, count: width * height * 3)
     }
 
+    /// Sets pixel (x, y) to an RGB colour.
     public mutating func set(_ x: Int, _ y: Int, _ rgb: (UInt8, UInt8, UInt8)) {
         guard x >= 0, y >= 0, x < width, y < height else { return }
         let i = (y * width + x) * 3
@@ -43,6 +47,7 @@ public struct PNGImage: Sendable {
         }
     }
 
+    /// The image as PNG bytes (zlib-compressed, 8-bit RGB).
     public var pngData: [UInt8] {
         func be32(_ v: Int) -> [UInt8] {
             [UInt8((v >> 24) & 0xff), UInt8((v >> 16) & 0xff), UInt8((v >> 8) & 0xff), UInt8(v & 0xff)]

@@ -3,9 +3,13 @@ import Foundation
 extension SVGFigure {
     /// One series of a line plot: its name, colour and points (x, y).
     public struct Series: Sendable {
+        /// The legend's name.
         public let name: String
+        /// The stroke colour (SVG syntax).
         public let colour: String
+        /// The (x, y) points.
         public let points: [(Double, Double)]
+        /// A named series.
         public init(name: String, colour: String, points: [(Double, Double)]) {
             self.name = name
             self.colour = colour

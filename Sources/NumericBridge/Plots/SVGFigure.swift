@@ -3,10 +3,13 @@ import Foundation
 /// A figure as SVG: raster panels (embedded PNG, drawn pixelated), titles and labels, separator lines
 /// and a diverging colour bar with its numeric scale, so that it is readable without the code.
 public struct SVGFigure: Sendable {
+    /// Width in SVG units.
     public let width: Int
+    /// Height in SVG units.
     public let height: Int
     private var elements: [String] = []
 
+    /// An empty figure.
     public init(width: Int, height: Int) {
         self.width = width
         self.height = height
@@ -61,5 +64,6 @@ public struct SVGFigure: Sendable {
             + "\n</svg>\n"
     }
 
+    /// The SVG document's UTF-8 bytes.
     public var bytes: [UInt8] { Array(svg.utf8) }
 }

@@ -8,7 +8,9 @@ import Foundation
 /// circulants), so A converges to some point of ℝ[G] on the unit sphere, set by the initialisation, and
 /// generically to no group element: linear equivariance cannot tell G from ℝ[G].
 public struct GeneratorLearning: Sendable {
+    /// One initialisation's result.
     public struct Run: Sendable {
+        /// The run's seed.
         public let seed: UInt64
         /// ‖A − π(A)‖_F/‖A‖_F, π the orthogonal projection onto span{P^k} (0: A lies in ℝ[G]).
         public let distanceToGroupAlgebra: Double
@@ -24,7 +26,9 @@ public struct GeneratorLearning: Sendable {
         public let commutator: Double
     }
 
+    /// n, the points C_n acts on.
     public let n: Int
+    /// The runs.
     public let runs: [Run]
 
     /// - Parameters: n points (C_n acting regularly), `runs` random initialisations, `steps` of gradient descent.

@@ -8,19 +8,26 @@ import Algebra
 /// algebra has dimension r(r−1)/2 + r(d−r) + (d−r)². The smallest gap between clusters and the largest spread
 /// inside one, both relative to λ_max, say how clear the clustering is.
 public struct NumericCovarianceSymmetry: Sendable {
+    /// d, the size of H.
     public let dimension: Int
+    /// N, the samples H is taken of.
     public let samples: Int
+    /// The relative tolerance of the clustering.
     public let tolerance: Double
     /// Eigenvalues of H, descending.
     public let eigenvalues: [Double]
     /// Cluster sizes, in descending order of their eigenvalues.
     public let clusters: [Int]
+    /// The numerical rank of H.
     public let rank: Int
     /// The smallest gap between neighbouring clusters and the largest gap inside a cluster, over λ_max.
     public let minimumGap: Double
+    /// The largest gap inside one cluster, over λ_max.
     public let maximumSpread: Double
 
+    /// dim so(d) ∩ comm(H) = Σ m(m−1)/2 over the cluster sizes m.
     public var orthogonalDimension: Int { clusters.reduce(0) { $0 + $1 * ($1 - 1) / 2 } }
+    /// r(r−1)/2 + r(d−r) + (d−r)², Cor. 1's algebra for H of rank r.
     public var cor1Dimension: Int {
         rank * (rank - 1) / 2 + rank * (dimension - rank) + (dimension - rank) * (dimension - rank)
     }

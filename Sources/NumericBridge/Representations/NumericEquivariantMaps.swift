@@ -8,11 +8,13 @@ import Geometry
 /// vectors of the singular values at most τ·σ_max as the basis. The gap σ_kept/σ_dropped at the cut says how
 /// clearly the dimension is determined; the exact path (`EquivarianceConstraint.solve`) needs no cut.
 public struct NumericEquivariantMaps: Sendable {
+    /// d_out·d_in, the unknowns of vec(W).
     public let unknowns: Int
     /// Singular values of C, descending.
     public let singularValues: [Double]
     /// The cut τ·σ_max (τ = max(rows, unknowns)·ε unless given).
     public let threshold: Double
+    /// The dimension: the singular values at most the threshold.
     public let dimension: Int
     /// The smallest kept over the largest dropped singular value (nil when nothing is kept or dropped, or the
     /// dropped ones are exactly 0).

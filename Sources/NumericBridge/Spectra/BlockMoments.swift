@@ -7,6 +7,7 @@ import Geometry
 /// z = x_cos + i·x_sin), and the number of rows. Moments of disjoint shards add, so k shards merged give
 /// the optimum and best component of the whole data set (to rounding), with no pixel crossing machines.
 public struct BlockMoments: Sendable {
+    /// The Q_σ layout the moments are taken in.
     public let layout: BasisLayout
     public private(set) var sampleCount: Int
     /// Per block, Re H_b (row-major d×d, symmetric).

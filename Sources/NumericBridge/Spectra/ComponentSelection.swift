@@ -8,6 +8,7 @@ public enum ComponentChoice: Sendable, Equatable {
     case best, paper, equalRank, highPass
     case tuple([Int])
 
+    /// The choice's name in reports.
     public var name: String {
         switch self {
         case .best: return "best"

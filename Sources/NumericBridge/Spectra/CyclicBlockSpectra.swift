@@ -7,12 +7,15 @@ import Geometry
 /// of X̃_bᵀX̃_b (d×d); a complex block sees the complex coordinates z = x_cos + i·x_sin and keeps the
 /// top t eigenvalues of the Hermitian H = Σ z zᴴ (d×d). Each block's loss is its discarded energy.
 public struct CyclicBlockSpectra: BlockSpectra {
+    /// One block's eigen-decomposition.
     public struct Block: Sendable {
+        /// The block (l, m).
         public let block: SpectralBlock
         /// Eigenvalues, descending (energy per retained direction).
         public let eigenvalues: [Double]
         /// Eigenvectors (columns), row-major d×d; imaginary parts for complex blocks, else empty.
         public let vectorsRe: [Double]
+        /// The eigenvectors' imaginary parts (complex blocks), row-major d×d.
         public let vectorsIm: [Double]
         /// ‖X̃_b‖²_F, the block's whole energy.
         public let energy: Double
@@ -24,13 +27,18 @@ public struct CyclicBlockSpectra: BlockSpectra {
         public func discarded(_ t: Int) -> Double { eigenvalues.dropFirst(t).reduce(0, +) }
     }
 
+    /// The Q_σ layout.
     public let layout: BasisLayout
+    /// The blocks in canonical order.
     public let blocks: [Block]
+    /// N, the samples.
     public let sampleCount: Int
     /// ‖X‖²_F, the total energy.
     public let totalEnergy: Double
 
+    /// The blocks as plain records.
     public var realBlocks: [IsotypicBlock] { blocks.map(\.block.isotypic) }
+    /// n, the number of points.
     public var degree: Int { layout.degree }
     /// The eigenvalues of every block (clamped at 0): one energy per retained direction.
     public var energies: [[Double]] { blocks.map(\.eigenvalues) }

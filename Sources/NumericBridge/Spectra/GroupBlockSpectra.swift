@@ -8,7 +8,9 @@ import Geometry
 /// δμ×δμ; its projection Γ onto {Σ E_kl ⊗ L(x_kl)} has eigenvalues in clusters of δ, one cluster per
 /// D-eigenvalue; keeping the top t clusters retains their sum (the energy e_{ρ,i}).
 public struct GroupBlockSpectra: BlockSpectra {
+    /// One block's projected moment and its eigen-decomposition.
     public struct Block: Sendable {
+        /// The isotypic block.
         public let block: IsotypicBlock
         /// Γ's eigenvalues, descending (δμ of them, clustered by δ), clamped at 0.
         public let eigenvalues: [Double]
@@ -24,15 +26,22 @@ public struct GroupBlockSpectra: BlockSpectra {
         /// max over clusters of the spread inside a cluster (0 in exact arithmetic), a rounding diagnostic.
         public let clusterSpread: Double
 
+        /// Σ_{i ≥ t} e_i: the energy a rank-t block discards.
         public func discarded(_ t: Int) -> Double { energies.dropFirst(t).reduce(0, +) }
     }
 
+    /// The numeric adapted basis.
     public let basis: GroupNumericBasis
+    /// The blocks in canonical order.
     public let blocks: [Block]
+    /// N, the samples.
     public let sampleCount: Int
+    /// ‖X‖²_F.
     public let totalEnergy: Double
 
+    /// The blocks as plain records.
     public var realBlocks: [IsotypicBlock] { blocks.map(\.block) }
+    /// n, the number of points.
     public var degree: Int { basis.degree }
     /// The cluster sums of every block: the energy of each D-direction.
     public var energies: [[Double]] { blocks.map(\.energies) }

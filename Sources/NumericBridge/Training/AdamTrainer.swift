@@ -4,11 +4,17 @@ import Geometry
 
 /// Settings of gradient training.
 public struct AdamSettings: Sendable {
+    /// Passes over the data.
     public var epochs: Int = 30
+    /// Samples per step.
     public var batchSize: Int = 100
+    /// The step size α.
     public var learningRate: Double = 0.01
+    /// Seed of the initialisation and the batches.
     public var seed: UInt64 = 1
+    /// Adam's moment decays and ε (Kingma and Ba's defaults).
     public var beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8
+    /// Settings; see the properties.
     public init(epochs: Int = 30, batchSize: Int = 100, learningRate: Double = 0.01, seed: UInt64 = 1) {
         self.epochs = epochs
         self.batchSize = batchSize
@@ -111,10 +117,13 @@ struct LinearAutoencoderTrainer {
 
 /// A trained model and its loss (mean squared error per pixel on the data given).
 public struct TrainedModel: Sendable {
+    /// Mean squared error per pixel on the data.
     public let loss: Double
     /// Bound on the rounding error of `loss` (absolute).
     public let lossError: Double
+    /// The encoder's parameters (pattern order).
     public let encoderTheta: [Double]
+    /// The decoder's parameters (pattern order).
     public let decoderTheta: [Double]
 }
 

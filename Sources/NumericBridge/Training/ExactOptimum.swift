@@ -6,6 +6,7 @@ import Geometry
 /// the projection onto the top t_b eigenvectors (Eckart–Young), as weights of the component's
 /// weight-sharing autoencoder (encoder = Uᴴ, decoder = U per block, in the Q_σ basis).
 public struct ComponentOptimum: Sendable {
+    /// The component's weight-sharing architecture.
     public let architecture: ComponentArchitecture
     /// Mean squared error per pixel, ‖X − XWᵀ‖²_F/(N·n).
     public let loss: Double
@@ -13,8 +14,11 @@ public struct ComponentOptimum: Sendable {
     public let lossError: Double
     /// Parameters of the encoder and decoder patterns (ComponentArchitecture order).
     public let encoderTheta: [Double]
+    /// The decoder's parameters.
     public let decoderTheta: [Double]
 
+    /// The optimum of a component from the data's spectra: per block the top t_b eigenvectors.
+    /// - Throws: `MemoryLimitError` for patterns past the budget.
     public init(_ spectra: CyclicBlockSpectra, component: EquivariantComponent) throws {
         architecture = try ComponentArchitecture(component)
         loss = spectra.loss(component.tuple)
@@ -48,6 +52,7 @@ public struct ComponentOptimum: Sendable {
 
 /// The dense rank-r optimum (PCA): top r eigenvalues of XᵀX in the pixel basis.
 public struct DenseOptimum: Sendable {
+    /// r.
     public let rank: Int
     /// The discarded spectrum Σ_{i ≥ r} λ_i / (N·n) (never negative).
     public let loss: Double
@@ -56,6 +61,8 @@ public struct DenseOptimum: Sendable {
     /// Top-r eigenvectors as columns, row-major n×r: encoder Uᵀ, decoder U.
     public let vectors: [Double]
 
+    /// PCA of the data at rank r.
+    /// - Throws: `NumericError.tooLarge` for an n×n covariance past the limit, `NumericError.lapack` on failure.
     public init(_ data: ImageDataset, rank r: Int) throws {
         let n = data.features
         guard n <= 20_000 else {

@@ -7,8 +7,11 @@ import Geometry
 /// writes one statistics file per shard and one merge gives the same loss and best component as one run
 /// over all the data (to rounding).
 public struct StatisticsOptimum: Sendable {
+    /// The merged data's spectra.
     public let spectra: CyclicBlockSpectra
+    /// The chosen component.
     public let tuple: [Int]
+    /// Its exact optimum.
     public let optimum: ComponentOptimum
 
     /// - Throws: when the rank is out of range for σ, the choice is not a component at this rank, or the

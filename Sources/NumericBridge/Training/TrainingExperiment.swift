@@ -7,15 +7,23 @@ import Geometry
 /// Adam training → losses, equivariance errors, weights and figures. Losses are mean squared errors
 /// per pixel, ‖X − WX‖²_F/(N·n), on the data given (after augmentation).
 public struct TrainingExperiment: Sendable {
+    /// The image, shift, rank, components, seed and Adam settings.
     public struct Configuration: Sendable {
+        /// The images' size.
         public var height: Int, width: Int
+        /// The shift's axis.
         public var axis: Permutation.Axis
+        /// r, the autoencoder's rank.
         public var rank: Int
+        /// Largest random shift applied to each image (0: none).
         public var maxShift: Int
+        /// Seed of the shifts and of Adam.
         public var seed: UInt64
+        /// The components to evaluate.
         public var choices: [ComponentChoice]
         /// Adam settings, or nil for the exact optimum only.
         public var adam: AdamSettings?
+        /// A configuration; see the properties.
         public init(
             height: Int, width: Int, axis: Permutation.Axis, rank: Int, maxShift: Int, seed: UInt64,
             choices: [ComponentChoice],
@@ -34,8 +42,11 @@ public struct TrainingExperiment: Sendable {
 
     /// One row of the loss table.
     public struct Row: Sendable, Codable {
+        /// The row's name (a component choice, or `dense`).
         public let name: String
+        /// The component (nil for the dense autoencoder).
         public let tuple: [Int]?
+        /// Real parameters.
         public let parameters: Int
         /// Exact optimum over the component (or dense PCA).
         public let loss: Double
@@ -57,15 +68,23 @@ public struct TrainingExperiment: Sendable {
         }
     }
 
+    /// What was asked.
     public let configuration: Configuration
+    /// Q_σ's layout.
     public let layout: BasisLayout
+    /// The data after augmentation.
     public let data: ImageDataset
+    /// The data's block spectra.
     public let spectra: CyclicBlockSpectra
+    /// One row per chosen component.
     public let rows: [Row]
+    /// The dense rank-r autoencoder's row.
     public let dense: Row
     /// The exact optimum of the first chosen component (for figures and weights).
     public let optimum: ComponentOptimum
+    /// The dense optimum (PCA).
     public let denseOptimum: DenseOptimum
+    /// The first Adam-trained component, when trained.
     public let trained: TrainedModel?
     /// The dense Q_σ when n ≤ 4096 (built once, for equivariance errors and figures), else nil.
     public let denseBasis: NumericBasis?

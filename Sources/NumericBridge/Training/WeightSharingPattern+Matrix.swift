@@ -2,6 +2,7 @@ import Geometry
 
 /// Dense matrices from weight-sharing patterns: W[r, c] = Σ over occurrences sign·θ_k.
 extension WeightSharingPattern {
+    /// The dense row-major matrix of the pattern at θ.
     public func matrix(_ theta: [Double]) -> [Double] { matrix(theta[...]) }
 
     func matrix(_ theta: ArraySlice<Double>) -> [Double] {

@@ -9,16 +9,21 @@ import Geometry
 /// have it), in O(Σ c³) time and O(c²) memory, never n×n. Cycles longer than `longestExactCycle` are
 /// measured by random probes of the structured transform instead (`method` says which).
 public struct BasisQuality: Sendable {
+    /// ‖QᵀQ − I‖_F.
     public let orthogonalityError: Double
+    /// ‖QᵀP_σQ − J‖_F.
     public let blockError: Double
     /// Largest entry errors (nil when probes were used).
     public let orthogonalityErrorMax: Double?
+    /// The largest entry of QᵀP_σQ − J (nil when probes were used).
     public let blockErrorMax: Double?
+    /// How the errors were obtained: exactly per cycle length, or partly by probes.
     public let method: String
 
     /// Longest cycle whose c×c block is formed exactly.
     public static let longestExactCycle = 2048
 
+    /// Measures Q_σ's errors (see the type).
     public init(_ layout: BasisLayout) {
         var representative: [Int: (cycle: Int, copies: Int)] = [:]
         for (k, cycle) in layout.cycles.enumerated() {

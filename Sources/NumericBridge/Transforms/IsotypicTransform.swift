@@ -17,14 +17,17 @@ public protocol IsotypicTransform: Sendable {
 }
 
 extension StructuredTransform: IsotypicTransform {
+    /// Block spectra from the moments fused with the FFTs.
     public func spectra(of x: [Double], batch: Int) throws -> CyclicBlockSpectra {
         try CyclicBlockSpectra(moments: moments(of: x, batch: batch))
     }
 }
 
 extension GroupTransform: IsotypicTransform {
+    /// n, the number of points.
     public var degree: Int { basis.degree }
 
+    /// Block spectra from the moments fused with the orbit transform.
     public func spectra(of x: [Double], batch: Int) throws -> GroupBlockSpectra {
         try GroupBlockSpectra(moments: moments(of: x, batch: batch), count: batch, basis: basis)
     }

@@ -7,6 +7,7 @@ import Geometry
 /// Entries: c^{−1/2} (constant), c^{−1/2}(−1)^s (alternating), √(2/c)·cos(2π(fs mod c)/c) and
 /// √(2/c)·sin(…) (the argument reduced mod c before rounding, which keeps every entry within a few ulp).
 public struct NumericBasis: Sendable {
+    /// Q_σ's layout.
     public let layout: BasisLayout
     /// Q_σ, n×n row-major: `matrix[i*n + j]` = Q[i, j].
     public let matrix: [Double]

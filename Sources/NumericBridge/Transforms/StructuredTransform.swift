@@ -14,6 +14,7 @@ import Geometry
 ///
 /// Batches are row-major `batch × n` arrays, one vector per row (the layout of a data matrix).
 public struct StructuredTransform: Sendable {
+    /// Q_σ's layout.
     public let layout: BasisLayout
 
     /// For each distinct cycle length: the cycles of that length and their columns.
@@ -55,6 +56,7 @@ public struct StructuredTransform: Sendable {
         max(1, min(batch, values / max(n, 1)))
     }
 
+    /// The transform of Q_σ: per cycle length one batched real FFT, plans cached.
     public init(_ layout: BasisLayout) {
         self.layout = layout
         var perCycle = [[Int]](repeating: [], count: layout.cycles.count)
@@ -85,6 +87,7 @@ public struct StructuredTransform: Sendable {
         grid = groups.count == 1 ? Grid(groups[0], degree: layout.degree) : nil
     }
 
+    /// n, the number of points.
     public var degree: Int { layout.degree }
 
     /// Y = X·Q_σ: row r of Y holds the coordinates Q_σᵀx of row r of X.

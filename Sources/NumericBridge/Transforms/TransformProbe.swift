@@ -4,10 +4,14 @@ import Geometry
 /// Error estimates for a structured transform when no dense Q_σ fits: on random unit vectors x,
 /// max ‖Q(Qᵀx) − x‖ (orthogonality) and max ‖Qᵀ(P_σx) − J(Qᵀx)‖ (block form). Estimates, not bounds.
 public struct TransformProbe: Sendable {
+    /// The number of random unit vectors probed.
     public let vectors: Int
+    /// max ‖Q(Qᵀx) − x‖ over the probes.
     public let roundTripError: Double
+    /// max ‖Qᵀ(P_σx) − J(Qᵀx)‖ over the probes.
     public let blockError: Double
 
+    /// Probes the transform with k seeded random unit vectors.
     public init(_ t: StructuredTransform, vectors k: Int = 4, seed: UInt64 = 1) {
         let layout = t.layout
         let n = layout.degree

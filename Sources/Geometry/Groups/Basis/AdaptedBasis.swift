@@ -12,6 +12,7 @@ import Algebra
 public struct AdaptedBasis: Sendable {
     /// One orbit of G on the points: its points in Schreier (breadth-first) order from the base point.
     public struct Orbit: Sendable {
+        /// The orbit's points (0-based), base point first.
         public let points: [Int]
         /// The orbit type (orbits of one type carry isomorphic permutation modules).
         public let type: Int
@@ -19,15 +20,19 @@ public struct AdaptedBasis: Sendable {
 
     /// One copy of a class's model on one orbit: values (|O| × w) in the order of `Orbit.points`.
     public struct Copy: Sendable {
+        /// The orbit (an index into `AdaptedBasis.orbits`).
         public let orbit: Int
+        /// The copy's exact entries, |O| rows of w values in the class's number field.
         public let values: [[NumberFieldElement]]
     }
 
     /// A Galois class: the model over K, its real embeddings (one per block) and the copies.
     public struct ModelClass: Sendable {
+        /// The class's model: ρ(s) for the generators, Λ and the structure maps, over the class's field.
         public let model: IrreducibleModel
         /// The embeddings, in the order of the class's blocks.
         public let embeddings: [RealEmbedding]
+        /// The copies of the model on every orbit (Frobenius reciprocity, MATH.md §8.5).
         public let copies: [Copy]
         /// Where the model was read: an orbit type of ℝ^n, or an auxiliary G/⟨g⟩ (its size).
         public let modelSource: String
@@ -37,20 +42,25 @@ public struct AdaptedBasis: Sendable {
     /// floating basis of NumericBridge (`GroupNumericBasis`): e_ρ on the smallest orbit of ℝ^n carrying it,
     /// with that orbit's orbitals, and the class's multiplicity on every orbit.
     public struct UnmodelledClass: Sendable {
+        /// D = End_G(ρ).
         public let type: DivisionAlgebra
+        /// w = dim_ℝ ρ.
         public let weight: Int
         /// The embeddings, in the order of the class's blocks (increasing root).
         public let embeddings: [RealEmbedding]
+        /// The points (0-based) of the smallest orbit of ℝ^n carrying the class.
         public let orbitPoints: [Int]
         /// e_ρ restricted to the orbit, |O|×|O|.
         public let idempotent: [[NumberFieldElement]]
         /// The orbital of each pair (x, y) of the orbit at x·|O| + y, the number of orbitals and their transposes.
         public let orbitalOfPair: [Int]
+        /// Per orbital, the index of its transpose.
         public let orbitalTranspose: [Int]
         /// D-multiplicity of ρ on each orbit of ℝ^n (`AdaptedBasis.orbits` order).
         public let copiesPerOrbit: [Int]
     }
 
+    /// n, the number of points.
     public let degree: Int
     /// The blocks (labels as in `IsotypicDecomposition`).
     public let blocks: [IsotypicBlock]
@@ -59,7 +69,9 @@ public struct AdaptedBasis: Sendable {
     public let unmodelled: [UnmodelledClass]
     /// For each block, its class (−1 − k for the k-th unmodelled class) and the index of its embedding there.
     public let blockClass: [Int]
+    /// For each block, which real embedding of its class's field it is.
     public let blockEmbedding: [Int]
+    /// The orbits of G on the points.
     public let orbits: [Orbit]
     /// The generators on the n points (0-based images).
     public let generators: [[Int32]]

@@ -14,13 +14,17 @@ import Algebra
 ///    dim End_G(ℝ^n) = #orbitals and isomorphic blocks would add cross terms, 4 proves the models pairwise
 ///    non-isomorphic, and with 1–3 that QᵀWQ ∈ ⊕ M_μ(E_ρ) for every equivariant W.
 public struct AdaptedBasisCertificate: Sendable, Codable {
+    /// Whether every identity held exactly.
     public let holds: Bool
     /// Exact identities compared.
     public let checkedEntries: Int
     /// Σ w μ and Σ δ μ², and the combinatorial orbital count.
     public let dimension: Int
+    /// Σ δ μ², the commutant dimension the blocks imply.
     public let commutantDimension: Int
+    /// The orbitals of G on [n]², counted independently (union-find).
     public let orbitals: Int
+    /// What failed, one line each (at most 20).
     public let failures: [String]
     /// Blocks without an exact model (their floating basis is checked numerically, not here).
     public let floatingBlocks: [String]
@@ -32,6 +36,8 @@ public struct AdaptedBasisCertificate: Sendable, Codable {
         case commutantDimension = "commutant_dimension"
     }
 
+    /// Checks every identity of MATH.md §8.6 exactly in each class's field.
+    /// - Throws: `MemoryLimitError` past the memory budget.
     public init(_ basis: AdaptedBasis) throws {
         var failures: [String] = []
         var checked = 0

@@ -8,7 +8,9 @@ import Algebra
 /// End_G(ρ) is spanned by 1 and the `structure` matrices (δ − 1 of them), each Λ-skew with a negative
 /// scalar square. No square roots: Q = B·Δ^{−1/2} normalises later, in floating point.
 public struct IrreducibleModel: Sendable {
+    /// D = End_G(ρ).
     public let type: DivisionAlgebra
+    /// The number field the model's entries live in.
     public let field: NumberField
     /// ρ(s) for each generator s, w×w rows: ρ(s)_{ab} = ⟨u_a, P_s u_b⟩/Λ_a.
     public let generators: [[[NumberFieldElement]]]
@@ -17,6 +19,7 @@ public struct IrreducibleModel: Sendable {
     /// The matrices of I′ (and J′, K′ = I′J′ for type H) in the model basis.
     public let structure: [[[NumberFieldElement]]]
 
+    /// w = dim_ℝ ρ, the model's size.
     public var weight: Int { squaredNorms.count }
 
     init(
