@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""EMLP (Finzi et al. 2021, PyPI `emlp` 1.0.3) solving the same equivariance constraints as `eqgeom bench
+"""EMLP (Finzi et al. 2021, PyPI `emlp` 1.0.3) solving the same equivariance constraints as `eqgeom-bench
 --filter emlp`, timed in the same run (scripts/bench.sh). EMLP caches solutions in memory, so each case runs in
 a fresh process and the time excludes `import emlp` (reported separately). EMLP solves in float32 with a
 Krylov/SVD cut-off; eqgeom exactly over Q. Usage: python benchmarks/emlp_reference.py (EMLP importable)."""

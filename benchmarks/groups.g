@@ -1,5 +1,5 @@
 # The character-table route to the real isotypic blocks (GAP), timed with GAP's own clock for the cases
-# of `eqgeom bench --filter group.` (docs/benchmarks.md). Run: gap -q benchmarks/groups.g
+# of `eqgeom-bench --filter group.` (docs/benchmarks.md). Run: gap -q benchmarks/groups.g
 ImageGroupB := function(h, w, moves)
     local gens, m, perm, i, j, p;
     gens := [];

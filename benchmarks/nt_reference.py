@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""neural-tangents 0.6.5 (JAX, float64, CPU) on the shapes of `eqgeom bench --filter kernel`, with the same
+"""neural-tangents 0.6.5 (JAX, float64, CPU) on the shapes of `eqgeom-bench --filter kernel`, with the same
 synthetic data (frac(43758.5453·sin(12.9898·row + 78.233·column)), 784 values per row), so the printed NTK
 traces can be compared digit by digit. Median of 5 after one compiling call (compilation reported apart).
 Run by scripts/bench.sh in .build/nt-venv (neural-tangents needs an older JAX than the rest of the set-up)."""

@@ -29,7 +29,7 @@ struct EqgeomCommand: ParsableCommand {
             Foundation.exit(130)
         } catch {
             if exitCode(for: error) == .success { exit(withError: error) }
-            fail(message(for: error))
+            fail(message(for: error) + flagAdvice(for: error))
         }
     }
 }

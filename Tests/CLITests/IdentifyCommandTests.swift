@@ -94,7 +94,8 @@ import EqgeomTestSupport
         try expectRefusal(perm + ["--weights", "\(dir)/small.npy", "--tolerance", "nan"], "--tolerance")
         try expectRefusal(perm + ["--weights", "\(dir)/small.npy", "--tolerance", "1"], "--tolerance")
         try expectRefusal(["identify", "--weights", "\(dir)/small.npy"], "name the symmetry")
-        try expectRefusal(perm + ["--weights", "\(dir)/small.npy", "--n", "2"], "--n 2 is smaller")
+        try expectRefusal(
+            perm + ["--weights", "\(dir)/small.npy", "--n", "2"], "n = 2 is smaller than the largest point 3 (--n)")
         let zip = "\(dir)/spectra.npz"
         try ShardedStatisticsTests.writeNPY([Double](repeating: 0.5, count: 6), rows: 2, columns: 3, to: "\(dir)/d.npy")
         #expect(try runEqgeom(["spectra", "--perm", "(1 2 3)", "--data", "\(dir)/d.npy", "--out", zip]).status == 0)

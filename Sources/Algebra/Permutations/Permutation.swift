@@ -38,7 +38,7 @@ public struct Permutation: Sendable, Hashable {
         }
         try MemoryBudget.require(
             ByteCount.product(n, 16), for: "a permutation of \(n) points",
-            advice: "use fewer points, or give only the cycle type (--cycle-type) for counting")
+            advice: "use fewer points; counting components needs only the cycle type")
     }
 
     /// The identity on n points.

@@ -25,7 +25,7 @@ public enum PermutationError: Error, Equatable, CustomStringConvertible, Sendabl
         case .repeatedPoint(let p): return "point \(p) appears more than once"
         case .unbalancedParentheses(let s): return "unbalanced parentheses in '\(s)'"
         case .unexpectedCharacter(let c, let s): return "unexpected character '\(c)' in '\(s)'"
-        case .degreeTooSmall(let n, let needed): return "--n \(n) is smaller than the largest point \(needed)"
+        case .degreeTooSmall(let n, let needed): return "n = \(n) is smaller than the largest point \(needed)"
         case .notAPermutation(let s): return "not a permutation: \(s)"
         case .invalidSize(let s): return "invalid size: \(s)"
         case .sizeDoesNotDivide(let s): return s

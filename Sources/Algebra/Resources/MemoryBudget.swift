@@ -61,7 +61,7 @@ public struct MemoryLimitError: Error, CustomStringConvertible, Sendable, Equata
 
     public var description: String {
         "\(what) needs about \(ByteCount.format(bytes)), more than the memory limit of "
-            + "\(ByteCount.format(limit)) (--memory-limit); \(advice)"
+            + "\(ByteCount.format(limit)); \(advice)"
     }
 }
 

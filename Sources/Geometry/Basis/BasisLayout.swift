@@ -47,7 +47,7 @@ public struct BasisLayout: Sendable {
     public init(_ sigma: Permutation) throws {
         try MemoryBudget.require(
             ByteCount.product(sigma.degree, Self.bytesPerPoint), for: "the basis layout of \(sigma.degree) points",
-            advice: "use a smaller case; counting needs only the cycle type (--cycle-type)")
+            advice: "use a smaller case; counting components needs only the cycle type")
         permutation = sigma
         structure = try BlockStructure(checking: sigma.cycleType)
         let cycles = sigma.cycles(includingFixedPoints: true).map { $0.map { $0 - 1 } }

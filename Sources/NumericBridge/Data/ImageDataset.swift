@@ -43,7 +43,7 @@ public struct ImageDataset: Sendable {
     ///   every column of a CSV.
     public static func load(path: String, features n: Int?) throws -> ImageDataset {
         let name = (path as NSString).lastPathComponent
-        let bytes = try InputFile.bytes(path, expansion: 9, advice: "use a smaller file, or raise --memory-limit")
+        let bytes = try InputFile.bytes(path, expansion: 9, advice: "use a smaller file")
         return try decode(bytes, name: name, features: n)
     }
 

@@ -45,8 +45,8 @@ public struct GroupAdamModel: Sendable {
             let rate = settings.learningRate * 0.5 * (1 + cos(Double.pi * Double(step) / Double(max(steps, 1))))
             adam.step(&theta, gradient, rate: rate)
             guard theta.allSatisfy(\.isFinite) else {
-                throw NumericError.invalidInput(
-                    "Adam diverged at step \(step) with learning rate \(settings.learningRate); lower --learning-rate")
+                throw NumericError.diverged(
+                    "Adam diverged at step \(step) with learning rate \(settings.learningRate)")
             }
             try progress?(step + 1, steps)
         }

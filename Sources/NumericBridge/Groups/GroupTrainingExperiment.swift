@@ -73,7 +73,7 @@ public struct GroupTrainingExperiment: Sendable {
             if case .tuple(let t) = choice { try shapes.validateComponent(t, labels: labels, rank: c.rank) }
             if choice == .paper {
                 throw NumericError.invalidInput(
-                    "the paper's tuple is for one shift; give --component TUPLE for a group")
+                    "the paper's tuple is for one shift of 28x28 images; give a tuple for a group")
             }
         }
         configuration = c

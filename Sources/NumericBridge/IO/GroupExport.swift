@@ -11,7 +11,7 @@ public enum GroupExport {
         let n = basis.degree
         try MemoryBudget.require(
             ByteCount.product(n, n, 8), for: "a dense Q for n = \(n)",
-            advice: "the orbit blocks (eqgeom basis without --out) need only Σ|O|² entries")
+            advice: "the orbit blocks of Q need only Σ|O|² entries; write those instead")
         var q = [Double](repeating: 0, count: n * n)
         for orbit in basis.orbits {
             let size = orbit.columns.count

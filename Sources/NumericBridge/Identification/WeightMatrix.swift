@@ -29,7 +29,7 @@ public struct WeightMatrix: Sendable {
             array = w
         } else if path.hasSuffix(".npy") {
             array = try NumPyArray(
-                npy: try InputFile.bytes(path, expansion: 9, advice: "check a smaller model, or raise --memory-limit"),
+                npy: try InputFile.bytes(path, expansion: 9, advice: "check a smaller model"),
                 name: name)
         } else {
             throw NumericError.invalidInput("\(name): weights must be a NumPy .npy file or an .npz with a member W")

@@ -35,7 +35,7 @@ public struct NumericEquivariantMaps: Sendable {
         let rows = max(pairs.count, 1) * u
         try MemoryBudget.require(
             ByteCount.product(rows + u + u, u, 8), for: "the \(rows)×\(u) stacked constraint and its SVD",
-            advice: "use the exact path (without --numeric), which works one generator at a time")
+            advice: "the exact path works one generator at a time and needs less")
         var c = [Double](repeating: 0, count: rows * u)
         for (g, (a, b)) in pairs.enumerated() {
             let av = Self.doubles(a)

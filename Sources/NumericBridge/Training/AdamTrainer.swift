@@ -99,8 +99,8 @@ struct LinearAutoencoderTrainer {
             }
             guard theta.allSatisfy(\.isFinite) else {
                 throw NumericError.diverged(
-                    "Adam diverged in epoch \(epoch + 1) (parameters no longer finite); lower --learning-rate "
-                        + "(now \(settings.learningRate))")
+                    "Adam diverged in epoch \(epoch + 1) (parameters no longer finite) at learning rate "
+                        + "\(settings.learningRate)")
             }
             try progress?(epoch + 1)
         }
@@ -108,7 +108,7 @@ struct LinearAutoencoderTrainer {
         flatDecoder.fill(&buffers.d, theta, from: split)
         let (sse, dataNorm, reconNorm) = buffers.residual(xs, rowStride: rowStride, count: count, inputs: m, code: k)
         guard sse.isFinite else {
-            throw NumericError.diverged("Adam's final loss is not finite; lower --learning-rate or rescale the data")
+            throw NumericError.diverged("Adam's final loss is not finite; rescale the data")
         }
         let error = 2 * Double(m + k + 4) * Double.ulpOfOne / 2 * (dataNorm + reconNorm) * sse.squareRoot()
         return (Array(theta[..<split]), Array(theta[split...]), sse, error)

@@ -25,7 +25,7 @@ public enum ExperimentArtifacts {
     /// Eight inputs and their reconstructions by the component and by the dense autoencoder.
     static func reconstructions(_ e: TrainingExperiment, de: [Double]) -> SVGFigure {
         let n = e.layout.degree
-        let (h, w) = (e.configuration.height, e.configuration.width)
+        let (h, w) = e.configuration.imageSize ?? (1, e.layout.degree)
         let transform = StructuredTransform(e.layout)
         let shown = min(8, e.data.count)
         let inputs = Array(e.data.values[0..<(shown * n)])

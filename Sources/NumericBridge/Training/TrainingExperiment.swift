@@ -7,36 +7,63 @@ import Geometry
 /// Adam training → losses, equivariance errors, weights and figures. Losses are mean squared errors
 /// per pixel, ‖X − WX‖²_F/(N·n), on the data given (after augmentation).
 public struct TrainingExperiment: Sendable {
-    /// The image, shift, rank, components, seed and Adam settings.
+    /// How each sample is moved before training (seeded): not at all, by a random cyclic shift of an image (the
+    /// paper's set-up), or by a random power of σ.
+    public enum Augmentation: Sendable, Equatable {
+        case none
+        /// Shifts by a uniform amount in [−maxShift, maxShift] along the axis of an image.
+        case imageShifts(axis: Permutation.Axis, maxShift: Int)
+        /// x ↦ P_σ^k x for a uniform k.
+        case powers
+    }
+
+    /// σ, the samples' shape, the rank, the components, the augmentation, the seed and Adam's settings.
     public struct Configuration: Sendable {
-        /// The images' size.
-        public var height: Int, width: Int
-        /// The shift's axis.
-        public var axis: Permutation.Axis
+        /// σ, the permutation the autoencoder is equivariant under.
+        public var permutation: Permutation
+        /// The samples as images (height, width), for figures; nil draws each sample as one row.
+        public var imageSize: (height: Int, width: Int)?
         /// r, the autoencoder's rank.
         public var rank: Int
-        /// Largest random shift applied to each image (0: none).
-        public var maxShift: Int
-        /// Seed of the shifts and of Adam.
+        /// How each sample is moved before training.
+        public var augmentation: Augmentation
+        /// Seed of the augmentation and of Adam.
         public var seed: UInt64
         /// The components to evaluate.
         public var choices: [ComponentChoice]
         /// Adam settings, or nil for the exact optimum only.
         public var adam: AdamSettings?
-        /// A configuration; see the properties.
+
+        /// A configuration for any permutation; see the properties.
         public init(
-            height: Int, width: Int, axis: Permutation.Axis, rank: Int, maxShift: Int, seed: UInt64,
-            choices: [ComponentChoice],
-            adam: AdamSettings?
+            permutation: Permutation, imageSize: (height: Int, width: Int)?, rank: Int, augmentation: Augmentation,
+            seed: UInt64, choices: [ComponentChoice], adam: AdamSettings?
         ) {
-            self.height = height
-            self.width = width
-            self.axis = axis
+            self.permutation = permutation
+            self.imageSize = imageSize
             self.rank = rank
-            self.maxShift = maxShift
+            self.augmentation = augmentation
             self.seed = seed
             self.choices = choices
             self.adam = adam
+        }
+
+        /// The paper's set-up: the cyclic shift of H×W images along one axis, samples shifted by up to `maxShift`.
+        /// - Throws: `PermutationError` for an axis an image has not (z) or sizes out of range.
+        public init(
+            height: Int, width: Int, axis: Permutation.Axis, rank: Int, maxShift: Int, seed: UInt64,
+            choices: [ComponentChoice], adam: AdamSettings?
+        ) throws {
+            self.init(
+                permutation: try Permutation.shift(height: height, width: width, along: axis),
+                imageSize: (height, width), rank: rank, augmentation: .imageShifts(axis: axis, maxShift: maxShift),
+                seed: seed, choices: choices, adam: adam)
+        }
+
+        /// The largest image shift (0 unless the augmentation shifts images).
+        public var maxShift: Int {
+            if case .imageShifts(_, let m) = augmentation { return m }
+            return 0
         }
     }
 
@@ -96,14 +123,11 @@ public struct TrainingExperiment: Sendable {
         data raw: ImageDataset, configuration c: Configuration, progress: @escaping (String) -> Void = { _ in },
         epochs: @escaping (String, Int, Int) throws -> Void = { _, _, _ in }
     ) throws {
-        let sigma: Permutation
-        switch c.axis {
-        case .x, .y: sigma = try Permutation.shift(height: c.height, width: c.width, along: c.axis)
-        case .z: throw NumericError.invalidInput("images shift along x or y")
-        }
-        guard raw.features == c.height * c.width else {
+        let sigma = c.permutation
+        guard raw.features == sigma.degree else {
+            let shape = c.imageSize.map { "\($0.height)x\($0.width) needs" } ?? "σ acts on"
             throw NumericError.invalidInput(
-                "the data has \(raw.features) pixels per image, \(c.height)x\(c.width) needs \(c.height * c.width)")
+                "the data has \(raw.features) pixels per image, \(shape) \(sigma.degree)")
         }
         try Self.requireMemory(raw, configuration: c)
         try Self.requireRepresentable(raw)
@@ -112,9 +136,18 @@ public struct TrainingExperiment: Sendable {
         configuration = c
         layout = try BasisLayout(sigma)
         denseBasis = layout.degree <= 4096 ? try? NumericBasis(layout) : nil
-        data = CyclicShiftAugmentation.apply(
-            raw, height: c.height, width: c.width, alongColumns: c.axis == .x, maxShift: c.maxShift, seed: c.seed)
-        progress("\(data.count) images, shifts in [−\(c.maxShift), \(c.maxShift)]; block moments in the Q_σ basis")
+        switch (c.augmentation, c.imageSize) {
+        case (.imageShifts(let axis, let maxShift), let size?):
+            data = CyclicShiftAugmentation.apply(
+                raw, height: size.height, width: size.width, alongColumns: axis == .x, maxShift: maxShift, seed: c.seed)
+            progress("\(data.count) images, shifts in [−\(maxShift), \(maxShift)]; block moments in the Q_σ basis")
+        case (.powers, _):
+            data = try GroupAugmentation.apply(raw, generators: [sigma.images.map { Int32($0 - 1) }], seed: c.seed)
+            progress("\(data.count) samples, each moved by a random power of σ; block moments in the Q_σ basis")
+        default:
+            data = raw
+            progress("\(data.count) samples; block moments in the Q_σ basis")
+        }
         let transform = StructuredTransform(layout)
         spectra = try CyclicBlockSpectra(moments: transform.moments(of: data.values, batch: data.count))
         // Adam trains in the Q_σ coordinates; the exact optimum needs only the moments
@@ -178,7 +211,7 @@ public struct TrainingExperiment: Sendable {
         case .paper:
             guard ComponentSelection.paperApplies(variety.decomposition, rank: variety.rank) else {
                 throw NumericError.invalidInput(
-                    "the paper's tuple is for 28x28 images at rank 99; give --component TUPLE instead")
+                    "the paper's tuple is for 28x28 images at rank 99; give a tuple instead")
             }
         case .tuple(let t): _ = try variety.component(t)
         case .best, .equalRank, .highPass: break
@@ -193,11 +226,11 @@ public struct TrainingExperiment: Sendable {
         let bytes = ByteCount.sum(ByteCount.product(4, data.count, n, 8), ByteCount.product(4, n, n, 8))
         try MemoryBudget.require(
             bytes, for: "training on \(data.count) samples of \(n) pixels",
-            advice: "use fewer samples or smaller images, or raise --memory-limit")
+            advice: "use fewer samples or smaller images")
         if let adam = c.adam {
             try MemoryBudget.require(
                 ByteCount.product(6, adam.batchSize, n, 8), for: "Adam mini-batches of \(adam.batchSize)",
-                advice: "use a smaller --batch-size")
+                advice: "use a smaller batch size")
         }
     }
 

@@ -30,7 +30,7 @@ public struct NumericBasis: Sendable {
         let n = layout.degree
         try MemoryBudget.require(
             ByteCount.product(n, n, 8), for: "a dense Q_σ for n = \(n)",
-            advice: "use the structured transform (eqgeom basis without --out) or a smaller case")
+            advice: "apply Q by the structured transform instead of forming it, or use a smaller case")
     }
 
     /// The value of a normalised column at position s of its cycle.

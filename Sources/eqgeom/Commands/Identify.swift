@@ -44,8 +44,8 @@ struct Identify: ParsableCommand {
 
     func run() throws {
         let w = try WeightMatrix(path: weights)
-        let group = try action.group(with: generators)
-        let sigma = group == nil ? try action.requiredPermutation() : nil
+        let sigma = try action.singlePermutation(with: generators)
+        let group = sigma == nil ? try PermutationGroup(generators: try action.allGenerators(with: generators)) : nil
         try w.requireDegree(group?.degree ?? sigma?.degree ?? 0)
         let dataset = optimum || data != nil ? try TrainingOptions.dataset(path: data, features: w.n) : nil
         let frame: IsotypicFrame

@@ -23,9 +23,10 @@ struct Mask: ParsableCommand {
     }
 
     func run() throws {
-        if let group = try action.group(with: generators) { return try runGroup(group) }
         try action.requireMemory(bytesPerPoint: BasisLayout.bytesPerPoint + 16, for: "the basis Q_σ")
-        let sigma = try action.requiredPermutation()
+        guard let sigma = try action.singlePermutation(with: generators) else {
+            return try runGroup(try PermutationGroup(generators: try action.allGenerators(with: generators)))
+        }
         let v = try EquivariantVariety(permutation: sigma, rank: rank)
         let arch = try ComponentArchitecture(try v.component(try v.parseTuple(tuple)))
         if let path = out {

@@ -35,7 +35,7 @@ struct Reproduce: ParsableCommand {
 
         func run() throws {
             let data = try training.dataset(features: 784)
-            let config = TrainingExperiment.Configuration(
+            let config = try TrainingExperiment.Configuration(
                 height: 28, width: 28, axis: .x, rank: rank, maxShift: maxShift, seed: training.seedOption.seed,
                 choices: rank == 99 ? [.best, .paper, .equalRank, .highPass] : [.best, .equalRank, .highPass],
                 adam: exactOnly ? nil : try training.adam(count: data.count))

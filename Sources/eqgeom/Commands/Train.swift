@@ -30,7 +30,7 @@ struct Train: ParsableCommand {
     @OptionGroup var training: TrainingOptions
     @OptionGroup var output: OutputOptions
 
-    /// One image shift trains with the paper's cyclic code; every other action is a group.
+    /// One image shift: the paper's set-up, with random shifts of up to --max-shift.
     var isShift: Bool {
         !generators.given && action.image != nil && action.moveCount == 1 && action.shift.count == 1
     }
@@ -54,7 +54,9 @@ struct Train: ParsableCommand {
             guard (0..<length).contains(maxShift) else {
                 throw ValidationError("--max-shift must be between 0 and \(length - 1) for this image, got \(maxShift)")
             }
-            if augment { throw ValidationError("--augment is for a group; one shift uses --max-shift") }
+            if augment {
+                throw ValidationError("--augment is for a group or one permutation; one shift uses --max-shift")
+            }
         } else if maxShift != 0 {
             throw ValidationError("--max-shift goes with one --shift; for a group use --augment")
         }
@@ -67,20 +69,25 @@ struct Train: ParsableCommand {
                 moments: moments, rank: rank, choice: try component.choice(moments.layout.structure))
             return try emit(StatisticsReport(result, shards: stats.count), output)
         }
-        guard isShift, let image = action.image, let shift = action.shift.first else {
-            let group =
-                try action.group(with: generators) ?? PermutationGroup(generators: [try action.requiredPermutation()])
-            return try runGroup(group)
+        guard let sigma = try action.singlePermutation(with: generators) else {
+            return try runGroup(try PermutationGroup(generators: try action.allGenerators(with: generators)))
         }
-        let dims = image.dimensions
-        let axis: Permutation.Axis = shift == .x ? .x : .y
-        let sigma = try Permutation.shift(height: dims[0], width: dims[1], along: axis)
+        // one permutation (an image move, --perm, or one --gen): its eigenvalue blocks, the paper's block order
         let choice = try component.choice(try BlockStructure(checking: sigma.cycleType))
         _ = try EquivariantVariety(permutation: sigma, rank: rank)  // rank checked before the data is read
-        let data = try training.dataset(features: dims[0] * dims[1])
-        let config = TrainingExperiment.Configuration(
-            height: dims[0], width: dims[1], axis: axis, rank: rank, maxShift: maxShift, seed: training.seedOption.seed,
-            choices: [choice], adam: method == .adam ? try training.adam(count: data.count) : nil)
+        let data = try training.dataset(features: sigma.degree)
+        let adam = method == .adam ? try training.adam(count: data.count) : nil
+        let seed = training.seedOption.seed
+        let config: TrainingExperiment.Configuration
+        if isShift, let image = action.image, let shift = action.shift.first {
+            config = try TrainingExperiment.Configuration(
+                height: image.height, width: image.width, axis: shift.axis, rank: rank, maxShift: maxShift, seed: seed,
+                choices: [choice], adam: adam)
+        } else {
+            config = TrainingExperiment.Configuration(
+                permutation: sigma, imageSize: action.image.map { ($0.height, $0.width) }, rank: rank,
+                augmentation: augment ? .powers : .none, seed: seed, choices: [choice], adam: adam)
+        }
         Interruption.install()
         let e = try TrainingExperiment(
             data: data, configuration: config, progress: progress, epochs: { try progressBar($0, $1, $2) })
