@@ -116,4 +116,24 @@ import EqgeomTestSupport
         #expect(throws: PermutationError.self) { try Permutation.list(parsing: "(1,2)") }
         #expect(throws: PermutationError.self) { try Permutation.list(parsing: "[[2,2]]") }
     }
+
+    /// The one 1-based ↔ 0-based conversion: image(of: i + 1) − 1 entry by entry, round trips, refusals.
+    @Test func zeroBasedImagesAreTheOneConversion() throws {
+        var rng = SeededGenerator(seed: 77)
+        for _ in 0..<testIterations(50) {
+            let sigma = try randomCycleType(using: &rng, maxDegree: 30).representative()
+            let zero = sigma.zeroBasedImages
+            #expect(zero.indices.allSatisfy { Int(zero[$0]) == sigma.image(of: $0 + 1) - 1 })
+            #expect(try Permutation(zeroBasedImages: zero) == sigma)
+            #expect(try Permutation(zeroBasedImages: zero.map(Int.init)) == sigma)
+        }
+        let group = try PermutationGroup(generators: [
+            Permutation(cycles: "(1 2 3)", degree: 5), Permutation(cycles: "(4 5)"),
+        ])
+        #expect(group.zeroBasedGenerators == [[1, 2, 0, 3, 4], [0, 1, 2, 4, 3]])
+        #expect(Set(group.zeroBasedOrbits.map(Set.init)) == [[0, 1, 2], [3, 4]])
+        #expect(throws: PermutationError.self) { try Permutation(zeroBasedImages: [0, 0]) }
+        #expect(throws: PermutationError.self) { try Permutation(zeroBasedImages: [1, 2]) }
+        #expect(throws: PermutationError.self) { try Permutation(zeroBasedImages: [-1, 0]) }
+    }
 }

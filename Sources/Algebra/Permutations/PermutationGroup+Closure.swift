@@ -37,7 +37,7 @@ extension PermutationGroup {
                 orbit = Self.orbit(of: i, under: found + fixing, degree: n)
             }
         }
-        let extra = try found.map { try Permutation(images: $0.map { Int($0) + 1 }) }
+        let extra = try found.map { try Permutation(zeroBasedImages: $0) }
         return try PermutationGroup(generators: generators + extra, degree: n)
     }
 

@@ -28,8 +28,8 @@ public struct IsotypicDecomposition: BlockDecomposition {
 
     /// `abelianFastPath: false` forces the rational engine (tests compare the two).
     init(group: PermutationGroup, abelianFastPath: Bool) throws {
-        let orbits = group.orbits.map { $0.map { $0 - 1 } }
-        let generators = group.generators.map { $0.images.map { Int32($0 - 1) } }
+        let orbits = group.zeroBasedOrbits
+        let generators = group.zeroBasedGenerators
         if abelianFastPath, AbelianCharacters.isAbelian(group.generators), let e = Self.exponent(group.generators),
             let found = AbelianCharacters.blocks(orbits: orbits, generators: generators, exponent: e)
         {

@@ -116,8 +116,8 @@ public struct CharacterLayout: Sendable {
     public init?(group: PermutationGroup) {
         guard AbelianCharacters.isAbelian(group.generators), let e = IsotypicDecomposition.exponent(group.generators)
         else { return nil }
-        let orbits = group.orbits.map { $0.map { $0 - 1 } }
-        let generators = group.generators.map { $0.images.map { Int32($0 - 1) } }
+        let orbits = group.zeroBasedOrbits
+        let generators = group.zeroBasedGenerators
         guard let found = AbelianCharacters.blocks(orbits: orbits, generators: generators, exponent: e) else {
             return nil
         }

@@ -41,7 +41,7 @@ public enum ArchitectureExport {
     public static func basisArchive(_ layout: BasisLayout) -> NumPyArchive {
         let n = layout.degree
         var z = NumPyArchive.described(n: n)
-        z.add("permutation", NumPyArray(int32: layout.permutation.images.map { Int32($0 - 1) }, shape: [n]))
+        z.add("permutation", NumPyArray(int32: layout.permutation.zeroBasedImages, shape: [n]))
         z.add("cycles", NumPyArray(int32: layout.cycles.flatMap { $0.map { Int32($0) } }, shape: [n]))
         var offsets: [Int32] = [0]
         for c in layout.cycles { offsets.append((offsets.last ?? 0) + Int32(c.count)) }
@@ -80,7 +80,7 @@ public enum ArchitectureExport {
         public init(_ arch: ComponentArchitecture, layout: BasisLayout) {
             n = layout.degree
             rank = arch.component.rank
-            permutation = layout.permutation.images.map { $0 - 1 }
+            permutation = layout.permutation.zeroBasedImages.map(Int.init)
             blocks = layout.structure.blocks
             tuple = arch.component.tuple
             cycles = layout.cycles
@@ -148,7 +148,7 @@ public enum ArchitectureExport {
         z.add(
             "generators",
             NumPyArray(
-                int32: gens.flatMap { $0.images.map { Int32($0 - 1) } }, shape: [gens.count, layer.group.degree]))
+                int32: gens.flatMap(\.zeroBasedImages), shape: [gens.count, layer.group.degree]))
         return z
     }
 }

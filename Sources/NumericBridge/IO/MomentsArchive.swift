@@ -54,7 +54,7 @@ public enum MomentsArchive {
         let images = try integers("permutation")
         let sigma: Permutation
         do {
-            sigma = try Permutation(images: images.map { $0 + 1 })
+            sigma = try Permutation(zeroBasedImages: images)
         } catch {
             throw NumericError.invalidInput(
                 "\(path): member 'permutation' is not a permutation of 0…\(images.count - 1)")

@@ -44,7 +44,7 @@ public struct IsotypicFrame: Sendable {
                 columns: Array(offset..<(offset + block.weight * block.multiplicity)))
         }
         degree = layout.degree
-        generators = [layout.permutation.images.map { Int32($0 - 1) }]
+        generators = [layout.permutation.zeroBasedImages]
         transform = StructuredTransform(layout)
     }
 

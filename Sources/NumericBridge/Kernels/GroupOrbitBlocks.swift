@@ -21,7 +21,7 @@ struct GroupOrbitBlocks: OrbitBlocks {
     ) throws {
         let n = leftMultiplication.first?.count ?? 0
         let group = try PermutationGroup(
-            generators: leftMultiplication.map { try Permutation(images: $0.map { $0 + 1 }) }, degree: n)
+            generators: leftMultiplication.map { try Permutation(zeroBasedImages: $0) }, degree: n)
         progress("the isotypic frame of G's regular representation (|G| = \(n))")
         frame = IsotypicFrame(try GroupNumericBasis.build(group, progress: progress))
         seeds = s

@@ -142,7 +142,7 @@ public struct TrainingExperiment: Sendable {
                 raw, height: size.height, width: size.width, alongColumns: axis == .x, maxShift: maxShift, seed: c.seed)
             progress("\(data.count) images, shifts in [−\(maxShift), \(maxShift)]; block moments in the Q_σ basis")
         case (.powers, _):
-            data = try GroupAugmentation.apply(raw, generators: [sigma.images.map { Int32($0 - 1) }], seed: c.seed)
+            data = try GroupAugmentation.apply(raw, generators: [sigma.zeroBasedImages], seed: c.seed)
             progress("\(data.count) samples, each moved by a random power of σ; block moments in the Q_σ basis")
         default:
             data = raw

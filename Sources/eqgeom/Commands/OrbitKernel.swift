@@ -84,7 +84,8 @@ struct OrbitKernel: ParsableCommand {
         if blocksOnly {
             progress("\(indices.count) orbits of \(length) points: the block formula on the upright rows alone")
             let a = try OrbitKernelBlockFormula(
-                seeds: seedValues, labels: values, permutation: generators[0].images.map { $0 - 1 }, order: length,
+                seeds: seedValues, labels: values, permutation: generators[0].zeroBasedImages.map(Int.init),
+                order: length,
                 kernel: choice, ridge: ridge)
             let piece = try points.map { p in
                 OrbitKernelReport.LeaveOut(
@@ -94,7 +95,7 @@ struct OrbitKernel: ParsableCommand {
                 OrbitKernelReport(a, kernel: kernel, ridge: ridge, normalize: normalize, leaveOut: piece), output)
         }
         let dataset = try OrbitDataset(
-            seeds: seedValues, labels: values, generators: generators.map { $0.images.map { $0 - 1 } })
+            seeds: seedValues, labels: values, generators: generators.map { $0.zeroBasedImages.map(Int.init) })
         progress("\(indices.count) orbits of \(length) points (\(n) values each): \(kernel) kernel")
         let a = try OrbitKernelAnalysis(dataset, kernel: choice, ridge: ridge, progress: { progress($0) })
         let pieces = try points.map { p in

@@ -102,12 +102,12 @@ public struct AdaptedBasis: Sendable {
         group: PermutationGroup, allowUnmodelled: Bool, auxiliarySearch: Bool, progress: (String) -> Void
     ) throws {
         let n = group.degree
-        let orbits = group.orbits.map { $0.map { $0 - 1 } }
+        let orbits = group.zeroBasedOrbits
         try MemoryBudget.require(
             ByteCount.product(orbits.reduce(0) { $0 + $1.count * $1.count }, Self.bytesPerEntry),
             for: "the exact adapted basis (one exact entry per point and column of its orbit)",
             advice: "the block data (eqgeom group) needs no basis; use a group with smaller orbits")
-        let generators = group.generators.map { $0.images.map { Int32($0 - 1) } }
+        let generators = group.zeroBasedGenerators
         let types = OrbitTypes(orbits: orbits, generators: generators)
         progress("block data: \(types.representatives.count) orbit types")
         let base = try IsotypicDecomposition.rationalClasses(
@@ -213,7 +213,7 @@ public struct AdaptedBasis: Sendable {
             let trial = zip(extendedGenerators, action).map { $0 + $1.map { Int32(offset) + $0 } }
             let degree = trial.first?.count ?? n
             let trialGroup = try PermutationGroup(
-                generators: trial.map { try Permutation(images: $0.map { Int($0) + 1 }) }, degree: degree)
+                generators: trial.map { try Permutation(zeroBasedImages: $0) }, degree: degree)
             let trialRepresentatives = representatives + [Array(offset..<degree)]
             let found = try IsotypicDecomposition.rationalClasses(
                 group: trialGroup, representatives: trialRepresentatives, counts: counts + [0], degree: n)

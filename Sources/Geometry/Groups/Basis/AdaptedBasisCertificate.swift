@@ -71,7 +71,7 @@ public struct AdaptedBasisCertificate: Sendable, Codable {
             failures.append("block \(block.label) declares μ = \(block.multiplicity) but has other copies")
         }
         let group = try PermutationGroup(
-            generators: basis.generators.map { try Permutation(images: $0.map { Int($0) + 1 }) }, degree: n)
+            generators: basis.generators.map { try Permutation(zeroBasedImages: $0) }, degree: n)
         let orbitals = n * n <= 50_000_000 ? try group.orbitsOnTuples(length: 2).count : basis.orbitalCount
         if dimension != n { failures.append("Σ w·μ = \(dimension), not n = \(n)") }
         if commutant != orbitals { failures.append("Σ δ·μ² = \(commutant), but G has \(orbitals) orbitals") }
