@@ -42,6 +42,8 @@ let package = Package(
                 "Geometry", "Algebra", "CLapack", "CFFTW", "CDeflate", "CBuiltinData",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        // The companion papers' experiments and reproductions, apart from the library core.
+        .target(name: "Reproductions", dependencies: ["NumericBridge", "Geometry", "Algebra"]),
         // What both executables share: reports (JSON or tables), --json/--full/--memory-limit, progress, SIGINT.
         .target(
             name: "CommandLineSupport",
@@ -49,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "eqgeom",
             dependencies: [
-                "NumericBridge", "Geometry", "Algebra", "CommandLineSupport",
+                "Reproductions", "NumericBridge", "Geometry", "Algebra", "CommandLineSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Micro-benchmarks of the library (scripts/bench.sh, docs/benchmarks.md); not part of the shipped CLI.
@@ -68,7 +70,8 @@ let package = Package(
         .testTarget(
             name: "GeometryTests", dependencies: ["Geometry", "Algebra", "EqgeomTestSupport"], exclude: ["Oracles"]),
         .testTarget(
-            name: "NumericBridgeTests", dependencies: ["NumericBridge", "Geometry", "Algebra", "EqgeomTestSupport"],
+            name: "NumericBridgeTests",
+            dependencies: ["NumericBridge", "Reproductions", "Geometry", "Algebra", "EqgeomTestSupport"],
             exclude: ["Oracles"]),
         // Depends on the executable so that `swift test` always rebuilds the binary it runs.
         .testTarget(name: "CLITests", dependencies: ["EqgeomTestSupport", "eqgeom"]),

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import NumericBridge
+@testable import Reproductions
 
 /// Portilheiro's barrier: the learned generator commutes with the learned W and lies in the group algebra
 /// ℝ[C_n] (checked against the circulant structure directly: A[i, j] depends only on i − j mod n), while the

@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import NumericBridge
+@testable import Reproductions
 
 /// The classifiers' gradients against central finite differences of the loss (every parameter of a tiny
 /// model), the CNN's shifts against a direct circular convolution, and scrambling as a permutation.

@@ -1,7 +1,7 @@
 internal import CLapack
 
 /// Thin wrappers over CBLAS/LAPACKE (OpenBLAS); row-major `[Double]` matrices. Not a matrix library.
-enum BLAS {
+public enum BLAS {
     /// C = op(A)·op(B) with A m×k (or k×m if transposed), B k×n (or n×k), row-major. Wraps `cblas_dgemm`.
     static func gemm(
         _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
@@ -31,7 +31,7 @@ enum BLAS {
     }
 
     /// op(A)·op(B) for whole row-major arrays.
-    static func multiply(
+    public static func multiply(
         _ a: [Double], _ b: [Double], m: Int, n: Int, k: Int, transposeA: Bool = false, transposeB: Bool = false
     ) -> [Double] {
         var c = [Double](repeating: 0, count: m * n)
@@ -129,7 +129,7 @@ public func symmetricEigenvalues(_ a: [Double], _ n: Int) throws -> [Double] {
 
 /// X with A X = B for a symmetric positive definite n×n A and n×k B, row-major (LAPACKE dposv, Cholesky).
 /// - Throws: `NumericError.lapack` when A is not positive definite.
-func solvePositiveDefinite(_ a: [Double], _ b: [Double], n: Int, columns k: Int) throws -> [Double] {
+public func solvePositiveDefinite(_ a: [Double], _ b: [Double], n: Int, columns k: Int) throws -> [Double] {
     var a = a
     var x = b
     let info = LAPACKE_dposv(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "U")), Int32(n), Int32(k), &a, Int32(n), &x, Int32(k))

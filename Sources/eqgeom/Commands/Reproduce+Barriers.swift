@@ -2,6 +2,7 @@ import CommandLineSupport
 import ArgumentParser
 import Foundation
 import NumericBridge
+import Reproductions
 
 extension Reproduce {
     /// `eqgeom reproduce barriers`: learning a generator jointly with W recovers only the group algebra ℝ[G]

@@ -2,6 +2,7 @@ import CommandLineSupport
 import ArgumentParser
 import Foundation
 import NumericBridge
+import Reproductions
 
 extension Reproduce {
     /// `eqgeom reproduce lconv`: CNN, L-conv and dense classifiers on rotated and on rotated-and-scrambled

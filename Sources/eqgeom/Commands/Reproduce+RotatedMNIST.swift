@@ -2,6 +2,7 @@ import CommandLineSupport
 import ArgumentParser
 import Foundation
 import NumericBridge
+import Reproductions
 
 extension Reproduce {
     /// `eqgeom reproduce rotated-mnist`: partially observed rotations (Perin & Deny's Fig. 1 at small scale), with

@@ -2,6 +2,7 @@ import CommandLineSupport
 import ArgumentParser
 import Foundation
 import NumericBridge
+import Reproductions
 
 extension Reproduce {
     /// `eqgeom reproduce symmetry-kernel`: Perin & Deny's Fig. 3 exactly (two interleaved circular orbits, RBF):

@@ -2,6 +2,7 @@ import CommandLineSupport
 import ArgumentParser
 import Foundation
 import NumericBridge
+import Reproductions
 
 struct RotatedMNISTReport: Report {
     struct ClassRow: Encodable {

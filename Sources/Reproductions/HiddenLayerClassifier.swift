@@ -1,5 +1,6 @@
 import Algebra
 import Foundation
+import NumericBridge
 
 /// The one-hidden-layer image classifiers compared in the L-conv paper (§4; MATH.md §10.2), trained with
 /// softmax cross-entropy and Adam:

@@ -1,5 +1,6 @@
 import Algebra
 import Foundation
+import NumericBridge
 
 extension HiddenLayerClassifier {
     /// Adam on seeded mini-batches (one AdamState per parameter block), a cosine learning-rate schedule to 0.

@@ -1,4 +1,5 @@
 import Foundation
+import NumericBridge
 
 /// The L-conv paper's comparison (§4, Figs. 2–3; MATH.md §10.2) on small data: CNN, L-conv with learned
 /// generators and a dense layer, one hidden layer each, on rotated images and on rotated images whose pixels are

@@ -1,5 +1,6 @@
 import Algebra
 import Foundation
+import NumericBridge
 
 /// Portilheiro's barrier to learning symmetries (MATH.md §9.4) as an experiment: learn a linear
 /// map W and a "generator" A jointly, min_{W, ‖A‖_F = 1} (1/N)‖Y − WX‖²_F + λ‖AW − WA‖²_F, on data Y = W*X

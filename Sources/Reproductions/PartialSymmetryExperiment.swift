@@ -1,4 +1,5 @@
 import Foundation
+import NumericBridge
 
 /// Partially observed symmetries at small scale (Perin & Deny, §3.1 Fig. 1 and §3.4 Fig. 6; MATH.md §11.2):
 /// every training image of every class is seen at N rotation angles 2πk/N, except that the upright images

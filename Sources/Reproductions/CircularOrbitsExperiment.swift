@@ -1,4 +1,5 @@
 import Foundation
+import NumericBridge
 
 /// The L-free setting of Perin & Deny's Fig. 3 (MATH.md §11.2; the authors' fig3.py): two interleaved
 /// circles of N points, x₊ʲ = (cos θ_j, sin θ_j, Δ/2) and x₋ʲ = (cos(θ_j + π/N), sin(θ_j + π/N), −Δ/2),
