@@ -22,10 +22,24 @@ public func eulerPhi(_ n: Int) -> Int {
     return Int(n_euler_phi(UInt(n)))
 }
 
-/// The positive divisors of n ≥ 1 in increasing order, from FLINT's factorisation (`n_factor`).
+/// The positive divisors of n ≥ 1 in increasing order: by trial division up to √n below 2^20 (at most 1,024
+/// steps), from FLINT's factorisation (`n_factor`) above.
 /// - Precondition: `n >= 1`.
 public func divisors(of n: Int) -> [Int] {
     precondition(n >= 1, "divisors need n ≥ 1")
+    if n < 1 << 20 {
+        var small: [Int] = []
+        var large: [Int] = []
+        var i = 1
+        while i * i <= n {
+            if n % i == 0 {
+                small.append(i)
+                if i != n / i { large.append(n / i) }
+            }
+            i += 1
+        }
+        return small + large.reversed()
+    }
     var factors = n_factor_t()
     n_factor_init(&factors)
     n_factor(&factors, UInt(n), 1)

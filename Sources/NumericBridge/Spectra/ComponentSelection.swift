@@ -78,7 +78,7 @@ public enum ComponentSelection {
     /// "Equal rank": every block gets the same t = k where possible (k as large as fits, capped at d_b),
     /// the leftover rank going one unit at a time to blocks in canonical order (lowest frequency first).
     public static func equalRank(_ variety: EquivariantVariety) -> [Int] {
-        equalRank(shapes(variety), rank: variety.rank)
+        equalRank(variety.shapes, rank: variety.rank)
     }
 
     /// "Equal rank" for any block shapes (canonical order).
@@ -99,7 +99,7 @@ public enum ComponentSelection {
     /// "High-pass": rank given to the highest frequencies first (blocks in reverse canonical order,
     /// from (2,1) down to (1,1)), each filled as far as the remaining rank allows.
     public static func highPass(_ variety: EquivariantVariety) -> [Int] {
-        highPass(shapes(variety), rank: variety.rank)
+        highPass(variety.shapes, rank: variety.rank)
     }
 
     /// "High-pass" for any block shapes: blocks in reverse canonical order, each filled as far as the rank allows.
@@ -133,9 +133,5 @@ public enum ComponentSelection {
             }
         }
         return t
-    }
-
-    static func shapes(_ v: EquivariantVariety) -> BlockShapes {
-        BlockShapes(weights: v.blocks.map(\.weight), multiplicities: v.blocks.map(\.multiplicity))
     }
 }
