@@ -14,15 +14,17 @@ public protocol BlockDecomposition: Sendable {
     var orbitCount: Int { get }
     /// The cycle type of the permutation that generates the group, when the group is given by one.
     var generatorCycleType: CycleType? { get }
+    /// The weights and multiplicities of the blocks, for counting components (MATH.md §4.3).
+    var shapes: BlockShapes { get }
 }
 
 extension BlockDecomposition {
     /// Nil: a group given by several generators has no single cycle type.
     public var generatorCycleType: CycleType? { nil }
 
-    /// The weights and multiplicities of the blocks, for counting components (MATH.md §4.3).
+    /// The weights and multiplicities of the blocks, read off the blocks.
     public var shapes: BlockShapes {
-        BlockShapes(weights: blocks.map(\.weight), multiplicities: blocks.map(\.multiplicity))
+        BlockShapes(weights: blocks.map { $0.weight }, multiplicities: blocks.map { $0.multiplicity })
     }
 
     /// The blocks' labels in canonical order.
