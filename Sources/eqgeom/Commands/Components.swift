@@ -20,13 +20,18 @@ extension Components {
         @Flag(help: "Counts for every rank r = 0…n at once.") var allRanks = false
         @OptionGroup var output: OutputOptions
 
+        func validate() throws {
+            guard allRanks != (rank != nil) else {
+                throw ValidationError(
+                    allRanks ? "give --rank R or --all-ranks, not both" : "give --rank R, or --all-ranks")
+            }
+        }
+
         func run() throws {
             let shapes = try action.symmetry().shapes
             if allRanks {
-                guard rank == nil else { throw ValidationError("give --rank R or --all-ranks, not both") }
                 try emit(CountsByRankReport(n: shapes.degree, byRank: try shapes.componentCountsByRank()), output)
-            } else {
-                guard let r = rank else { throw ValidationError("give --rank R, or --all-ranks") }
+            } else if let r = rank {
                 try BlockShapes.validateRank(r, degree: shapes.degree)
                 try emit(CountReport(try shapes.componentCount(rank: r)), output)
             }
@@ -43,12 +48,15 @@ extension Components {
         @Option(help: "How many components to list (at most 1000000; page with --offset).") var limit: Int = 20
         @OptionGroup var output: OutputOptions
 
-        func run() throws {
-            let start = offset
+        func validate() throws {
             guard limit >= 0, limit <= 1_000_000 else {
                 throw ValidationError(
                     "--limit must be between 0 and 1000000, got \(limit); page through larger lists with --offset")
             }
+        }
+
+        func run() throws {
+            let start = offset
             let v = try action.variety(rank: rank)
             try requireListMemory(limit, blocks: v.labels.count)
             let sequence = start.isZero ? v.components : try v.index().components(from: start)
@@ -70,15 +78,16 @@ extension Components {
         var index: BigInteger?
         @OptionGroup var output: OutputOptions
 
+        func validate() throws {
+            guard (tuple == nil) != (index == nil) else {
+                throw ValidationError("give exactly one of --tuple and --index")
+            }
+        }
+
         func run() throws {
             let v = try action.variety(rank: rank)
             let ranking = try v.index()
-            let t: [Int]
-            switch (tuple, index) {
-            case (let text?, nil): t = try v.parseTuple(text)
-            case (nil, let i?): t = try ranking.tuple(at: i)
-            default: throw ValidationError("give exactly one of --tuple and --index")
-            }
+            let t = try tuple.map(v.parseTuple) ?? ranking.tuple(at: index ?? 0)
             try emit(try ShowReport(try v.component(t), index: try ranking.index(of: t)), output)
         }
     }
@@ -91,10 +100,13 @@ extension Components {
         @OptionGroup var seedOption: SeedOption
         @OptionGroup var output: OutputOptions
 
-        func run() throws {
+        func validate() throws {
             guard count >= 0, count <= 1_000_000 else {
                 throw ValidationError("--count must be between 0 and 1000000, got \(count)")
             }
+        }
+
+        func run() throws {
             let v = try action.variety(rank: rank)
             try requireListMemory(count, blocks: v.labels.count)
             let ranking = try v.index()
