@@ -1,11 +1,22 @@
 import Foundation
 
-/// Prints one error line on stderr and exits with status 2.
+/// Prints one error line on stderr and exits with status 2. The line is bounded (`longestErrorLine`
+/// characters): a long quoted value keeps its start and end around an ellipsis.
 public func fail(_ message: String) -> Never {
     let line = message.split(separator: "\n").first.map(String.init) ?? "unknown error"
     let trimmed = line.hasPrefix("Error: ") ? String(line.dropFirst(7)) : line
-    FileHandle.standardError.write(Data("eqgeom: error: \(trimmed)\n".utf8))
+    FileHandle.standardError.write(Data("eqgeom: error: \(bounded(trimmed))\n".utf8))
     Foundation.exit(2)
+}
+
+/// The most characters an error line carries after `eqgeom: error: `.
+public let longestErrorLine = 600
+
+/// `text` itself, or its first and last characters around ` … ` when longer than `longestErrorLine`.
+func bounded(_ text: String) -> String {
+    guard text.count > longestErrorLine else { return text }
+    let keep = (longestErrorLine - 3) / 2
+    return String(text.prefix(keep)) + " … " + String(text.suffix(keep))
 }
 
 /// Writes a progress line on stderr (never on stdout, which carries results).

@@ -43,6 +43,16 @@ func temporaryDirectory() throws -> String {
         }
     }
 
+    /// A huge malformed value is named in a bounded line: its start and end around an ellipsis.
+    @Test func errorLinesAreBounded() throws {
+        let huge = "(1 2" + String(repeating: " 3", count: 20_000)
+        let r = try runEqgeom(["equivariant", "--perm", huge, "--rank", "1"])
+        #expect(r.status == 2 && r.stdout.isEmpty)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].count <= 700, "\(r.stderr.prefix(200))")
+        #expect(r.stderr.hasPrefix("eqgeom: error: The value '(1 2 3") && r.stderr.contains(" … "))
+    }
+
     @Test func formerTrapsAndHangsAreRefusals() throws {
         try expectRefusal(
             ["layer", "--n", "2", "--in-power", "9223372036854775807"], "tensor powers must be between 0 and 16")
