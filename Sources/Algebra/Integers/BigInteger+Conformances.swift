@@ -22,7 +22,8 @@ extension BigInteger: LosslessStringConvertible, CustomStringConvertible {
         if digits.first == "-" { digits = digits.dropFirst() }
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         let b = FmpzBox()
-        guard fmpz_set_str(b.ptr, text, 10) == 0 else { return nil }
+        let parsed = withExtendedLifetime(b) { fmpz_set_str(b.ptr, text, 10) == 0 }
+        guard parsed else { return nil }
         self.init(box: b)
     }
 

@@ -69,7 +69,9 @@ extension RationalMatrix {
     public var inverse: Self? {
         guard rows == columns else { return nil }
         let r = FmpqMatBox(rows, columns)
-        return fmpq_mat_inv(r.ptr, box.ptr) != 0 ? Self(box: r) : nil
+        // r must outlive the call even when the result is nil (its last use would otherwise be the pointer read)
+        let invertible = withExtendedLifetime(r) { fmpq_mat_inv(r.ptr, box.ptr) != 0 }
+        return invertible ? Self(box: r) : nil
     }
 
     /// Some X with self·X = b, or `nil` if there is none (any solution when self is singular).
@@ -77,7 +79,8 @@ extension RationalMatrix {
     public func solve(_ b: Self) -> Self? {
         guard b.rows == rows else { return nil }
         let r = FmpqMatBox(columns, b.columns)
-        return fmpq_mat_can_solve(r.ptr, box.ptr, b.box.ptr) != 0 ? Self(box: r) : nil
+        let solvable = withExtendedLifetime(r) { fmpq_mat_can_solve(r.ptr, box.ptr, b.box.ptr) != 0 }
+        return solvable ? Self(box: r) : nil
     }
 
     /// The Kronecker product self ⊗ b: block (i, j) is self[i, j]·b.

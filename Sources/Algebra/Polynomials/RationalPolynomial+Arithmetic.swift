@@ -32,7 +32,9 @@ extension RationalPolynomial {
         let g = FmpqPolyBox()
         let s = FmpqPolyBox()
         let t = FmpqPolyBox()
-        fmpq_poly_xgcd(g.ptr, s.ptr, t.ptr, box.ptr, m.box.ptr)  // g = s·self + t·m, g monic
+        withExtendedLifetime(t) {  // t is not read afterwards: keep it alive through the call
+            fmpq_poly_xgcd(g.ptr, s.ptr, t.ptr, box.ptr, m.box.ptr)  // g = s·self + t·m, g monic
+        }
         guard fmpq_poly_is_one(g.ptr) != 0 else { return nil }
         return Self(box: s).remainder(dividingBy: m)
     }
