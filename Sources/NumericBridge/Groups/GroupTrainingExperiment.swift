@@ -91,12 +91,12 @@ public struct GroupTrainingExperiment: Sendable {
         var firstTrained: GroupAdamModel? = nil
         for choice in c.choices {
             let tuple = ComponentSelection.tuple(for: choice, spectra: spectra, rank: c.rank)
+            let parameters = EquivariantComponent(blocks: spectra.realBlocks, tuple: tuple, rank: c.rank).parameterCount
             let maps = spectra.optimalMaps(tuple)
             var adam: GroupAdamModel? = nil
             var eqError: Double? = nil
             if let settings = c.adam, first.isEmpty {
-                let count = Self.parameterCount(tuple, basis.blocks.map(\.block))
-                progress("Adam on the \(choice.name) component (\(count) parameters)")
+                progress("Adam on the \(choice.name) component (\(parameters) parameters)")
                 adam = try GroupAdamModel(spectra, tuple: tuple, settings: settings) {
                     try steps("Adam, \(choice.name) component", $0, $1)
                 }
@@ -112,7 +112,7 @@ public struct GroupTrainingExperiment: Sendable {
             }
             rows.append(
                 TrainingExperiment.Row(
-                    name: choice.name, tuple: tuple, parameters: Self.parameterCount(tuple, basis.blocks.map(\.block)),
+                    name: choice.name, tuple: tuple, parameters: parameters,
                     loss: spectra.loss(tuple), lossError: spectra.lossErrorBound(tuple), adamLoss: adam?.loss,
                     adamLossError: adam?.lossError, equivarianceError: eqError))
         }
@@ -123,10 +123,5 @@ public struct GroupTrainingExperiment: Sendable {
         optimalMaps = firstMaps
         firstTuple = first
         trained = firstTrained
-    }
-
-    /// Real parameters of the component's weight-sharing autoencoder: 2·δ·t·μ per block.
-    public static func parameterCount(_ tuple: [Int], _ blocks: [IsotypicBlock]) -> Int {
-        zip(tuple, blocks).reduce(0) { $0 + 2 * $1.1.type.dimension * $1.0 * $1.1.multiplicity }
     }
 }
