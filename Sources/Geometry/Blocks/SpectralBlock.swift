@@ -19,7 +19,7 @@ public struct SpectralBlock: RealBlock, Codable {
     public var isComplex: Bool { l > 2 }
 
     /// The rotation angle θ/2π = (l − m)/l of the pair's 2×2 blocks; the canonical order sorts by it.
-    public var angle: Rational { Rational(l - m, l) }
+    public var angle: Rational? { Rational(l - m, l) }
 
     /// The frequency f = (l − m)·c/l of this block on a cycle of length c divisible by l.
     public func frequency(onCycleOfLength c: Int) -> Int { (l - m) * (c / l) }
