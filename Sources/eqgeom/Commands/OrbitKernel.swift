@@ -21,7 +21,7 @@ struct OrbitKernel: ParsableCommand {
     @Option(help: "Labels of the --seeds orbits, e.g. 1,-1,0.5 (default +1, −1 for two seeds).")
     var labels: ListArgument<Double>?
     @Option(help: "mlp:DEPTH, cnn-flatten, cnn-gap (3×3 windows; image actions), rbf:ℓ; append :nngp for the NNGP.")
-    var kernel = "mlp:1"
+    var kernel = KernelArgument.mlp1
     @Option(help: "Ridge ρ ≥ 0 added to the kernel's diagonal.") var ridge = 0.0
     @Option(help: "Per-seed normalisation first: none, sphere or centered-sphere.")
     var normalize = SampleNormalization.none
@@ -50,10 +50,7 @@ struct OrbitKernel: ParsableCommand {
         }
         let length = Int(g.order.description) ?? 1
         let size = group.permutationOptions.image
-        guard let choice = KernelChoice(parsing: kernel, height: size?.height ?? 1, width: size?.width ?? n) else {
-            throw ValidationError(
-                "--kernel takes mlp:DEPTH, cnn-flatten, cnn-gap or rbf:ℓ (optionally :nngp), got '\(kernel)'")
-        }
+        let choice = kernel.choice(height: size?.height ?? 1, width: size?.width ?? n)
         let flag = seeds == nil ? "--pair" : "--seeds"
         let indices = (seeds ?? pair).values
         let set = try TrainingOptions.dataset(path: data, features: n)
@@ -92,7 +89,8 @@ struct OrbitKernel: ParsableCommand {
                     points: p.map { [$0.orbit, $0.position] }, direct: nil, block: try a.residuals(leavingOut: p))
             }
             return try emit(
-                OrbitKernelReport(a, kernel: kernel, ridge: ridge, normalize: normalize, leaveOut: piece), output)
+                OrbitKernelReport(a, kernel: kernel.description, ridge: ridge, normalize: normalize, leaveOut: piece),
+                output)
         }
         let dataset = try OrbitDataset(
             seeds: seedValues, labels: values, generators: generators.map { $0.zeroBasedImages.map(Int.init) })
@@ -103,7 +101,9 @@ struct OrbitKernel: ParsableCommand {
             return OrbitKernelReport.LeaveOut(
                 points: p.map { [$0.orbit, $0.position] }, direct: r.direct, block: r.block)
         }
-        try emit(OrbitKernelReport(a, kernel: kernel, ridge: ridge, normalize: normalize, leaveOut: pieces), output)
+        try emit(
+            OrbitKernelReport(a, kernel: kernel.description, ridge: ridge, normalize: normalize, leaveOut: pieces),
+            output)
     }
 
     /// The (orbit, position) pairs, checked within s orbits of N points.

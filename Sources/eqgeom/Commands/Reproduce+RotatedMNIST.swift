@@ -21,7 +21,7 @@ extension Reproduce {
         @Option(help: "In-test images per class, 1…50.") var testPerClass = 5
         @Option(help: "Leave-out classes, e.g. 0,1,2 (default all).") var leaveOut: ListArgument<Int>?
         @Option(help: "mlp:DEPTH, cnn-flatten, cnn-gap, rbf:ℓ (optionally :nngp), as for orbit-kernel.")
-        var kernel = "mlp:1"
+        var kernel = KernelArgument.mlp1
         @Option(help: ArgumentHelp("Directory for rotated-mnist.svg.", valueName: "directory")) var out: String?
         @OptionGroup var output: OutputOptions
 
@@ -43,10 +43,7 @@ extension Reproduce {
                     }
                     return list.values
                 } ?? Array(0..<classes)
-            guard let choice = KernelChoice(parsing: kernel, height: 28, width: 28) else {
-                throw ValidationError(
-                    "--kernel takes mlp:DEPTH, cnn-flatten, cnn-gap or rbf:ℓ (optionally :nngp), got '\(kernel)'")
-            }
+            let choice = kernel.choice(height: 28, width: 28)
             let largest = angles.values.max() ?? 1
             let points = classes * seedsPerClass * largest
             let work = choice.multiplyAdds(rows: points, columns: points, features: 784)

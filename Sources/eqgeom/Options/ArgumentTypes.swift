@@ -91,3 +91,27 @@ enum Parse {
 }
 
 extension ConvolutionalKernel.Readout: ExpressibleByArgument {}
+
+/// `--kernel mlp:DEPTH | cnn-flatten | cnn-gap | rbf:ℓ`, optionally `:nngp`: the syntax is checked when the command
+/// line is parsed; the CNN kernels take the image size when they are built.
+struct KernelArgument: ExpressibleByArgument, CustomStringConvertible, Sendable {
+    let description: String
+
+    init?(argument: String) {
+        guard KernelChoice(parsing: argument, height: 1, width: 1) != nil else { return nil }
+        description = argument
+    }
+
+    private init(valid text: String) { description = text }
+
+    /// The NTK of a one-hidden-layer ReLU MLP, the default.
+    static let mlp1 = KernelArgument(valid: "mlp:1")
+
+    var defaultValueDescription: String { description }
+
+    /// The kernel on images of height × width (the CNN kernels' grid; ignored by the others).
+    func choice(height: Int, width: Int) -> KernelChoice {
+        KernelChoice(parsing: description, height: height, width: width)
+            ?? .mlp(depth: 1, ntk: true, weightStd: 1, biasStd: 1)
+    }
+}
