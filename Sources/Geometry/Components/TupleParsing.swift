@@ -1,32 +1,85 @@
-/// Parses a component's tuple: positional (`13,10,9,…`, optionally in parentheses) in the blocks' order,
-/// or keyed by block label (`1/1=13,28/27=10` for one permutation, `R1.1=2,H4.1=1` for a group; missing
-/// blocks are 0, any order).
+/// A component's tuple as written, before it meets the blocks (MATH.md §4.3, §8.3): positional (`13,10,9,…`,
+/// optionally in parentheses) in the blocks' canonical order, or keyed by block label (`1/1=13,28/27=10` for one
+/// permutation, `R1.1=2,H4.1=1` for a group; missing blocks are 0, any order). Parsing checks the syntax;
+/// `resolve(labels:)` checks the blocks and the length.
+public struct TupleNotation: Sendable, Hashable {
+    enum Form: Sendable, Hashable {
+        case positional([Int])
+        case keyed([(label: String, value: Int)])
+
+        static func == (a: Form, b: Form) -> Bool {
+            switch (a, b) {
+            case (.positional(let x), .positional(let y)): return x == y
+            case (.keyed(let x), .keyed(let y)):
+                return x.map(\.label) == y.map(\.label) && x.map(\.value) == y.map(\.value)
+            default: return false
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            switch self {
+            case .positional(let x): hasher.combine(x)
+            case .keyed(let x):
+                hasher.combine(x.map(\.label))
+                hasher.combine(x.map(\.value))
+            }
+        }
+    }
+    let form: Form
+
+    /// - Throws: `GeometryError.malformedTuple` naming the malformed entry or a block given twice.
+    public init(parsing text: String) throws {
+        let t = text.filter { !$0.isWhitespace }
+        let body = t.hasPrefix("(") && t.hasSuffix(")") && t.count >= 2 ? String(t.dropFirst().dropLast()) : t
+        guard !body.isEmpty else { throw GeometryError.malformedTuple("empty tuple") }
+        let items = body.split(separator: ",", omittingEmptySubsequences: false)
+        if body.contains("=") {
+            var pairs: [(label: String, value: Int)] = []
+            var seen = Set<String>()
+            for item in items {
+                let kv = item.split(separator: "=", omittingEmptySubsequences: false)
+                guard kv.count == 2 else { throw GeometryError.malformedTuple("'\(item)' is not BLOCK=t") }
+                guard let v = Int(kv[1]) else { throw GeometryError.malformedTuple("'\(kv[1])' is not an integer") }
+                guard seen.insert(String(kv[0])).inserted else {
+                    throw GeometryError.malformedTuple("block \(kv[0]) is given twice")
+                }
+                pairs.append((String(kv[0]), v))
+            }
+            form = .keyed(pairs)
+        } else {
+            form = .positional(
+                try items.map { s -> Int in
+                    guard let v = Int(s) else { throw GeometryError.malformedTuple("'\(s)' is not an integer") }
+                    return v
+                })
+        }
+    }
+
+    /// The tuple in the blocks' order (keyed entries placed by label, missing blocks 0).
+    /// - Throws: `GeometryError.unknownBlock` or `GeometryError.tupleLength`. Ranges and maximality are checked by
+    ///   `EquivariantVariety.validateComponent`.
+    public func resolve(labels: [String]) throws -> [Int] {
+        switch form {
+        case .positional(let values):
+            guard values.count == labels.count else {
+                throw GeometryError.tupleLength(given: values.count, blocks: labels.count)
+            }
+            return values
+        case .keyed(let pairs):
+            let position = Dictionary(
+                labels.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            var tuple = [Int](repeating: 0, count: labels.count)
+            for (label, value) in pairs {
+                guard let i = position[label] else { throw GeometryError.unknownBlock(label) }
+                tuple[i] = value
+            }
+            return tuple
+        }
+    }
+}
+
+/// Parses a tuple and resolves it against the labels (see `TupleNotation`).
 /// - Throws: `GeometryError` naming the malformed entry, an unknown block or a wrong length.
 func parseTuple(_ text: String, labels: [String]) throws -> [Int] {
-    let t = text.filter { !$0.isWhitespace }
-    let body = t.hasPrefix("(") && t.hasSuffix(")") && t.count >= 2 ? String(t.dropFirst().dropLast()) : t
-    guard !body.isEmpty else { throw GeometryError.malformedTuple("empty tuple") }
-    let items = body.split(separator: ",", omittingEmptySubsequences: false)
-    if body.contains("=") {
-        let position = Dictionary(labels.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        var tuple = [Int](repeating: 0, count: labels.count)
-        var seen = Set<Int>()
-        for item in items {
-            let kv = item.split(separator: "=", omittingEmptySubsequences: false)
-            guard kv.count == 2 else { throw GeometryError.malformedTuple("'\(item)' is not BLOCK=t") }
-            guard let v = Int(kv[1]) else { throw GeometryError.malformedTuple("'\(kv[1])' is not an integer") }
-            guard let i = position[String(kv[0])] else { throw GeometryError.unknownBlock(String(kv[0])) }
-            guard seen.insert(i).inserted else { throw GeometryError.malformedTuple("block \(kv[0]) is given twice") }
-            tuple[i] = v
-        }
-        return tuple
-    }
-    let values = try items.map { s -> Int in
-        guard let v = Int(s) else { throw GeometryError.malformedTuple("'\(s)' is not an integer") }
-        return v
-    }
-    guard values.count == labels.count else {
-        throw GeometryError.tupleLength(given: values.count, blocks: labels.count)
-    }
-    return values
+    try TupleNotation(parsing: text).resolve(labels: labels)
 }

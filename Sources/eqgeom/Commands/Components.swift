@@ -72,8 +72,10 @@ extension Components {
             abstract: "Invariants of one component, given by --tuple or --index.")
         @OptionGroup var action: ActionOptions
         @Option(help: "Rank bound r, 0 ≤ r ≤ n.") var rank: Int
-        @Option(help: "The tuple: 13,10,9,… in canonical block order, or keyed 1/1=13,28/27=10 (missing blocks 0).")
-        var tuple: String?
+        @Option(
+            help: "The tuple: 13,10,9,… in canonical block order, or keyed 1/1=13,28/27=10 (missing blocks 0).",
+            transform: Parse.tuple)
+        var tuple: TupleNotation?
         @Option(help: "The component's 0-based index in `components list` order.", transform: Parse.index)
         var index: BigInteger?
         @OptionGroup var output: OutputOptions
@@ -87,7 +89,7 @@ extension Components {
         func run() throws {
             let v = try action.variety(rank: rank)
             let ranking = try v.index()
-            let t = try tuple.map(v.parseTuple) ?? ranking.tuple(at: index ?? 0)
+            let t = try tuple.map { try $0.resolve(labels: v.labels) } ?? ranking.tuple(at: index ?? 0)
             try emit(try ShowReport(try v.component(t), index: try ranking.index(of: t)), output)
         }
     }

@@ -13,7 +13,8 @@ struct Mask: ParsableCommand {
     @OptionGroup var action: PermutationOptions
     @OptionGroup var generators: GeneratorOptions
     @Option(help: "Rank bound r, 0 ≤ r ≤ n.") var rank: Int
-    @Option(help: "The component's tuple: positional or keyed (l/m=t; for a group R2.1=3,…).") var tuple: String
+    @Option(help: "The component's tuple: positional or keyed (l/m=t; for a group R2.1=3,…).", transform: Parse.tuple)
+    var tuple: TupleNotation
     @Option(help: "Write the architecture: FILE.npz (NumPy), FILE.safetensors or FILE.json (docs/formats.md).") var out:
         String?
     @OptionGroup var output: OutputOptions
@@ -28,7 +29,7 @@ struct Mask: ParsableCommand {
             return try runGroup(try PermutationGroup(generators: try action.allGenerators(with: generators)))
         }
         let v = try EquivariantVariety(permutation: sigma, rank: rank)
-        let arch = try ComponentArchitecture(try v.component(try v.parseTuple(tuple)))
+        let arch = try ComponentArchitecture(try v.component(try tuple.resolve(labels: v.labels)))
         if let path = out {
             let layout = try BasisLayout(sigma)
             try writeArchitecture(
@@ -44,7 +45,7 @@ extension Mask {
     func runGroup(_ group: PermutationGroup) throws {
         let decomposition = try IsotypicDecomposition(group: group)
         let variety = try EquivariantVariety(decomposition, rank: rank)
-        let t = try variety.parseTuple(tuple)
+        let t = try tuple.resolve(labels: variety.labels)
         _ = try variety.component(t)
         let basis = try GroupNumericBasis.build(group)
         let arch = try GroupComponentArchitecture(basis: basis, tuple: t)

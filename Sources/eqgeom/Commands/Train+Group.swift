@@ -10,7 +10,7 @@ import NumericBridge
 extension Train {
     func runGroup(_ group: PermutationGroup) throws {
         let variety = try EquivariantVariety(try IsotypicDecomposition(group: group), rank: rank)
-        let choice = try component.choice(parsing: variety.parseTuple)
+        let choice = try component.choice(variety.decomposition)
         if choice == .paper {
             throw ValidationError("the paper's tuple is for one shift of 28x28 images; give --component TUPLE or best")
         }

@@ -13,7 +13,9 @@ struct Train: ParsableCommand {
     @OptionGroup var action: PermutationOptions
     @OptionGroup var generators: GeneratorOptions
     @Option(help: "Rank r of the autoencoder.") var rank: Int
-    @Option(help: "best, paper, equal-rank, high-pass, or a tuple (13,10,… or 1/1=13,…).")
+    @Option(
+        help: "best, paper, equal-rank, high-pass, or a tuple (13,10,… or 1/1=13,…).",
+        transform: ComponentArgument.init(parsing:))
     var component = ComponentArgument(named: .best)
     @Option(help: "exact (Eckart–Young) or adam (gradient training of the weight-sharing model).")
     var method: MethodArgument = .exact

@@ -1,6 +1,7 @@
 import Algebra
 import ArgumentParser
 import Foundation
+import Geometry
 import NumericBridge
 
 /// `HxW`: an image size with positive sides, read when the command line is parsed.
@@ -81,6 +82,8 @@ enum Parse {
         guard let value = Rational(text) else { throw ValidationError("a rational number p/q is expected") }
         return value
     }
+    /// A component's tuple, positional or keyed by block label (resolved against the blocks later).
+    static func tuple(_ text: String) throws -> TupleNotation { try TupleNotation(parsing: text) }
     /// A non-negative big integer (a component index or offset).
     static func index(_ text: String) throws -> BigInteger {
         guard let value = BigInteger(text), value.signum >= 0 else {

@@ -87,41 +87,42 @@ struct ComponentArgument: ExpressibleByArgument {
     }
 
     let named: Named?
-    let tupleText: String?
+    let tuple: TupleNotation?
+    let text: String
 
     init(named: Named) {
         self.named = named
-        tupleText = nil
+        tuple = nil
+        text = named.rawValue
     }
 
-    init?(argument: String) {
+    init?(argument: String) { try? self.init(parsing: argument) }
+
+    /// A name, or a tuple whose syntax is checked here (its blocks when the symmetry is known).
+    /// - Throws: `GeometryError.malformedTuple` for text that is neither.
+    init(parsing argument: String) throws {
+        text = argument
         if let n = Named(rawValue: argument) {
             named = n
-            tupleText = nil
+            tuple = nil
         } else {
-            guard argument.first?.isNumber == true || argument.contains("=") else { return nil }
             named = nil
-            tupleText = argument
+            tuple = try TupleNotation(parsing: argument)
         }
     }
 
     static var defaultCompletionKind: CompletionKind { .list(Named.allCases.map(\.rawValue)) }
 
-    var defaultValueDescription: String { named?.rawValue ?? tupleText ?? "" }
+    var defaultValueDescription: String { text }
 
-    /// The training choice, a tuple parsed against the blocks.
-    func choice(_ structure: BlockStructure) throws -> ComponentChoice {
-        try choice(parsing: structure.parseTuple)
-    }
-
-    /// The training choice, a tuple parsed by `parse` (a group's labels).
-    func choice(parsing parse: (String) throws -> [Int]) throws -> ComponentChoice {
+    /// The training choice, a tuple resolved against the blocks' labels.
+    func choice(_ decomposition: some BlockDecomposition) throws -> ComponentChoice {
         switch named {
         case .best: return .best
         case .paper: return .paper
         case .equalRank: return .equalRank
         case .highPass: return .highPass
-        case nil: return .tuple(try parse(tupleText ?? ""))
+        case nil: return .tuple(try (tuple ?? TupleNotation(parsing: text)).resolve(labels: decomposition.labels))
         }
     }
 }
