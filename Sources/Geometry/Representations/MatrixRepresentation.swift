@@ -144,3 +144,20 @@ private func trivial(like rho: MatrixRepresentation) throws -> MatrixRepresentat
         dimension: 1, groupGenerators: (0..<rho.groupGeneratorCount).map { _ in RationalMatrix.identity(1) },
         lieGenerators: rho.lieGenerators.map { _ in RationalMatrix(rows: 1, columns: 1) })
 }
+
+extension MatrixRepresentation {
+    /// A generic representation of a free group by m invertible d×d integer matrices (MATH.md §9.2): entries
+    /// uniform in −9…9 from a seeded SplitMix, plus 100 on the diagonal (strictly diagonally dominant, hence
+    /// invertible). Generically its commutant is the scalars (m ≥ 2) or the polynomials in the generator (m = 1).
+    /// - Throws: `GeometryError` for sizes the representation refuses.
+    public static func generic(generators m: Int, dimension d: Int, seed: UInt64) throws -> MatrixRepresentation {
+        var rng = SplitMix(seed)
+        let generators = (0..<m).map { _ -> RationalMatrix in
+            var g = RationalMatrix(rows: d, columns: d)
+            for i in 0..<d { for j in 0..<d { g[i, j] = Rational(Int(rng.next() % 19) - 9) } }
+            for i in 0..<d { g[i, i] += Rational(100) }
+            return g
+        }
+        return try MatrixRepresentation(dimension: d, groupGenerators: generators)
+    }
+}

@@ -55,16 +55,19 @@ struct EMLP: ParsableCommand {
             guard !inDual, !numeric, out == nil else {
                 throw ValidationError("--field takes no --in-dual, --numeric or --out (yet)")
             }
-            let maps = try k.tensorPower(inPower).equivariantMaps(to: try k.tensorPower(outPower))
-            let inDim = Int(pow(Double(k.dimension), Double(inPower)))
-            let outDim = Int(pow(Double(k.dimension), Double(outPower)))
+            let (source, target) = (try k.tensorPower(inPower), try k.tensorPower(outPower))
+            let maps = try source.equivariantMaps(to: target)
+            let (inDim, outDim) = (source.dimension, target.dimension)
             return try emit(
                 EMLPReport(
                     field: "Q[a]/(\(k.field.polynomial.rational.description(variable: "x")))", inDim: inDim,
                     outDim: outDim,
                     generators: k.groupGenerators.count + k.lieGenerators.count, maps: maps, basis: basis), output)
         }
-        let rho = try randomRepresentation() ?? representation.representation()
+        let rho =
+            try randomGenerators.map { m in
+                try MatrixRepresentation.generic(generators: m, dimension: dim ?? 1, seed: seedOption.seed)
+            } ?? representation.representation()
         let input = try rho.tensorPower(inPower)
         let space = try EquivarianceConstraint(
             input: inDual ? try input.dual() : input, output: try rho.tensorPower(outPower))
@@ -80,19 +83,6 @@ struct EMLP: ParsableCommand {
             wrote([path])
         }
         try emit(EMLPReport(space, solved, basis: basis ? maps : nil), output)
-    }
-
-    /// `--random-generators m --dim d`: integer entries in −9…9, a shifted diagonal keeping them invertible.
-    func randomRepresentation() throws -> MatrixRepresentation? {
-        guard let m = randomGenerators, let d = dim else { return nil }
-        var rng = SplitMix(seedOption.seed)
-        let generators = (0..<m).map { _ -> RationalMatrix in
-            var g = RationalMatrix(rows: d, columns: d)
-            for i in 0..<d { for j in 0..<d { g[i, j] = Rational(Int(rng.next() % 19) - 9) } }
-            for i in 0..<d { g[i, i] += Rational(100) }
-            return g
-        }
-        return try MatrixRepresentation(dimension: d, groupGenerators: generators)
     }
 
     static func write(_ maps: [RationalMatrix], _ space: EquivariantMapSpace, to path: String) throws {
