@@ -65,4 +65,30 @@ struct GroupOracle: Decodable {
             try PermutationGroup(generators: [Permutation(cycles: "(1 2 3 4 5)")], degree: 3)
         }
     }
+
+    /// The elements through the stabiliser chain against a breadth-first closure: the same set, |G| of them, no
+    /// repeats, the identity first; nil past the limit.
+    @Test func elementsThroughTheChainAreTheGroup() throws {
+        let cases: [[String]] = [
+            ["(1 2 3 4)", "(1 3)"], ["(1 2 3)", "(1 2)(3 4)"], ["(1 2 3 4 5)", "(1 2)"], ["(1 2)(3 4)", "(5 6 7)"],
+            ["()"],
+        ]
+        for gens in cases {
+            let group = try PermutationGroup(generators: gens.map { try Permutation(cycles: $0, degree: 7) })
+            let listed = try #require(group.elements(limit: 10_000))
+            let identity = Permutation(identityOn: 7)
+            var closure: Set<Permutation> = [identity]
+            var frontier = [identity]
+            while let g = frontier.popLast() {
+                for s in group.generators where closure.insert(g * s).inserted { frontier.append(g * s) }
+            }
+            #expect(listed.first == identity, "\(gens)")
+            #expect(Set(listed) == closure && listed.count == closure.count, "\(gens)")
+            #expect(BigInteger(listed.count) == group.order, "\(gens)")
+        }
+        let s5 = try PermutationGroup(generators: [
+            Permutation(cycles: "(1 2 3 4 5)"), Permutation(cycles: "(1 2)", degree: 5),
+        ])
+        #expect(s5.elements(limit: 119) == nil && s5.elements(limit: 120)?.count == 120)
+    }
 }

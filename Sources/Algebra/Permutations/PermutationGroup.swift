@@ -67,6 +67,12 @@ public struct PermutationGroup: Sendable {
 
     /// The base points of the stabiliser chain (1-based).
     public var base: [Int] { chain.levels.map { $0.basePoint + 1 } }
+
+    /// Every element of G once, through the stabiliser chain (products of transversal elements, the identity
+    /// first), or nil when |G| exceeds `limit`; no element is found twice, so no set of seen elements is kept.
+    public func elements(limit: Int) -> [Permutation]? {
+        chain.elements(limit: limit)?.map { Permutation(unchecked: $0) }
+    }
 }
 
 /// Lazily built, thread-safe holder of a stabiliser chain. Not API.

@@ -117,6 +117,25 @@ struct StabilizerChain: Sendable {
         return nil
     }
 
+    /// Every element once, as u_{k−1}·…·u_1·u_0 over the transversals (GAP's order of products: apply the left
+    /// factor first), the identity first; nil when there are more than `limit`.
+    func elements(limit: Int) -> [Perm]? {
+        var count = 1
+        for level in levels {
+            let (product, overflow) = count.multipliedReportingOverflow(by: level.orbit.count)
+            guard !overflow, product <= limit else { return nil }
+            count = product
+        }
+        var list = [Self.identity(degree)]
+        for level in levels.reversed() {
+            var next: [Perm] = []
+            next.reserveCapacity(list.count * level.transversal.count)
+            for e in list { for u in level.transversal { next.append(Self.compose(e, u)) } }
+            list = next
+        }
+        return list
+    }
+
     /// |G| = ∏ |orbit_i|.
     var order: BigInteger { levels.reduce(BigInteger(1)) { $0 * BigInteger($1.orbit.count) } }
 

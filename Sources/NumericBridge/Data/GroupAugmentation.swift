@@ -3,7 +3,7 @@ import Algebra
 
 /// Each sample moved by its own uniformly random element of a permutation group (seeded), so that the
 /// group is a symmetry of the data (for D4: rotations and reflections as augmentation). The group's
-/// elements are listed once by breadth-first products of the generators (refused past `elementLimit`).
+/// elements are listed once through its stabiliser chain (refused past `elementLimit`).
 public enum GroupAugmentation {
     /// Most group elements listed before the augmentation is refused.
     public static let elementLimit = 100_000
@@ -22,28 +22,16 @@ public enum GroupAugmentation {
         return ImageDataset(count: data.count, features: n, values: out, labels: data.labels)
     }
 
-    /// All elements of ⟨generators⟩ (identity first); refused past `elementLimit` elements or when the list
-    /// (about 2·4·n bytes per element with its hash set) would exceed the memory budget.
+    /// All elements of ⟨generators⟩ (identity first), through the group's stabiliser chain; refused past
+    /// `elementLimit` elements or when the list (4·n bytes per element) would exceed the memory budget.
     public static func elements(_ generators: [[Int32]], degree n: Int) throws -> [[Int32]] {
-        let cap = min(elementLimit, max(1, MemoryBudget.limit / max(8 * n + 64, 1)))
-        let identity = (0..<n).map { Int32($0) }
-        var seen: Set<[Int32]> = [identity]
-        var list = [identity]
-        var head = 0
-        while head < list.count {
-            for s in generators {
-                let product = list[head].map { s[Int($0)] }
-                if seen.insert(product).inserted {
-                    guard list.count < cap else {
-                        throw NumericError.tooLarge(
-                            "the group has more than \(cap) elements (the limit for listing them within the memory "
-                                + "budget); augment with a subgroup's generators")
-                    }
-                    list.append(product)
-                }
-            }
-            head += 1
+        let cap = min(elementLimit, max(1, MemoryBudget.limit / max(4 * n + 64, 1)))
+        let group = try PermutationGroup(generators: generators.map { try Permutation(zeroBasedImages: $0) }, degree: n)
+        guard let list = group.elements(limit: cap) else {
+            throw NumericError.tooLarge(
+                "the group has \(group.order) elements, more than \(cap) (the limit for listing them within the memory "
+                    + "budget); augment with a subgroup's generators")
         }
-        return list
+        return list.map(\.zeroBasedImages)
     }
 }
