@@ -48,7 +48,9 @@ extension BlockDecomposition {
     /// keyed by block label (`1/1=13,28/27=10`, `R1.1=2,H4.1=1`; missing blocks 0).
     /// - Throws: `GeometryError` for non-numbers, unknown or repeated blocks, or a wrong length. Ranges and
     ///   maximality are checked by `EquivariantVariety.validateComponent`.
-    public func parseTuple(_ text: String) throws -> [Int] { try Geometry.parseTuple(text, labels: labels) }
+    public func parseTuple(_ text: String) throws -> [Int] {
+        try TupleNotation(parsing: text).resolve(labels: labels)
+    }
 
     /// The tuple written positionally, `13,10,9,…`.
     public func format(_ tuple: [Int]) -> String { tuple.map(String.init).joined(separator: ",") }

@@ -77,9 +77,3 @@ public struct TupleNotation: Sendable, Hashable {
         }
     }
 }
-
-/// Parses a tuple and resolves it against the labels (see `TupleNotation`).
-/// - Throws: `GeometryError` naming the malformed entry, an unknown block or a wrong length.
-func parseTuple(_ text: String, labels: [String]) throws -> [Int] {
-    try TupleNotation(parsing: text).resolve(labels: labels)
-}
