@@ -19,6 +19,8 @@ if [ -n "$long" ]; then
 fi
 # Every public declaration of Geometry and NumericBridge has a doc comment.
 python3 scripts/check-doc-comments.py || { echo "lint: public declarations without a doc comment" >&2; exit 1; }
+# Every MATH.md section a file cites exists.
+python3 scripts/check-math-citations.py || { echo "lint: citations of missing MATH.md sections" >&2; exit 1; }
 # The Python package's type hints (mypy --strict, configured in python/pyproject.toml).
 if python3 -c "import mypy" >/dev/null 2>&1; then
   (cd python && python3 -m mypy --strict --no-error-summary src) || { echo "lint: mypy --strict python/src" >&2; exit 1; }

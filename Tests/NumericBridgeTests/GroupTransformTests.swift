@@ -6,7 +6,7 @@ import Algebra
 @testable import NumericBridge
 
 /// The tiled group transform (orbits with equal blocks applied together) and its fused block moments against
-/// plain loops over the orbit blocks and over the gathered coordinates (MATH.md §8.7, §3.4).
+/// plain loops over the orbit blocks and over the gathered coordinates (MATH.md §8.7, §8.5).
 @Suite struct GroupTransformTests {
     static func cases() throws -> [(String, GroupNumericBasis)] {
         let d4 = try PermutationGroup(

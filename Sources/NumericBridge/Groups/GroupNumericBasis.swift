@@ -2,7 +2,7 @@ import Foundation
 import Algebra
 import Geometry
 
-/// Q = B·Δ^{−1/2} of a permutation group in double precision (MATH.md §8.1, §3.4), stored orbit by
+/// Q = B·Δ^{−1/2} of a permutation group in double precision (MATH.md §8.1, §8.5), stored orbit by
 /// orbit: Q restricted to an orbit O is a dense |O| × |O| block (the columns supported there), so
 /// nnz(Q) = Σ |O|² and nothing n×n is ever formed. Each entry is the exact entry evaluated at its block's
 /// real embedding (certified enclosures) and normalised; `entryError` bounds the distance of every entry
