@@ -5,7 +5,8 @@
 public struct PermutationNotation: Sendable, Hashable {
     enum Form: Sendable, Hashable {
         case cycles([[Int]])
-        case oneLine([Int])
+        /// One-line notation, checked and built once at parse time.
+        case oneLine(Permutation)
     }
     let form: Form
 
@@ -23,7 +24,7 @@ public struct PermutationNotation: Sendable, Hashable {
     public var largestPoint: Int {
         switch form {
         case .cycles(let cycles): return cycles.lazy.compactMap { $0.max() }.max() ?? 0
-        case .oneLine(let images): return images.count
+        case .oneLine(let p): return p.degree
         }
     }
 
@@ -35,7 +36,7 @@ public struct PermutationNotation: Sendable, Hashable {
         guard n >= largestPoint else { throw PermutationError.degreeTooSmall(given: n, needed: largestPoint) }
         try Permutation.requireMemory(degree: n)
         switch form {
-        case .oneLine(let images): return try Permutation(images: images).extended(to: n)
+        case .oneLine(let p): return try p.extended(to: n)
         case .cycles(let cycles):
             var images = (0..<n).map { $0 + 1 }
             for cycle in cycles {
@@ -90,7 +91,7 @@ public struct PermutationNotation: Sendable, Hashable {
         return cycles
     }
 
-    private static func oneLine(_ text: String) throws -> [Int] {
+    private static func oneLine(_ text: String) throws -> Permutation {
         let t = text.filter { !$0.isWhitespace }
         guard t.first == "[", t.last == "]", t.count >= 2 else {
             throw PermutationError.notAPermutation("one-line notation is written [a1,a2,...], got '\(text)'")
@@ -101,9 +102,7 @@ public struct PermutationNotation: Sendable, Hashable {
             guard let v = Int(s) else { throw PermutationError.notANumber(String(s)) }
             return v
         }
-        try Permutation.requireMemory(degree: images.count)
-        _ = try Permutation(images: images)  // the entries are checked once, here
-        return images
+        return try Permutation(images: images)
     }
 }
 

@@ -23,9 +23,7 @@ extension BlockDecomposition {
     public var generatorCycleType: CycleType? { nil }
 
     /// The weights and multiplicities of the blocks, read off the blocks.
-    public var shapes: BlockShapes {
-        BlockShapes(weights: blocks.map { $0.weight }, multiplicities: blocks.map { $0.multiplicity })
-    }
+    public var shapes: BlockShapes { BlockShapes(blocks) }
 
     /// The blocks' labels in canonical order.
     public var labels: [String] { blocks.map(\.label) }

@@ -75,11 +75,6 @@ public struct BlockStructure: BlockDecomposition, Hashable {
     /// σ's cycle type: the group is ⟨σ⟩.
     public var generatorCycleType: CycleType? { cycleType }
 
-    /// The weights (1 or 2) and multiplicities d_l of the blocks, canonical order.
-    public var shapes: BlockShapes {
-        BlockShapes(weights: blocks.map { $0.weight }, multiplicities: blocks.map { $0.multiplicity })
-    }
-
     /// The position of block (l, m) in canonical order.
     public func index(l: Int, m: Int) -> Int? { blocks.firstIndex { $0.l == l && $0.m == m } }
 }

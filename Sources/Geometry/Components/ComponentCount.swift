@@ -39,6 +39,11 @@ public struct BlockShapes: Sendable {
         self.multiplicities = multiplicities
     }
 
+    /// The weights and multiplicities of `blocks`, in their order.
+    public init<Block: RealBlock>(_ blocks: [Block]) {
+        self.init(weights: blocks.map { $0.weight }, multiplicities: blocks.map { $0.multiplicity })
+    }
+
     /// n = Σ w μ.
     public var degree: Int { zip(weights, multiplicities).reduce(0) { $0 + $1.0 * $1.1 } }
 

@@ -3,27 +3,15 @@
 /// permutation, `R1.1=2,H4.1=1` for a group; missing blocks are 0, any order). Parsing checks the syntax;
 /// `resolve(labels:)` checks the blocks and the length.
 public struct TupleNotation: Sendable, Hashable {
+    /// One keyed entry, `label=value`.
+    struct Entry: Sendable, Hashable {
+        let label: String
+        let value: Int
+    }
+
     enum Form: Sendable, Hashable {
         case positional([Int])
-        case keyed([(label: String, value: Int)])
-
-        static func == (a: Form, b: Form) -> Bool {
-            switch (a, b) {
-            case (.positional(let x), .positional(let y)): return x == y
-            case (.keyed(let x), .keyed(let y)):
-                return x.map(\.label) == y.map(\.label) && x.map(\.value) == y.map(\.value)
-            default: return false
-            }
-        }
-
-        func hash(into hasher: inout Hasher) {
-            switch self {
-            case .positional(let x): hasher.combine(x)
-            case .keyed(let x):
-                hasher.combine(x.map(\.label))
-                hasher.combine(x.map(\.value))
-            }
-        }
+        case keyed([Entry])
     }
     let form: Form
 
@@ -34,7 +22,7 @@ public struct TupleNotation: Sendable, Hashable {
         guard !body.isEmpty else { throw GeometryError.malformedTuple("empty tuple") }
         let items = body.split(separator: ",", omittingEmptySubsequences: false)
         if body.contains("=") {
-            var pairs: [(label: String, value: Int)] = []
+            var pairs: [Entry] = []
             var seen = Set<String>()
             for item in items {
                 let kv = item.split(separator: "=", omittingEmptySubsequences: false)
@@ -43,7 +31,7 @@ public struct TupleNotation: Sendable, Hashable {
                 guard seen.insert(String(kv[0])).inserted else {
                     throw GeometryError.malformedTuple("block \(kv[0]) is given twice")
                 }
-                pairs.append((String(kv[0]), v))
+                pairs.append(Entry(label: String(kv[0]), value: v))
             }
             form = .keyed(pairs)
         } else {
@@ -69,9 +57,9 @@ public struct TupleNotation: Sendable, Hashable {
             let position = Dictionary(
                 labels.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
             var tuple = [Int](repeating: 0, count: labels.count)
-            for (label, value) in pairs {
-                guard let i = position[label] else { throw GeometryError.unknownBlock(label) }
-                tuple[i] = value
+            for entry in pairs {
+                guard let i = position[entry.label] else { throw GeometryError.unknownBlock(entry.label) }
+                tuple[i] = entry.value
             }
             return tuple
         }

@@ -36,7 +36,5 @@ extension BlockSpectra {
     }
 
     /// The weights and multiplicities of the blocks.
-    public var shapes: BlockShapes {
-        BlockShapes(weights: realBlocks.map(\.weight), multiplicities: realBlocks.map(\.multiplicity))
-    }
+    public var shapes: BlockShapes { BlockShapes(realBlocks) }
 }

@@ -19,12 +19,6 @@ public struct CyclicBlockSpectra: BlockSpectra {
         public let vectorsIm: [Double]
         /// ‖X̃_b‖²_F, the block's whole energy.
         public let energy: Double
-
-        /// Σ_{i < t} λ_i, the energy a rank-t block keeps.
-        public func retained(_ t: Int) -> Double { eigenvalues.prefix(t).reduce(0, +) }
-
-        /// Σ_{i ≥ t} λ_i, the energy a rank-t block discards (the eigenvalues sum to `energy`).
-        public func discarded(_ t: Int) -> Double { eigenvalues.dropFirst(t).reduce(0, +) }
     }
 
     /// The Q_σ layout.

@@ -25,9 +25,6 @@ public struct GroupBlockSpectra: BlockSpectra {
         public let energy: Double
         /// max over clusters of the spread inside a cluster (0 in exact arithmetic), a rounding diagnostic.
         public let clusterSpread: Double
-
-        /// Σ_{i ≥ t} e_i: the energy a rank-t block discards.
-        public func discarded(_ t: Int) -> Double { energies.dropFirst(t).reduce(0, +) }
     }
 
     /// The numeric adapted basis.

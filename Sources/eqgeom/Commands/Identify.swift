@@ -44,18 +44,18 @@ struct Identify: ParsableCommand {
 
     func run() throws {
         let w = try WeightMatrix(path: weights)
-        let sigma = try action.singlePermutation(with: generators)
-        let group = sigma == nil ? try PermutationGroup(generators: try action.allGenerators(with: generators)) : nil
-        try w.requireDegree(group?.degree ?? sigma?.degree ?? 0)
+        let symmetry = try action.namedSymmetry(with: generators)
+        try w.requireDegree(symmetry.degree)
         let dataset = optimum || data != nil ? try TrainingOptions.dataset(path: data, features: w.n) : nil
         let frame: IsotypicFrame
         let decomposition: any BlockDecomposition
-        if let group {
+        switch symmetry {
+        case .group(let group):
             progress("the group's Q basis (\(group.degree) points)")
             frame = IsotypicFrame(try GroupNumericBasis.build(group, progress: { progress($0) }))
             decomposition = try IsotypicDecomposition(group: group)
-        } else {
-            let layout = try BasisLayout(try sigma ?? action.requiredPermutation())
+        case .permutation(let sigma):
+            let layout = try BasisLayout(sigma)
             frame = IsotypicFrame(layout)
             decomposition = layout.structure
         }

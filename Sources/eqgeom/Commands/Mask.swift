@@ -25,8 +25,10 @@ struct Mask: ParsableCommand {
 
     func run() throws {
         try action.requireMemory(bytesPerPoint: BasisLayout.bytesPerPoint + 16, for: "the basis Q_σ")
-        guard let sigma = try action.singlePermutation(with: generators) else {
-            return try runGroup(try PermutationGroup(generators: try action.allGenerators(with: generators)))
+        let sigma: Permutation
+        switch try action.namedSymmetry(with: generators) {
+        case .group(let group): return try runGroup(group)
+        case .permutation(let p): sigma = p
         }
         let v = try EquivariantVariety(permutation: sigma, rank: rank)
         let arch = try ComponentArchitecture(try v.component(try tuple.resolve(labels: v.labels)))

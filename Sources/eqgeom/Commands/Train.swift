@@ -71,12 +71,15 @@ struct Train: ParsableCommand {
                 moments: moments, rank: rank, choice: try component.choice(moments.layout.structure))
             return try emit(StatisticsReport(result, shards: stats.count), output)
         }
-        guard let sigma = try action.singlePermutation(with: generators) else {
-            return try runGroup(try PermutationGroup(generators: try action.allGenerators(with: generators)))
+        let sigma: Permutation
+        switch try action.namedSymmetry(with: generators) {
+        case .group(let group): return try runGroup(group)
+        case .permutation(let p): sigma = p
         }
         // one permutation (an image move, --perm, or one --gen): its eigenvalue blocks, the paper's block order
-        let choice = try component.choice(try BlockStructure(checking: sigma.cycleType))
-        _ = try EquivariantVariety(permutation: sigma, rank: rank)  // rank checked before the data is read
+        let structure = try BlockStructure(checking: sigma.cycleType)
+        let choice = try component.choice(structure)
+        _ = try EquivariantVariety(structure, rank: rank)  // rank checked before the data is read
         let data = try training.dataset(features: sigma.degree)
         let adam = method == .adam ? try training.adam(count: data.count) : nil
         let seed = training.seedOption.seed

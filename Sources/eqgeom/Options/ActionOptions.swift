@@ -44,13 +44,8 @@ struct ActionOptions: ParsableArguments {
         if moves == 1 && !generatorOptions.given {
             return try BlockStructure(checking: try permutationOptions.cycleType())
         }
-        let n = permutationOptions.points
-        var generators = try generatorOptions.permutations(degree: n)
-        generators += try permutationOptions.generators()
-        let degree = max(n ?? 0, generators.map(\.degree).max() ?? 0)
-        if generators.count == 1, let only = generators.first {
-            return try BlockStructure(checking: try only.extended(to: degree).cycleType)
-        }
+        let (generators, degree) = try permutationOptions.namedPermutations(with: generatorOptions)
+        if generators.count == 1, let only = generators.first { return try BlockStructure(checking: only.cycleType) }
         return try IsotypicDecomposition(group: try PermutationGroup(generators: generators, degree: degree))
     }
 
