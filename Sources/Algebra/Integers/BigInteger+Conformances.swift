@@ -10,6 +10,11 @@ extension BigInteger: Equatable, Hashable, Comparable {
     }
 }
 
+/// ℤ as an additive group (`zero`, `+`, `-`, `+=`, `-=` from BigInteger+Arithmetic.swift).
+extension BigInteger: AdditiveArithmetic {
+    public static var zero: BigInteger { BigInteger(0) }
+}
+
 extension BigInteger: ExpressibleByIntegerLiteral {
     public init(integerLiteral value: Int) { self.init(value) }
 }

@@ -8,7 +8,7 @@ internal import CFlint
 ///     let f = BigInteger.factorial(25)          // 15511210043330985984000000
 ///     let c = BigInteger.binomial(28, 13)      // 37442160
 public struct BigInteger: Sendable {
-    @usableFromInline var box: FmpzBox
+    var box: FmpzBox
 
     init(box: FmpzBox) { self.box = box }
 
@@ -35,24 +35,5 @@ public struct BigInteger: Sendable {
     mutating func withMutablePointer<R>(_ body: (UnsafeMutablePointer<fmpz>) throws -> R) rethrows -> R {
         if !isKnownUniquelyReferenced(&box) { box = box.copy() }
         return try body(box.ptr)
-    }
-}
-
-/// Owner of one heap-allocated `fmpz`. Not API.
-@usableFromInline
-final class FmpzBox: @unchecked Sendable {
-    let ptr: UnsafeMutablePointer<fmpz>
-    init() {
-        ptr = .allocate(capacity: 1)
-        fmpz_init(ptr)
-    }
-    deinit {
-        fmpz_clear(ptr)
-        ptr.deallocate()
-    }
-    func copy() -> FmpzBox {
-        let c = FmpzBox()
-        fmpz_set(c.ptr, ptr)
-        return c
     }
 }

@@ -17,12 +17,8 @@ public struct IntegerMatrix: Sendable {
 
     /// The matrix with the given rows, or `nil` if the rows differ in length.
     public init?(_ entries: [[Int]]) {
-        let c = entries.first?.count ?? 0
-        guard entries.allSatisfy({ $0.count == c }) else { return nil }
-        self.init(rows: entries.count, columns: c)
-        for (i, row) in entries.enumerated() {
-            for (j, v) in row.enumerated() where v != 0 { self[i, j] = BigInteger(v) }
-        }
+        guard let box = FmpzMatBox(rows: entries, isZero: { $0 == 0 }, set: { fmpz_set_si($0, $1) }) else { return nil }
+        self.init(box: box)
     }
 
     /// The n×n identity.
@@ -42,13 +38,10 @@ public struct IntegerMatrix: Sendable {
     }
 
     public subscript(i: Int, j: Int) -> BigInteger {
-        get {
-            precondition(i >= 0 && i < rows && j >= 0 && j < columns, "matrix index out of range")
-            return BigInteger.make { fmpz_set($0, fmpz_mat_entry(box.ptr, i, j)) }
-        }
+        get { BigInteger.make { fmpz_set($0, box.entry(i, j)) } }
         set {
-            precondition(i >= 0 && i < rows && j >= 0 && j < columns, "matrix index out of range")
-            withMutablePointer { fmpz_set(fmpz_mat_entry($0, i, j), newValue.box.ptr) }
+            if !isKnownUniquelyReferenced(&box) { box = box.copy() }
+            fmpz_set(box.entry(i, j), newValue.box.ptr)
         }
     }
 
@@ -60,25 +53,4 @@ public struct IntegerMatrix: Sendable {
 
     /// All entries, row by row.
     public var entries: [[BigInteger]] { (0..<rows).map { i in (0..<columns).map { self[i, $0] } } }
-}
-
-/// Owner of one `fmpz_mat_struct`. Not API.
-final class FmpzMatBox: @unchecked Sendable {
-    let ptr: UnsafeMutablePointer<fmpz_mat_struct>
-    let rows: Int, columns: Int
-    init(_ r: Int, _ c: Int) {
-        rows = r
-        columns = c
-        ptr = .allocate(capacity: 1)
-        fmpz_mat_init(ptr, r, c)
-    }
-    deinit {
-        fmpz_mat_clear(ptr)
-        ptr.deallocate()
-    }
-    func copy() -> FmpzMatBox {
-        let c = FmpzMatBox(rows, columns)
-        fmpz_mat_set(c.ptr, ptr)
-        return c
-    }
 }

@@ -4,18 +4,15 @@ extension RationalMatrix {
     /// The product self·b. Wraps `fmpq_mat_mul`.
     /// - Precondition: `columns == b.rows`.
     public static func * (a: Self, b: Self) -> Self {
-        precondition(a.columns == b.rows, "matrix product: \(a.rows)×\(a.columns) times \(b.rows)×\(b.columns)")
-        return make(a.rows, b.columns) { fmpq_mat_mul($0, a.box.ptr, b.box.ptr) }
+        Self(box: a.box.product(b.box, fmpq_mat_mul))
     }
 
     public static func + (a: Self, b: Self) -> Self {
-        precondition(a.rows == b.rows && a.columns == b.columns, "matrix sum of different shapes")
-        return make(a.rows, a.columns) { fmpq_mat_add($0, a.box.ptr, b.box.ptr) }
+        Self(box: a.box.entrywise(b.box, "sum", fmpq_mat_add))
     }
 
     public static func - (a: Self, b: Self) -> Self {
-        precondition(a.rows == b.rows && a.columns == b.columns, "matrix difference of different shapes")
-        return make(a.rows, a.columns) { fmpq_mat_sub($0, a.box.ptr, b.box.ptr) }
+        Self(box: a.box.entrywise(b.box, "difference", fmpq_mat_sub))
     }
 
     public static func * (c: Rational, a: Self) -> Self {

@@ -20,10 +20,10 @@ public struct RationalMatrix: Sendable {
 
     /// The matrix with the given rows, or `nil` if the rows differ in length.
     public init?(_ entries: [[Rational]]) {
-        let c = entries.first?.count ?? 0
-        guard entries.allSatisfy({ $0.count == c }) else { return nil }
-        self.init(rows: entries.count, columns: c)
-        for (i, row) in entries.enumerated() { for (j, v) in row.enumerated() where !v.isZero { self[i, j] = v } }
+        guard let box = FmpqMatBox(rows: entries, isZero: \.isZero, set: { fmpq_set($0, $1.box.ptr) }) else {
+            return nil
+        }
+        self.init(box: box)
     }
 
     /// The matrix with the given integer rows, or `nil` if the rows differ in length.
@@ -57,13 +57,10 @@ public struct RationalMatrix: Sendable {
 
     /// The entry in row i, column j (0-based).
     public subscript(i: Int, j: Int) -> Rational {
-        get {
-            precondition(i >= 0 && i < rows && j >= 0 && j < columns, "matrix index out of range")
-            return Rational.make { fmpq_set($0, fmpq_mat_entry(box.ptr, i, j)) }
-        }
+        get { Rational.make { fmpq_set($0, box.entry(i, j)) } }
         set {
-            precondition(i >= 0 && i < rows && j >= 0 && j < columns, "matrix index out of range")
-            withMutablePointer { fmpq_set(fmpq_mat_entry($0, i, j), newValue.box.ptr) }
+            if !isKnownUniquelyReferenced(&box) { box = box.copy() }
+            fmpq_set(box.entry(i, j), newValue.box.ptr)
         }
     }
 
@@ -72,25 +69,4 @@ public struct RationalMatrix: Sendable {
 
     /// All entries, row by row.
     public var entries: [[Rational]] { (0..<rows).map { i in (0..<columns).map { self[i, $0] } } }
-}
-
-/// Owner of one `fmpq_mat_struct`. Not API.
-final class FmpqMatBox: @unchecked Sendable {
-    let ptr: UnsafeMutablePointer<fmpq_mat_struct>
-    let rows: Int, columns: Int
-    init(_ r: Int, _ c: Int) {
-        rows = r
-        columns = c
-        ptr = .allocate(capacity: 1)
-        fmpq_mat_init(ptr, r, c)
-    }
-    deinit {
-        fmpq_mat_clear(ptr)
-        ptr.deallocate()
-    }
-    func copy() -> FmpqMatBox {
-        let c = FmpqMatBox(rows, columns)
-        fmpq_mat_set(c.ptr, ptr)
-        return c
-    }
 }

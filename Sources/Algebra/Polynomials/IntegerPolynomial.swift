@@ -68,21 +68,3 @@ public struct IntegerPolynomial: Sendable {
     /// The coefficients from x^0 up to the degree.
     public var coefficients: [BigInteger] { degree < 0 ? [] : (0...degree).map(coefficient) }
 }
-
-/// Owner of one `fmpz_poly_struct`. Not API.
-final class FmpzPolyBox: @unchecked Sendable {
-    let ptr: UnsafeMutablePointer<fmpz_poly_struct>
-    init() {
-        ptr = .allocate(capacity: 1)
-        fmpz_poly_init(ptr)
-    }
-    deinit {
-        fmpz_poly_clear(ptr)
-        ptr.deallocate()
-    }
-    func copy() -> FmpzPolyBox {
-        let c = FmpzPolyBox()
-        fmpz_poly_set(c.ptr, ptr)
-        return c
-    }
-}

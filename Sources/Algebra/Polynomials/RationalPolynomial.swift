@@ -47,21 +47,3 @@ public struct RationalPolynomial: Sendable {
     /// The coefficients from x^0 up to the degree.
     public var coefficients: [Rational] { degree < 0 ? [] : (0...degree).map(coefficient) }
 }
-
-/// Owner of one `fmpq_poly_struct`. Not API.
-final class FmpqPolyBox: @unchecked Sendable {
-    let ptr: UnsafeMutablePointer<fmpq_poly_struct>
-    init() {
-        ptr = .allocate(capacity: 1)
-        fmpq_poly_init(ptr)
-    }
-    deinit {
-        fmpq_poly_clear(ptr)
-        ptr.deallocate()
-    }
-    func copy() -> FmpqPolyBox {
-        let c = FmpqPolyBox()
-        fmpq_poly_set(c.ptr, ptr)
-        return c
-    }
-}

@@ -57,21 +57,3 @@ public struct Rational: Sendable {
     public var isInteger: Bool { fmpz_is_one(eq_fmpq_denref(box.ptr)) != 0 }
     public var signum: Int { Int(fmpq_sgn(box.ptr)) }
 }
-
-/// Owner of one heap-allocated `fmpq`. Not API.
-final class FmpqBox: @unchecked Sendable {
-    let ptr: UnsafeMutablePointer<fmpq>
-    init() {
-        ptr = .allocate(capacity: 1)
-        fmpq_init(ptr)
-    }
-    deinit {
-        fmpq_clear(ptr)
-        ptr.deallocate()
-    }
-    func copy() -> FmpqBox {
-        let c = FmpqBox()
-        fmpq_set(c.ptr, ptr)
-        return c
-    }
-}

@@ -233,31 +233,24 @@ struct RankedTupleSpace: Sendable {
     /// The tuple at a 0-based index below `count`, on the machine-word table.
     /// - Precondition: `words != nil`, 0 ≤ index < count.
     func tuple(atWord index: Int, table: [Int]) -> [Int] {
-        var idx = index
-        var s = space.target
         let width = space.target + 1
-        var t = [Int](repeating: 0, count: space.blockCount)
-        table.withUnsafeBufferPointer { table in
-            for b in 0..<space.blockCount {
-                let (w, row) = (space.weights[b], (b + 1) * width)
-                var v = space.lower[b]
-                while v <= space.upper[b] {
-                    let rest = s - w * v
-                    let c = rest >= 0 ? table[row + rest] : 0
-                    if idx < c { break }
-                    idx -= c
-                    v += 1
-                }
-                t[b] = v
-                s -= w * v
-            }
+        return table.withUnsafeBufferPointer { table in
+            unrank(index) { b, rest in rest >= 0 ? table[(b + 1) * width + rest] : 0 }
         }
-        return t
     }
 
     /// The tuple at 0-based lexicographic index.
     /// - Precondition: 0 ≤ index < count.
     func tuple(at index: BigInteger) -> [Int] {
+        unrank(index) { b, rest in series[b + 1].coefficient(rest) }
+    }
+
+    /// Unranking written once for word and big-integer indices: in each block the value v whose tuples (those
+    /// of the later blocks summing to the rest, `count(b, rest)`) contain the index.
+    @inline(__always)
+    private func unrank<C: Comparable & AdditiveArithmetic>(_ index: C, count: (_ block: Int, _ rest: Int) -> C)
+        -> [Int]
+    {
         var idx = index
         var s = space.target
         var t = [Int](repeating: 0, count: space.blockCount)
@@ -265,7 +258,7 @@ struct RankedTupleSpace: Sendable {
             let w = space.weights[b]
             var v = space.lower[b]
             while v <= space.upper[b] {
-                let c = series[b + 1].coefficient(s - w * v)
+                let c = count(b, s - w * v)
                 if idx < c { break }
                 idx -= c
                 v += 1

@@ -10,22 +10,8 @@ struct MonomialFixedSpace {
 
     init(_ a: RationalMatrix, _ b: RationalMatrix) {
         let (rows, columns) = (a.rows, b.rows)
-        var pi = [Int](repeating: 0, count: rows)
-        var weightA = [Rational](repeating: Rational(0), count: rows)
-        for i in 0..<rows {
-            for r in 0..<rows where !a.isZero(r, i) {
-                pi[i] = r
-                weightA[i] = a[r, i]
-            }
-        }
-        var sigma = [Int](repeating: 0, count: columns)
-        var weightB = [Rational](repeating: Rational(0), count: columns)
-        for j in 0..<columns {
-            for s in 0..<columns where !b.isZero(s, j) {
-                sigma[j] = s
-                weightB[j] = b[s, j]
-            }
-        }
+        let (pi, weightA) = Self.monomial(a)
+        let (sigma, weightB) = Self.monomial(b)
         let u = rows * columns
         var seen = [Bool](repeating: false, count: u)
         var vectors: [[(Int, Rational)]] = []
@@ -45,5 +31,18 @@ struct MonomialFixedSpace {
         var m = RationalMatrix(rows: u, columns: vectors.count)
         for (c, entries) in vectors.enumerated() { for (e, v) in entries { m[e, c] = v } }
         basis = m
+    }
+
+    /// A monomial matrix M as M e_i = w_i e_{π(i)}: the images π and the weights w.
+    static func monomial(_ m: RationalMatrix) -> (images: [Int], weights: [Rational]) {
+        var images = [Int](repeating: 0, count: m.rows)
+        var weights = [Rational](repeating: Rational(0), count: m.rows)
+        for i in 0..<m.rows {
+            for r in 0..<m.rows where !m.isZero(r, i) {
+                images[i] = r
+                weights[i] = m[r, i]
+            }
+        }
+        return (images, weights)
     }
 }

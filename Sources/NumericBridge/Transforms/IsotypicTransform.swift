@@ -10,6 +10,8 @@ public protocol IsotypicTransform: Sendable {
     var degree: Int { get }
     /// Y = X·Q for a batch of rows (N×n, row-major).
     func forward(_ x: [Double], batch: Int) -> [Double]
+    /// Y = X·Q into a buffer of N·n values (no allocation).
+    func forward(_ x: [Double], batch: Int, into y: inout [Double])
     /// X = Y·Qᵀ for a batch of rows.
     func inverse(_ y: [Double], batch: Int) -> [Double]
     /// The block spectra of the rows of X (N×n pixels), from moments fused with the transform.

@@ -102,32 +102,25 @@ extension StructuredTransform {
     ) {
         let d = source.offset.count
         let rowSpectra = groups.map { 2 * $0.cycleCount * $0.halfLength }
-        source.group.withUnsafeBufferPointer { groupBuffer in
-            source.offset.withUnsafeBufferPointer { offsetBuffer in
-                source.scale.withUnsafeBufferPointer { scaleBuffer in
-                    guard let group = groupBuffer.baseAddress, let offset = offsetBuffer.baseAddress,
-                        let scale = scaleBuffer.baseAddress
-                    else { return }
-                    for j in 0..<d {
-                        let g = group[j]
-                        let (s, stride) = (scale[j], rowSpectra[g])
-                        var spectrum = UnsafePointer(plans[g].output + offset[j])
-                        if complex {
-                            var target = z + 2 * j
-                            for _ in 0..<rows {
-                                target[0] = spectrum[0] * s
-                                target[1] = spectrum[1] * s
-                                target += 2 * d
-                                spectrum += stride
-                            }
-                        } else {
-                            var target = z + j
-                            for _ in 0..<rows {
-                                target[0] = spectrum[0] * s
-                                target += d
-                                spectrum += stride
-                            }
-                        }
+        withBaseAddresses(source.group, source.offset, source.scale) { group, offset, scale in
+            for j in 0..<d {
+                let g = group[j]
+                let (s, stride) = (scale[j], rowSpectra[g])
+                var spectrum = UnsafePointer(plans[g].output + offset[j])
+                if complex {
+                    var target = z + 2 * j
+                    for _ in 0..<rows {
+                        target[0] = spectrum[0] * s
+                        target[1] = spectrum[1] * s
+                        target += 2 * d
+                        spectrum += stride
+                    }
+                } else {
+                    var target = z + j
+                    for _ in 0..<rows {
+                        target[0] = spectrum[0] * s
+                        target += d
+                        spectrum += stride
                     }
                 }
             }

@@ -173,20 +173,13 @@ public struct StructuredTransform: Sendable {
         gather(g, plan, from: x, transforms: transforms)
         plan.forward()
         let (n, cycles, local, half) = (degree, g.cycleCount, g.factor.count, g.halfLength)
-        g.columns.withUnsafeBufferPointer { columnBuffer in
-            g.spectrumOffset.withUnsafeBufferPointer { offsetBuffer in
-                g.factor.withUnsafeBufferPointer { factorBuffer in
-                    guard let columns = columnBuffer.baseAddress, let offset = offsetBuffer.baseAddress,
-                        let factor = factorBuffer.baseAddress
-                    else { return }
-                    for (t, m) in transforms.enumerated() {
-                        let (r, k) = m.quotientAndRemainder(dividingBy: cycles)
-                        let spectrum = plan.output + 2 * t * half
-                        let row = y + r * n
-                        let cols = columns + k * local
-                        for j in 0..<local { row[cols[j]] = spectrum[offset[j]] * factor[j] }
-                    }
-                }
+        withBaseAddresses(g.columns, g.spectrumOffset, g.factor) { columns, offset, factor in
+            for (t, m) in transforms.enumerated() {
+                let (r, k) = m.quotientAndRemainder(dividingBy: cycles)
+                let spectrum = plan.output + 2 * t * half
+                let row = y + r * n
+                let cols = columns + k * local
+                for j in 0..<local { row[cols[j]] = spectrum[offset[j]] * factor[j] }
             }
         }
     }

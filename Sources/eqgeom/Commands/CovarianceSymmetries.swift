@@ -14,13 +14,17 @@ struct CovarianceSymmetries: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "A covariance: [[2,1],[1,2]] or a .json file (exact), or a float .npy (numeric).", valueName: "H"))
-    var cov: String?
+            "A covariance: [[2,1],[1,2]] or a .json file (exact), or a float .npy (numeric).", valueName: "H"),
+        transform: Parse.matrix)
+    var cov: MatrixArgument?
     @Option(help: ArgumentHelp("Data, one sample per row: .npy, MNIST IDX or CSV (numeric).", valueName: "file"))
     var data: String?
-    @Option(help: ArgumentHelp("Regression inputs X, d×N, one sample per column (exact, as --cov).", valueName: "X"))
-    var x: String?
-    @Option(help: ArgumentHelp("Regression targets Y, c×N (with --x).", valueName: "Y")) var y: String?
+    @Option(
+        help: ArgumentHelp("Regression inputs X, d×N, one sample per column (exact, as --cov).", valueName: "X"),
+        transform: Parse.matrix)
+    var x: MatrixArgument?
+    @Option(help: ArgumentHelp("Regression targets Y, c×N (with --x).", valueName: "Y"), transform: Parse.matrix)
+    var y: MatrixArgument?
     @Option(help: "Relative tolerance for clustering eigenvalues (numeric input), in (0, 1).")
     var tolerance = 1e-9
     @OptionGroup var output: OutputOptions
@@ -40,7 +44,7 @@ struct CovarianceSymmetries: ParsableCommand {
             progress("\(set.count) samples of \(set.features) values: H = XᵀX/N and its eigenvalues")
             return try emit(CovarianceReport(try NumericCovarianceSymmetry(set, tolerance: tolerance)), output)
         }
-        if let text = cov, text.hasSuffix(".npy") {
+        if case .npy(let text) = cov {
             let array = try NumPyArray(npy: try RepresentationOptions.readFile(text), name: text)
             guard array.shape.count == 2, array.shape[0] == array.shape[1], array.shape[0] > 0 else {
                 throw ValidationError("\(text) holds shape \(array.shape); a covariance is square")
@@ -51,14 +55,14 @@ struct CovarianceSymmetries: ParsableCommand {
                 covariance: values, dimension: array.shape[0], tolerance: tolerance)
             return try emit(CovarianceReport(symmetry), output)
         }
-        if let xText = x, let yText = y {
-            let (xm, ym) = (try RepresentationOptions.matrix(xText), try RepresentationOptions.matrix(yText))
+        if let x, let y {
+            let (xm, ym) = (try x.rational(), try y.rational())
             let regression = try RegressionSymmetry(x: xm, y: ym)
             var report = CovarianceReport(try CovarianceSymmetry(covariance: xm * xm.transposed))
             report.regression = RegressionEntry(regression)
             return try emit(report, output)
         }
-        try emit(
-            CovarianceReport(try CovarianceSymmetry(covariance: try RepresentationOptions.matrix(cov ?? ""))), output)
+        guard let cov else { throw ValidationError("give one of --cov, --data, or --x with --y") }
+        try emit(CovarianceReport(try CovarianceSymmetry(covariance: try cov.rational())), output)
     }
 }

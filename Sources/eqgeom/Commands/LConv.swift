@@ -26,8 +26,10 @@ struct LConv: ParsableCommand {
     @Option(help: ArgumentHelp("Image size HxW (torus, raster).", valueName: "HxW")) var image: ImageSize?
     @Option(help: "Raster offsets s, e.g. 0,1,3,4 (eq. 11 of the L-conv paper for a 3×3 image).")
     var offsets: ListArgument<Int>?
-    @Option(help: ArgumentHelp("Adjacency matrix of a graph (gcn): [[0,1],[1,0]] or a .json file.", valueName: "A"))
-    var adjacency: String?
+    @Option(
+        help: ArgumentHelp("Adjacency matrix of a graph (gcn): [[0,1],[1,0]] or a .json file.", valueName: "A"),
+        transform: Parse.matrix)
+    var adjacency: MatrixArgument?
     @Option(help: "λ of the GCN generator λ(A − I) (gcn), e.g. 1/2.", transform: Parse.rational)
     var lambda = Rational(1)
     @Option(help: "Input and output channels, e.g. 1,16.") var channels = ListArgument<Int>([1, 1])
@@ -90,10 +92,10 @@ struct LConv: ParsableCommand {
             guard let d, (1...8).contains(d) else { throw ValidationError("--preset gl takes --d 1…8") }
             return LConvLayer.glBasis(d)
         case .gcn:
-            guard let text = adjacency else {
+            guard let adjacency else {
                 throw ValidationError("--preset gcn takes --adjacency A and --lambda p/q")
             }
-            let a = try RepresentationOptions.matrix(text)
+            let a = try adjacency.rational()
             guard a.rows == a.columns, a.rows <= Self.largestDimension else {
                 throw ValidationError(
                     "--adjacency must be square, at most \(Self.largestDimension)×\(Self.largestDimension)")

@@ -17,10 +17,9 @@ struct Reproduce: ParsableCommand {
             abstract: "Section 5: rank-r equivariant autoencoders on horizontally shifted MNIST, against the dense one."
         )
 
-        @Option(help: "Rank r, 1…784.") var rank: Int = 99
+        @OptionGroup var experiment: MNISTExperimentOptions
         @Option(help: "Largest random horizontal shift per image, 0…27 (the paper's notebook: 6).")
         var maxShift: Int = 6
-        @Flag(help: "Skip Adam training (exact optima only).") var exactOnly = false
         @OptionGroup var training: TrainingOptions
         @OptionGroup var output: OutputOptions
 
@@ -28,12 +27,10 @@ struct Reproduce: ParsableCommand {
             guard (0...27).contains(maxShift) else {
                 throw ValidationError("--max-shift must be between 0 and 27 for 28x28 images, got \(maxShift)")
             }
-            guard (1...784).contains(rank) else {
-                throw ValidationError("--rank must be between 1 and 784, got \(rank)")
-            }
         }
 
         func run() throws {
+            let (rank, exactOnly) = (experiment.rank, experiment.exactOnly)
             let data = try training.dataset(features: 784)
             let config = try TrainingExperiment.Configuration(
                 height: 28, width: 28, axis: .x, rank: rank, maxShift: maxShift, seed: training.seedOption.seed,
@@ -62,18 +59,12 @@ extension Reproduce {
             commandName: "d4",
             abstract: "D4-equivariant autoencoders on rotated and reflected MNIST: exact optima, Adam, dense.")
 
-        @Option(help: "Rank r, 1…784.") var rank: Int = 99
-        @Flag(help: "Skip Adam training (exact optima only).") var exactOnly = false
+        @OptionGroup var experiment: MNISTExperimentOptions
         @OptionGroup var training: TrainingOptions
         @OptionGroup var output: OutputOptions
 
-        func validate() throws {
-            guard (1...784).contains(rank) else {
-                throw ValidationError("--rank must be between 1 and 784, got \(rank)")
-            }
-        }
-
         func run() throws {
+            let (rank, exactOnly) = (experiment.rank, experiment.exactOnly)
             let data = try training.dataset(features: 784)
             let group = try PermutationGroup(
                 generators: [
@@ -105,6 +96,18 @@ extension Reproduce {
             try files.add(try jsonBytes(report, pretty: true), to: dir + "/losses.json")
             wrote(try files.commit())
             try emit(report, output)
+        }
+    }
+}
+
+/// The rank and the Adam switch of the MNIST reproductions.
+struct MNISTExperimentOptions: ParsableArguments {
+    @Option(help: "Rank r, 1…784.") var rank: Int = 99
+    @Flag(help: "Skip Adam training (exact optima only).") var exactOnly = false
+
+    func validate() throws {
+        guard (1...784).contains(rank) else {
+            throw ValidationError("--rank must be between 1 and 784, got \(rank)")
         }
     }
 }

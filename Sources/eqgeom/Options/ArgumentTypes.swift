@@ -91,6 +91,19 @@ enum Parse {
         }
         return value
     }
+    /// The number field Q[a]/(f) of an irreducible polynomial f in x of degree ≥ 1 (`x^2-3`).
+    static func numberField(_ text: String) throws -> NumberField {
+        let f: IntegerPolynomial
+        do {
+            f = try RationalPolynomial(parsing: text, variable: "x").primitiveIntegerPart
+        } catch let error as RationalPolynomial.ParseError {
+            throw ValidationError(error.description)
+        }
+        guard f.degree >= 1, f.irreducibleFactors.count == 1, f.irreducibleFactors.first?.multiplicity == 1 else {
+            throw ValidationError("an irreducible polynomial in x of degree ≥ 1 is expected")
+        }
+        return NumberField(f)
+    }
 }
 
 extension ConvolutionalKernel.Readout: ExpressibleByArgument {}

@@ -15,18 +15,21 @@ struct RepresentationOptions: ParsableArguments {
     @Option(
         name: .customLong("matrix"),
         help: ArgumentHelp(
-            "A group generator as a matrix [[0,-1],[1,0]] (or a .json/.npy file); repeat.", valueName: "M"))
-    var matrices: [String] = []
+            "A group generator as a matrix [[0,-1],[1,0]] (or a .json/.npy file); repeat.", valueName: "M"),
+        transform: Parse.matrix)
+    var matrices: [MatrixArgument] = []
     @Option(
         name: .customLong("lie-matrix"),
-        help: ArgumentHelp("A Lie algebra generator as a matrix (or a .json/.npy file); repeat.", valueName: "A"))
-    var lieMatrices: [String] = []
+        help: ArgumentHelp("A Lie algebra generator as a matrix (or a .json/.npy file); repeat.", valueName: "A"),
+        transform: Parse.matrix)
+    var lieMatrices: [MatrixArgument] = []
 
     @Option(
         help: ArgumentHelp(
             "Matrix entries in the number field Q[a]/(f), f in x: x^2-3 (a = √3) with [[1/2,-a/2],[a/2,1/2]].",
-            valueName: "f"))
-    var field: String?
+            valueName: "f"),
+        transform: Parse.numberField)
+    var field: NumberField?
 
     var given: Bool { action.given || generators.given || !matrices.isEmpty || !lieMatrices.isEmpty }
 
@@ -53,8 +56,8 @@ struct RepresentationOptions: ParsableArguments {
         if let group = try permutationGroup() {
             return try MatrixRepresentation(permutations: group.generators, degree: group.degree)
         }
-        let group = try matrices.map(Self.matrix)
-        let lie = try lieMatrices.map(Self.matrix)
+        let group = try matrices.map { try $0.rational() }
+        let lie = try lieMatrices.map { try $0.rational() }
         guard let first = group.first ?? lie.first else {
             throw ValidationError("name the representation: --perm, --image, --gen, or --matrix/--lie-matrix")
         }
@@ -63,17 +66,9 @@ struct RepresentationOptions: ParsableArguments {
 
     /// The representation over the number field of `--field`, or nil without it.
     func numberFieldRepresentation() throws -> NumberFieldRepresentation? {
-        guard let text = field else { return nil }
-        let f = try RationalPolynomial(parsing: text, variable: "x").primitiveIntegerPart
-        guard f.degree >= 1, f.irreducibleFactors.count == 1, f.irreducibleFactors.first?.multiplicity == 1 else {
-            throw ValidationError("--field needs an irreducible polynomial in x of degree ≥ 1, got '\(text)'")
-        }
-        let k = NumberField(f)
-        func parse(_ t: String) throws -> NumberFieldRepresentation.Matrix {
-            let source = t.hasSuffix(".json") ? String(decoding: try Self.readFile(t), as: UTF8.self) : t
-            return try RationalMatrix.entryTexts(parsing: source).map {
-                try $0.map { try NumberFieldElement(parsing: $0, in: k) }
-            }
+        guard let k = field else { return nil }
+        func parse(_ m: MatrixArgument) throws -> NumberFieldRepresentation.Matrix {
+            try m.entryTexts().map { try $0.map { try NumberFieldElement(parsing: $0, in: k) } }
         }
         let group = try matrices.map(parse)
         let lie = try lieMatrices.map(parse)
@@ -83,27 +78,8 @@ struct RepresentationOptions: ParsableArguments {
         return try NumberFieldRepresentation(field: k, dimension: d, groupGenerators: group, lieGenerators: lie)
     }
 
-    /// A matrix from text, a `.json` file holding that text, or a `.npy` file (floats taken exactly).
-    static func matrix(_ text: String) throws -> RationalMatrix {
-        if text.hasSuffix(".npy") {
-            let array = try NumPyArray(npy: try readFile(text), name: text)
-            guard array.shape.count == 2 else {
-                throw ValidationError("\(text) holds shape \(array.shape); a matrix has two axes")
-            }
-            let values = array.doubles
-            guard values.allSatisfy(\.isFinite) else { throw ValidationError("\(text) holds a non-finite entry") }
-            // floats are taken at their exact binary values (0.1 is 3602879701896397/2^55)
-            let rows = (0..<array.shape[0]).map { i in
-                (0..<array.shape[1]).map { Rational(exactly: values[i * array.shape[1] + $0]) ?? Rational(0) }
-            }
-            guard let m = RationalMatrix(rows) else { throw ValidationError("\(text) holds an empty matrix") }
-            return m
-        }
-        let source = text.hasSuffix(".json") ? String(decoding: try readFile(text), as: UTF8.self) : text
-        guard source.utf8.count <= 1 << 24 else { throw ValidationError("\(text) is too large for a matrix") }
-        return try RationalMatrix(parsing: source)
-    }
-
+    /// The bytes of a regular file of at most 64 MB.
+    /// - Throws: `ValidationError` for a missing, special or larger file.
     static func readFile(_ path: String) throws -> [UInt8] {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let size = attributes?[.size] as? Int ?? 0
