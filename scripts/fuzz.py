@@ -334,7 +334,7 @@ def command_case(rng, k, work):
                           "mask", "layer", "train", "train", "reproduce", "demo", "help", "unknown",
                           "group-basis", "group-mask", "group-train", "spectra", "stats", "identify", "emlp",
                           "identifiability", "invariants", "covariance", "lconv", "kernel",
-                          "orbit-kernel"])
+                          "orbit-kernel", "critical"])
     out_path = None
     oracle = None
     if command == "determinantal":
@@ -352,6 +352,8 @@ def command_case(rng, k, work):
         except ValueError:
             expect = "refuse"
         return argv + ["--json"], expect, oracle, None, None
+    if command == "critical":
+        return critical_case(rng)
     if command in ("equivariant", "count", "list", "show", "random") and rng.random() < 0.2:
         action, n, gens = group_action(rng, work, k)
         r = rng.randint(0, n)
@@ -589,6 +591,39 @@ def command_case(rng, k, work):
         sub = rng.choice(["basis", "mask", "layer", "invariant", "equivariant", "train"])
         return [sub, "--help"], "ok", ("help_no_cycle_type", sub), None, None
     return [rng.choice(["frobnicate", "components", "--nope", "components frob"])], None, None, None, None
+
+
+def brute_critical_count(blocks, r):
+    """All critical functions on E_r: every choice of j_b ≤ μ_b eigen-directions per block with Σ w j ≤ r, each
+    counted C(μ, j) times (MATH.md §12.3), by enumerating the profiles."""
+    total = 0
+    for j in itertools.product(*[range(d + 1) for _, d in blocks]):
+        if sum(w * jb for (w, _), jb in zip(blocks, j)) <= r:
+            total += math.prod(math.comb(d, jb) for (_, d), jb in zip(blocks, j))
+    return total
+
+
+def critical_case(rng):
+    """critical-points on a component or the whole variety, with counts checked against brute force."""
+    action, n, info, valid = pick_action(rng)
+    r, rank_ok = rank_arg(rng, n)
+    where = rng.choice([["--all-components"], ["--all-components"], ["--tuple", rng.choice(["0", "1,0", "x"])], []])
+    extra = rng.choice([[], [], ["--lowest", rng.choice(["0", "5", "1000001", "-1"])], ["--list"],
+                        ["--figure", "f.png"], ["--data", "/nonexistent/x.csv"]])
+    argv = ["critical-points"] + action + ["--rank", str(r)] + where + extra + ["--json"]
+    refused = (where == [] or extra in (["--list"], ["--figure", "f.png"], ["--data", "/nonexistent/x.csv"])
+               or (extra[:1] == ["--lowest"] and extra[1] in ("1000001", "-1")))
+    if refused:
+        return argv, "refuse", None, None, None
+    if where != ["--all-components"] or valid is None:
+        return argv, None, None, None, None
+    if not (valid and rank_ok):
+        return argv, "refuse", None, None, None
+    oracle = None
+    if info is not None and n <= 12:
+        lengths = info if action[0] == "--cycle-type" else cycles_of(info)
+        oracle = ("critical", brute_critical_count(blocks_of(lengths), int(r)))
+    return argv, "ok", oracle, None, None
 
 
 def group_command_case(rng, k, work, command):
@@ -859,6 +894,9 @@ def judge(result, expect, oracle, out_path, existed, refusal_rss):
                 if sum(b["weight"] * b["multiplicity"] for b in got["blocks"]) != oracle[1]:
                     return "accepted"
                 if oracle[2] is not None and got["commutant_dimension"] != oracle[2]:
+                    return "accepted"
+            elif kind == "critical":
+                if int(json.loads(out)["all"]) != oracle[1]:
                     return "accepted"
             elif kind == "help_no_cycle_type":
                 if oracle[1] in ("basis", "mask", "layer", "invariant", "train") and "--cycle-type" in out:

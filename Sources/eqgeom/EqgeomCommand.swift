@@ -11,7 +11,7 @@ struct EqgeomCommand: ParsableCommand {
         abstract: "Exact geometry of equivariant and invariant linear neural networks (Kohn–Sattelberger–Shahverdi).",
         version: "0.1.0",
         subcommands: [
-            Determinantal.self, Invariant.self, Equivariant.self, Components.self,
+            Determinantal.self, Invariant.self, Equivariant.self, Components.self, CriticalPoints.self,
             Basis.self, Mask.self, Layer.self, Spectra.self, Train.self, Identify.self, EMLP.self,
             IdentifiabilityCommand.self, Invariants.self, CovarianceSymmetries.self, LConv.self, Kernel.self,
             OrbitKernel.self,

@@ -55,18 +55,29 @@ public struct BlockShapes: Sendable {
         zip(weights, multiplicities).reduce(0) { $0 + ($1.0 <= s ? $1.0 * $1.1 : 0) }
     }
 
-    /// ∏ over the blocks heavier than `s` of (1 + x^w + … + x^{w·μ}) mod x^length: [x^k] counts their
-    /// tuples of weight k (s = 0: all blocks).
-    public func generatingFunction(length: Int, heavierThan s: Int = 0) -> IntegerPolynomial {
-        factors(length: length, heavierThan: s).reduce(IntegerPolynomial(coefficients: [1]).truncated(length: length)) {
+    /// What one block contributes to a generating function: its tuple entries t = 0…μ (1 + x^w + … + x^{w·μ}:
+    /// components) or its sets of eigen-directions ((1 + x^w)^μ: critical points, MATH.md §12.2).
+    public enum Factor: Sendable {
+        case tuples
+        case subsets
+    }
+
+    /// ∏ over the blocks heavier than `s` of their factors mod x^length: [x^k] counts their tuples (or sets of
+    /// directions) of weight k (s = 0: all blocks).
+    public func generatingFunction(length: Int, heavierThan s: Int = 0, of factor: Factor = .tuples)
+        -> IntegerPolynomial
+    {
+        factors(length: length, heavierThan: s, of: factor).reduce(
+            IntegerPolynomial(coefficients: [1]).truncated(length: length)
+        ) {
             $0.multipliedTruncated(by: $1, length: length)
         }
     }
 
     /// [x^k] of that product: all factors but the last multiplied, the last met by a dot product.
-    func coefficient(_ k: Int, heavierThan s: Int = 0) -> BigInteger {
+    func coefficient(_ k: Int, heavierThan s: Int = 0, of factor: Factor = .tuples) -> BigInteger {
         if k < 0 { return 0 }
-        var factors = factors(length: k + 1, heavierThan: s)
+        var factors = factors(length: k + 1, heavierThan: s, of: factor)
         guard let last = factors.popLast() else { return k == 0 ? 1 : 0 }
         let rest = factors.reduce(IntegerPolynomial(coefficients: [1])) {
             $0.multipliedTruncated(by: $1, length: k + 1)
@@ -75,13 +86,19 @@ public struct BlockShapes: Sendable {
     }
 
     /// One factor per group of identical blocks (same weight and size), each raised to the group's
-    /// size by the binomial closed form, mod x^length.
-    private func factors(length: Int, heavierThan s: Int) -> [IntegerPolynomial] {
+    /// size by a closed form, mod x^length.
+    private func factors(length: Int, heavierThan s: Int, of factor: Factor) -> [IntegerPolynomial] {
         var groups: [Pair: Int] = [:]
         for (w, m) in zip(weights, multiplicities) where w > s { groups[Pair(weight: w, size: m), default: 0] += 1 }
         return groups.sorted { ($0.key.weight, $0.key.size) < ($1.key.weight, $1.key.size) }.map {
-            IntegerPolynomial.geometricPower(
-                count: $0.key.size + 1, step: $0.key.weight, exponent: $0.value, length: length)
+            switch factor {
+            case .tuples:
+                return IntegerPolynomial.geometricPower(
+                    count: $0.key.size + 1, step: $0.key.weight, exponent: $0.value, length: length)
+            case .subsets:
+                return IntegerPolynomial.binomialPower(
+                    step: $0.key.weight, exponent: $0.key.size * $0.value, length: length)
+            }
         }
     }
 
@@ -131,7 +148,7 @@ public struct BlockShapes: Sendable {
     /// Longest truncated power series a count builds (2^25 big-integer coefficients).
     public static let maximumSeriesLength = 1 << 25
 
-    func checkSeriesLength(_ length: Int) throws {
+    func checkSeriesLength(_ length: Int, of factor: Factor = .tuples) throws {
         guard length <= Self.maximumSeriesLength else {
             throw GeometryError.tooLarge(
                 "counting at this rank needs power series of \(length) big-integer coefficients (limit 2^25); "
@@ -139,13 +156,17 @@ public struct BlockShapes: Sendable {
         }
         // a few series alive at once, each coefficient at most the number of all tuples
         try MemoryBudget.require(
-            ByteCount.product(4, length, coefficientBytesBound), for: "counting with power series of \(length) terms",
+            ByteCount.product(4, length, coefficientBytesBound(of: factor)),
+            for: "counting with power series of \(length) terms",
             advice: "use a smaller rank or fewer blocks")
     }
 
-    /// Bytes of one big integer at most as large as the number of all tuples ∏ (μ_b + 1).
-    var coefficientBytesBound: Int {
-        let bits = multiplicities.reduce(0) { ByteCount.sum($0, Int.bitWidth - ($1 + 1).leadingZeroBitCount) }
+    /// Bytes of one big integer at most as large as the number of all tuples ∏ (μ_b + 1), or of all sets of
+    /// directions 2^{Σ μ_b}.
+    func coefficientBytesBound(of factor: Factor) -> Int {
+        let bits = multiplicities.reduce(0) {
+            ByteCount.sum($0, factor == .tuples ? Int.bitWidth - ($1 + 1).leadingZeroBitCount : $1)
+        }
         return ByteCount.sum(32, bits / 8)
     }
 

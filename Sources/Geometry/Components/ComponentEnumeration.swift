@@ -99,7 +99,7 @@ public struct ComponentIndex: Sendable {
             )
         }
         try MemoryBudget.require(
-            ByteCount.product(entries, shapes.coefficientBytesBound),
+            ByteCount.product(entries, shapes.coefficientBytesBound(of: .tuples)),
             for: "ranking components (a table of \(entries) big integers)",
             advice: "list from the start (offset 0) instead, or use a smaller case")
         let ranked = spaces.map(RankedTupleSpace.init)

@@ -88,6 +88,16 @@ public struct IsotypicFrame: Sendable {
 }
 
 extension IsotypicFrame {
+    /// The block spectra of the data in this frame (moments fused with the transform).
+    /// - Throws: `NumericError` when the data do not have `degree` values per sample.
+    public func spectra(of data: ImageDataset) throws -> any BlockSpectra {
+        guard data.features == degree else {
+            throw NumericError.invalidInput(
+                "the data have \(data.features) values per sample, the symmetry acts on \(degree)")
+        }
+        return try transform.spectra(of: data.values, batch: data.count)
+    }
+
     /// The exact optimum of component `tuple` on `data`: its block maps F*_ρ in this frame's layout, its
     /// per-pixel loss and that loss's rounding bound (from the fused block moments).
     func optimum(of data: ImageDataset, tuple: [Int]) throws -> (maps: [[Double]], loss: Double, lossError: Double) {

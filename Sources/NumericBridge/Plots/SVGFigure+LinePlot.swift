@@ -9,11 +9,14 @@ extension SVGFigure {
         public let colour: String
         /// The (x, y) points.
         public let points: [(Double, Double)]
+        /// Whether a polyline joins the points (false: markers only, a scatter plot).
+        public let joined: Bool
         /// A named series.
-        public init(name: String, colour: String, points: [(Double, Double)]) {
+        public init(name: String, colour: String, points: [(Double, Double)], joined: Bool = true) {
             self.name = name
             self.colour = colour
             self.points = points
+            self.joined = joined
         }
     }
 
@@ -46,7 +49,9 @@ extension SVGFigure {
         }
         for (k, s) in series.enumerated() {
             let points = s.points.compactMap { p in transform(p.1).map { place(p.0, $0) } }
-            for (a, b) in zip(points, points.dropFirst()) { line(from: a, to: b, colour: s.colour, width: 1.5) }
+            if s.joined {
+                for (a, b) in zip(points, points.dropFirst()) { line(from: a, to: b, colour: s.colour, width: 1.5) }
+            }
             for p in points {
                 line(from: (p.0 - 3, p.1 - 3), to: (p.0 + 3, p.1 + 3), colour: s.colour, width: 1)
                 line(from: (p.0 - 3, p.1 + 3), to: (p.0 + 3, p.1 - 3), colour: s.colour, width: 1)

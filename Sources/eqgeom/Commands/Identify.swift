@@ -47,18 +47,7 @@ struct Identify: ParsableCommand {
         let symmetry = try action.namedSymmetry(with: generators)
         try w.requireDegree(symmetry.degree)
         let dataset = optimum || data != nil ? try TrainingOptions.dataset(path: data, features: w.n) : nil
-        let frame: IsotypicFrame
-        let decomposition: any BlockDecomposition
-        switch symmetry {
-        case .group(let group):
-            progress("the group's Q basis (\(group.degree) points)")
-            frame = IsotypicFrame(try GroupNumericBasis.build(group, progress: { progress($0) }))
-            decomposition = try IsotypicDecomposition(group: group)
-        case .permutation(let sigma):
-            let layout = try BasisLayout(sigma)
-            frame = IsotypicFrame(layout)
-            decomposition = layout.structure
-        }
+        let (decomposition, frame) = try symmetry.frame(progress: { progress($0) })
         progress("Qᵀ W Q of a \(w.n)×\(w.n) matrix; per-block singular values")
         let identification = try WeightIdentification(w, frame: frame, tolerance: tolerance)
         let variety = try EquivariantVariety(decomposition, rank: identification.rank)

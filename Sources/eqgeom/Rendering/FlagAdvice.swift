@@ -6,6 +6,7 @@ import NumericBridge
 func flagAdvice(for error: any Error) -> String {
     switch error {
     case is MemoryLimitError: return "; --memory-limit raises the limit"
+    case is CriticalPointSurvey.ListTooLong: return "; raise --limit, or ask for the --lowest K"
     case let e as PermutationError:
         if case .degreeTooSmall = e { return " (--n)" }
         return ""
