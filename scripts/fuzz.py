@@ -334,7 +334,7 @@ def command_case(rng, k, work):
                           "mask", "layer", "train", "train", "reproduce", "demo", "help", "unknown",
                           "group-basis", "group-mask", "group-train", "spectra", "stats", "identify", "emlp",
                           "identifiability", "invariants", "covariance", "lconv", "kernel",
-                          "orbit-kernel", "critical"])
+                          "orbit-kernel", "critical", "architecture"])
     out_path = None
     oracle = None
     if command == "determinantal":
@@ -354,6 +354,8 @@ def command_case(rng, k, work):
         return argv + ["--json"], expect, oracle, None, None
     if command == "critical":
         return critical_case(rng)
+    if command == "architecture":
+        return architecture_case(rng)
     if command in ("equivariant", "count", "list", "show", "random") and rng.random() < 0.2:
         action, n, gens = group_action(rng, work, k)
         r = rng.randint(0, n)
@@ -624,6 +626,20 @@ def critical_case(rng):
         lengths = info if action[0] == "--cycle-type" else cycles_of(info)
         oracle = ("critical", brute_critical_count(blocks_of(lengths), int(r)))
     return argv, "ok", oracle, None, None
+
+
+def architecture_case(rng):
+    """architecture with given hidden layers or a design; anything but a clean answer or refusal fails."""
+    action, n, info, valid = pick_action(rng)
+    layers = rng.choice([["--hidden", rng.choice(["channels:1", "channels:0", "channels:-1", "channels:5000",
+                                                   "cycles:2", "cycles:1,1", "cycles:0", "1", "1,0", "x", ""])],
+                         ["--tuple", rng.choice(["0", "1", "1,0", "x"])], ["--rank", rng.choice(["0", "1", "-1"])], []])
+    extra = rng.choice([[], ["--depth", rng.choice(["1", "3", "17"])], ["--train", "--steps", "50"],
+                        ["--steps", "0"], ["--learning-rate", "0"]])
+    argv = ["architecture"] + action + layers + extra + ["--json"]
+    bad_extra = (["--depth", "1"], ["--depth", "17"], ["--steps", "0"], ["--learning-rate", "0"])
+    refused = layers == [] or extra in bad_extra or (layers[0] == "--hidden" and extra[:1] == ["--depth"])
+    return argv, "refuse" if refused or valid is False else None, None, None, None
 
 
 def group_command_case(rng, k, work, command):

@@ -3,9 +3,9 @@ internal import CFlint
 /// A FLINT scalar or polynomial type's life cycle: how one value is initialised, cleared and copied. Not API.
 protocol FlintValue {
     associatedtype Storage
-    static var initialize: (UnsafeMutablePointer<Storage>?) -> Void { get }
-    static var clear: (UnsafeMutablePointer<Storage>?) -> Void { get }
-    static var set: (UnsafeMutablePointer<Storage>?, UnsafePointer<Storage>?) -> Void { get }
+    static func initialize(_ value: UnsafeMutablePointer<Storage>)
+    static func clear(_ value: UnsafeMutablePointer<Storage>)
+    static func set(_ target: UnsafeMutablePointer<Storage>, _ source: UnsafeMutablePointer<Storage>)
 }
 
 /// Owner of one heap-allocated FLINT value; the value types built on it copy it on write. Not API.
@@ -31,10 +31,10 @@ final class FlintBox<Value: FlintValue>: @unchecked Sendable {
 protocol FlintMatrixValue {
     associatedtype Storage
     associatedtype Entry
-    static var initialize: (UnsafeMutablePointer<Storage>?, Int, Int) -> Void { get }
-    static var clear: (UnsafeMutablePointer<Storage>?) -> Void { get }
-    static var set: (UnsafeMutablePointer<Storage>?, UnsafePointer<Storage>?) -> Void { get }
-    static var entry: (UnsafePointer<Storage>?, Int, Int) -> UnsafeMutablePointer<Entry>? { get }
+    static func initialize(_ value: UnsafeMutablePointer<Storage>, _ rows: Int, _ columns: Int)
+    static func clear(_ value: UnsafeMutablePointer<Storage>)
+    static func set(_ target: UnsafeMutablePointer<Storage>, _ source: UnsafeMutablePointer<Storage>)
+    static func entry(_ matrix: UnsafeMutablePointer<Storage>, _ i: Int, _ j: Int) -> UnsafeMutablePointer<Entry>?
 }
 
 /// A binary operation of FLINT matrices writing into its first argument (`*_mat_add`, `*_mat_mul`, …).
@@ -103,50 +103,58 @@ final class FlintMatrixBox<Value: FlintMatrixValue>: @unchecked Sendable {
 
 /// `fmpz`: an integer.
 enum Fmpz: FlintValue {
-    static var initialize: (UnsafeMutablePointer<fmpz>?) -> Void { fmpz_init }
-    static var clear: (UnsafeMutablePointer<fmpz>?) -> Void { fmpz_clear }
-    static var set: (UnsafeMutablePointer<fmpz>?, UnsafePointer<fmpz>?) -> Void { fmpz_set }
+    static func initialize(_ v: UnsafeMutablePointer<fmpz>) { fmpz_init(v) }
+    static func clear(_ v: UnsafeMutablePointer<fmpz>) { fmpz_clear(v) }
+    static func set(_ v: UnsafeMutablePointer<fmpz>, _ w: UnsafeMutablePointer<fmpz>) { fmpz_set(v, w) }
 }
 
 /// `fmpq`: a rational number.
 enum Fmpq: FlintValue {
-    static var initialize: (UnsafeMutablePointer<fmpq>?) -> Void { fmpq_init }
-    static var clear: (UnsafeMutablePointer<fmpq>?) -> Void { fmpq_clear }
-    static var set: (UnsafeMutablePointer<fmpq>?, UnsafePointer<fmpq>?) -> Void { fmpq_set }
+    static func initialize(_ v: UnsafeMutablePointer<fmpq>) { fmpq_init(v) }
+    static func clear(_ v: UnsafeMutablePointer<fmpq>) { fmpq_clear(v) }
+    static func set(_ v: UnsafeMutablePointer<fmpq>, _ w: UnsafeMutablePointer<fmpq>) { fmpq_set(v, w) }
 }
 
 /// `fmpz_poly`: a polynomial over ℤ.
 enum FmpzPoly: FlintValue {
-    static var initialize: (UnsafeMutablePointer<fmpz_poly_struct>?) -> Void { fmpz_poly_init }
-    static var clear: (UnsafeMutablePointer<fmpz_poly_struct>?) -> Void { fmpz_poly_clear }
-    static var set: (UnsafeMutablePointer<fmpz_poly_struct>?, UnsafePointer<fmpz_poly_struct>?) -> Void {
-        fmpz_poly_set
+    static func initialize(_ v: UnsafeMutablePointer<fmpz_poly_struct>) { fmpz_poly_init(v) }
+    static func clear(_ v: UnsafeMutablePointer<fmpz_poly_struct>) { fmpz_poly_clear(v) }
+    static func set(_ v: UnsafeMutablePointer<fmpz_poly_struct>, _ w: UnsafeMutablePointer<fmpz_poly_struct>) {
+        fmpz_poly_set(v, w)
     }
 }
 
 /// `fmpq_poly`: a polynomial over ℚ.
 enum FmpqPoly: FlintValue {
-    static var initialize: (UnsafeMutablePointer<fmpq_poly_struct>?) -> Void { fmpq_poly_init }
-    static var clear: (UnsafeMutablePointer<fmpq_poly_struct>?) -> Void { fmpq_poly_clear }
-    static var set: (UnsafeMutablePointer<fmpq_poly_struct>?, UnsafePointer<fmpq_poly_struct>?) -> Void {
-        fmpq_poly_set
+    static func initialize(_ v: UnsafeMutablePointer<fmpq_poly_struct>) { fmpq_poly_init(v) }
+    static func clear(_ v: UnsafeMutablePointer<fmpq_poly_struct>) { fmpq_poly_clear(v) }
+    static func set(_ v: UnsafeMutablePointer<fmpq_poly_struct>, _ w: UnsafeMutablePointer<fmpq_poly_struct>) {
+        fmpq_poly_set(v, w)
     }
 }
 
 /// `fmpz_mat`: a matrix over ℤ.
 enum FmpzMat: FlintMatrixValue {
-    static var initialize: (UnsafeMutablePointer<fmpz_mat_struct>?, Int, Int) -> Void { fmpz_mat_init }
-    static var clear: (UnsafeMutablePointer<fmpz_mat_struct>?) -> Void { fmpz_mat_clear }
-    static var set: (UnsafeMutablePointer<fmpz_mat_struct>?, UnsafePointer<fmpz_mat_struct>?) -> Void { fmpz_mat_set }
-    static var entry: (UnsafePointer<fmpz_mat_struct>?, Int, Int) -> UnsafeMutablePointer<fmpz>? { fmpz_mat_entry }
+    static func initialize(_ v: UnsafeMutablePointer<fmpz_mat_struct>, _ r: Int, _ c: Int) { fmpz_mat_init(v, r, c) }
+    static func clear(_ v: UnsafeMutablePointer<fmpz_mat_struct>) { fmpz_mat_clear(v) }
+    static func set(_ v: UnsafeMutablePointer<fmpz_mat_struct>, _ w: UnsafeMutablePointer<fmpz_mat_struct>) {
+        fmpz_mat_set(v, w)
+    }
+    static func entry(_ v: UnsafeMutablePointer<fmpz_mat_struct>, _ i: Int, _ j: Int) -> UnsafeMutablePointer<fmpz>? {
+        fmpz_mat_entry(v, i, j)
+    }
 }
 
 /// `fmpq_mat`: a matrix over ℚ.
 enum FmpqMat: FlintMatrixValue {
-    static var initialize: (UnsafeMutablePointer<fmpq_mat_struct>?, Int, Int) -> Void { fmpq_mat_init }
-    static var clear: (UnsafeMutablePointer<fmpq_mat_struct>?) -> Void { fmpq_mat_clear }
-    static var set: (UnsafeMutablePointer<fmpq_mat_struct>?, UnsafePointer<fmpq_mat_struct>?) -> Void { fmpq_mat_set }
-    static var entry: (UnsafePointer<fmpq_mat_struct>?, Int, Int) -> UnsafeMutablePointer<fmpq>? { fmpq_mat_entry }
+    static func initialize(_ v: UnsafeMutablePointer<fmpq_mat_struct>, _ r: Int, _ c: Int) { fmpq_mat_init(v, r, c) }
+    static func clear(_ v: UnsafeMutablePointer<fmpq_mat_struct>) { fmpq_mat_clear(v) }
+    static func set(_ v: UnsafeMutablePointer<fmpq_mat_struct>, _ w: UnsafeMutablePointer<fmpq_mat_struct>) {
+        fmpq_mat_set(v, w)
+    }
+    static func entry(_ v: UnsafeMutablePointer<fmpq_mat_struct>, _ i: Int, _ j: Int) -> UnsafeMutablePointer<fmpq>? {
+        fmpq_mat_entry(v, i, j)
+    }
 }
 
 typealias FmpzBox = FlintBox<Fmpz>

@@ -25,6 +25,11 @@ public protocol BlockSpectra: Sendable {
     func optimalMaps(_ tuple: [Int]) -> [[Double]]
     /// A bound on the rounding error of `loss(tuple)`, derived from the data's energy.
     func lossErrorBound(_ tuple: [Int]) -> Double
+    /// Block b's moment Γ_b in the frame's layout, realified (δμ_b × δμ_b, summed over the block's copies): the
+    /// loss of block maps F is tr Γ − 2 tr(FΓ) + tr(FᵀFΓ).
+    func moment(_ b: Int) -> [Double]
+    /// The δ×δ matrices L_e spanning D on block b (a block map is Σ E_kl ⊗ L_e x^e_kl).
+    func structure(_ b: Int) -> [[Double]]
 }
 
 extension BlockSpectra {

@@ -74,36 +74,56 @@ public struct CyclicBlockSpectra: BlockSpectra {
     /// U_t U_tᵀ onto the top t eigenvectors of a real block, and the realification R(U_t U_tᴴ) of a complex
     /// one (2×2 entries [[Re, −Im], [Im, Re]], cos/sin interleaved as in §4.2).
     public func optimalMaps(_ tuple: [Int]) -> [[Double]] {
-        zip(blocks, tuple).map { b, t in
-            let d = b.block.multiplicity
-            let complex = b.block.isComplex
-            let size = complex ? 2 * d : d
-            var f = [Double](repeating: 0, count: size * size)
-            for k in 0..<d {
-                for l in 0..<d {
-                    var re = 0.0
-                    var im = 0.0
-                    for i in 0..<t {
-                        re += b.vectorsRe[k * d + i] * b.vectorsRe[l * d + i]
-                        if complex {
-                            re += b.vectorsIm[k * d + i] * b.vectorsIm[l * d + i]
-                            im +=
-                                b.vectorsIm[k * d + i] * b.vectorsRe[l * d + i] - b.vectorsRe[k * d + i]
-                                * b.vectorsIm[l * d + i]
-                        }
-                    }
+        zip(blocks.indices, tuple).map { b, t in
+            weightedProjector(b, (0..<blocks[b].block.multiplicity).map { $0 < t ? 1 : 0 })
+        }
+    }
+
+    /// Γ_b, the second moment of the block's real coordinates: U diag(λ) Uᴴ for a real block; for a complex one its
+    /// realification halved (the cos and sin coordinates share each complex direction's energy, so tr Γ_b is the
+    /// block's energy).
+    public func moment(_ b: Int) -> [Double] {
+        let complex = blocks[b].block.isComplex
+        return weightedProjector(b, blocks[b].eigenvalues.map { complex ? $0 / 2 : $0 })
+    }
+
+    /// ℝ: [[1]]; ℂ: 1 and i as [[1, 0], [0, 1]] and [[0, −1], [1, 0]] (cos/sin interleaved, §4.2).
+    public func structure(_ b: Int) -> [[Double]] {
+        blocks[b].block.isComplex ? [[1, 0, 0, 1], [0, -1, 1, 0]] : [[1]]
+    }
+
+    /// Σ_i c_i u_i u_iᴴ over the block's eigenvectors, realified.
+    private func weightedProjector(_ index: Int, _ weights: [Double]) -> [Double] {
+        let b = blocks[index]
+        let d = b.block.multiplicity
+        let complex = b.block.isComplex
+        let size = complex ? 2 * d : d
+        var f = [Double](repeating: 0, count: size * size)
+        for k in 0..<d {
+            for l in 0..<d {
+                var re = 0.0
+                var im = 0.0
+                for (i, c) in weights.enumerated() where c != 0 {
+                    re += c * b.vectorsRe[k * d + i] * b.vectorsRe[l * d + i]
                     if complex {
-                        f[2 * k * size + 2 * l] = re
-                        f[2 * k * size + 2 * l + 1] = -im
-                        f[(2 * k + 1) * size + 2 * l] = im
-                        f[(2 * k + 1) * size + 2 * l + 1] = re
-                    } else {
-                        f[k * size + l] = re
+                        re += c * b.vectorsIm[k * d + i] * b.vectorsIm[l * d + i]
+                        im +=
+                            c
+                            * (b.vectorsIm[k * d + i] * b.vectorsRe[l * d + i] - b.vectorsRe[k * d + i]
+                                * b.vectorsIm[l * d + i])
                     }
                 }
+                if complex {
+                    f[2 * k * size + 2 * l] = re
+                    f[2 * k * size + 2 * l + 1] = -im
+                    f[(2 * k + 1) * size + 2 * l] = im
+                    f[(2 * k + 1) * size + 2 * l + 1] = re
+                } else {
+                    f[k * size + l] = re
+                }
             }
-            return f
         }
+        return f
     }
 
     /// A bound on the rounding error of `loss(tuple)`: each discarded eigenvalue of block b is off by at

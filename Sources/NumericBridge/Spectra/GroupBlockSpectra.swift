@@ -88,6 +88,12 @@ public struct GroupBlockSpectra: BlockSpectra {
         totalEnergy = blocks.reduce(0) { $0 + $1.energy }
     }
 
+    /// Γ_b, the block moment projected onto the commutant.
+    public func moment(_ b: Int) -> [Double] { blocks[b].moment }
+
+    /// The structure matrices of the basis's block b.
+    public func structure(_ b: Int) -> [[Double]] { basis.blocks[b].structure }
+
     /// The orthogonal projector onto the top t D-directions of each block (δμ×δμ): the exact optimum's
     /// block maps (Eckart–Young in M_μ(D); unique when the t-th and (t+1)-th clusters differ).
     public func optimalMaps(_ tuple: [Int]) -> [[Double]] {

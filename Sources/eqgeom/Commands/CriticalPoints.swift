@@ -53,15 +53,9 @@ struct CriticalPoints: ParsableCommand {
         guard withData || !(list || figure != nil) else {
             throw ValidationError("--list and --figure need data: give --data FILE")
         }
-        let spectra = { () throws -> any BlockSpectra in
-            let symmetry = try action.permutationOptions.namedSymmetry(with: action.generatorOptions)
-            let dataset = try TrainingOptions.dataset(path: data, features: symmetry.degree)
-            let frame = try symmetry.frame(progress: { progress($0) }).frame
-            progress("\(dataset.count) samples: block spectra")
-            return try frame.spectra(of: dataset)
-        }
         let survey = try CriticalPointSurvey(
-            variety: variety, tuple: t, spectra: withData ? spectra : nil, lowest: lowest, listLimit: list ? limit : nil
+            variety: variety, tuple: t, spectra: withData ? { try action.spectra(data: data) } : nil, lowest: lowest,
+            listLimit: list ? limit : nil
         ) { try progressBar("K-best over the blocks", $0, $1, unit: "blocks") }
         var files = OutputFiles()
         if let path = figure, let landscape = survey.landscape {
