@@ -334,7 +334,7 @@ def command_case(rng, k, work):
                           "mask", "layer", "train", "train", "reproduce", "demo", "help", "unknown",
                           "group-basis", "group-mask", "group-train", "spectra", "stats", "identify", "emlp",
                           "identifiability", "invariants", "covariance", "lconv", "kernel",
-                          "orbit-kernel", "critical", "architecture"])
+                          "orbit-kernel", "critical", "architecture", "lcn"])
     out_path = None
     oracle = None
     if command == "determinantal":
@@ -356,6 +356,8 @@ def command_case(rng, k, work):
         return critical_case(rng)
     if command == "architecture":
         return architecture_case(rng)
+    if command == "lcn":
+        return lcn_case(rng)
     if command in ("equivariant", "count", "list", "show", "random") and rng.random() < 0.2:
         action, n, gens = group_action(rng, work, k)
         r = rng.randint(0, n)
@@ -625,6 +627,32 @@ def critical_case(rng):
     if info is not None and n <= 12:
         lengths = info if action[0] == "--cycle-type" else cycles_of(info)
         oracle = ("critical", brute_critical_count(blocks_of(lengths), int(r)))
+    return argv, "ok", oracle, None, None
+
+
+def lcn_case(rng):
+    """lcn show/train with valid and broken architectures; sizes checked against the closed form."""
+    depth = rng.randint(1, 3)
+    sizes = [rng.choice([0, 1, 2, 3, 4, 999999]) for _ in range(depth)]
+    strides = [rng.choice([0, 1, 2, 3]) for _ in range(rng.choice([depth, depth, depth + 1]))]
+    argv = ["lcn", rng.choice(["show", "show", "train"]), "--filters", ",".join(map(str, sizes)),
+            "--strides", ",".join(map(str, strides))]
+    if argv[1] == "train":
+        argv += ["--seeds", rng.choice(["2", "0"]), "--steps", "50"]
+    elif rng.random() < 0.3:
+        argv += ["--filter", rng.choice(["1,0,1", "1,-2,1", "x", "1"])]
+    argv.append("--json")
+    valid = len(strides) == depth and all(k >= 1 for k in sizes) and all(s >= 1 for s in strides)
+    size, dilation = 1, 1
+    for k, s in zip(sizes, strides):
+        size += (k - 1) * dilation
+        dilation *= s
+    bad_seeds = "--seeds" in argv and argv[argv.index("--seeds") + 1] == "0"
+    if not valid or size > 100000 or bad_seeds:
+        return argv, "refuse", None, None, None
+    if "--filter" in argv:
+        return argv, None, None, None, None
+    oracle = ("json_field", "filter_size", size) if argv[1] == "show" else None
     return argv, "ok", oracle, None, None
 
 

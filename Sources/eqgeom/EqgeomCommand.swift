@@ -12,7 +12,7 @@ struct EqgeomCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Determinantal.self, Invariant.self, Equivariant.self, Components.self, CriticalPoints.self,
-            Architecture.self,
+            Architecture.self, LCN.self,
             Basis.self, Mask.self, Layer.self, Spectra.self, Train.self, Identify.self, EMLP.self,
             IdentifiabilityCommand.self, Invariants.self, CovarianceSymmetries.self, LConv.self, Kernel.self,
             OrbitKernel.self,

@@ -9,7 +9,10 @@ import NumericBridge
 struct Reproduce: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Reproduce a paper experiment.",
-        subcommands: [MNIST.self, D4.self, Barriers.self, LConvComparison.self, SymmetryKernel.self, RotatedMNIST.self])
+        subcommands: [
+            MNIST.self, D4.self, Barriers.self, LConvComparison.self, SymmetryKernel.self, RotatedMNIST.self,
+            LCNTheorem.self,
+        ])
 
     struct MNIST: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,0 +1,165 @@
+import Algebra
+
+/// A one-dimensional linear convolutional network without padding (MATH.md §14): layer i convolves with a filter
+/// w_i of size k_i at stride s_i, so the network convolves with the end-to-end filter
+/// u(x) = w_1(x)·w_2(x^{S_2})⋯w_L(x^{S_L}), S_i = s_1⋯s_{i−1}, of size k = 1 + Σ_i (k_i − 1) S_i at stride
+/// s_1⋯s_L (filters as polynomials, coefficient j at x^j). Its function space is the image of this polynomial map
+/// μ: ℝ^{Σ k_i} → ℝ^k.
+///
+///     k = (2, 2), s = (1, 1): u = w_1·w_2, the quadratics with real roots (dimension 3, not filling);
+///     k = (2, 2), s = (2, 1): u = w_1(x)·w_2(x²), size 4, dimension 3.
+public struct LinearConvolutionalNetwork: Sendable, Hashable {
+    /// k_i per layer.
+    public let filterSizes: [Int]
+    /// s_i per layer.
+    public let strides: [Int]
+
+    /// The largest end-to-end filter size eqgeom builds exactly.
+    public static let maximumFilterSize = 100_000
+
+    /// A network of L ≥ 1 layers.
+    /// - Throws: `GeometryError.invalidShape` for no layers, sizes or strides below 1, different counts, or an
+    ///   end-to-end filter beyond `maximumFilterSize`.
+    public init(filterSizes: [Int], strides: [Int]) throws {
+        guard !filterSizes.isEmpty, filterSizes.count == strides.count else {
+            throw GeometryError.invalidShape(
+                "give one stride per filter (\(filterSizes.count) filters, \(strides.count) strides)")
+        }
+        guard filterSizes.allSatisfy({ $0 >= 1 }), strides.allSatisfy({ $0 >= 1 }) else {
+            throw GeometryError.invalidShape("filter sizes and strides are at least 1")
+        }
+        var size = 1
+        var offset = 1
+        for (k, s) in zip(filterSizes, strides) {
+            let (step, o1) = (k - 1).multipliedReportingOverflow(by: offset)
+            let (next, o2) = size.addingReportingOverflow(step)
+            let (nextOffset, o3) = offset.multipliedReportingOverflow(by: s)
+            guard !o1, !o2, !o3, next <= Self.maximumFilterSize else {
+                throw GeometryError.invalidShape(
+                    "the end-to-end filter would exceed \(Self.maximumFilterSize) entries; use smaller filters or strides"
+                )
+            }
+            size = next
+            offset = nextOffset
+        }
+        self.filterSizes = filterSizes
+        self.strides = strides
+    }
+
+    /// L, the number of layers.
+    public var depth: Int { filterSizes.count }
+
+    /// S_i = s_1⋯s_{i−1}: the power of x that layer i's filter is evaluated at.
+    public var dilations: [Int] {
+        var out: [Int] = []
+        var s = 1
+        for stride in strides {
+            out.append(s)
+            s *= stride
+        }
+        return out
+    }
+
+    /// k = 1 + Σ (k_i − 1) S_i.
+    public var filterSize: Int { zip(filterSizes, dilations).reduce(1) { $0 + ($1.0 - 1) * $1.1 } }
+
+    /// The end-to-end stride s_1⋯s_L.
+    public var stride: Int { strides.reduce(1, *) }
+
+    /// Σ k_i.
+    public var parameterCount: Int { filterSizes.reduce(0, +) }
+
+    /// min(k, Σ k_i − (L − 1)): the filters' scalings (w_i c, w_j / c) leave u unchanged, L − 1 dimensions.
+    public var dimensionBound: Int { min(filterSize, parameterCount - (depth - 1)) }
+
+    /// The end-to-end filter of the given filters.
+    /// - Precondition: one filter of size k_i per layer.
+    public func endToEnd(_ filters: [[Rational]]) -> [Rational] {
+        precondition(filters.map(\.count) == filterSizes)
+        var u = [Rational(1)]
+        for (w, s) in zip(filters, dilations) { u = Self.multiply(u, w, dilation: s) }
+        return u
+    }
+
+    /// a(x)·b(x^s) as coefficient lists.
+    static func multiply(_ a: [Rational], _ b: [Rational], dilation s: Int) -> [Rational] {
+        var out = [Rational](repeating: 0, count: a.count + (b.count - 1) * s)
+        for (i, x) in a.enumerated() where !x.isZero {
+            for (j, y) in b.enumerated() where !y.isZero { out[i + j * s] += x * y }
+        }
+        return out
+    }
+
+    /// The Jacobian of μ at the given filters (k × Σ k_i): column (i, l) is x^{l·S_i} ∏_{j≠i} w_j(x^{S_j}).
+    public func jacobian(at filters: [[Rational]]) -> RationalMatrix {
+        var columns: [[Rational]] = []
+        for (i, (k, s)) in zip(filterSizes, dilations).enumerated() {
+            var others = [Rational(1)]
+            for (j, (w, t)) in zip(filters, dilations).enumerated() where j != i {
+                others = Self.multiply(others, w, dilation: t)
+            }
+            for l in 0..<k {
+                var unit = [Rational](repeating: 0, count: l + 1)
+                unit[l] = 1
+                columns.append(Self.multiply(others, unit, dilation: s))
+            }
+        }
+        var m = RationalMatrix(rows: filterSize, columns: columns.count)
+        for (c, column) in columns.enumerated() {
+            for (r, x) in column.enumerated() where !x.isZero { m[r, c] = x }
+        }
+        return m
+    }
+
+    /// The dimension of the function space: the rank of the Jacobian at a seeded random integer point, which is
+    /// the generic rank unless the point is special; `certified` when it reaches `dimensionBound`, which it
+    /// cannot exceed.
+    public func dimension(seed: UInt64 = 1) -> (value: Int, certified: Bool) {
+        var rng = SplitMix(seed)
+        let filters = filterSizes.map { k in (0..<k).map { _ in Rational(Int(rng.next() % 2001) - 1000) } }
+        let rank = jacobian(at: filters).rank
+        return (rank, rank == dimensionBound)
+    }
+
+    /// Whether the function space is full-dimensional in ℝ^k.
+    public var isFullDimensional: Bool { dimensionBound == filterSize }
+
+    /// Whether the function space is all of ℝ^k: full-dimensional (every layer with k_i ≥ 2 at dilation 1) and at
+    /// most one even filter among them, since every real polynomial factors into real factors of degrees
+    /// k_i − 1 exactly when at most one of those degrees is odd (MATH.md §14.2).
+    public var isFilling: Bool {
+        isFullDimensional && filterSizes.filter { $0 >= 2 && $0 % 2 == 0 }.count <= 1
+    }
+
+    /// Whether u (coefficients of x^0, x^1, …, at most k of them) lies in the function space — decided exactly
+    /// when every layer with k_i ≥ 2 has dilation 1 (the stride-1 case): u must factor into real factors of
+    /// degrees d_i ≤ k_i − 1, possible exactly when some such choice has at most as many odd d_i as u has real
+    /// roots (with multiplicity). Nil when a stride dilates a filter (not decided).
+    public func contains(_ u: [Rational]) -> Bool? {
+        guard zip(filterSizes, dilations).allSatisfy({ $0.0 == 1 || $0.1 == 1 }), u.count <= filterSize else {
+            return nil
+        }
+        let denominators = u.reduce(BigInteger(1)) { BigInteger.lcm($0, $1.denominator) }
+        let p = IntegerPolynomial(coefficients: u.map { ($0 * Rational(denominators)).numerator })
+        if p.isZero { return true }
+        let degree = p.degree
+        let realRoots = p.realRootCount
+        // fewest odd degrees among d_i ≤ e_i with Σ d_i = degree: a DP over the layers on the degree so far
+        let bounds = filterSizes.map { $0 - 1 }
+        var fewest = [Int?](repeating: nil, count: degree + 1)
+        fewest[0] = 0
+        for e in bounds {
+            var next = [Int?](repeating: nil, count: degree + 1)
+            for (s, odd) in fewest.enumerated() {
+                guard let odd else { continue }
+                for d in 0...min(e, degree - s) {
+                    let candidate = odd + d % 2
+                    if next[s + d].map({ candidate < $0 }) ?? true { next[s + d] = candidate }
+                }
+            }
+            fewest = next
+        }
+        guard let odd = fewest[degree] else { return false }
+        return odd <= realRoots
+    }
+}

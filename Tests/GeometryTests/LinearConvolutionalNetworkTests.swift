@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+import Algebra
+@testable import Geometry
+import EqgeomTestSupport
+
+/// Linear convolutional networks (MATH.md §14) against independent computations: layer-by-layer convolution of
+/// signals, Macaulay2's dimension of the image, Sturm sequences and brute force for membership.
+@Suite struct LinearConvolutionalNetworkTests {
+    /// y_j = Σ_i w_i x_{s j + i}.
+    static func convolve(_ x: [Rational], _ w: [Rational], stride s: Int) -> [Rational] {
+        guard x.count >= w.count else { return [] }
+        return stride(from: 0, through: x.count - w.count, by: s).map { start in
+            w.indices.reduce(Rational(0)) { $0 + w[$1] * x[start + $1] }
+        }
+    }
+
+    @Test func endToEndFilterIsTheComposition() throws {
+        var rng = SeededGenerator(seed: 1401)
+        for _ in 0..<testIterations(40) {
+            let depth = Int.random(in: 1...3, using: &rng)
+            let sizes = (0..<depth).map { _ in Int.random(in: 1...4, using: &rng) }
+            let strides = (0..<depth).map { _ in Int.random(in: 1...3, using: &rng) }
+            let net = try LinearConvolutionalNetwork(filterSizes: sizes, strides: strides)
+            let filters = sizes.map { k in (0..<k).map { _ in Rational(Int.random(in: -5...5, using: &rng)) } }
+            let x = (0..<(net.filterSize + 3 * net.stride)).map { _ in Rational(Int.random(in: -9...9, using: &rng)) }
+            var y = x
+            for (w, s) in zip(filters, strides) { y = Self.convolve(y, w, stride: s) }
+            let direct = Self.convolve(x, net.endToEnd(filters), stride: net.stride)
+            #expect(direct == y, "k=\(sizes) s=\(strides)")
+        }
+    }
+
+    /// Tests/GeometryTests/Oracles/lcn-dimensions.txt, written by lcn-dimensions.m2 (Macaulay2: the dimension of
+    /// the kernel of the coefficient map).
+    @Test func dimensionsAgreeWithMacaulay2() throws {
+        let url = packageRoot().appendingPathComponent("Tests/GeometryTests/Oracles/lcn-dimensions.txt")
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count >= 10)
+        for line in lines {
+            // "{2, 2} {1, 1} 3": filter sizes, strides, dimension
+            let groups = line.split(separator: "}").map { $0.filter { "0123456789,".contains($0) } }
+            let numbers = groups.map { $0.split(separator: ",").compactMap { Int($0) } }
+            guard numbers.count == 3, let expected = numbers[2].first else {
+                Issue.record("malformed oracle line \(line)")
+                continue
+            }
+            let net = try LinearConvolutionalNetwork(filterSizes: numbers[0], strides: numbers[1])
+            let d = net.dimension()
+            #expect(d.value == expected && d.certified, "\(line): eqgeom \(d)")
+        }
+    }
+
+    /// The number of distinct real roots of a squarefree p by Sturm's theorem (sign changes at ±∞), with
+    /// rationals; with multiplicity through repeated gcds.
+    static func realRoots(_ p: [Rational]) -> Int {
+        func trim(_ a: [Rational]) -> [Rational] {
+            var a = a
+            while let last = a.last, last.isZero { a.removeLast() }
+            return a
+        }
+        func remainder(_ a: [Rational], _ b: [Rational]) -> [Rational] {
+            var a = trim(a)
+            let b = trim(b)
+            while a.count >= b.count, let lead = a.last, let bl = b.last {
+                let q = lead / bl
+                let shift = a.count - b.count
+                for i in b.indices { a[i + shift] = a[i + shift] - q * b[i] }
+                a = trim(Array(a.dropLast()))
+            }
+            return a
+        }
+        func derivative(_ a: [Rational]) -> [Rational] { a.indices.dropFirst().map { Rational($0) * a[$0] } }
+        func gcd(_ a: [Rational], _ b: [Rational]) -> [Rational] { trim(b).isEmpty ? trim(a) : gcd(b, remainder(a, b)) }
+        func distinct(_ p: [Rational]) -> Int {
+            var chain = [trim(p), trim(derivative(p))]
+            while let last = chain.last, !last.isEmpty {
+                let r = remainder(chain[chain.count - 2], last).map { Rational(0) - $0 }
+                if trim(r).isEmpty { break }
+                chain.append(trim(r))
+            }
+            func changes(_ signs: [Int]) -> Int { zip(signs, signs.dropFirst()).filter { $0 * $1 < 0 }.count }
+            let plus = chain.compactMap { $0.last.map { $0.signum } }.filter { $0 != 0 }
+            let minus = chain.compactMap { c in c.last.map { $0.signum * ((c.count - 1) % 2 == 0 ? 1 : -1) } }
+                .filter { $0 != 0 }
+            return changes(minus) - changes(plus)
+        }
+        // with multiplicity: p = ∏ g_i^i from the gcd chain, real roots of p = Σ over g = gcd(p, p′)^… recursively
+        let p = trim(p)
+        if p.count <= 1 { return 0 }
+        let g = gcd(p, derivative(p))
+        if g.count <= 1 { return distinct(p) }
+        return distinct(p) + realRoots(g)
+    }
+
+    /// Membership for stride 1 by brute force: real roots by Sturm sequences, every degree split d_i ≤ k_i − 1.
+    @Test func membershipAgreesWithSturmAndBruteForce() throws {
+        var rng = SeededGenerator(seed: 1402)
+        for sizes in [[2, 2], [3, 2], [2, 2, 2], [3, 3], [2, 3, 2], [4, 2]] {
+            let net = try LinearConvolutionalNetwork(filterSizes: sizes, strides: sizes.map { _ in 1 })
+            for _ in 0..<testIterations(15) {
+                let u = (0..<net.filterSize).map { _ in Rational(Int.random(in: -6...6, using: &rng)) }
+                let rho = Self.realRoots(u)
+                var degree = u.count - 1
+                while degree >= 0 && u[degree].isZero { degree -= 1 }
+                var expected = degree < 0
+                func split(_ i: Int, _ left: Int, _ odd: Int) {
+                    if i == sizes.count {
+                        if left == 0 && odd <= rho { expected = true }
+                        return
+                    }
+                    for d in 0...min(sizes[i] - 1, max(left, 0)) { split(i + 1, left - d, odd + d % 2) }
+                }
+                if degree >= 0 { split(0, degree, 0) }
+                #expect(net.contains(u) == expected, "k=\(sizes) u=\(u) ρ=\(rho)")
+            }
+            // filling: every polynomial is a member exactly when at most one filter is even
+            #expect(net.isFilling == (sizes.filter { $0 % 2 == 0 }.count <= 1))
+        }
+        let net = try LinearConvolutionalNetwork(filterSizes: [2, 2], strides: [1, 1])
+        #expect(net.contains([1, 0, 1]) == false && net.contains([1, -2, 1]) == true)  // x² + 1, (x − 1)²
+        #expect(try LinearConvolutionalNetwork(filterSizes: [2, 2], strides: [2, 1]).contains([1, 0, 0, 1]) == nil)
+    }
+
+    @Test func badArchitecturesAreRefused() {
+        #expect(throws: GeometryError.self) { try LinearConvolutionalNetwork(filterSizes: [0, 2], strides: [1, 1]) }
+        #expect(throws: GeometryError.self) { try LinearConvolutionalNetwork(filterSizes: [2], strides: [0]) }
+        #expect(throws: GeometryError.self) { try LinearConvolutionalNetwork(filterSizes: [], strides: []) }
+        #expect(throws: GeometryError.self) {
+            try LinearConvolutionalNetwork(filterSizes: [1000, 1000, 1000], strides: [1000, 1000, 1])
+        }
+    }
+}
