@@ -12,6 +12,8 @@ public struct DeepEquivariantNetwork: Sendable {
     public let blocks: [IsotypicBlock]
     /// m_{i,b}: per hidden layer, the multiplicity of every block.
     public let hidden: [[Int]]
+    /// Real parameters: Σ_layers Σ_b δ_b m_{i,b} m_{i−1,b} (a D-matrix per block and layer, MATH.md §13.1).
+    public let parameterCount: Int
 
     /// A network with the given hidden modules.
     /// - Throws: `GeometryError.invalidArgument` for a multiplicity list of the wrong length or a negative entry.
@@ -22,8 +24,20 @@ public struct DeepEquivariantNetwork: Sendable {
                     "hidden layer \(i + 1) gives \(m.count) multiplicities for \(blocks.count) blocks (each ≥ 0)")
             }
         }
+        let sizes = [blocks.map(\.multiplicity)] + hidden + [blocks.map(\.multiplicity)]
+        var count = 0
+        for (a, b) in zip(sizes, sizes.dropFirst()) {
+            for k in blocks.indices { count = ByteCount.sum(count, ByteCount.product(blocks[k].type.dimension, a[k], b[k])) }
+        }
+        for m in hidden {
+            let width = zip(blocks, m).reduce(0) { ByteCount.sum($0, ByteCount.product($1.0.weight, $1.1)) }
+            guard width <= CycleType.maximumDegree, count < Int.max else {
+                throw GeometryError.tooLarge("a hidden layer of width \(width) is beyond eqgeom's 2^31 − 1 points")
+            }
+        }
         self.blocks = blocks
         self.hidden = hidden
+        parameterCount = count
     }
 
     /// L, the number of layers (hidden layers + 1).
@@ -46,14 +60,6 @@ public struct DeepEquivariantNetwork: Sendable {
     public var widths: [Int] {
         let n = blocks.reduce(0) { $0 + $1.weight * $1.multiplicity }
         return [n] + hidden.map { m in zip(blocks, m).reduce(0) { $0 + $1.0.weight * $1.1 } } + [n]
-    }
-
-    /// Real parameters: Σ_layers Σ_b δ_b m_{i,b} m_{i−1,b} (a D-matrix per block and layer, MATH.md §13.1).
-    public var parameterCount: Int {
-        let sizes = [blocks.map(\.multiplicity)] + hidden + [blocks.map(\.multiplicity)]
-        return zip(sizes, sizes.dropFirst()).reduce(0) { sum, pair in
-            sum + blocks.indices.reduce(0) { $0 + blocks[$1].type.dimension * pair.0[$1] * pair.1[$1] }
-        }
     }
 
     /// The cheapest network of `depth` layers whose function space is V_t: every hidden module ⊕ ρ_b^{t_b}.
