@@ -216,28 +216,10 @@ struct DivisionBlockProblem {
         var found: Set<Int> = []
         var converged = 0
         for _ in 0..<starts {
-            var theta = (0..<problem.parameterCount).map { _ in 0.7 * rng.normal() }
-            var g = problem.gradient(theta)
-            var norm = g.reduce(0) { $0 + $1 * $1 }
-            var damping = 1e-3
-            for _ in 0..<200 where norm > 1e-24 {
-                let p = problem.parameterCount
-                let h = problem.hessian(theta, step: 1e-6)
-                var normal = BLAS.multiply(h, h, m: p, n: p, k: p)
-                for i in 0..<p { normal[i * p + i] += damping }
-                let rhs = BLAS.multiply(h, g, m: p, n: 1, k: p)
-                guard let step = try? solvePositiveDefinite(normal, rhs, n: p, columns: 1) else { break }
-                let trial = zip(theta, step).map { $0 - $1 }
-                let gt = problem.gradient(trial)
-                let nt = gt.reduce(0) { $0 + $1 * $1 }
-                if nt < norm {
-                    (theta, g, norm) = (trial, gt, nt)
-                    damping = max(damping / 3, 1e-15)
-                } else {
-                    damping *= 4
-                }
+            let start = (0..<problem.parameterCount).map { _ in 0.7 * rng.normal() }
+            guard let theta = newtonCriticalPoint(from: start, gradient: problem.gradient, iterations: 200) else {
+                continue
             }
-            guard norm <= 1e-20 else { continue }
             converged += 1
             let value = problem.loss(theta)
             let match = predicted.indices.min { abs(predicted[$0] - value) < abs(predicted[$1] - value) }

@@ -197,34 +197,8 @@ extension DeepNetworkTests {
         var found: Set<Int> = []
         var converged = 0
         for _ in 0..<testIterations(300) {
-            var theta = (0..<p).map { _ in rng.normal() }
-            var g = problem.gradient(theta)
-            var norm = g.reduce(0) { $0 + $1 * $1 }
-            var damping = 1e-3
-            for _ in 0..<300 where norm > 1e-24 {
-                var h = [Double](repeating: 0, count: p * p)
-                for i in 0..<p {
-                    var (plus, minus) = (theta, theta)
-                    plus[i] += 1e-6
-                    minus[i] -= 1e-6
-                    let (gp, gm) = (problem.gradient(plus), problem.gradient(minus))
-                    for j in 0..<p { h[i * p + j] = (gp[j] - gm[j]) / 2e-6 }
-                }
-                var normal = BLAS.multiply(h, h, m: p, n: p, k: p, transposeA: true)
-                for i in 0..<p { normal[i * p + i] += damping }
-                let rhs = BLAS.multiply(h, g, m: p, n: 1, k: p, transposeA: true)
-                guard let step = try? solvePositiveDefinite(normal, rhs, n: p, columns: 1) else { break }
-                let trial = zip(theta, step).map { $0 - $1 }
-                let gt = problem.gradient(trial)
-                let nt = gt.reduce(0) { $0 + $1 * $1 }
-                if nt < norm {
-                    (theta, g, norm) = (trial, gt, nt)
-                    damping = max(damping / 3, 1e-15)
-                } else {
-                    damping *= 4
-                }
-            }
-            guard norm <= 1e-20 else { continue }
+            let start = (0..<p).map { _ in rng.normal() }
+            guard let theta = newtonCriticalPoint(from: start, gradient: problem.gradient) else { continue }
             converged += 1
             let value = problem.loss(theta)
             let k = try #require(predicted.indices.min { abs(predicted[$0] - value) < abs(predicted[$1] - value) })

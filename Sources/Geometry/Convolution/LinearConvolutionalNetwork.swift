@@ -36,8 +36,7 @@ public struct LinearConvolutionalNetwork: Sendable, Hashable {
             let (nextOffset, o3) = offset.multipliedReportingOverflow(by: s)
             guard !o1, !o2, !o3, next <= Self.maximumFilterSize else {
                 throw GeometryError.invalidShape(
-                    "the end-to-end filter would exceed \(Self.maximumFilterSize) entries; use smaller filters or strides"
-                )
+                    "the end-to-end filter would exceed \(Self.maximumFilterSize) entries")
             }
             size = next
             offset = nextOffset

@@ -27,7 +27,9 @@ public struct DeepEquivariantNetwork: Sendable {
         let sizes = [blocks.map(\.multiplicity)] + hidden + [blocks.map(\.multiplicity)]
         var count = 0
         for (a, b) in zip(sizes, sizes.dropFirst()) {
-            for k in blocks.indices { count = ByteCount.sum(count, ByteCount.product(blocks[k].type.dimension, a[k], b[k])) }
+            for k in blocks.indices {
+                count = ByteCount.sum(count, ByteCount.product(blocks[k].type.dimension, a[k], b[k]))
+            }
         }
         for m in hidden {
             let width = zip(blocks, m).reduce(0) { ByteCount.sum($0, ByteCount.product($1.0.weight, $1.1)) }

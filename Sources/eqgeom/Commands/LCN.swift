@@ -23,6 +23,20 @@ struct LCN: ParsableCommand {
         }
     }
 
+    /// How many gradient-descent runs, how long, on how much synthetic data (`lcn train`, `reproduce lcn`).
+    struct Runs: ParsableArguments {
+        @Option(help: "Seeds (runs), 1…10000.") var seeds: Int = 200
+        @Option(help: "Gradient steps per run at most, 1…1000000.") var steps: Int = 5000
+        @Option(help: "Random signals of the synthetic data, 1…100000.") var samples: Int = 50
+        @OptionGroup var seedOption: SeedOption
+
+        func validate() throws {
+            guard (1...10_000).contains(seeds), (1...1_000_000).contains(steps), (1...100_000).contains(samples) else {
+                throw ValidationError("--seeds takes 1…10000, --steps 1…1000000, --samples 1…100000")
+            }
+        }
+    }
+
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "End-to-end filter size and stride, dimension, filling; membership of a filter; a point's rank.")
@@ -46,23 +60,14 @@ struct LCN: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Gradient descent from many seeds on synthetic data; each limit zero, pure or spurious.")
         @OptionGroup var architecture: Architecture
-        @Option(help: "Seeds (runs), 1…10000.") var seeds: Int = 200
-        @Option(help: "Gradient steps per run at most, 1…1000000.") var steps: Int = 5000
-        @Option(help: "Random signals of the synthetic data, 1…100000.") var samples: Int = 50
-        @OptionGroup var seedOption: SeedOption
+        @OptionGroup var runs: Runs
         @OptionGroup var output: OutputOptions
-
-        func validate() throws {
-            guard (1...10_000).contains(seeds), (1...1_000_000).contains(steps), (1...100_000).contains(samples) else {
-                throw ValidationError("--seeds takes 1…10000, --steps 1…1000000, --samples 1…100000")
-            }
-        }
 
         func run() throws {
             let net = try architecture.network()
-            let moments = LCNTraining.syntheticMoments(net, samples: samples, seed: seedOption.seed)
+            let moments = LCNTraining.syntheticMoments(net, samples: runs.samples, seed: runs.seedOption.seed)
             Interruption.install()
-            let training = try LCNTraining(net, moments: moments, seeds: seeds, steps: steps) {
+            let training = try LCNTraining(net, moments: moments, seeds: runs.seeds, steps: runs.steps) {
                 try progressBar("gradient descent", $0, $1, unit: "seeds")
             }
             try emit(LCNTrainReport(training), output)

@@ -13,22 +13,13 @@ extension Reproduce {
             commandName: "lcn",
             abstract: "Linear convolutional networks: pure vs spurious limits of gradient descent, by stride.")
 
-        @Option(help: "Seeds per architecture, 1…10000.") var seeds = 200
-        @Option(help: "Gradient steps per run at most, 1…1000000.") var steps = 5000
-        @Option(help: "Random signals of the synthetic data, 1…100000.") var samples = 50
-        @OptionGroup var seedOption: SeedOption
+        @OptionGroup var runs: LCN.Runs
         @OptionGroup var output: OutputOptions
-
-        func validate() throws {
-            guard (1...10_000).contains(seeds), (1...1_000_000).contains(steps), (1...100_000).contains(samples) else {
-                throw ValidationError("--seeds takes 1…10000, --steps 1…1000000, --samples 1…100000")
-            }
-        }
 
         func run() throws {
             Interruption.install()
             let result = try LCNReproduction(
-                seeds: seeds, steps: steps, samples: samples, seed: seedOption.seed
+                seeds: runs.seeds, steps: runs.steps, samples: runs.samples, seed: runs.seedOption.seed
             ) { try progressBar("architectures", $0, $1, unit: "architectures") }
             try emit(LCNReproductionReport(result), output)
         }
