@@ -300,3 +300,91 @@ struct DivisionBlockProblem {
         }
     }
 }
+
+/// The listed critical points in pixel space: the weight-sharing autoencoder of a group's component
+/// (`GroupComponentArchitecture`, encoder and decoder patterns on the points) at the parameters of each listed
+/// point has ‖∇L‖ ≤ 1e-10·‖X‖² and a finite-difference Hessian with the listed index and gauge dimension.
+extension CriticalLandscapeTests {
+    @Test(arguments: [("D4 on 3x3", 3), ("Q8 on two regular orbits", 6)])
+    func listedPointsAreCriticalInPixelSpace(name: String, rank: Int) throws {
+        let (_, group) = try #require(try GroupOptimumTests.groups([name]).first)
+        let setting = try GroupOptimumTests.setting(group, count: 30, seed: 12)
+        let spectra = setting.spectra
+        let variety = try EquivariantVariety(try IsotypicDecomposition(group: group), rank: rank)
+        var checked = 0
+        let n = group.degree
+        let x = setting.data.values  // N × n, row-major
+        let count = setting.data.count
+        let energy = x.reduce(0) { $0 + $1 * $1 }
+        for tuple in variety.components.prefix(6) {
+            let architecture = try GroupComponentArchitecture(basis: setting.basis, tuple: tuple)
+            let (encoder, decoder) = (architecture.encoder, architecture.decoder)
+            let r = architecture.rank
+            let p = architecture.parameterCount
+            // L(θ) and ∇L by the chain rule through the patterns: G_W = −2 Σ_s (x − Wx) xᵀ, W = D E
+            func gradient(_ theta: [Double]) -> [Double] {
+                let e = encoder.matrix(theta)
+                let d = decoder.matrix(theta)
+                let w = BLAS.multiply(d, e, m: n, n: n, k: r)
+                let recon = BLAS.multiply(x, w, m: count, n: n, k: n, transposeB: true)
+                let residual = zip(x, recon).map { $0 - $1 }
+                let gw = BLAS.multiply(residual, x, m: n, n: n, k: count, transposeA: true).map { -2 * $0 }
+                let gd = BLAS.multiply(gw, e, m: n, n: r, k: n, transposeB: true)
+                let ge = BLAS.multiply(d, gw, m: r, n: n, k: n, transposeA: true)
+                var g = [Double](repeating: 0, count: p)
+                for i in encoder.row.indices {
+                    g[Int(encoder.parameter[i])] +=
+                        encoder.coefficient[i] * ge[Int(encoder.row[i]) * n + Int(encoder.column[i])]
+                }
+                for i in decoder.row.indices {
+                    g[Int(decoder.parameter[i])] +=
+                        decoder.coefficient[i] * gd[Int(decoder.row[i]) * r + Int(decoder.column[i])]
+                }
+                return g
+            }
+            let landscape = try CriticalLandscape(spectra, variety: variety, tuple: tuple)
+            for point in try landscape.lowest(24) {
+                // parameters: per block D_{k,i} = u_{J_i}[k] and E_{i,k} = its conjugate, u the D-coordinates of the
+                // first real eigenvector v of the direction's δ-multiplet: v[kδ + α] = Σ_e u_k^e L_e[α, 0]
+                var theta = [Double](repeating: 0, count: p)
+                var offset = 0
+                for (b, (block, t)) in zip(spectra.blocks, tuple).enumerated() {
+                    let (mu, delta) = (block.block.multiplicity, block.block.type.dimension)
+                    let structure = setting.basis.blocks[b].structure
+                    let size = delta * mu
+                    for (i, j) in point.directions.sets[b].enumerated() {
+                        for k in 0..<mu {
+                            for e in 0..<delta {
+                                // L_e[α, 0] is ±1 at one α for the unit structures: read u^e off that entry
+                                let alpha = try #require((0..<delta).first { structure[e][$0 * delta] != 0 })
+                                let u =
+                                    block.vectors[(k * delta + alpha) * size + j * delta] / structure[e][alpha * delta]
+                                theta[offset + (i * mu + k) * delta + e] = e == 0 ? u : -u
+                                theta[offset + t * mu * delta + (k * t + i) * delta + e] = u
+                            }
+                        }
+                    }
+                    offset += 2 * t * mu * delta
+                }
+                checked += 1
+                let g = gradient(theta)
+                #expect(g.map(abs).max() ?? 0 <= 1e-10 * energy, "t=\(tuple) \(point.directions.sets)")
+                var h = [Double](repeating: 0, count: p * p)
+                for i in 0..<p {
+                    var (plus, minus) = (theta, theta)
+                    plus[i] += 1e-5
+                    minus[i] -= 1e-5
+                    let (gp, gm) = (gradient(plus), gradient(minus))
+                    for j in 0..<p { h[i * p + j] = (gp[j] - gm[j]) / 2e-5 }
+                }
+                let eigen = try symmetricEigenvalues(h, p)
+                let tolerance = 1e-6 * (eigen.map(abs).max() ?? 1)
+                #expect(
+                    eigen.filter { $0 < -tolerance }.count == point.parameterIndex,
+                    "t=\(tuple) \(point.directions.sets)")
+                #expect(eigen.filter { abs($0) <= tolerance }.count == point.gaugeDimension, "t=\(tuple)")
+            }
+        }
+        #expect(checked >= 20, "\(name): only \(checked) points")
+    }
+}

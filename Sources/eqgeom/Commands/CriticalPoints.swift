@@ -53,6 +53,7 @@ struct CriticalPoints: ParsableCommand {
         guard withData || !(list || figure != nil) else {
             throw ValidationError("--list and --figure need data: give --data FILE")
         }
+        progress("exact counts and Morse indices over \(variety.labels.count) blocks at rank \(rank)")
         let survey = try CriticalPointSurvey(
             variety: variety, tuple: t, spectra: withData ? { try action.spectra(data: data) } : nil, lowest: lowest,
             listLimit: list ? limit : nil
