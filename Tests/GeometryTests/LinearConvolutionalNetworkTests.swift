@@ -122,6 +122,47 @@ import EqgeomTestSupport
         #expect(try LinearConvolutionalNetwork(filterSizes: [2, 2], strides: [2, 1]).contains([1, 0, 0, 1]) == nil)
     }
 
+    /// Interior or boundary against sampling: 300 random perturbations of size 10⁻⁴ of a member u; interior when
+    /// all are members, boundary when one is not. Members built from filters with small integer roots, shared
+    /// roots drawn often.
+    @Test func positionAgreesWithSampling() throws {
+        var rng = SeededGenerator(seed: 1403)
+        var seen: Set<String> = []
+        for sizes in [[2, 2], [2, 2, 2], [4, 2], [3, 2, 2], [3, 3]] {
+            let net = try LinearConvolutionalNetwork(filterSizes: sizes, strides: sizes.map { _ in 1 })
+            for _ in 0..<testIterations(8) {
+                let roots = (0..<3).map { _ in Rational(Int.random(in: -2...2, using: &rng)) }
+                let filters = sizes.map { k -> [Rational] in
+                    // ∏ (x − a) over k − 1 roots from a small pool (repeats give shared and double roots), or x² + 1
+                    if k == 3 && Bool.random(using: &rng) { return [1, 0, 1] }
+                    return (0..<(k - 1)).reduce([Rational(1)]) { w, _ in
+                        let a = roots.randomElement(using: &rng) ?? 0
+                        return LinearConvolutionalNetwork.multiply(w, [Rational(0) - a, 1], dilation: 1)
+                    }
+                }
+                let u = net.endToEnd(filters)
+                let position = try #require(net.position(of: u))
+                var allMembers = true
+                for _ in 0..<300 {
+                    let v = u.map { $0 + Rational(Int.random(in: -9...9, using: &rng), 100_000) }
+                    if net.contains(v) != true {
+                        allMembers = false
+                        break
+                    }
+                }
+                #expect((position == .interior) == allMembers, "k=\(sizes) u=\(u): \(position)")
+                seen.insert(position.rawValue)
+            }
+        }
+        #expect(seen == ["interior", "boundary"])
+        let net = try LinearConvolutionalNetwork(filterSizes: [2, 2], strides: [1, 1])
+        #expect(net.position(of: [1, -2, 1]) == .boundary && net.position(of: [2, -3, 1]) == .interior)
+        #expect(net.sharesRoots([[-1, 1], [-1, 1]]) && !net.sharesRoots([[-1, 1], [-2, 1]]))
+        #expect(
+            LinearConvolutionalNetwork.hasRepeatedRoot([1, -2, 1])
+                && !LinearConvolutionalNetwork.hasRepeatedRoot([2, -3, 1]))
+    }
+
     @Test func badArchitecturesAreRefused() {
         #expect(throws: GeometryError.self) { try LinearConvolutionalNetwork(filterSizes: [0, 2], strides: [1, 1]) }
         #expect(throws: GeometryError.self) { try LinearConvolutionalNetwork(filterSizes: [2], strides: [0]) }

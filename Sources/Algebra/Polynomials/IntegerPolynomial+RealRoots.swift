@@ -11,3 +11,22 @@ extension IntegerPolynomial {
         }
     }
 }
+
+extension IntegerPolynomial {
+    /// The number of distinct real roots of odd multiplicity: the real roots every small perturbation keeps (a root
+    /// of even multiplicity can leave the real line).
+    public var persistentRealRootCount: Int {
+        if isZero { return 0 }
+        return irreducibleFactors.reduce(0) { sum, entry in
+            sum + (entry.multiplicity % 2 == 1 ? fmpz_poly_num_real_roots(entry.factor.box.ptr) : 0)
+        }
+    }
+
+    /// The greatest common divisor (FLINT `fmpz_poly_gcd`: positive leading coefficient; 0 when both are 0).
+    public static func gcd(_ a: IntegerPolynomial, _ b: IntegerPolynomial) -> IntegerPolynomial {
+        make { fmpz_poly_gcd($0, a.box.ptr, b.box.ptr) }
+    }
+
+    /// p′ (FLINT `fmpz_poly_derivative`).
+    public var derivative: IntegerPolynomial { Self.make { fmpz_poly_derivative($0, box.ptr) } }
+}

@@ -130,6 +130,54 @@ public struct LinearConvolutionalNetwork: Sendable, Hashable {
         isFullDimensional && filterSizes.filter { $0 >= 2 && $0 % 2 == 0 }.count <= 1
     }
 
+    /// Where a member u lies in the function space of an undilated network (MATH.md §14.2).
+    public enum Position: String, Sendable, Codable {
+        /// Every filter near u is a product too.
+        case interior
+        /// Filters arbitrarily close to u are not products.
+        case boundary
+    }
+
+    /// Where u lies, for an undilated network: interior exactly when every nearby polynomial of degree k − 1 keeps
+    /// as many real roots as the odd degrees k_i − 1 need — the real roots of odd multiplicity persist, those of
+    /// even multiplicity may leave the real line, and d = k − 1 − deg u missing leading degrees add d mod 2 real
+    /// roots at least. Nil when u is not a member or membership is not decided.
+    public func position(of u: [Rational]) -> Position? {
+        guard contains(u) == true else { return nil }
+        if isFilling { return .interior }
+        let p = Self.integerPolynomial(u)
+        if p.isZero { return .boundary }
+        let needed = filterSizes.filter { $0 >= 2 && ($0 - 1) % 2 == 1 }.count
+        let persistent = p.persistentRealRootCount + (filterSize - 1 - p.degree) % 2
+        return persistent >= needed ? .interior : .boundary
+    }
+
+    /// u scaled to integer coefficients (the same roots).
+    static func integerPolynomial(_ u: [Rational]) -> IntegerPolynomial {
+        let denominators = u.reduce(BigInteger(1)) { BigInteger.lcm($0, $1.denominator) }
+        return IntegerPolynomial(coefficients: u.map { ($0 * Rational(denominators)).numerator })
+    }
+
+    /// Whether u has a repeated (complex) root.
+    public static func hasRepeatedRoot(_ u: [Rational]) -> Bool {
+        let p = integerPolynomial(u)
+        return !p.isZero && IntegerPolynomial.gcd(p, p.derivative).degree >= 1
+    }
+
+    /// Whether two of the dilated factors w_i(x^{S_i}) share a (complex) root: for stride one exactly where the
+    /// Jacobian of μ drops rank at a point whose filters are nonzero.
+    public func sharesRoots(_ filters: [[Rational]]) -> Bool {
+        let factors = zip(filters, dilations).map { w, s in
+            Self.integerPolynomial(Self.multiply([1], w, dilation: s))
+        }
+        for i in factors.indices {
+            for j in factors.indices where j > i && !factors[i].isZero && !factors[j].isZero {
+                if IntegerPolynomial.gcd(factors[i], factors[j]).degree >= 1 { return true }
+            }
+        }
+        return false
+    }
+
     /// Whether u (coefficients of x^0, x^1, …, at most k of them) lies in the function space — decided exactly
     /// when every layer with k_i ≥ 2 has dilation 1 (the stride-1 case): u must factor into real factors of
     /// degrees d_i ≤ k_i − 1, possible exactly when some such choice has at most as many odd d_i as u has real
@@ -138,8 +186,7 @@ public struct LinearConvolutionalNetwork: Sendable, Hashable {
         guard zip(filterSizes, dilations).allSatisfy({ $0.0 == 1 || $0.1 == 1 }), u.count <= filterSize else {
             return nil
         }
-        let denominators = u.reduce(BigInteger(1)) { BigInteger.lcm($0, $1.denominator) }
-        let p = IntegerPolynomial(coefficients: u.map { ($0 * Rational(denominators)).numerator })
+        let p = Self.integerPolynomial(u)
         if p.isZero { return true }
         let degree = p.degree
         let realRoots = p.realRootCount

@@ -15,9 +15,13 @@ struct LCNShowReport: Report {
     let fullDimensional: Bool
     let filling: Bool
     let member: Bool?
+    let position: String?
     let pointFilter: [Rational]?
     let pointJacobianRank: Int?
     let pointRegular: Bool?
+    let pointPosition: String?
+    let pointRepeatedRoots: Bool?
+    let pointSharedRoots: Bool?
 
     init(_ net: LinearConvolutionalNetwork, filter: [Rational]?, point: [[Rational]]?) throws {
         filterSizes = net.filterSizes
@@ -36,27 +40,36 @@ struct LCNShowReport: Report {
                     "the filter has \(filter.count) entries, the network's \(net.filterSize)")
             }
             member = net.contains(filter)
+            position = net.position(of: filter)?.rawValue
         } else {
             member = nil
+            position = nil
         }
         if let point {
             guard point.map(\.count) == net.filterSizes else {
                 throw GeometryError.invalidShape(
                     "the point's filters have sizes \(point.map(\.count)), the network's \(net.filterSizes)")
             }
-            pointFilter = net.endToEnd(point)
+            let u = net.endToEnd(point)
+            pointFilter = u
             let rank = net.jacobian(at: point).rank
             pointJacobianRank = rank
             pointRegular = rank == d.value
+            pointPosition = net.position(of: u)?.rawValue
+            pointRepeatedRoots = LinearConvolutionalNetwork.hasRepeatedRoot(u)
+            pointSharedRoots = net.sharesRoots(point)
         } else {
             pointFilter = nil
             pointJacobianRank = nil
             pointRegular = nil
+            pointPosition = nil
+            pointRepeatedRoots = nil
+            pointSharedRoots = nil
         }
     }
 
     enum CodingKeys: String, CodingKey {
-        case strides, stride, parameters, dimension, filling, member
+        case strides, stride, parameters, dimension, filling, member, position
         case filterSizes = "filter_sizes"
         case filterSize = "filter_size"
         case dimensionCertified = "dimension_certified"
@@ -64,6 +77,9 @@ struct LCNShowReport: Report {
         case pointFilter = "point_filter"
         case pointJacobianRank = "point_jacobian_rank"
         case pointRegular = "point_regular"
+        case pointPosition = "point_position"
+        case pointRepeatedRoots = "point_repeated_roots"
+        case pointSharedRoots = "point_shared_roots"
     }
 
     var table: String {
@@ -75,13 +91,25 @@ struct LCNShowReport: Report {
             ("full-dimensional", fullDimensional ? "yes" : "no"),
             ("filling", filling ? "yes: every filter of size \(filterSize) is a product" : "no"),
         ]
-        if let member { rows.append(("filter", member ? "in the function space" : "not in the function space")) }
+        if let member {
+            let place = position.map { " (\($0))" } ?? ""
+            rows.append(("filter", member ? "in the function space" + place : "not in the function space"))
+        }
         if member == nil && pointFilter == nil && !fullDimensional {
             rows.append(("membership", "decided for stride 1 only"))
         }
         if let u = pointFilter, let rank = pointJacobianRank, let regular = pointRegular {
             rows.append(("point's filter", u.map(\.description).joined(separator: ",")))
             rows.append(("point's Jacobian", "rank \(rank): " + (regular ? "a regular point" : "not a regular point")))
+            let roots = [
+                pointSharedRoots == true ? "filters share a root" : nil,
+                pointRepeatedRoots == true ? "u has a repeated root" : nil,
+            ].compactMap { $0 }
+            rows.append(("point's roots", roots.isEmpty ? "distinct, none shared" : roots.joined(separator: "; ")))
+            if let p = pointPosition {
+                rows.append(
+                    ("point's filter lies", (p == "boundary" ? "on the" : "in the") + " \(p) of the function space"))
+            }
         }
         return keyValueTable(rows)
     }
