@@ -32,13 +32,20 @@ public struct CriticalPointCount: Sendable {
 }
 
 extension EquivariantComponent {
+    /// All critical functions on V_t, ∏_b Σ_{j ≤ t_b} C(μ_b, j), without the index distributions.
+    public var criticalFunctionCount: BigInteger {
+        productTree(
+            zip(blocks, tuple).map { block, t in
+                (0...t).reduce(BigInteger(0)) { $0 + BigInteger.binomial(UInt(block.multiplicity), UInt($1)) }
+            })
+    }
+
     /// The critical points of ℓ on V_t and of its weight-sharing parameterisation, with both index distributions.
     /// - Throws: `GeometryError.tooLarge` when the counts or the distributions would exceed
     ///   `DeterminantalVariety.maximumResultBits` or `CriticalPointCount.maximumIndexWork`.
     public var criticalPoints: CriticalPointCount {
         get throws {
             let pure = try edDegree
-            var all: [BigInteger] = []
             var smooth = IntegerPolynomial(coefficients: [1])
             var parameter = IntegerPolynomial(coefficients: [1])
             var work = 0
@@ -50,7 +57,6 @@ extension EquivariantComponent {
                         "the Morse-index distributions of this component need about \(work) polynomial terms; "
                             + "use a smaller case")
                 }
-                all.append((0...t).reduce(BigInteger(0)) { $0 + BigInteger.binomial(UInt(mu), UInt($1)) })
                 smooth = smooth * IntegerPolynomial.gaussianBinomial(mu, t, step: delta)
                 var block = IntegerPolynomial()
                 for j in 0...t {
@@ -61,12 +67,23 @@ extension EquivariantComponent {
                 parameter = parameter * block
             }
             return CriticalPointCount(
-                pure: pure, all: productTree(all), pureIndices: smooth, parameterIndices: parameter, unavailable: nil)
+                pure: pure, all: criticalFunctionCount, pureIndices: smooth, parameterIndices: parameter,
+                unavailable: nil)
         }
     }
 }
 
 extension EquivariantVariety {
+    /// All critical functions on E_r, Σ_{k ≤ r} [x^k] ∏_b (1 + x^{w_b})^{μ_b}, without pure counts or indices.
+    /// - Throws: `GeometryError.tooLarge`/`MemoryLimitError` when the series would be too long.
+    public var criticalFunctionCount: BigInteger {
+        get throws {
+            let r = min(rank, degree)
+            try shapes.checkSeriesLength(r + 1, of: .subsets)
+            return shapes.generatingFunction(length: r + 1, of: .subsets).coefficients.reduce(BigInteger(0), +)
+        }
+    }
+
     /// The critical points of ℓ on the whole variety E_r: a critical function keeps j_b ≤ μ_b directions per block
     /// with Σ w_b j_b ≤ r (it is critical for the parameterisation of every component t ≥ j); it is pure when j is
     /// itself a component (a smooth point of E_r), so pure = Σ over the components of their ED degrees, counted
@@ -78,8 +95,7 @@ extension EquivariantVariety {
         get throws {
             let s = shapes
             let r = min(rank, degree)
-            try s.checkSeriesLength(r + 1, of: .subsets)
-            let all = s.generatingFunction(length: r + 1, of: .subsets).coefficients.reduce(BigInteger(0), +)
+            let all = try criticalFunctionCount
             var pure = BigInteger(0)
             if rank > degree {
                 pure = 1

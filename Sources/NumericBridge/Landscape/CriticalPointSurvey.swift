@@ -28,16 +28,21 @@ public struct CriticalPointSurvey: Sendable {
 
     /// Surveys component `tuple` of `variety` (nil: the whole variety); with data (`spectra`, read only after the
     /// counts allow the request), the `lowest` lowest critical values, or all critical points when `listLimit`
-    /// is given and there are at most that many.
+    /// is given and there are at most that many. `counting` is called once the request is checked, before the
+    /// exact counts (the long part on large varieties).
     /// - Throws: `GeometryError` for a tuple that is not a component or counts too large to compute;
     ///   `ListTooLong`; `MemoryLimitError`; whatever `spectra` throws.
     public init(
         variety: EquivariantVariety, tuple: [Int]?, spectra: (() throws -> any BlockSpectra)?, lowest: Int,
-        listLimit: Int?, progress: (Int, Int) throws -> Void = { _, _ in }
+        listLimit: Int?, counting: () -> Void = {}, progress: (Int, Int) throws -> Void = { _, _ in }
     ) throws {
         if let tuple { try variety.validateComponent(tuple) }
+        if let limit = listLimit {
+            let all = try tuple.map { try variety.component($0).criticalFunctionCount } ?? variety.criticalFunctionCount
+            guard all <= BigInteger(limit) else { throw ListTooLong(count: all, limit: limit) }
+        }
+        counting()
         count = try tuple.map { try variety.component($0).criticalPoints } ?? variety.criticalPoints
-        if let limit = listLimit, count.all > BigInteger(limit) { throw ListTooLong(count: count.all, limit: limit) }
         guard let spectra else {
             landscape = nil
             points = []

@@ -53,10 +53,10 @@ struct CriticalPoints: ParsableCommand {
         guard withData || !(list || figure != nil) else {
             throw ValidationError("--list and --figure need data: give --data FILE")
         }
-        progress("exact counts and Morse indices over \(variety.labels.count) blocks at rank \(rank)")
         let survey = try CriticalPointSurvey(
             variety: variety, tuple: t, spectra: withData ? { try action.spectra(data: data) } : nil, lowest: lowest,
-            listLimit: list ? limit : nil
+            listLimit: list ? limit : nil,
+            counting: { progress("exact counts and Morse indices over \(variety.labels.count) blocks at rank \(rank)") }
         ) { try progressBar("K-best over the blocks", $0, $1, unit: "blocks") }
         var files = OutputFiles()
         if let path = figure, let landscape = survey.landscape {
