@@ -30,5 +30,7 @@ import EqgeomTestSupport
         try expectRefusal(["lcn", "show", "--filters", "2,2", "--point", "1,1"], "sizes")
         try expectRefusal(["lcn", "show", "--filters", "2,2", "--filter", "1,2,3,4"], "entries")
         try expectRefusal(["lcn", "train", "--filters", "2,2", "--seeds", "0"], "--seeds")
+        try expectRefusal(["lcn", "show", "--filters", "99999"], "exact rank")
+        try expectRefusal(["lcn", "show", "--filters", "1500,1000", "--filter", "1"], "exact rank")
     }
 }

@@ -16,6 +16,21 @@ public struct LinearConvolutionalNetwork: Sendable, Hashable {
 
     /// The largest end-to-end filter size eqgeom builds exactly.
     public static let maximumFilterSize = 100_000
+    /// The most Jacobian entries (k · Σ k_i) whose exact rank eqgeom computes.
+    public static let maximumJacobianEntries = 1 << 22
+    /// The largest filter size whose membership (real roots of a polynomial of degree k − 1) is decided.
+    public static let maximumFactoredSize = 2049
+
+    /// Refuses a Jacobian beyond `maximumJacobianEntries` before it is built.
+    /// - Throws: `GeometryError.tooLarge`.
+    public func checkJacobianSize() throws {
+        let entries = ByteCount.product(filterSize, parameterCount)
+        guard entries <= Self.maximumJacobianEntries else {
+            throw GeometryError.tooLarge(
+                "the Jacobian has \(filterSize)×\(parameterCount) entries, more than the "
+                    + "\(Self.maximumJacobianEntries) whose exact rank eqgeom computes")
+        }
+    }
 
     /// A network of L ≥ 1 layers.
     /// - Throws: `GeometryError.invalidShape` for no layers, sizes or strides below 1, different counts, or an
@@ -113,7 +128,9 @@ public struct LinearConvolutionalNetwork: Sendable, Hashable {
     /// The dimension of the function space: the rank of the Jacobian at a seeded random integer point, which is
     /// the generic rank unless the point is special; `certified` when it reaches `dimensionBound`, which it
     /// cannot exceed.
-    public func dimension(seed: UInt64 = 1) -> (value: Int, certified: Bool) {
+    /// - Throws: `GeometryError.tooLarge` past `maximumJacobianEntries`.
+    public func dimension(seed: UInt64 = 1) throws -> (value: Int, certified: Bool) {
+        try checkJacobianSize()
         var rng = SplitMix(seed)
         let filters = filterSizes.map { k in (0..<k).map { _ in Rational(Int(rng.next() % 2001) - 1000) } }
         let rank = jacobian(at: filters).rank

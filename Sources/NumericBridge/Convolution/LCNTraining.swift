@@ -80,13 +80,14 @@ public struct LCNTraining: Sendable {
     }
 
     /// Runs gradient descent (Armijo backtracking, at most `steps` steps) from `seeds` seeded initialisations.
-    /// - Throws: whatever `progress(done, total)` throws (an interruption).
+    /// - Throws: `GeometryError.tooLarge` for a network whose dimension is not computed; whatever
+    ///   `progress(done, total)` throws (an interruption).
     public init(
         _ network: LinearConvolutionalNetwork, moments: Moments, seeds: Int, steps: Int, tolerance: Double = 1e-9,
         progress: (Int, Int) throws -> Void = { _, _ in }
     ) throws {
         self.network = network
-        dimension = network.dimension().value
+        dimension = try network.dimension().value
         var runs: [Run] = []
         let problem = LCNLoss(network: network, moments: moments)
         for seed in 0..<seeds {

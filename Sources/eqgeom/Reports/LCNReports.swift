@@ -29,7 +29,7 @@ struct LCNShowReport: Report {
         filterSize = net.filterSize
         stride = net.stride
         parameters = net.parameterCount
-        let d = net.dimension()
+        let d = try net.dimension()
         dimension = d.value
         dimensionCertified = d.certified
         fullDimensional = net.isFullDimensional
@@ -39,8 +39,8 @@ struct LCNShowReport: Report {
                 throw GeometryError.invalidShape(
                     "the filter has \(filter.count) entries, the network's \(net.filterSize)")
             }
-            member = net.contains(filter)
-            position = net.position(of: filter)?.rawValue
+            member = try net.contains(filter)
+            position = try net.position(of: filter)?.rawValue
         } else {
             member = nil
             position = nil
@@ -50,12 +50,13 @@ struct LCNShowReport: Report {
                 throw GeometryError.invalidShape(
                     "the point's filters have sizes \(point.map(\.count)), the network's \(net.filterSizes)")
             }
+            try net.checkJacobianSize()
             let u = net.endToEnd(point)
             pointFilter = u
             let rank = net.jacobian(at: point).rank
             pointJacobianRank = rank
             pointRegular = rank == d.value
-            pointPosition = net.position(of: u)?.rawValue
+            pointPosition = try net.position(of: u)?.rawValue
             pointRepeatedRoots = LinearConvolutionalNetwork.hasRepeatedRoot(u)
             pointSharedRoots = net.sharesRoots(point)
         } else {
