@@ -27,8 +27,9 @@ public struct CriticalPointCount: Sendable {
     /// all − pure: the critical functions on the singular locus.
     public var spurious: BigInteger { all - pure }
 
-    /// Largest q-degree times blocks for which the index distributions are computed (`maximumIndexWork`).
-    public static let maximumIndexWork = 200_000_000
+    /// The largest estimated work (polynomial terms, about 15 s on one core) for which the index distributions
+    /// are computed.
+    public static let maximumIndexWork = 1_000_000_000
 }
 
 extension EquivariantComponent {
@@ -51,7 +52,8 @@ extension EquivariantComponent {
             var work = 0
             for (block, t) in zip(blocks, tuple) {
                 let (mu, delta) = (block.multiplicity, block.type.dimension)
-                work = ByteCount.sum(work, ByteCount.product(delta, (t + 1) * (mu + 1), mu + 1))
+                // t + 1 Gaussian binomials of degree ≤ δμ²/4 and their products: ~10 terms per δ(t+1)(μ+1)²
+                work = ByteCount.sum(work, ByteCount.product(10 * delta, (t + 1) * (mu + 1), mu + 1))
                 guard work <= CriticalPointCount.maximumIndexWork else {
                     throw GeometryError.tooLarge(
                         "the Morse-index distributions of this component need about \(work) polynomial terms; "
@@ -115,11 +117,14 @@ extension EquivariantVariety {
     /// the x-degree of polynomials in q. Nil with a reason past the work bound.
     private func pureIndexDistribution() -> (IntegerPolynomial?, String?) {
         let r = rank
-        guard r <= degree else { return (IntegerPolynomial(coefficients: [1]), nil) }
+        // r ≥ n: the one component t = μ, whose single pure point (W = I) has index 0
+        guard r < degree else { return (IntegerPolynomial(coefficients: [1]), nil) }
         let types = decomposition.blocks.map { $0.type.dimension }
         let s = shapes
         let qDegree = zip(types, s.multiplicities).reduce(0) { ByteCount.sum($0, $1.0 * $1.1 * $1.1 / 4 + 1) }
-        let work = ByteCount.product(s.heaviest, ByteCount.product(types.count, r + 1), qDegree)
+        // per slack, block, x-degree and block entry t one product with the running polynomial in q
+        let choices = zip(s.weights, s.multiplicities).reduce(0) { ByteCount.sum($0, min($1.1, r / $1.0) + 1) }
+        let work = ByteCount.product(s.heaviest, ByteCount.product(choices, r + 1), qDegree)
         guard work <= CriticalPointCount.maximumIndexWork else {
             return (
                 nil, "the index distribution over the whole variety needs about \(work) terms; ask for one component"
