@@ -169,10 +169,9 @@ public struct LinearConvolutionalNetwork: Sendable, Hashable {
         return persistent >= needed ? .interior : .boundary
     }
 
-    /// u scaled to integer coefficients (the same roots).
+    /// u as a primitive integer polynomial (the same roots).
     static func integerPolynomial(_ u: [Rational]) -> IntegerPolynomial {
-        let denominators = u.reduce(BigInteger(1)) { BigInteger.lcm($0, $1.denominator) }
-        return IntegerPolynomial(coefficients: u.map { ($0 * Rational(denominators)).numerator })
+        RationalPolynomial(coefficients: u).primitiveIntegerPart
     }
 
     /// Whether u has a repeated (complex) root.

@@ -47,12 +47,8 @@ public struct CriticalLandscape: Sendable {
     /// The landscape of `spectra` on component `tuple` of `variety`, or on the whole variety when `tuple` is nil.
     /// - Throws: `GeometryError` when the tuple is not a component or the blocks do not match the variety's.
     public init(_ spectra: some BlockSpectra, variety: EquivariantVariety, tuple: [Int]?) throws {
+        try spectra.requireShapes(variety.shapes, "the data's blocks are not the symmetry's blocks")
         let blocks = spectra.realBlocks
-        guard blocks.map(\.weight) == variety.shapes.weights,
-            blocks.map(\.multiplicity) == variety.shapes.multiplicities
-        else {
-            throw NumericError.invalidInput("the data's blocks are not the symmetry's blocks")
-        }
         if let tuple { try variety.validateComponent(tuple) }
         self.blocks = blocks
         self.variety = variety

@@ -42,4 +42,13 @@ extension BlockSpectra {
 
     /// The weights and multiplicities of the blocks.
     public var shapes: BlockShapes { BlockShapes(realBlocks) }
+
+    /// Refuses blocks of other weights or multiplicities than `shapes` (a symmetry's, a network's).
+    /// - Throws: `NumericError.invalidInput` with `message`.
+    func requireShapes(_ shapes: BlockShapes, _ message: String) throws {
+        let own = self.shapes
+        guard own.weights == shapes.weights, own.multiplicities == shapes.multiplicities else {
+            throw NumericError.invalidInput(message)
+        }
+    }
 }

@@ -28,10 +28,8 @@ public struct DeepAdamModel: Sendable {
         _ network: DeepEquivariantNetwork, spectra: some BlockSpectra, steps: Int, learningRate: Double, seed: UInt64,
         progress: (Int, Int) throws -> Void = { _, _ in }
     ) throws {
+        try spectra.requireShapes(BlockShapes(network.blocks), "the network's blocks are not the data's blocks")
         let blocks = spectra.realBlocks
-        guard blocks.map(\.multiplicity) == network.blocks.map(\.multiplicity),
-            blocks.map(\.weight) == network.blocks.map(\.weight)
-        else { throw NumericError.invalidInput("the network's blocks are not the data's blocks") }
         // per block: the realified layers, their prefix products and gradients (a few δm × δμ matrices per layer)
         let bytes = blocks.indices.reduce(0) { sum, b in
             guard network.bottleneck[b] > 0 else { return sum }
