@@ -31,6 +31,16 @@ func directLoss(_ d: ImageDataset, _ w: [Double]) -> Double {
     return zip(recon, d.values).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(d.count * n)
 }
 
+/// W = Q·D·E·Qᵀ of a weight-sharing autoencoder in the pixel basis, through the dense Q (a second method beside the
+/// frame's transforms).
+func componentPixelMatrix(
+    _ arch: ComponentArchitecture, encoderTheta: [Double], decoderTheta: [Double], q: [Double], n: Int
+) -> [Double] {
+    let r = arch.encoder.rows
+    let de = BLAS.multiply(arch.decoder.matrix(decoderTheta), arch.encoder.matrix(encoderTheta), m: n, n: n, k: r)
+    return BLAS.multiply(BLAS.multiply(q, de, m: n, n: n, k: n), q, m: n, n: n, k: n, transposeB: true)
+}
+
 @Suite struct TrainingTests {
     let h = 3
     let w = 6
@@ -56,13 +66,13 @@ func directLoss(_ d: ImageDataset, _ w: [Double]) -> Double {
             var bestLoss = Double.infinity
             for t in v.components {
                 let opt = try ComponentOptimum(spectra, component: try v.component(t))
-                let wOpt = TrainingExperiment.pixelMatrix(
+                let wOpt = componentPixelMatrix(
                     opt.architecture, encoderTheta: opt.encoderTheta, decoderTheta: opt.decoderTheta, q: q, n: n)
                 #expect(abs(directLoss(data, wOpt) - opt.loss) < 1e-10, "r=\(r) t=\(t)")
                 for _ in 0..<3 {
                     let te = (0..<opt.encoderTheta.count).map { _ in Double.random(in: -1...1, using: &rng) }
                     let td = (0..<opt.decoderTheta.count).map { _ in Double.random(in: -1...1, using: &rng) }
-                    let wr = TrainingExperiment.pixelMatrix(
+                    let wr = componentPixelMatrix(
                         opt.architecture, encoderTheta: te, decoderTheta: td, q: q, n: n)
                     #expect(directLoss(data, wr) >= opt.loss - 1e-12)
                 }
@@ -97,7 +107,11 @@ func directLoss(_ d: ImageDataset, _ w: [Double]) -> Double {
             settings: AdamSettings(epochs: 300, batchSize: 50, learningRate: 0.01, seed: 3))
         #expect(
             model.loss <= opt.loss * 1.02 && model.loss >= opt.loss - 1e-12, "adam \(model.loss) vs exact \(opt.loss)")
-        #expect(TrainingExperiment.equivarianceError(opt.architecture, model, basis: try NumericBasis(layout)) < 1e-10)
+        let q = try NumericBasis(layout).matrix
+        let trainedW = componentPixelMatrix(
+            opt.architecture, encoderTheta: model.encoderTheta, decoderTheta: model.decoderTheta, q: q, n: layout.degree
+        )
+        #expect(IsotypicFrame(layout).equivarianceError(trainedW) < 1e-10)
         let dense = try trainDenseAdam(
             data, rank: 6, settings: AdamSettings(epochs: 300, batchSize: 50, learningRate: 0.01, seed: 3))
         let denseExact = try DenseOptimum(data, rank: 6).loss
@@ -115,5 +129,49 @@ func directLoss(_ d: ImageDataset, _ w: [Double]) -> Double {
         #expect(
             CyclicShiftAugmentation.apply(d, height: 2, width: 3, alongColumns: true, maxShift: 0, seed: 5).values
                 == d.values)
+    }
+
+    /// One experiment for every frame: σ (a long cycle, shorter ones and fixed points) through its FFT frame and
+    /// through the orbit frame of the group it generates gives the same exact losses and dense optimum, Adam reaches
+    /// the optimum in both, and the weight-sharing parameters written for σ rebuild the trained map (a second method:
+    /// the dense Q and the index/sign patterns instead of the frame's transforms).
+    @Test func oneExperimentForEveryFrame() throws {
+        let sigma = try Permutation(parsing: "(1 2 3 4 5 6 7)(8 9 10 11)(12 13 14)(15 16)", degree: 18)
+        let data = GroupOptimumTests.randomData(count: 120, n: 18, seed: 81)
+        let config = TrainingExperiment.Configuration(
+            rank: 7, augmentation: .groupElements, seed: 4, choices: [.best],
+            adam: AdamSettings(epochs: 2500, batchSize: 120, learningRate: 0.01, seed: 5))
+        let layout = try BasisLayout(sigma)
+        let cyclic = try TrainingExperiment(data: data, frame: IsotypicFrame(layout), configuration: config)
+        let group = try PermutationGroup(generators: [sigma], degree: 18)
+        let general = try TrainingExperiment(
+            data: data, frame: IsotypicFrame(try GroupNumericBasis(try AdaptedBasis(group: group))),
+            configuration: config)
+        #expect(cyclic.data.values == general.data.values)
+        for (a, b) in zip(cyclic.rows, general.rows) + [(cyclic.dense, general.dense)] {
+            #expect(abs(a.loss - b.loss) <= 1e-12 + a.lossError + b.lossError, "\(a.name)")
+            #expect(a.parameters == b.parameters, "\(a.name)")
+        }
+        for e in [cyclic, general] {
+            let row = e.rows[0]
+            let adam = try #require(row.adamLoss)
+            #expect(adam >= row.loss * (1 - 1e-9) && adam <= row.loss * (1 + 1e-3), "\(adam) vs \(row.loss)")
+            #expect(try #require(row.equivarianceError) < 1e-10)
+            #expect(abs(directLoss(e.data, try e.frame.pixelMatrix(e.maps)) - adam) <= 1e-10)
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("eqgeom-train-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var files = OutputFiles()
+        try ExperimentArtifacts.stage(cyclic, directory: directory, into: &files)
+        _ = try files.commit()
+        let z = try NumPyArchive.read(path: directory + "/weights.npz")
+        let arch = try ComponentArchitecture(
+            try EquivariantVariety(structure: layout.structure, rank: 7).component(cyclic.tuple))
+        let w = componentPixelMatrix(
+            arch, encoderTheta: try #require(z["encoder_theta"]).doubles,
+            decoderTheta: try #require(z["decoder_theta"]).doubles, q: try NumericBasis(layout).matrix, n: 18)
+        let expected = try cyclic.frame.pixelMatrix(cyclic.maps)
+        #expect(zip(w, expected).allSatisfy { abs($0 - $1) < 1e-12 })
+        #expect(try #require(z["W"]).doubles.elementsEqual(expected) { abs($0 - $1) < 1e-12 })
     }
 }

@@ -149,7 +149,7 @@ import Algebra
         let variety = try EquivariantVariety(structure: layout.structure, rank: 7)
         for t in variety.components.prefix(testIterations(12)) {
             let opt = try ComponentOptimum(spectra, component: try variety.component(t))
-            let best = TrainingExperiment.pixelMatrix(
+            let best = componentPixelMatrix(
                 opt.architecture, encoderTheta: opt.encoderTheta, decoderTheta: opt.decoderTheta, q: q, n: n)
             let exact = try WeightIdentification(try WeightMatrix(best, n: n), frame: frame)
             let atOptimum = try OptimumDistance(exact, weights: try WeightMatrix(best, n: n), data: data, frame: frame)
@@ -164,7 +164,7 @@ import Algebra
             #expect(abs(away.distance - expected) < 1e-6 * expected, "t = \(t)")
             let te = opt.encoderTheta.map { $0 + 1e-3 * Double.random(in: -1...1, using: &rng) }
             let td = opt.decoderTheta.map { $0 + 1e-3 * Double.random(in: -1...1, using: &rng) }
-            let member = TrainingExperiment.pixelMatrix(
+            let member = componentPixelMatrix(
                 opt.architecture, encoderTheta: te, decoderTheta: td, q: q, n: n)
             let inside = try WeightIdentification(try WeightMatrix(member, n: n), frame: frame)
             let trained = try OptimumDistance(inside, weights: try WeightMatrix(member, n: n), data: data, frame: frame)
@@ -181,7 +181,7 @@ import Algebra
             let s = try GroupOptimumTests.setting(group, count: 200, seed: 76)
             let frame = IsotypicFrame(s.basis)
             let tuple = s.basis.blocks.map { max(0, $0.block.multiplicity - 1) }
-            let w = try GroupBlockMaps.pixelMatrix(s.spectra.optimalMaps(tuple), transform: s.transform)
+            let w = try frame.pixelMatrix(s.spectra.optimalMaps(tuple))
             let weights = try WeightMatrix(w, n: group.degree)
             let id = try WeightIdentification(weights, frame: frame)
             let distance = try OptimumDistance(id, weights: weights, data: s.data, frame: frame)

@@ -91,24 +91,6 @@ public enum GroupExport {
         z.add("q_value", NumPyArray(float64: values, shape: [values.count]))
     }
 
-    /// `weights.npz` of a group training run: the common arrays, `tuple`, and per block b `map_b`
-    /// (δμ×δμ float64: the block map F_ρ of the trained model, or of the exact optimum), plus `W` (n×n) when
-    /// n ≤ 4096.
-    public static func weightsArchive(_ e: GroupTrainingExperiment) throws -> NumPyArchive {
-        var z = groupArchive(e.basis)
-        z.addVector("tuple", e.firstTuple)
-        let maps = e.trained?.maps ?? e.optimalMaps
-        for (b, m) in maps.enumerated() {
-            let d = Int(Double(m.count).squareRoot())
-            z.add("map_\(b)", NumPyArray(float64: m, shape: [d, d]))
-        }
-        if e.basis.degree <= ArchitectureExport.largestDenseExport {
-            let w = try GroupBlockMaps.pixelMatrix(maps, transform: GroupTransform(e.basis))
-            z.add("W", NumPyArray(float64: w, shape: [e.basis.degree, e.basis.degree]))
-        }
-        return z
-    }
-
     /// A group component's architecture as JSON (`format` "eqgeom.group-mask/1"): `n`, `rank`, `tuple`,
     /// `blocks`, `parameter_count`, `generators`, and `encoder`/`decoder` with `shape` and `entries`
     /// [row, col, param, coef, basis_column].

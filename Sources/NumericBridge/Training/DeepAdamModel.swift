@@ -17,6 +17,11 @@ public struct DeepAdamModel: Sendable {
     public let lossError: Double
     /// Full-batch Adam steps taken.
     public let steps: Int
+    /// Per block the trained end-to-end map F_b = R(W_L)⋯R(W_1) (δμ×δμ in the frame's layout; 0 on closed blocks).
+    public let maps: [[Double]]
+    /// Per block and layer i the trained W_i over D: entry (p, q, e) at (p·m_{i−1} + q)·δ + e (empty on closed
+    /// blocks), the coefficients of the structure matrices L_e.
+    public let layers: [[[Double]]]
 
     /// (loss − optimum)/optimum, or the loss itself when the optimum is 0.
     public var relativeGap: Double { optimum > 0 ? (loss - optimum) / optimum : loss }
@@ -42,7 +47,7 @@ public struct DeepAdamModel: Sendable {
         // trained on the loss relative to the data's energy, so that Adam's ε never dominates the gradients
         let relative = 1 / max(spectra.totalEnergy, Double.leastNormalMagnitude)
         var rng = SplitMix(seed)
-        var chains: [BlockChain] = []
+        var chains: [BlockChain?] = []
         var count = 0
         var lost = 0.0  // blocks the bottleneck closes: their whole energy is lost
         let tuple = network.bottleneck
@@ -50,6 +55,7 @@ public struct DeepAdamModel: Sendable {
             let gamma = spectra.moment(b).map { $0 * relative }
             guard tuple[b] > 0 else {
                 lost += spectra.energies[b].reduce(0, +) * relative
+                chains.append(nil)
                 continue
             }
             let sizes = [block.multiplicity] + network.hidden.map { $0[b] } + [block.multiplicity]
@@ -58,11 +64,11 @@ public struct DeepAdamModel: Sendable {
             chains.append(chain)
         }
         var theta = [Double](repeating: 0, count: count)
-        for chain in chains { chain.initialise(&theta, using: &rng) }
+        for chain in chains { chain?.initialise(&theta, using: &rng) }
         var adam = AdamState(count: count)
         for step in 0..<steps {
             var gradient = [Double](repeating: 0, count: count)
-            for chain in chains { _ = chain.lossAndGradient(theta, into: &gradient) }
+            for chain in chains { _ = chain?.lossAndGradient(theta, into: &gradient) }
             let rate = learningRate * 0.5 * (1 + cos(Double.pi * Double(step) / Double(max(steps, 1))))
             adam.step(&theta, gradient, rate: rate)
             guard theta.allSatisfy(\.isFinite) else {
@@ -71,11 +77,21 @@ public struct DeepAdamModel: Sendable {
             try progress(step + 1, steps)
         }
         var discard = [Double](repeating: 0, count: count)
-        let trained = chains.reduce(lost) { $0 + $1.lossAndGradient(theta, into: &discard) }
+        let trained = chains.reduce(lost) { $0 + ($1?.lossAndGradient(theta, into: &discard) ?? 0) }
         loss = max(trained, 0) / relative * scale
         optimum = spectra.loss(tuple)
         lossError = spectra.lossErrorBound(tuple.map { _ in 0 }) + 8 * Double.ulpOfOne * spectra.totalEnergy * scale
         self.steps = steps
+        maps = zip(blocks, chains).map { block, chain in
+            let size = block.type.dimension * block.multiplicity
+            return chain?.endToEnd(theta) ?? [Double](repeating: 0, count: size * size)
+        }
+        layers = chains.map { chain in
+            guard let chain else { return network.hidden.map { _ in [] } + [[]] }
+            return (0..<(chain.sizes.count - 1)).map { i in
+                Array(theta[chain.layerOffset(i)..<chain.layerOffset(i + 1)])
+            }
+        }
     }
 }
 
@@ -114,6 +130,14 @@ struct BlockChain {
             }
         }
         return r
+    }
+
+    /// F = R(W_L)⋯R(W_1), the chain's end-to-end map (δμ×δμ).
+    func endToEnd(_ theta: [Double]) -> [Double] {
+        let n = delta * sizes[0]
+        return (0..<(sizes.count - 1)).reduce(identity(n)) { product, i in
+            BLAS.multiply(layer(theta, i), product, m: delta * sizes[i + 1], n: n, k: delta * sizes[i])
+        }
     }
 
     /// tr Γ − 2 tr(FΓ) + tr(FᵀFΓ), adding its gradient: G_F = 2(F − I)Γ and ∂/∂R(W_i) = Aᵀ G_F Bᵀ with

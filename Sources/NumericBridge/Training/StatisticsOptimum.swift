@@ -18,7 +18,11 @@ public struct StatisticsOptimum: Sendable {
     ///   paper's tuple is asked off its setting (cycle type 28^28, rank 99).
     public init(moments: BlockMoments, rank: Int, choice: ComponentChoice) throws {
         let variety = try EquivariantVariety(structure: moments.layout.structure, rank: rank)
-        try TrainingExperiment.check(choice, variety: variety)
+        let blocks = moments.layout.structure.blocks
+        try TrainingExperiment.check(
+            choice, shapes: BlockShapes(weights: blocks.map(\.weight), multiplicities: blocks.map(\.multiplicity)),
+            labels: blocks.map(\.label), rank: rank,
+            paperApplies: ComponentSelection.paperApplies(moments.layout.structure, rank: rank))
         spectra = try CyclicBlockSpectra(moments: moments)
         tuple = ComponentSelection.tuple(for: choice, spectra: spectra, rank: rank)
         optimum = try ComponentOptimum(spectra, component: try variety.component(tuple))

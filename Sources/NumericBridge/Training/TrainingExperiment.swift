@@ -2,26 +2,26 @@ import Foundation
 import Algebra
 import Geometry
 
-/// The paper's Section-5 comparison as one computation: data → (seeded shifts) → Q_σ coordinates →
-/// block spectra → exact optima of the chosen components and of the dense autoencoder → optional
-/// Adam training → losses, equivariance errors, weights and figures. Losses are mean squared errors
-/// per pixel, ‖X − WX‖²_F/(N·n), on the data given (after augmentation).
+/// The paper's Section-5 comparison as one computation, for one permutation or any permutation group
+/// (MATH.md §4.5, §8.7): data → (seeded augmentation) → coordinates in the frame → block spectra → exact optima of
+/// the chosen components (Eckart–Young over ℝ, ℂ, ℍ per block) and of the dense autoencoder → optional Adam on the
+/// weight-sharing parameterisation → losses, equivariance errors, block maps. Losses are mean squared errors per
+/// point, ‖X − XWᵀ‖²_F/(N·n), on the data given (after augmentation). The frame decides the speed (FFTs along σ's
+/// cycles, a torus's 2-D FFT, orbit tiles), never the result.
 public struct TrainingExperiment: Sendable {
-    /// How each sample is moved before training (seeded): not at all, by a random cyclic shift of an image (the
-    /// paper's set-up), or by a random power of σ.
+    /// How each sample is moved before training (seeded).
     public enum Augmentation: Sendable, Equatable {
+        /// The data as given.
         case none
-        /// Shifts by a uniform amount in [−maxShift, maxShift] along the axis of an image.
+        /// Shifts an image by a uniform amount in [−maxShift, maxShift] along one axis (the paper's set-up).
         case imageShifts(axis: Permutation.Axis, maxShift: Int)
-        /// x ↦ P_σ^k x for a uniform k.
-        case powers
+        /// Moves each sample by a uniformly random element of the group (a random power of σ for one permutation).
+        case groupElements
     }
 
-    /// σ, the samples' shape, the rank, the components, the augmentation, the seed and Adam's settings.
+    /// The samples' shape, the rank, the components, the augmentation, the seed and Adam's settings.
     public struct Configuration: Sendable {
-        /// σ, the permutation the autoencoder is equivariant under.
-        public var permutation: Permutation
-        /// The samples as images (height, width), for figures; nil draws each sample as one row.
+        /// The samples as images (height, width), for image shifts and figures; nil draws each sample as one row.
         public var imageSize: (height: Int, width: Int)?
         /// r, the autoencoder's rank.
         public var rank: Int
@@ -29,35 +29,26 @@ public struct TrainingExperiment: Sendable {
         public var augmentation: Augmentation
         /// Seed of the augmentation and of Adam.
         public var seed: UInt64
-        /// The components to evaluate.
+        /// The components to evaluate (the first is the one whose weights are kept).
         public var choices: [ComponentChoice]
-        /// Adam settings, or nil for the exact optimum only.
+        /// Adam settings, or nil for the exact optima only. Adam takes epochs·⌈N/batch⌉ full-batch steps on the
+        /// block moments (exact gradients of the data's loss, MATH.md §13.3).
         public var adam: AdamSettings?
+        /// Also train the dense rank-r autoencoder with mini-batch Adam on the pixels (the paper's baseline).
+        public var denseAdam: Bool
 
-        /// A configuration for any permutation; see the properties.
+        /// A configuration; see the properties.
         public init(
-            permutation: Permutation, imageSize: (height: Int, width: Int)?, rank: Int, augmentation: Augmentation,
-            seed: UInt64, choices: [ComponentChoice], adam: AdamSettings?
+            imageSize: (height: Int, width: Int)? = nil, rank: Int, augmentation: Augmentation = .none,
+            seed: UInt64 = 1, choices: [ComponentChoice], adam: AdamSettings? = nil, denseAdam: Bool = false
         ) {
-            self.permutation = permutation
             self.imageSize = imageSize
             self.rank = rank
             self.augmentation = augmentation
             self.seed = seed
             self.choices = choices
             self.adam = adam
-        }
-
-        /// The paper's set-up: the cyclic shift of H×W images along one axis, samples shifted by up to `maxShift`.
-        /// - Throws: `PermutationError` for an axis an image has not (z) or sizes out of range.
-        public init(
-            height: Int, width: Int, axis: Permutation.Axis, rank: Int, maxShift: Int, seed: UInt64,
-            choices: [ComponentChoice], adam: AdamSettings?
-        ) throws {
-            self.init(
-                permutation: try Permutation.shift(height: height, width: width, along: axis),
-                imageSize: (height, width), rank: rank, augmentation: .imageShifts(axis: axis, maxShift: maxShift),
-                seed: seed, choices: choices, adam: adam)
+            self.denseAdam = denseAdam
         }
 
         /// The largest image shift (0 unless the augmentation shifts images).
@@ -83,7 +74,7 @@ public struct TrainingExperiment: Sendable {
         public let adamLoss: Double?
         /// Bound on the rounding error of `adamLoss`.
         public let adamLossError: Double?
-        /// max |P W − W P| / max |W| of the Adam-trained model (equivariant rows, n ≤ 4096).
+        /// max |P W − W P| / max |W| over the generators P of the Adam-trained model (n ≤ 4096).
         public let equivarianceError: Double?
 
         enum CodingKeys: String, CodingKey {
@@ -97,137 +88,155 @@ public struct TrainingExperiment: Sendable {
 
     /// What was asked.
     public let configuration: Configuration
-    /// Q_σ's layout.
-    public let layout: BasisLayout
+    /// The frame the data were transformed in.
+    public let frame: IsotypicFrame
     /// The data after augmentation.
     public let data: ImageDataset
     /// The data's block spectra.
-    public let spectra: CyclicBlockSpectra
+    public let spectra: any BlockSpectra
     /// One row per chosen component.
     public let rows: [Row]
     /// The dense rank-r autoencoder's row.
     public let dense: Row
-    /// The exact optimum of the first chosen component (for figures and weights).
-    public let optimum: ComponentOptimum
     /// The dense optimum (PCA).
     public let denseOptimum: DenseOptimum
-    /// The first Adam-trained component, when trained.
-    public let trained: TrainedModel?
-    /// The dense Q_σ when n ≤ 4096 (built once, for equivariance errors and figures), else nil.
-    public let denseBasis: NumericBasis?
+    /// The first chosen component.
+    public let tuple: [Int]
+    /// Its block maps in the frame: of the Adam-trained model when trained, else of the exact optimum.
+    public let maps: [[Double]]
+    /// The first component's Adam-trained model (two layers per block), when trained.
+    public let trained: DeepAdamModel?
 
-    /// Runs the comparison. `progress` receives one line per stage (for stderr).
-    /// - Throws: `NumericError`/`GeometryError` for shapes, ranks, tuples that do not fit.
-    /// `epochs(label, done, total)` reports Adam's progress.
+    /// The largest n for which the experiment forms pixel matrices (equivariance errors, `W` in the weights).
+    public static let largestPixelMatrix = 4096
+
+    /// Runs the comparison. `progress` receives one line per stage (for stderr), `steps(label, done, total)`
+    /// Adam's progress.
+    /// - Throws: `NumericError`/`GeometryError` for shapes, ranks, tuples and choices that do not fit.
     public init(
-        data raw: ImageDataset, configuration c: Configuration, progress: @escaping (String) -> Void = { _ in },
-        epochs: @escaping (String, Int, Int) throws -> Void = { _, _, _ in }
+        data raw: ImageDataset, frame: IsotypicFrame, configuration c: Configuration,
+        progress: @escaping (String) -> Void = { _ in },
+        steps: @escaping (String, Int, Int) throws -> Void = { _, _, _ in }
     ) throws {
-        let sigma = c.permutation
-        guard raw.features == sigma.degree else {
-            let shape = c.imageSize.map { "\($0.height)x\($0.width) needs" } ?? "σ acts on"
-            throw NumericError.invalidInput(
-                "the data has \(raw.features) pixels per image, \(shape) \(sigma.degree)")
+        let n = frame.degree
+        guard raw.features == n else {
+            let shape = c.imageSize.map { "\($0.height)x\($0.width) needs" } ?? "the symmetry acts on"
+            throw NumericError.invalidInput("the data has \(raw.features) values per sample, \(shape) \(n)")
         }
         try Self.requireMemory(raw, configuration: c)
         try Self.requireRepresentable(raw)
-        let variety = try EquivariantVariety(permutation: sigma, rank: c.rank)
-        for choice in c.choices { try Self.check(choice, variety: variety) }
+        try BlockShapes.validateRank(c.rank, degree: n)
+        let blocks = frame.blocks.map {
+            IsotypicBlock(type: $0.type, weight: $0.weight, multiplicity: $0.multiplicity, label: $0.label)
+        }
+        var paperApplies = false
+        if case .permutation(let layout) = frame.source {
+            paperApplies = ComponentSelection.paperApplies(layout.structure, rank: c.rank)
+        }
+        for choice in c.choices {
+            try Self.check(
+                choice, shapes: BlockShapes(blocks), labels: blocks.map(\.label), rank: c.rank,
+                paperApplies: paperApplies)
+        }
         configuration = c
-        layout = try BasisLayout(sigma)
-        denseBasis = layout.degree <= 4096 ? try? NumericBasis(layout) : nil
+        self.frame = frame
         switch (c.augmentation, c.imageSize) {
         case (.imageShifts(let axis, let maxShift), let size?):
             data = CyclicShiftAugmentation.apply(
                 raw, height: size.height, width: size.width, alongColumns: axis == .x, maxShift: maxShift, seed: c.seed)
-            progress("\(data.count) images, shifts in [−\(maxShift), \(maxShift)]; block moments in the Q_σ basis")
-        case (.powers, _):
-            data = try GroupAugmentation.apply(raw, generators: [sigma.zeroBasedImages], seed: c.seed)
-            progress("\(data.count) samples, each moved by a random power of σ; block moments in the Q_σ basis")
-        default:
+            progress("\(data.count) images, shifts in [−\(maxShift), \(maxShift)]; block moments in the Q basis")
+        case (.groupElements, _):
+            data = try GroupAugmentation.apply(raw, generators: frame.generators, seed: c.seed)
+            progress("\(data.count) samples, each moved by a random group element; block moments in the Q basis")
+        case (.imageShifts, nil):
+            throw NumericError.invalidInput("image shifts need the image size")
+        case (.none, _):
             data = raw
-            progress("\(data.count) samples; block moments in the Q_σ basis")
+            progress("\(data.count) samples; block moments in the Q basis")
         }
-        let transform = StructuredTransform(layout)
-        spectra = try CyclicBlockSpectra(moments: transform.moments(of: data.values, batch: data.count))
-        // Adam trains in the Q_σ coordinates; the exact optimum needs only the moments
-        let coordinates = c.adam == nil ? [] : transform.forward(data.values, batch: data.count)
+        spectra = try frame.spectra(of: data)
         progress("block spectra done; dense PCA at rank \(c.rank)")
         denseOptimum = try DenseOptimum(data, rank: c.rank)
 
         var rows: [Row] = []
-        var firstOptimum: ComponentOptimum? = nil
-        var firstTrained: TrainedModel? = nil
+        var first: (tuple: [Int], maps: [[Double]], model: DeepAdamModel?)? = nil
         for choice in c.choices {
             let tuple = ComponentSelection.tuple(for: choice, spectra: spectra, rank: c.rank)
-            let component = try variety.component(tuple)
-            let optimum = try ComponentOptimum(spectra, component: component)
-            var adamLoss: Double? = nil
-            var adamLossError: Double? = nil
+            let parameters = EquivariantComponent(blocks: blocks, tuple: tuple, rank: c.rank).parameterCount
+            var model: DeepAdamModel? = nil
             var eqError: Double? = nil
-            if let settings = c.adam, choice == c.choices.first || choice == .paper || choice == .best {
-                let parameters = optimum.architecture.parameterCount
-                progress(
-                    "Adam on the \(choice.name) component \(variety.format(tuple)) (\(parameters) parameters)"
-                )
-                let model = try optimum.architecture.trainAdam(
-                    coordinates: coordinates, count: data.count, layout: layout, settings: settings
-                ) {
-                    try epochs("Adam, \(choice.name) component", $0, $1)
+            if let settings = c.adam, first == nil {
+                progress("Adam on the \(choice.name) component (\(parameters) parameters)")
+                model = try Self.trainAdam(spectra, blocks: blocks, tuple: tuple, settings: settings) {
+                    try steps("Adam, \(choice.name) component", $0, $1)
                 }
-                adamLoss = model.loss
-                adamLossError = model.lossError
-                eqError = denseBasis.map { Self.equivarianceError(optimum.architecture, model, basis: $0) }
-                if firstTrained == nil { firstTrained = model }
+                if let model, n <= Self.largestPixelMatrix {
+                    eqError = frame.equivarianceError(try frame.pixelMatrix(model.maps))
+                }
             }
-            if firstOptimum == nil { firstOptimum = optimum }
+            if first == nil { first = (tuple, model?.maps ?? spectra.optimalMaps(tuple), model) }
             rows.append(
                 Row(
-                    name: choice.name, tuple: tuple, parameters: optimum.architecture.parameterCount,
-                    loss: optimum.loss, lossError: optimum.lossError, adamLoss: adamLoss, adamLossError: adamLossError,
+                    name: choice.name, tuple: tuple, parameters: parameters, loss: spectra.loss(tuple),
+                    lossError: spectra.lossErrorBound(tuple), adamLoss: model?.loss, adamLossError: model?.lossError,
                     equivarianceError: eqError))
         }
-        guard let opt = firstOptimum else { throw NumericError.invalidInput("no component chosen") }
+        guard let first else { throw NumericError.invalidInput("no component chosen") }
         var denseAdam: TrainedModel? = nil
-        if let settings = c.adam {
-            progress("Adam on the dense rank-\(c.rank) autoencoder (\(2 * c.rank * raw.features) parameters)")
+        if let settings = c.adam, c.denseAdam {
+            progress("Adam on the dense rank-\(c.rank) autoencoder (\(2 * c.rank * n) parameters)")
             denseAdam = try trainDenseAdam(data, rank: c.rank, settings: settings) {
-                try epochs("Adam, dense", $0, $1)
+                try steps("Adam, dense", $0, $1)
             }
         }
         dense = Row(
-            name: "dense", tuple: nil, parameters: 2 * c.rank * raw.features, loss: denseOptimum.loss,
+            name: "dense", tuple: nil, parameters: 2 * c.rank * n, loss: denseOptimum.loss,
             lossError: denseOptimum.lossError, adamLoss: denseAdam?.loss, adamLossError: denseAdam?.lossError,
             equivarianceError: nil)
         self.rows = rows
-        optimum = opt
-        trained = firstTrained
+        tuple = first.tuple
+        maps = first.maps
+        trained = first.model
     }
 
-    /// Refuses, before any work, a choice that cannot apply: the paper's tuple off its setting, or a tuple
-    /// that is not a component at this rank.
-    static func check(_ choice: ComponentChoice, variety: EquivariantVariety) throws {
+    /// Adam on component t's weight-sharing parameterisation (an encoder E ∈ D^{t×μ} and a decoder D ∈ D^{μ×t}
+    /// per block): epochs·⌈N/batch⌉ full-batch steps on the block moments.
+    static func trainAdam(
+        _ spectra: some BlockSpectra, blocks: [IsotypicBlock], tuple: [Int], settings: AdamSettings,
+        progress: (Int, Int) throws -> Void
+    ) throws -> DeepAdamModel {
+        let steps = settings.epochs * ((spectra.sampleCount + settings.batchSize - 1) / settings.batchSize)
+        return try DeepAdamModel(
+            try DeepEquivariantNetwork(blocks: blocks, hidden: [tuple]), spectra: spectra, steps: steps,
+            learningRate: settings.learningRate, seed: settings.seed, progress: progress)
+    }
+
+    /// Refuses, before any work, a choice that cannot apply: the paper's tuple off its setting (the shift of 28×28
+    /// images at rank 99), or a tuple that is not a component at this rank.
+    static func check(_ choice: ComponentChoice, shapes: BlockShapes, labels: [String], rank: Int, paperApplies: Bool)
+        throws
+    {
         switch choice {
         case .paper:
-            guard ComponentSelection.paperApplies(variety.decomposition, rank: variety.rank) else {
+            guard paperApplies else {
                 throw NumericError.invalidInput(
-                    "the paper's tuple is for 28x28 images at rank 99; give a tuple instead")
+                    "the paper's tuple is for one shift of 28x28 images at rank 99; give a tuple instead")
             }
-        case .tuple(let t): _ = try variety.component(t)
+        case .tuple(let t): try shapes.validateComponent(t, labels: labels, rank: rank)
         case .best, .equalRank, .highPass: break
         }
     }
 
-    /// Refuses a run whose arrays would not fit the memory budget: the data and its shifted copy, its Q_σ
-    /// coordinates and a training copy (4·N·n doubles), the n×n covariance and eigenvectors of the dense
-    /// optimum and the dense Q_σ (4·n² doubles), and the weight-sharing patterns.
+    /// Refuses a run whose arrays would not fit the memory budget: the data and its moved copy, its coordinates
+    /// and a working copy (4·N·n doubles), the n×n covariance and eigenvectors of the dense optimum and a pixel
+    /// matrix (4·n² doubles), and the dense Adam's mini-batches.
     static func requireMemory(_ data: ImageDataset, configuration c: Configuration) throws {
         let n = data.features
         let bytes = ByteCount.sum(ByteCount.product(4, data.count, n, 8), ByteCount.product(4, n, n, 8))
         try MemoryBudget.require(
-            bytes, for: "training on \(data.count) samples of \(n) pixels",
+            bytes, for: "training on \(data.count) samples of \(n) values",
             advice: "use fewer samples or smaller images")
-        if let adam = c.adam {
+        if let adam = c.adam, c.denseAdam {
             try MemoryBudget.require(
                 ByteCount.product(6, adam.batchSize, n, 8), for: "Adam mini-batches of \(adam.batchSize)",
                 advice: "use a smaller batch size")
@@ -242,33 +251,5 @@ public struct TrainingExperiment: Sendable {
             throw NumericError.invalidInput(
                 "the data's squared norm overflows double precision (largest |value| \(largest)); rescale the data")
         }
-    }
-
-    /// max |P W − W P| / max |W| for W = Q·D·E·Qᵀ, with the dense Q.
-    static func equivarianceError(_ arch: ComponentArchitecture, _ model: TrainedModel, basis q: NumericBasis) -> Double
-    {
-        let layout = q.layout
-        let n = layout.degree
-        let w = pixelMatrix(arch, encoderTheta: model.encoderTheta, decoderTheta: model.decoderTheta, q: q.matrix, n: n)
-        var worst = 0.0
-        var size = 0.0
-        let p = layout.permutation
-        for i in 0..<n {
-            for j in 0..<n {
-                // (P W)[σ(i), j] = W[i, j] and (W P)[i, σ(j)] = W[i, j]: equivariance is W[σ(i), σ(j)] = W[i, j]
-                worst = max(worst, abs(w[(p.image(of: i + 1) - 1) * n + p.image(of: j + 1) - 1] - w[i * n + j]))
-                size = max(size, abs(w[i * n + j]))
-            }
-        }
-        return worst / max(size, 1e-300)
-    }
-
-    /// W = Q·D·E·Qᵀ in the pixel basis.
-    static func pixelMatrix(
-        _ arch: ComponentArchitecture, encoderTheta: [Double], decoderTheta: [Double], q: [Double], n: Int
-    ) -> [Double] {
-        let r = arch.encoder.rows
-        let de = BLAS.multiply(arch.decoder.matrix(decoderTheta), arch.encoder.matrix(encoderTheta), m: n, n: n, k: r)
-        return BLAS.multiply(BLAS.multiply(q, de, m: n, n: n, k: n), q, m: n, n: n, k: n, transposeB: true)
     }
 }

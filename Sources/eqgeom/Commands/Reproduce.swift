@@ -33,23 +33,16 @@ struct Reproduce: ParsableCommand {
         }
 
         func run() throws {
-            let (rank, exactOnly) = (experiment.rank, experiment.exactOnly)
             let data = try training.dataset(features: 784)
-            let config = try TrainingExperiment.Configuration(
-                height: 28, width: 28, axis: .x, rank: rank, maxShift: maxShift, seed: training.seedOption.seed,
+            let frame = IsotypicFrame(try BasisLayout(Permutation.shift(height: 28, width: 28, along: .x)))
+            let rank = experiment.rank
+            let config = TrainingExperiment.Configuration(
+                imageSize: (28, 28), rank: rank, augmentation: .imageShifts(axis: .x, maxShift: maxShift),
+                seed: training.seedOption.seed,
                 choices: rank == 99 ? [.best, .paper, .equalRank, .highPass] : [.best, .equalRank, .highPass],
-                adam: exactOnly ? nil : try training.adam(count: data.count))
-            Interruption.install()
-            let e = try TrainingExperiment(
-                data: data, configuration: config, progress: progress, epochs: { try progressBar($0, $1, $2) })
-            let dir = training.out ?? "out/mnist"
-            var files = OutputFiles()
-            try ExperimentArtifacts.stage(e, directory: dir, into: &files)
-            let report = ReproduceReport(e, files: files.paths + [dir + "/losses.txt", dir + "/losses.json"])
-            try files.add(Array(report.table.utf8) + [10], to: dir + "/losses.txt")
-            try files.add(try jsonBytes(report, pretty: true), to: dir + "/losses.json")
-            wrote(try files.commit())
-            try emit(report, output)
+                adam: try experiment.adam(training, count: data.count), denseAdam: true)
+            try experiment.run(data: data, frame: frame, configuration: config, directory: training.out ?? "out/mnist")
+            { try emit($0, output) }
         }
     }
 }
@@ -67,38 +60,21 @@ extension Reproduce {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let (rank, exactOnly) = (experiment.rank, experiment.exactOnly)
             let data = try training.dataset(features: 784)
             let group = try PermutationGroup(
                 generators: [
                     try Permutation.rotation(size: 28, degrees: 90),
                     try Permutation.reflection(height: 28, width: 28, .horizontal),
                 ], degree: 784)
-            var adam = exactOnly ? nil : try training.adam(count: data.count)
-            if var settings = adam {
-                // full-batch steps: at least 3,000 (the optimum to about 6 digits on MNIST)
-                let perEpoch = (data.count + settings.batchSize - 1) / settings.batchSize
-                settings.epochs = max(settings.epochs, (3000 + perEpoch - 1) / perEpoch)
-                adam = settings
-            }
-            let config = GroupTrainingExperiment.Configuration(
-                rank: rank, choices: [.best, .equalRank, .highPass], augment: true, seed: training.seedOption.seed,
-                adam: adam)
+            let config = TrainingExperiment.Configuration(
+                imageSize: (28, 28), rank: experiment.rank, augmentation: .groupElements,
+                seed: training.seedOption.seed,
+                choices: [.best, .equalRank, .highPass], adam: try experiment.adam(training, count: data.count))
             Interruption.install()
-            let basis = try GroupNumericBasis.build(group, progress: { progress($0) })
-            let e = try GroupTrainingExperiment(data: data, basis: basis, configuration: config, progress: progress) {
-                try progressBar($0, $1, $2, unit: "full-batch steps")
-            }
-            let dir = training.out ?? "out/d4"
-            var files = OutputFiles()
-            try files.createDirectory(dir)
-            try files.add(try GroupExport.weightsArchive(e).zipBytes(), to: dir + "/weights.npz")
-            let report = GroupReproduceReport(
-                e, files: files.paths + [dir + "/losses.txt", dir + "/losses.json"], steps: e.trained?.steps)
-            try files.add(Array(report.table.utf8) + [10], to: dir + "/losses.txt")
-            try files.add(try jsonBytes(report, pretty: true), to: dir + "/losses.json")
-            wrote(try files.commit())
-            try emit(report, output)
+            let frame = IsotypicFrame(try GroupNumericBasis.build(group, progress: { progress($0) }))
+            try experiment.run(
+                data: data, frame: frame, configuration: config, group: "D4", directory: training.out ?? "out/d4"
+            ) { try emit($0, output) }
         }
     }
 }
@@ -112,5 +88,29 @@ struct MNISTExperimentOptions: ParsableArguments {
         guard (1...784).contains(rank) else {
             throw ValidationError("--rank must be between 1 and 784, got \(rank)")
         }
+    }
+
+    /// Adam's settings (nil with --exact-only).
+    func adam(_ training: TrainingOptions, count: Int) throws -> AdamSettings? {
+        exactOnly ? nil : try training.adam(count: count)
+    }
+
+    /// Runs the experiment and writes its figures, weights and loss tables into `directory` as one transaction.
+    func run(
+        data: ImageDataset, frame: IsotypicFrame, configuration: TrainingExperiment.Configuration,
+        group: String? = nil, directory dir: String, emit: (ReproduceReport) throws -> Void
+    ) throws {
+        Interruption.install()
+        let e = try TrainingExperiment(data: data, frame: frame, configuration: configuration, progress: progress) {
+            try progressBar($0, $1, $2, unit: "full-batch steps")
+        }
+        var files = OutputFiles()
+        try ExperimentArtifacts.stage(e, directory: dir, into: &files)
+        let report = ReproduceReport(
+            e, group: group, files: files.paths + [dir + "/losses.txt", dir + "/losses.json"])
+        try files.add(Array(report.table.utf8) + [10], to: dir + "/losses.txt")
+        try files.add(try jsonBytes(report, pretty: true), to: dir + "/losses.json")
+        wrote(try files.commit())
+        try emit(report)
     }
 }

@@ -5,7 +5,8 @@ import Algebra
 import Geometry
 import NumericBridge
 
-/// `eqgeom train`: the exact optimum or Adam training of one component (MATH.md §4.5).
+/// `eqgeom train`: the exact optimum or Adam training of one component, for one permutation or a group (MATH.md
+/// §4.5, §8.7).
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fit an equivariant autoencoder: exact optimum (Eckart–Young per block) or Adam.")
@@ -71,31 +72,21 @@ struct Train: ParsableCommand {
                 moments: moments, rank: rank, choice: try component.choice(moments.layout.structure))
             return try emit(StatisticsReport(result, shards: stats.count), output)
         }
-        let sigma: Permutation
-        switch try action.namedSymmetry(with: generators) {
-        case .group(let group): return try runGroup(group)
-        case .permutation(let p): sigma = p
-        }
-        // one permutation (an image move, --perm, or one --gen): its eigenvalue blocks, the paper's block order
-        let structure = try BlockStructure(checking: sigma.cycleType)
-        let choice = try component.choice(structure)
-        _ = try EquivariantVariety(structure, rank: rank)  // rank checked before the data is read
-        let data = try training.dataset(features: sigma.degree)
-        let adam = method == .adam ? try training.adam(count: data.count) : nil
-        let seed = training.seedOption.seed
-        let config: TrainingExperiment.Configuration
-        if isShift, let image = action.image, let shift = action.shift.first {
-            config = try TrainingExperiment.Configuration(
-                height: image.height, width: image.width, axis: shift.axis, rank: rank, maxShift: maxShift, seed: seed,
-                choices: [choice], adam: adam)
-        } else {
-            config = TrainingExperiment.Configuration(
-                permutation: sigma, imageSize: action.image.map { ($0.height, $0.width) }, rank: rank,
-                augmentation: augment ? .powers : .none, seed: seed, choices: [choice], adam: adam)
-        }
+        let symmetry = try action.namedSymmetry(with: generators)
+        let (decomposition, frame) = try symmetry.frame(progress: progress)
+        let choice = try component.choice(decomposition)
+        _ = try EquivariantVariety(decomposition, rank: rank)  // rank checked before the data is read
+        let data = try training.dataset(features: symmetry.degree)
+        var augmentation: TrainingExperiment.Augmentation = augment ? .groupElements : .none
+        if isShift, let shift = action.shift.first { augmentation = .imageShifts(axis: shift.axis, maxShift: maxShift) }
+        let config = TrainingExperiment.Configuration(
+            imageSize: action.image.map { ($0.height, $0.width) }, rank: rank, augmentation: augmentation,
+            seed: training.seedOption.seed, choices: [choice],
+            adam: method == .adam ? try training.adam(count: data.count) : nil)
         Interruption.install()
-        let e = try TrainingExperiment(
-            data: data, configuration: config, progress: progress, epochs: { try progressBar($0, $1, $2) })
+        let e = try TrainingExperiment(data: data, frame: frame, configuration: config, progress: progress) {
+            try progressBar($0, $1, $2, unit: "full-batch steps")
+        }
         var files = OutputFiles()
         if let dir = training.out { try ExperimentArtifacts.stage(e, directory: dir, into: &files) }
         let written = try files.commit()

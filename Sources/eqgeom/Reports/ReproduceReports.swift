@@ -5,66 +5,56 @@ import Algebra
 import Geometry
 import NumericBridge
 
-struct GroupReproduceReport: Report {
+/// `reproduce mnist` and `reproduce d4`: the loss table of a training experiment and the files it wrote.
+struct ReproduceReport: Report {
     let samples: Int
     let rank: Int
-    let blocks: [String]
+    /// How each image was moved: `shifted by up to ±6 pixels`, `each moved by a random element of D4`.
+    let moved: String
+    let maxShift: Int?
+    /// A group's blocks (label, type, weight × multiplicity); nil for one permutation.
+    let blocks: [String]?
     let adamSteps: Int?
     let rows: [TrainingExperiment.Row]
     let files: [String]
 
-    init(_ e: GroupTrainingExperiment, files: [String], steps: Int?) {
+    init(_ e: TrainingExperiment, group: String? = nil, files: [String]) {
         samples = e.data.count
         rank = e.configuration.rank
-        blocks = e.basis.blocks.map {
-            "\($0.block.label) \($0.block.type.rawValue)\($0.block.weight)×\($0.block.multiplicity)"
+        switch e.configuration.augmentation {
+        case .imageShifts(_, let m):
+            moved = "shifted by up to ±\(m) pixels"
+            maxShift = m
+        case .groupElements:
+            moved = "each moved by a random element of \(group ?? "the group")"
+            maxShift = nil
+        case .none:
+            moved = "as given"
+            maxShift = nil
         }
-        adamSteps = steps
+        if case .group = e.frame.source {
+            blocks = e.frame.blocks.map { "\($0.label) \($0.type.rawValue)\($0.weight)×\($0.multiplicity)" }
+        } else {
+            blocks = nil
+        }
+        adamSteps = e.trained?.steps
         rows = e.rows + [e.dense]
         self.files = files
     }
 
     enum CodingKeys: String, CodingKey {
         case samples, rank, blocks, rows, files
+        case maxShift = "max_shift"
         case adamSteps = "adam_steps"
     }
 
     var table: String {
         let largestError = rows.map { max($0.lossError, $0.adamLossError ?? 0) }.max() ?? 0
         let header =
-            "MNIST, \(samples) images each rotated/reflected by a random element of D4, rank \(rank); blocks "
-            + blocks.joined(separator: ", ") + "\nloss = mean squared error per pixel (\(precisionNote(largestError)))"
+            "MNIST, \(samples) images \(moved), rank \(rank); loss = mean squared error per pixel\n"
+            + "(\(precisionNote(largestError)), see docs/training.md)"
             + (adamSteps.map { "; Adam: \($0) full-batch steps" } ?? "") + "\n"
-        let body = lossTable(rows)
-        return header + "\n" + body + (files.isEmpty ? "" : "\n\nwrote " + files.joined(separator: ", "))
-    }
-}
-
-struct ReproduceReport: Report {
-    let samples: Int
-    let rank: Int
-    let maxShift: Int
-    let rows: [TrainingExperiment.Row]
-    let files: [String]
-
-    init(_ e: TrainingExperiment, files: [String]) {
-        samples = e.data.count
-        rank = e.configuration.rank
-        maxShift = e.configuration.maxShift
-        rows = e.rows + [e.dense]
-        self.files = files
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case samples, rank, rows, files
-        case maxShift = "max_shift"
-    }
-
-    var table: String {
-        let largestError = rows.map { max($0.lossError, $0.adamLossError ?? 0) }.max() ?? 0
-        let header =
-            "MNIST, \(samples) images shifted by up to ±\(maxShift) pixels, rank \(rank); "
-            + "loss = mean squared error per pixel\n(\(precisionNote(largestError)), see docs/training.md)\n"
+            + (blocks.map { "blocks " + $0.joined(separator: ", ") + "\n" } ?? "")
         let body = lossTable(rows)
         return header + "\n" + body + (files.isEmpty ? "" : "\n\nwrote " + files.joined(separator: ", "))
     }

@@ -19,27 +19,16 @@ struct TrainReport: Report {
     let equivarianceError: Double?
     let samples: Int
     let files: [String]
-    /// One permutation: per block (canonical order) its label and the eigenvalues (descending) of its
-    /// covariance (MATH.md §4.5).
-    var blockSpectra: [BlockSpectrum]? = nil
-    /// A group: the block labels, and per block the energy kept by each D-direction (MATH.md §8).
-    var blocks: [String]? = nil
-    var blockEnergies: [BlockSpectrum]? = nil
+    /// The block labels in canonical order.
+    let blocks: [String]
+    /// Per block its label and the energy kept by each D-direction, descending (MATH.md §4.5, §8.7): for one
+    /// permutation the eigenvalues of its block covariance.
+    let blockSpectra: [BlockSpectrum]
+    /// Whether the tuple is shown keyed by block label (groups) or positionally (one permutation, the paper's way).
+    let keyed: Bool
 
     init(_ e: TrainingExperiment, method: String, files: [String]) {
-        self.init(row: e.rows[0], dense: e.dense, samples: e.data.count, method: method, files: files)
-        blockSpectra = e.spectra.blocks.map { BlockSpectrum(block: $0.block.label, eigenvalues: $0.eigenvalues) }
-    }
-
-    init(_ e: GroupTrainingExperiment, method: String, files: [String]) {
-        self.init(row: e.rows[0], dense: e.dense, samples: e.data.count, method: method, files: files)
-        blocks = e.basis.blocks.map(\.block.label)
-        blockEnergies = e.spectra.blocks.map { BlockSpectrum(block: $0.block.label, eigenvalues: $0.energies) }
-    }
-
-    private init(
-        row: TrainingExperiment.Row, dense: TrainingExperiment.Row, samples: Int, method: String, files: [String]
-    ) {
+        let row = e.rows[0]
         self.method = method
         tuple = row.tuple ?? []
         parameters = row.parameters
@@ -47,18 +36,20 @@ struct TrainReport: Report {
         exactLossError = row.lossError
         loss = method == "adam" ? (row.adamLoss ?? row.loss) : row.loss
         lossError = method == "adam" ? (row.adamLossError ?? row.lossError) : row.lossError
-        denseLoss = dense.loss
-        denseLossError = dense.lossError
-        denseParameters = dense.parameters
+        denseLoss = e.dense.loss
+        denseLossError = e.dense.lossError
+        denseParameters = e.dense.parameters
         equivarianceError = row.equivarianceError
-        self.samples = samples
+        samples = e.data.count
         self.files = files
+        blocks = e.frame.blocks.map(\.label)
+        blockSpectra = zip(blocks, e.spectra.energies).map { BlockSpectrum(block: $0, eigenvalues: $1) }
+        if case .group = e.frame.source { keyed = true } else { keyed = false }
     }
 
     enum CodingKeys: String, CodingKey {
         case method, tuple, parameters, loss, samples, files, blocks
         case blockSpectra = "block_spectra"
-        case blockEnergies = "block_energies"
         case lossError = "loss_error"
         case exactLoss = "exact_loss"
         case exactLossError = "exact_loss_error"
@@ -72,7 +63,7 @@ struct TrainReport: Report {
         var rows: [(String, String)] = [
             (
                 "component",
-                blocks.map { formatGroupTuple(tuple, labels: $0) } ?? tuple.map(String.init).joined(separator: ",")
+                keyed ? formatGroupTuple(tuple, labels: blocks) : tuple.map(String.init).joined(separator: ",")
             ),
             ("parameters", "\(parameters) (dense: \(denseParameters))"),
             ("loss (\(method))", formatLoss(loss, error: lossError)),
@@ -137,4 +128,11 @@ func precisionNote(_ largestError: Double) -> String {
     String(
         format: "double precision; rounding error of every loss at most %.1e (bound derived from the data)",
         largestError)
+}
+
+/// A group's tuple keyed by block label; past 12 blocks only the nonzero entries (the rest are 0).
+func formatGroupTuple(_ tuple: [Int], labels: [String]) -> String {
+    let pairs = zip(labels, tuple).filter { labels.count <= 12 || $0.1 != 0 }
+    let text = pairs.map { "\($0)=\($1)" }.joined(separator: ",")
+    return labels.count <= 12 ? text : text + " (all other blocks 0)"
 }

@@ -32,6 +32,16 @@ public struct IsotypicFrame: Sendable {
     public let generators: [[Int32]]
     /// The coordinates' transform, kept for the block spectra of data.
     let transform: any IsotypicTransform
+    /// What the frame was built from: σ's layout (FFT coordinates) or a group's numeric basis (orbit coordinates).
+    public let source: Source
+
+    /// The description a frame is built from, kept for the files that record it (`ExperimentArtifacts`).
+    public enum Source: Sendable {
+        /// One permutation's Q_σ layout (MATH.md §5).
+        case permutation(BasisLayout)
+        /// A group's numeric adapted basis (MATH.md §8.1).
+        case group(GroupNumericBasis)
+    }
 
     /// The frame of one permutation: its real and complex blocks in canonical order.
     public init(_ layout: BasisLayout) {
@@ -46,6 +56,7 @@ public struct IsotypicFrame: Sendable {
         degree = layout.degree
         generators = [layout.permutation.zeroBasedImages]
         transform = StructuredTransform(layout)
+        source = .permutation(layout)
     }
 
     /// The frame of a group's numeric basis: its isotypic blocks over ℝ, ℂ and ℍ.
@@ -63,10 +74,11 @@ public struct IsotypicFrame: Sendable {
         degree = basis.degree
         generators = basis.generators
         transform = GroupTransform(basis)
+        source = .group(basis)
     }
 
     /// Y = X·Q for a batch of rows.
-    func forward(_ x: [Double], batch: Int) -> [Double] { transform.forward(x, batch: batch) }
+    public func forward(_ x: [Double], batch: Int) -> [Double] { transform.forward(x, batch: batch) }
 
     /// Qᵀ W Q of a dense n×n W (row-major), by two passes of the transform: (Wᵀ Q)ᵀ = Qᵀ W, then ·Q.
     func conjugate(_ w: [Double]) -> [Double] {
