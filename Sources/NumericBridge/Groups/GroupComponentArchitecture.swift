@@ -6,8 +6,8 @@ import Geometry
 /// (MATH.md §8.8): latent rows (block ρ, latent copy i < t_ρ, slot j < c, D-slot α < δ); parameters
 /// E^e_{ik} (encoder) and D^e_{ki} (decoder) per block, in the order of `DeepAdamModel.layers` (E, then D).
 /// Each matrix entry is a linear form in the parameters with coefficients L_e[α,β]·Q[p, (k, j, β)]:
-/// entries of the exact basis B over √Δ (not only ±1). Stored as coordinate lists (row, column, parameter, coefficient), with the
-/// column of Q each coefficient comes from, so the exact value is ±B[p, col]/√Δ[col].
+/// entries of the exact basis B over √Δ (not only ±1). Stored as coordinate lists (row, column, parameter,
+/// coefficient), with the column of Q each coefficient comes from, so the exact value is ±B[p, col]/√Δ[col].
 public struct GroupComponentArchitecture: Sendable {
     /// One sparse pattern: `matrix[row][col] = Σ coefficient·θ[parameter]` over its entries.
     public struct Pattern: Sendable {
