@@ -119,7 +119,52 @@ import EqgeomTestSupport
         }
         let net = try LinearConvolutionalNetwork(filterSizes: [2, 2], strides: [1, 1])
         #expect(try net.contains([1, 0, 1]) == false && net.contains([1, -2, 1]) == true)  // x² + 1, (x − 1)²
-        #expect(try LinearConvolutionalNetwork(filterSizes: [2, 2], strides: [2, 1]).contains([1, 0, 0, 1]) == nil)
+        #expect(try LinearConvolutionalNetwork(filterSizes: [2, 2, 2], strides: [2, 2, 1]).contains([1]) == nil)
+    }
+
+    /// Membership of dilated networks u = w_1(x)·w_2(x^s) with k_1 ≤ s against a second method: the coefficients
+    /// u_{r+js} = w_{1,r}·w_{2,j} form a rank-≤ 1 matrix with zero rows r ≥ k_1, and every real such matrix is a
+    /// product. Products of random filters are members; hand-derived cases with k_1 > s and three layers.
+    @Test func dilatedMembershipAgreesWithRankOne() throws {
+        var rng = SeededGenerator(seed: 1404)
+        for (k1, k2, s) in [(2, 2, 2), (2, 3, 3), (3, 2, 3), (2, 2, 4), (3, 3, 3)] {
+            let net = try LinearConvolutionalNetwork(filterSizes: [k1, k2], strides: [s, 1])
+            for trial in 0..<testIterations(40) {
+                var u = [Rational](repeating: 0, count: net.filterSize)
+                if trial % 2 == 0 {  // a product: rank one
+                    let a = (0..<k1).map { _ in Int.random(in: -3...3, using: &rng) }
+                    let b = (0..<k2).map { _ in Int.random(in: -3...3, using: &rng) }
+                    for r in 0..<k1 { for j in 0..<k2 { u[r + j * s] = Rational(a[r] * b[j]) } }
+                } else {  // random entries: rank one only by chance
+                    for i in u.indices { u[i] = Rational(Int.random(in: -2...2, using: &rng)) }
+                }
+                var rankOne = true
+                for i in u.indices where !u[i].isZero && i % s >= k1 { rankOne = false }
+                for i in u.indices {
+                    for j in u.indices where i % s < k1 && j % s < k1 {
+                        // minor of rows (i mod s, j mod s), columns (i div s, j div s)
+                        let (r1, c1, r2, c2) = (i % s, i / s, j % s, j / s)
+                        let x = r1 + c2 * s
+                        let y = r2 + c1 * s
+                        guard x < u.count, y < u.count else { continue }
+                        if u[i] * u[j] != u[x] * u[y] { rankOne = false }
+                    }
+                }
+                #expect(try net.contains(u) == rankOne, "k=(\(k1),\(k2)) s=\(s) u=\(u)")
+            }
+        }
+        // k = (3, 2, 2), s = (2, 1, 1): v = w_2·w_3 needs two real roots; (1 + x + x²)(1 ± x⁴)
+        let net = try LinearConvolutionalNetwork(filterSizes: [3, 2, 2], strides: [2, 1, 1])
+        #expect(try net.contains([1, 1, 1, 0, 1, 1, 1]) == false)
+        #expect(try net.contains([-1, -1, -1, 0, 1, 1, 1]) == true)
+        var rng2 = SeededGenerator(seed: 1405)
+        for sizes in [[3, 2], [4, 2, 2], [3, 3]] {
+            let strided = try LinearConvolutionalNetwork(filterSizes: sizes, strides: [2] + sizes.dropFirst().map { _ in 1 })
+            for _ in 0..<testIterations(10) {
+                let filters = sizes.map { k in (0..<k).map { _ in Rational(Int.random(in: -4...4, using: &rng2)) } }
+                #expect(try strided.contains(strided.endToEnd(filters)) == true, "k=\(sizes) \(filters)")
+            }
+        }
     }
 
     /// Interior or boundary against sampling: 300 random perturbations of size 10⁻⁴ of a member u; interior when

@@ -158,9 +158,10 @@ public struct LinearConvolutionalNetwork: Sendable, Hashable {
     /// Where u lies, for an undilated network: interior exactly when every nearby polynomial of degree k − 1 keeps
     /// as many real roots as the odd degrees k_i − 1 need — the real roots of odd multiplicity persist, those of
     /// even multiplicity may leave the real line, and d = k − 1 − deg u missing leading degrees add d mod 2 real
-    /// roots at least. Nil when u is not a member or membership is not decided.
-    public func position(of u: [Rational]) -> Position? {
-        guard contains(u) == true else { return nil }
+    /// roots at least. Nil when u is not a member, membership is not decided or a stride dilates a filter.
+    /// - Throws: as `contains`.
+    public func position(of u: [Rational]) throws -> Position? {
+        guard try contains(u) == true, isUndilated else { return nil }
         if isFilling { return .interior }
         let p = Self.integerPolynomial(u)
         if p.isZero { return .boundary }
@@ -194,20 +195,73 @@ public struct LinearConvolutionalNetwork: Sendable, Hashable {
         return false
     }
 
-    /// Whether u (coefficients of x^0, x^1, …, at most k of them) lies in the function space — decided exactly
-    /// when every layer with k_i ≥ 2 has dilation 1 (the stride-1 case): u must factor into real factors of
-    /// degrees d_i ≤ k_i − 1, possible exactly when some such choice has at most as many odd d_i as u has real
-    /// roots (with multiplicity). Nil when a stride dilates a filter (not decided).
-    public func contains(_ u: [Rational]) -> Bool? {
-        guard zip(filterSizes, dilations).allSatisfy({ $0.0 == 1 || $0.1 == 1 }), u.count <= filterSize else {
-            return nil
+    /// Whether u (coefficients of x^0, x^1, …, at most k of them) lies in the function space, decided exactly
+    /// (MATH.md §14.2):
+    /// - when every layer with k_i ≥ 2 has dilation 1 (stride one): u must factor into real factors of degrees
+    ///   d_i ≤ k_i − 1, possible exactly when some such choice has at most as many odd d_i as u has real roots;
+    /// - when the layers after the first all have dilation s_1 (any two-layer network, say): u = w_1(x)·v(x^{s_1})
+    ///   with v from the undilated network of layers 2…L, and v must divide the gcd G of u's polyphase components
+    ///   U_r(y) = Σ_j u_{r+js_1} y^j, so only v's degree and real-root count matter.
+    /// Nil for other dilation patterns (not decided).
+    /// - Throws: `GeometryError.tooLarge` for u of more than `maximumFactoredSize` entries.
+    public func contains(_ u: [Rational]) throws -> Bool? {
+        guard u.count <= Self.maximumFactoredSize else {
+            throw GeometryError.tooLarge(
+                "membership counts the real roots of polynomials of degree below \(Self.maximumFactoredSize); "
+                    + "this filter has \(u.count) entries")
         }
+        guard u.count <= filterSize, decidesMembership else { return nil }
+        if isUndilated {
+            let p = Self.integerPolynomial(u)
+            if p.isZero { return true }
+            return Self.factors(degree: p.degree, realRoots: p.realRootCount, bounds: filterSizes.map { $0 - 1 })
+        }
+        return containsPolyphase(u, stride: strides[0])
+    }
+
+    /// Whether every layer with k_i ≥ 2 has dilation 1 (the stride-one case of membership).
+    var isUndilated: Bool { zip(filterSizes, dilations).allSatisfy { $0.0 == 1 || $0.1 == 1 } }
+
+    /// Whether `contains` decides membership: undilated, or every layer after the first with k_i ≥ 2 dilated by s_1.
+    public var decidesMembership: Bool {
+        isUndilated || zip(filterSizes, dilations).dropFirst().allSatisfy { $0.0 == 1 || $0.1 == strides[0] }
+    }
+
+    /// u = w_1(x)·v(x^s) with v from the undilated layers 2…L: W_r = U_r / v must have degree ≤ ⌊(k_1 − 1 − r)/s⌋,
+    /// so v is a real divisor of G = gcd_r U_r of degree d at least max_r(deg U_r − ⌊(k_1 − 1 − r)/s⌋); a real
+    /// divisor of degree d with j real roots exists exactly when j ≤ ρ(G), j ≡ d (mod 2) and (d − j)/2 ≤ the
+    /// conjugate pairs of G.
+    func containsPolyphase(_ u: [Rational], stride s: Int) -> Bool {
         let p = Self.integerPolynomial(u)
         if p.isZero { return true }
-        let degree = p.degree
-        let realRoots = p.realRootCount
-        // fewest odd degrees among d_i ≤ e_i with Σ d_i = degree: a DP over the layers on the degree so far
-        let bounds = filterSizes.map { $0 - 1 }
+        let first = filterSizes[0] - 1
+        let coefficients = p.coefficients
+        var gcd = IntegerPolynomial()
+        var lowest = 0
+        for r in 0..<s {
+            let component = IntegerPolynomial(coefficients: Array(Swift.stride(from: r, to: coefficients.count, by: s)
+                .map { coefficients[$0] }))
+            guard !component.isZero else { continue }
+            guard r <= first else { return false }
+            lowest = max(lowest, component.degree - (first - r) / s)
+            gcd = gcd.isZero ? component : IntegerPolynomial.gcd(gcd, component)
+        }
+        let rho = gcd.realRootCount
+        let pairs = (gcd.degree - rho) / 2
+        let bounds = filterSizes.dropFirst().map { $0 - 1 }
+        guard lowest <= min(gcd.degree, bounds.reduce(0, +)) else { return false }
+        for d in lowest...min(gcd.degree, bounds.reduce(0, +)) {
+            for j in Swift.stride(from: d % 2, through: min(rho, d), by: 2) where (d - j) / 2 <= pairs {
+                if Self.factors(degree: d, realRoots: j, bounds: Array(bounds)) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether a real polynomial of this degree with this many real roots (with multiplicity) factors into real
+    /// factors of degrees d_i ≤ bounds_i: the fewest odd d_i with Σ d_i = degree (a dynamic programme over the
+    /// layers) must not exceed the real roots.
+    static func factors(degree: Int, realRoots: Int, bounds: [Int]) -> Bool {
         var fewest = [Int?](repeating: nil, count: degree + 1)
         fewest[0] = 0
         for e in bounds {
@@ -224,4 +278,9 @@ public struct LinearConvolutionalNetwork: Sendable, Hashable {
         guard let odd = fewest[degree] else { return false }
         return odd <= realRoots
     }
+
+    /// The function space is closed in the Euclidean topology, for every architecture (MATH.md §14.2): for fixed
+    /// degrees ‖∏_i w_i(x^{S_i})‖ ≥ c·∏_i ‖w_i‖ with c > 0, so a convergent sequence of products has preimages of
+    /// bounded norm once the scalings balance them, and a limit point of those maps to the limit.
+    public var isEuclideanClosed: Bool { true }
 }

@@ -14,6 +14,8 @@ struct LCNShowReport: Report {
     let dimensionCertified: Bool
     let fullDimensional: Bool
     let filling: Bool
+    let euclideanClosed: Bool
+    let membershipDecided: Bool
     let member: Bool?
     let position: String?
     let pointFilter: [Rational]?
@@ -34,6 +36,8 @@ struct LCNShowReport: Report {
         dimensionCertified = d.certified
         fullDimensional = net.isFullDimensional
         filling = net.isFilling
+        euclideanClosed = net.isEuclideanClosed
+        membershipDecided = net.decidesMembership
         if let filter {
             guard filter.count <= net.filterSize else {
                 throw GeometryError.invalidShape(
@@ -75,6 +79,8 @@ struct LCNShowReport: Report {
         case filterSize = "filter_size"
         case dimensionCertified = "dimension_certified"
         case fullDimensional = "full_dimensional"
+        case euclideanClosed = "euclidean_closed"
+        case membershipDecided = "membership_decided"
         case pointFilter = "point_filter"
         case pointJacobianRank = "point_jacobian_rank"
         case pointRegular = "point_regular"
@@ -91,13 +97,14 @@ struct LCNShowReport: Report {
             ("dimension", "\(dimension)" + (dimensionCertified ? " (certified: it meets the bound)" : " (at least)")),
             ("full-dimensional", fullDimensional ? "yes" : "no"),
             ("filling", filling ? "yes: every filter of size \(filterSize) is a product" : "no"),
+            ("closed", euclideanClosed ? "yes, in the Euclidean topology" : "no"),
         ]
         if let member {
             let place = position.map { " (\($0))" } ?? ""
             rows.append(("filter", member ? "in the function space" + place : "not in the function space"))
         }
-        if member == nil && pointFilter == nil && !fullDimensional {
-            rows.append(("membership", "decided for stride 1 only"))
+        if !membershipDecided {
+            rows.append(("membership", "not decided for this dilation pattern"))
         }
         if let u = pointFilter, let rank = pointJacobianRank, let regular = pointRegular {
             rows.append(("point's filter", u.map(\.description).joined(separator: ",")))
