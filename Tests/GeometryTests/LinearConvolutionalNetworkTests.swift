@@ -159,7 +159,8 @@ import EqgeomTestSupport
         #expect(try net.contains([-1, -1, -1, 0, 1, 1, 1]) == true)
         var rng2 = SeededGenerator(seed: 1405)
         for sizes in [[3, 2], [4, 2, 2], [3, 3]] {
-            let strided = try LinearConvolutionalNetwork(filterSizes: sizes, strides: [2] + sizes.dropFirst().map { _ in 1 })
+            let strided = try LinearConvolutionalNetwork(
+                filterSizes: sizes, strides: [2] + sizes.dropFirst().map { _ in 1 })
             for _ in 0..<testIterations(10) {
                 let filters = sizes.map { k in (0..<k).map { _ in Rational(Int.random(in: -4...4, using: &rng2)) } }
                 #expect(try strided.contains(strided.endToEnd(filters)) == true, "k=\(sizes) \(filters)")

@@ -27,6 +27,42 @@ import EqgeomTestSupport
         }
     }
 
+    /// The moments of data give the mean squared error of the convolution computed window by window (a second
+    /// method: the strided convolution applied directly), with targets given and with next-value prediction.
+    @Test func momentsOfDataGiveTheConvolutionsError() throws {
+        var rng = SplitMix(7)
+        for (sizes, strides) in [([3, 2], [2, 1]), ([2, 2, 2], [1, 1, 1]), ([2, 3], [3, 2])] {
+            let net = try LinearConvolutionalNetwork(filterSizes: sizes, strides: strides)
+            let (k, s, m) = (net.filterSize, net.stride, net.filterSize + 3 * net.stride + 2)
+            let signals = ImageDataset(count: 5, features: m, values: (0..<(5 * m)).map { _ in rng.normal() })
+            let windows = (m - k) / s + 1
+            let targets = ImageDataset(
+                count: 5, features: windows, values: (0..<(5 * windows)).map { _ in rng.normal() })
+            let u = (0..<k).map { _ in rng.normal() }
+            for given in [targets, nil] {
+                let problem = LCNLoss(
+                    network: net, moments: try LCNTraining.moments(net, signals: signals, targets: given))
+                var sum = 0.0
+                var count = 0
+                for i in 0..<5 {
+                    for j in 0..<windows {
+                        let start = i * m + j * s
+                        guard given != nil || j * s + k < m else { continue }
+                        let output = (0..<k).reduce(0.0) { $0 + u[$1] * signals.values[start + $1] }
+                        let y = given.map { $0.values[i * windows + j] } ?? signals.values[start + k]
+                        sum += (y - output) * (y - output)
+                        count += 1
+                    }
+                }
+                #expect(abs(problem.loss(u) - sum / Double(count)) <= 1e-12 * max(1, sum), "k=\(sizes) s=\(strides)")
+            }
+        }
+        let net = try LinearConvolutionalNetwork(filterSizes: [3, 3], strides: [1, 1])
+        #expect(throws: NumericError.self) {
+            try LCNTraining.moments(net, signals: ImageDataset(count: 1, features: 5, values: [1, 2, 3, 4, 5]))
+        }
+    }
+
     @Test func stridesAboveOneGiveNoSpuriousLimit() throws {
         for (k, s) in [([2, 2], [2, 1]), ([3, 2], [2, 1]), ([2, 2, 2], [2, 2, 1])] {
             let net = try LinearConvolutionalNetwork(filterSizes: k, strides: s)

@@ -239,8 +239,10 @@ public struct LinearConvolutionalNetwork: Sendable, Hashable {
         var gcd = IntegerPolynomial()
         var lowest = 0
         for r in 0..<s {
-            let component = IntegerPolynomial(coefficients: Array(Swift.stride(from: r, to: coefficients.count, by: s)
-                .map { coefficients[$0] }))
+            let component = IntegerPolynomial(
+                coefficients: Array(
+                    Swift.stride(from: r, to: coefficients.count, by: s)
+                        .map { coefficients[$0] }))
             guard !component.isZero else { continue }
             guard r <= first else { return false }
             lowest = max(lowest, component.degree - (first - r) / s)

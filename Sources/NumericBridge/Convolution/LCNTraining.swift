@@ -43,6 +43,9 @@ public struct LCNTraining: Sendable {
         public let filter: [Double]
     }
 
+    /// σ_dim/σ_1 of the balanced Jacobian above which a limit counts as a regular point of μ.
+    public static let rankTolerance = 1e-6
+
     /// The network.
     public let network: LinearConvolutionalNetwork
     /// The function space's dimension (exact).
@@ -77,6 +80,50 @@ public struct LCNTraining: Sendable {
         }
         let scale = 1 / Double(max(windows, 1))
         return Moments(gram: gram.map { $0 * scale }, target: target.map { $0 * scale }, energy: energy * scale)
+    }
+
+    /// The moments of data: every window x_{sj}, …, x_{sj+k−1} of every signal (a row of `signals`), with target
+    /// row j of `targets` (one value per window, ⌊(m − k)/s⌋ + 1 of them) or, without targets, the next value
+    /// x_{sj+k} (linear prediction; windows with a next value only). Means over all windows.
+    /// - Throws: `NumericError.invalidInput` for signals shorter than the filter (plus one without targets) or
+    ///   targets of another shape; `MemoryLimitError` for a window matrix past the budget.
+    public static func moments(
+        _ network: LinearConvolutionalNetwork, signals: ImageDataset, targets: ImageDataset? = nil
+    ) throws -> Moments {
+        let (k, s, m) = (network.filterSize, network.stride, signals.features)
+        let perSignal = targets == nil ? (m - k - 1) / s + 1 : (m - k) / s + 1
+        guard m >= k + (targets == nil ? 1 : 0), perSignal >= 1 else {
+            let needed = targets == nil ? "\(k) and one to predict" : "\(k)"
+            throw NumericError.invalidInput("the signals have \(m) values; the end-to-end filter needs \(needed)")
+        }
+        if let targets {
+            guard targets.count == signals.count, targets.features == perSignal else {
+                throw NumericError.invalidInput(
+                    "the targets are \(targets.count)×\(targets.features); \(signals.count) signals with "
+                        + "\(perSignal) windows each need \(signals.count)×\(perSignal)")
+            }
+        }
+        let windows = ByteCount.product(signals.count, perSignal)
+        try MemoryBudget.require(
+            ByteCount.product(windows, k + 1, 8), for: "\(windows) windows of \(k) values",
+            advice: "use fewer or shorter signals")
+        var matrix = [Double](repeating: 0, count: windows * k)
+        var y = [Double](repeating: 0, count: windows)
+        for i in 0..<signals.count {
+            let x = signals.values[(i * m)..<((i + 1) * m)]
+            for j in 0..<perSignal {
+                let row = i * perSignal + j
+                let start = x.startIndex + j * s
+                for c in 0..<k { matrix[row * k + c] = x[start + c] }
+                y[row] = targets.map { $0.values[i * perSignal + j] } ?? x[start + k]
+            }
+        }
+        let scale = 1 / Double(windows)
+        let gram = BLAS.multiply(matrix, matrix, m: k, n: k, k: windows, transposeA: true)
+        let target = BLAS.multiply(matrix, y, m: k, n: 1, k: windows, transposeA: true)
+        return Moments(
+            gram: gram.map { $0 * scale }, target: target.map { $0 * scale },
+            energy: y.reduce(0) { $0 + $1 * $1 } * scale)
     }
 
     /// Runs gradient descent (Armijo backtracking, at most `steps` steps) from `seeds` seeded initialisations.
@@ -225,7 +272,7 @@ struct LCNLoss {
             limit = .notConverged
         } else if uNorm <= 1e-6 * scale {
             limit = .zero
-        } else if conditioning > 1e-6 || functionGradient <= 1e-6 {
+        } else if conditioning > LCNTraining.rankTolerance || functionGradient <= 1e-6 {
             limit = .pure
         } else {
             limit = .spurious

@@ -61,11 +61,35 @@ struct LCN: ParsableCommand {
             abstract: "Gradient descent from many seeds on synthetic data; each limit zero, pure or spurious.")
         @OptionGroup var architecture: Architecture
         @OptionGroup var runs: Runs
+        @Option(
+            help: ArgumentHelp(
+                "Signals, one per row: 'builtin' (the MNIST subset, each image a signal of 784 pixels) or a file "
+                    + "(IDX, CSV, .npy). Default: synthetic signals and a random teacher filter.",
+                valueName: "file"))
+        var data: String?
+        @Option(
+            help: ArgumentHelp(
+                "Targets, one row per signal and one value per window (default: predict each window's next value).",
+                valueName: "file"))
+        var targets: String?
         @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if targets != nil && data == nil { throw ValidationError("--targets goes with --data") }
+        }
 
         func run() throws {
             let net = try architecture.network()
-            let moments = LCNTraining.syntheticMoments(net, samples: runs.samples, seed: runs.seedOption.seed)
+            let moments: LCNTraining.Moments
+            if let data {
+                let signals =
+                    data == "builtin"
+                    ? try ImageDataset.builtinMNIST() : try ImageDataset.load(path: data, features: nil)
+                let y = try targets.map { try ImageDataset.load(path: $0, features: nil) }
+                moments = try LCNTraining.moments(net, signals: signals, targets: y)
+            } else {
+                moments = LCNTraining.syntheticMoments(net, samples: runs.samples, seed: runs.seedOption.seed)
+            }
             Interruption.install()
             let training = try LCNTraining(net, moments: moments, seeds: runs.seeds, steps: runs.steps) {
                 try progressBar("gradient descent", $0, $1, unit: "seeds")

@@ -182,7 +182,8 @@ struct LCNTrainReport: Report {
                 spurious.map {
                     [
                         "\($0.seed)", String(format: "%.6g", $0.loss),
-                        $0.conditioning < 1e-12 ? "< 1e-12" : String(format: "%.1e", $0.conditioning),
+                        $0.conditioning < LCNTraining.rankTolerance
+                            ? "< \(LCNTraining.rankTolerance)" : String(format: "%.1e", $0.conditioning),
                         String(format: "%.3g", $0.functionGradient),
                         $0.filter.map { String(format: "%.4g", $0) }.joined(separator: ","),
                     ]
