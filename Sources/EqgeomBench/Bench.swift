@@ -17,6 +17,7 @@ struct Bench: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        BLASCore.restartWithBetterKernelsIfNeeded()
         guard (1...1000).contains(repeats) else {
             throw ValidationError("--repeats must be between 1 and 1000, got \(repeats)")
         }
@@ -25,7 +26,7 @@ struct Bench: ParsableCommand {
             progress("bench \(b.name)")
             results.append(try b.measure(repeats: repeats))
         }
-        try emit(BenchReport(results: results), output)
+        try emit(BenchReport(blasCore: BLASCore.name, results: results), output)
     }
 }
 
@@ -322,9 +323,18 @@ struct BenchResult: Encodable {
 }
 
 struct BenchReport: Report {
+    /// The OpenBLAS kernels the run used.
+    let blasCore: String
     let results: [BenchResult]
+
+    enum CodingKeys: String, CodingKey {
+        case results
+        case blasCore = "blas_core"
+    }
+
     var table: String {
-        columnTable(
+        "OpenBLAS kernels: \(blasCore)\n"
+            + columnTable(
             ["benchmark", "median s", "min s", "result"],
             results.map {
                 [$0.name, formatSeconds($0.medianSeconds), formatSeconds($0.minSeconds), $0.result]

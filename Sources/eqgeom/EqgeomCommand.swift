@@ -1,6 +1,7 @@
 import CommandLineSupport
 import ArgumentParser
 import Foundation
+import NumericBridge
 
 /// The `eqgeom` command line: a thin layer over Algebra, Geometry and NumericBridge.
 /// Every failure prints one line `eqgeom: error: …` on stderr and exits with status 2.
@@ -21,6 +22,7 @@ struct EqgeomCommand: ParsableCommand {
         ])
 
     static func main() {
+        BLASCore.restartWithBetterKernelsIfNeeded()
         do {
             var command = try parseAsRoot()
             try refuseRepeatedOptions(Array(CommandLine.arguments.dropFirst()), of: type(of: command))

@@ -1,4 +1,5 @@
 internal import CLapack
+import Foundation
 
 /// Thin wrappers over CBLAS/LAPACKE (OpenBLAS); row-major `[Double]` matrices. Not a matrix library.
 public enum BLAS {
@@ -65,6 +66,18 @@ enum Eigen {
         return (w.reversed(), v)
     }
 
+    /// The eigenvalues of a symmetric d×d row-major A, descending, without eigenvectors (dsyevd with jobz = N:
+    /// the tridiagonal reduction and a root-free QR, about a seventh of the work with vectors).
+    static func symmetricValues(_ a: [Double], _ d: Int) throws -> [Double] {
+        if d == 0 { return [] }
+        var m = a
+        var w = [Double](repeating: 0, count: d)
+        let info = LAPACKE_dsyevd(
+            LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "N")), CChar(UInt8(ascii: "U")), Int32(d), &m, Int32(d), &w)
+        guard info == 0 else { throw NumericError.lapack("dsyevd failed (info \(info)) on a \(d)×\(d) matrix") }
+        return w.reversed()
+    }
+
     /// H = U diag(λ) Uᴴ for a Hermitian d×d matrix given by real and imaginary parts (row-major).
     /// Returns λ descending and U as (real, imaginary) row-major d×d, columns = eigenvectors.
     static func hermitian(real: [Double], imaginary: [Double], _ d: Int) throws -> (
@@ -122,9 +135,9 @@ func singularValueDecomposition(_ a: [Double], rows m: Int, columns n: Int) thro
     return (s, vt)
 }
 
-/// The eigenvalues of a symmetric n×n row-major matrix, descending (LAPACKE dsyevd).
+/// The eigenvalues of a symmetric n×n row-major matrix, descending (LAPACKE dsyevd, no eigenvectors).
 public func symmetricEigenvalues(_ a: [Double], _ n: Int) throws -> [Double] {
-    try Eigen.symmetric(a, n).values
+    try Eigen.symmetricValues(a, n)
 }
 
 /// X with A X = B for a symmetric positive definite n×n A and n×k B, row-major (LAPACKE dposv, Cholesky).
@@ -137,4 +150,44 @@ public func solvePositiveDefinite(_ a: [Double], _ b: [Double], n: Int, columns 
         throw NumericError.lapack("dposv failed (info \(info)): the kernel matrix is not positive definite")
     }
     return x
+}
+
+/// The OpenBLAS kernels this process runs. OpenBLAS picks its kernels for the CPU when it is loaded; a release
+/// that does not know a newer CPU falls back to generic SSE3 kernels (Debian's 0.3.21 picks Prescott on Sapphire
+/// Rapids), several times slower. `OPENBLAS_CORETYPE` overrides the choice, read at load time only, so eqgeom
+/// restarts itself once with it set (docs/benchmarks.md).
+public enum BLASCore {
+    /// The core OpenBLAS selected (`openblas_get_corename`), e.g. "Haswell", "SkylakeX", "Zen", "Prescott".
+    public static var name: String { openblas_get_corename().map { String(cString: $0) } ?? "unknown" }
+
+    /// The core to force when OpenBLAS chose a generic one that this CPU outruns: SkylakeX with AVX-512 (F, BW,
+    /// DQ, VL), Haswell with AVX2 and FMA, SandyBridge with AVX; nil when the choice stands.
+    public static func better(than core: String, cpuFlags: Set<String>) -> String? {
+        let generic: Set<String> = [
+            "prescott", "katmai", "coppermine", "northwood", "core2", "penryn", "dunnington", "nehalem", "atom",
+            "banias", "unknown",
+        ]
+        guard generic.contains(core.lowercased()) else { return nil }
+        if cpuFlags.isSuperset(of: ["avx512f", "avx512bw", "avx512dq", "avx512vl"]) { return "SkylakeX" }
+        if cpuFlags.isSuperset(of: ["avx2", "fma"]) { return "Haswell" }
+        return cpuFlags.contains("avx") ? "SandyBridge" : nil
+    }
+
+    /// The flags of the first processor in /proc/cpuinfo (empty where there is none).
+    public static func cpuFlags() -> Set<String> {
+        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),
+            let colon = line.firstIndex(of: ":")
+        else { return [] }
+        return Set(line[line.index(after: colon)...].split(separator: " ").map(String.init))
+    }
+
+    /// Restarts the process with `OPENBLAS_CORETYPE` set when OpenBLAS chose generic kernels on a CPU with better
+    /// ones; returns (doing nothing) when the variable is already set (the user's choice, or after the restart),
+    /// the choice stands, or the restart fails.
+    public static func restartWithBetterKernelsIfNeeded() {
+        guard getenv("OPENBLAS_CORETYPE") == nil, let core = better(than: name, cpuFlags: cpuFlags()) else { return }
+        setenv("OPENBLAS_CORETYPE", core, 1)
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
+    }
 }

@@ -6,7 +6,11 @@ import Geometry
 /// (SVG) and the weights as `.npz` (docs/formats.md), staged so that they appear together or not at all.
 public enum ExperimentArtifacts {
     /// Stages `reconstructions.svg`, `weights-qbasis.svg` (n ≤ 4096) and `weights.npz` in `directory`.
+    /// - Throws: `NumericError.invalidInput` for an experiment run without the dense optimum's directions.
     public static func stage(_ e: TrainingExperiment, directory: String, into files: inout OutputFiles) throws {
+        guard e.configuration.denseDirections else {
+            throw NumericError.invalidInput("the experiment kept no dense principal directions to draw or write")
+        }
         try files.createDirectory(directory)
         try files.add(reconstructions(e).bytes, to: directory + "/reconstructions.svg")
         if e.frame.degree <= TrainingExperiment.largestPixelMatrix {

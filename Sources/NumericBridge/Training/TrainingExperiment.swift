@@ -36,11 +36,14 @@ public struct TrainingExperiment: Sendable {
         public var adam: AdamSettings?
         /// Also train the dense rank-r autoencoder with mini-batch Adam on the pixels (the paper's baseline).
         public var denseAdam: Bool
+        /// Keep the dense optimum's principal directions (for figures and weights); its loss needs eigenvalues only.
+        public var denseDirections: Bool
 
         /// A configuration; see the properties.
         public init(
             imageSize: (height: Int, width: Int)? = nil, rank: Int, augmentation: Augmentation = .none,
-            seed: UInt64 = 1, choices: [ComponentChoice], adam: AdamSettings? = nil, denseAdam: Bool = false
+            seed: UInt64 = 1, choices: [ComponentChoice], adam: AdamSettings? = nil, denseAdam: Bool = false,
+            denseDirections: Bool = true
         ) {
             self.imageSize = imageSize
             self.rank = rank
@@ -49,6 +52,7 @@ public struct TrainingExperiment: Sendable {
             self.choices = choices
             self.adam = adam
             self.denseAdam = denseAdam
+            self.denseDirections = denseDirections
         }
 
         /// The largest image shift (0 unless the augmentation shifts images).
@@ -156,7 +160,7 @@ public struct TrainingExperiment: Sendable {
         }
         spectra = try frame.spectra(of: data)
         progress("block spectra done; dense PCA at rank \(c.rank)")
-        denseOptimum = try DenseOptimum(data, rank: c.rank)
+        denseOptimum = try DenseOptimum(data, rank: c.rank, directions: c.denseDirections)
 
         var rows: [Row] = []
         var first: (tuple: [Int], maps: [[Double]], model: DeepAdamModel?)? = nil

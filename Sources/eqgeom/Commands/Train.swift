@@ -82,7 +82,7 @@ struct Train: ParsableCommand {
         let config = TrainingExperiment.Configuration(
             imageSize: action.image.map { ($0.height, $0.width) }, rank: rank, augmentation: augmentation,
             seed: training.seedOption.seed, choices: [choice],
-            adam: method == .adam ? try training.adam(count: data.count) : nil)
+            adam: method == .adam ? try training.adam(count: data.count) : nil, denseDirections: training.out != nil)
         Interruption.install()
         let e = try TrainingExperiment(data: data, frame: frame, configuration: config, progress: progress) {
             try progressBar($0, $1, $2, unit: "full-batch steps")
