@@ -123,6 +123,30 @@ let mnist = BlockStructure(cycleType: try! CycleType(parsing: "28^28"))
         #expect(RankedTupleSpace(v.componentSpaces[1]).count == c.all - c.withRankR)
     }
 
+    /// The inclusion–exclusion closed form against the truncated power series (a second method), on random cycle
+    /// types and on large single cycle lengths (64^512, 1000^60) at many ranks.
+    @Test func closedFormAgreesWithTheSeries() throws {
+        var rng = SeededGenerator(seed: 33)
+        var cases = (0..<testIterations(30)).map { _ in
+            BlockShapes(BlockStructure(cycleType: randomCycleType(using: &rng)).blocks)
+        }
+        cases += [
+            try CycleType(parsing: "64^512"), try CycleType(parsing: "1000^60"),
+            try CycleType(parsing: "6^40,4^30,1^7"),
+        ]
+        .map { BlockShapes(BlockStructure(cycleType: $0).blocks) }
+        for shapes in cases {
+            for _ in 0..<5 {
+                let k = Int.random(in: 0...shapes.degree, using: &rng)
+                for s in 0..<2 {
+                    let closed = try #require(shapes.closedFormCoefficient(k, heavierThan: s))
+                    #expect(closed == shapes.coefficient(k, heavierThan: s), "k=\(k) s=\(s)")
+                }
+            }
+        }
+        #expect(BlockShapes(weights: [3, 1], multiplicities: [2, 2]).closedFormCoefficient(3, heavierThan: 0) == nil)
+    }
+
     @Test func rankOutOfRange() {
         #expect(throws: GeometryError.self) { try EquivariantVariety(structure: mnist, rank: 785) }
         #expect(throws: GeometryError.self) { try EquivariantVariety(structure: mnist, rank: -1) }

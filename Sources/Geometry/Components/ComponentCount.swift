@@ -85,6 +85,55 @@ public struct BlockShapes: Sendable {
         return IntegerPolynomial.coefficientOfProduct(rest, last, degree: k)
     }
 
+    /// The most terms of the numerator ∏ (1 − x^{w(μ+1)})^m the closed form expands.
+    static let closedFormTerms = 100_000
+
+    /// [x^k] ∏_{w_b > s} (1 + x^{w_b} + … + x^{w_b μ_b}) in closed form when every weight is 1 or 2 (one permutation,
+    /// MATH.md §4.3): the product is ∏_g (1 − x^{w_g(μ_g+1)})^{m_g} / ((1 − x)^A (1 − x²)^B) over the groups g of m_g
+    /// identical blocks, A and B the numbers of weight-1 and weight-2 blocks, and
+    /// [x^j] 1/((1 − x)^A (1 − x²)^B) = [x^j] (1 + x)^A/(1 − x²)^{A+B} = Σ_{i ≡ j (2)} C(A, i)·C((j − i)/2 + A + B − 1,
+    /// A + B − 1). The numerator has at most ∏_g (min(m_g, k/(w_g(μ_g+1))) + 1) terms: O(1) binomials for one cycle
+    /// length instead of a series of length k. Nil for heavier weights or more than `closedFormTerms` terms.
+    func closedFormCoefficient(_ k: Int, heavierThan s: Int) -> BigInteger? {
+        if k < 0 { return 0 }
+        var groups: [Pair: Int] = [:]
+        for (w, m) in zip(weights, multiplicities) where w > s {
+            guard w <= 2 else { return nil }
+            groups[Pair(weight: w, size: m), default: 0] += 1
+        }
+        var terms = 1
+        for (g, m) in groups {
+            let (product, overflow) = terms.multipliedReportingOverflow(by: min(m, k / (g.weight * (g.size + 1))) + 1)
+            guard !overflow, product <= Self.closedFormTerms else { return nil }
+            terms = product
+        }
+        var numerator: [Int: BigInteger] = [0: 1]
+        for (g, m) in groups.sorted(by: { ($0.key.weight, $0.key.size) < ($1.key.weight, $1.key.size) }) {
+            let step = g.weight * (g.size + 1)
+            var next: [Int: BigInteger] = [:]
+            for (e, c) in numerator {
+                for j in 0...min(m, (k - e) / step) {
+                    let term = BigInteger.binomial(UInt(m), UInt(j)) * c
+                    next[e + j * step, default: 0] += j % 2 == 0 ? term : -term
+                }
+            }
+            numerator = next
+        }
+        let a = groups.filter { $0.key.weight == 1 }.reduce(0) { $0 + $1.value }
+        let total = groups.values.reduce(0, +)
+        func denominator(_ j: Int) -> BigInteger {
+            if total == 0 { return j == 0 ? 1 : 0 }
+            var sum = BigInteger(0)
+            for i in Swift.stride(from: j % 2, through: min(a, j), by: 2) {
+                sum +=
+                    BigInteger.binomial(UInt(a), UInt(i))
+                    * BigInteger.binomial(UInt((j - i) / 2 + total - 1), UInt(total - 1))
+            }
+            return sum
+        }
+        return numerator.reduce(BigInteger(0)) { $0 + $1.value * denominator(k - $1.key) }
+    }
+
     /// One factor per group of identical blocks (same weight and size), each raised to the group's
     /// size by a closed form, mod x^length.
     private func factors(length: Int, heavierThan s: Int, of factor: Factor) -> [IntegerPolynomial] {
@@ -176,6 +225,10 @@ public struct BlockShapes: Sendable {
     public func componentCount(rank r: Int) throws -> ComponentCount {
         precondition(r >= 0)
         if r > degree { return ComponentCount(rank: r, all: 1, withRankR: 0) }
+        if let full = closedFormCoefficient(r, heavierThan: 0), heaviest <= 2 {
+            let slack = heaviest == 2 ? closedFormCoefficient(r - 1 - capacity(atMost: 1), heavierThan: 1) : 0
+            if let slack { return ComponentCount(rank: r, all: full + slack, withRankR: full) }
+        }
         try checkSeriesLength(r + 1)
         let full = coefficient(r)
         var all = full
