@@ -335,10 +335,10 @@ struct BenchReport: Report {
     var table: String {
         "OpenBLAS kernels: \(blasCore)\n"
             + columnTable(
-            ["benchmark", "median s", "min s", "result"],
-            results.map {
-                [$0.name, formatSeconds($0.medianSeconds), formatSeconds($0.minSeconds), $0.result]
-            })
+                ["benchmark", "median s", "min s", "result"],
+                results.map {
+                    [$0.name, formatSeconds($0.medianSeconds), formatSeconds($0.minSeconds), $0.result]
+                })
     }
 }
 
