@@ -73,4 +73,45 @@ import Testing
             #expect(id.doubleCommutantHolds, "\(generators)")
         }
     }
+
+    /// The modular spinning with its exact closure check gives the basis of the exact spinning (the same reduced
+    /// echelon form) on random rational matrices, random permutation matrices and non-semisimple cases; a
+    /// generator whose denominator the prime divides falls back to the exact path.
+    @Test func modularSpinningEqualsExactSpinning() throws {
+        var rng = SeededGenerator(seed: 94)
+        var cases: [[RationalMatrix]] = []
+        for _ in 0..<testIterations(12) {
+            let d = Int.random(in: 1...5, using: &rng)
+            let count = Int.random(in: 1...2, using: &rng)
+            cases.append(
+                (0..<count).map { _ in
+                    var m = RationalMatrix(rows: d, columns: d)
+                    for i in 0..<d {
+                        for j in 0..<d where Int.random(in: 0..<3, using: &rng) == 0 {
+                            m[i, j] = Rational(Int.random(in: -3...3, using: &rng), Int.random(in: 1...4, using: &rng))
+                        }
+                    }
+                    return m
+                })
+            let n = Int.random(in: 2...7, using: &rng)
+            let rho = try MatrixRepresentation(
+                permutations: [try Permutation(images: Array(1...n).shuffled(using: &rng))], degree: n)
+            cases.append([rho.groupGenerator(0)])
+        }
+        cases.append([try Self.matrix("[[1,1],[0,1]]"), try Self.matrix("[[1,0],[0,2]]")])
+        for generators in cases {
+            let d = generators[0].rows
+            let fast = try #require(GeneratedAlgebra.modular(generators, dimension: d))
+            let exact = GeneratedAlgebra.exact(generators, dimension: d)
+            #expect(fast == exact, "\(generators)")
+            // with the dimension known as a bound, the kept words themselves: independent and spanning the same
+            let words = try #require(GeneratedAlgebra.modular(generators, dimension: d, atMost: exact.count))
+            var stacked = RationalMatrix(rows: words.count + exact.count, columns: d * d)
+            for (r, m) in (words + exact).enumerated() { for e in 0..<(d * d) { stacked[r, e] = m[e / d, e % d] } }
+            #expect(words.count == exact.count && stacked.rank == exact.count, "\(generators)")
+        }
+        let tiny = try Self.matrix("[[1,1/2147483647],[0,1]]")
+        #expect(GeneratedAlgebra.modular([tiny], dimension: 2) == nil)
+        #expect(GeneratedAlgebra.basis(generatedBy: [tiny], dimension: 2).count == 2)
+    }
 }

@@ -91,3 +91,16 @@ extension Rational: Codable {
         try c.encode(description)
     }
 }
+
+extension Rational {
+    /// x mod p for a prime p below 2^62: numerator · denominator⁻¹ mod p, or nil when p divides the denominator.
+    public func residue(modulo p: UInt64) -> UInt64? {
+        let modulus = BigInteger(UInt(p))
+        let r = BigInteger.make { fmpz_zero($0) }
+        var result: UInt64? = nil
+        withExtendedLifetime((self, modulus, r)) {
+            if fmpq_mod_fmpz(r.box.ptr, box.ptr, modulus.box.ptr) != 0 { result = UInt64(fmpz_get_ui(r.box.ptr)) }
+        }
+        return result
+    }
+}

@@ -12,7 +12,7 @@ public struct Identifiability: Sendable {
     public let commutant: EquivariantMapSpace
     /// The maps commuting with the commutant (⊇ the generated algebra; = ρ(ℝ[G]) for a finite group).
     public let bicommutant: EquivariantMapSpace
-    /// A basis of the generated algebra ⟨ρ⟩ (reduced row echelon form over vec).
+    /// A basis of the generated algebra ⟨ρ⟩: words in the generators, or its reduced row echelon form over vec.
     public let generatedAlgebra: [RationalMatrix]
     /// dim of the bicommutant.
     public var bicommutantDimension: Int { bicommutant.dimension }
@@ -37,21 +37,7 @@ public struct Identifiability: Sendable {
         progress("the generated algebra")
         let generators =
             (0..<rho.groupGeneratorCount).map { rho.groupGenerator($0) } + rho.lieGenerators
-        generatedAlgebra = Self.algebra(generatedBy: generators, dimension: d)
-    }
-
-    /// span{words in the generators} (the empty word is I): multiply each new basis element by every generator
-    /// until the span stops growing (at most d² elements).
-    static func algebra(generatedBy generators: [RationalMatrix], dimension d: Int) -> [RationalMatrix] {
-        var span = MatrixSpan(length: d * d)
-        var queue = [RationalMatrix.identity(d)]
-        _ = span.add(queue[0])
-        while let x = queue.popLast() {
-            for g in generators {
-                let product = g * x
-                if span.add(product) { queue.append(product) }
-            }
-        }
-        return span.basis(rows: d, columns: d)
+        generatedAlgebra = GeneratedAlgebra.basis(
+            generatedBy: generators, dimension: d, atMost: bicommutant.dimension)
     }
 }
