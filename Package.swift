@@ -24,10 +24,10 @@ let package = Package(
         // FLINT 2.9, GMP, antic, arb (Debian libflint-dev, libgmp-dev, libantic-dev, libflint-arb-dev).
         // Debian ships no flint.pc: link via the module map.
         .systemLibrary(name: "CFlint", path: "Sources/CFlint"),
-        // LAPACKE and CBLAS from OpenBLAS (Debian liblapacke-dev, libopenblas-dev).
+        // CBLAS and LAPACK from OpenBLAS alone (Debian libopenblas-dev): one BLAS loaded, no reference copies.
         .systemLibrary(
-            name: "CLapack", path: "Sources/CLapack", pkgConfig: "lapacke",
-            providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
+            name: "CLapack", path: "Sources/CLapack", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
         // FFTW 3 (Debian libfftw3-dev): real-to-complex transforms of cycles and tori.
         .systemLibrary(name: "CFFTW", path: "Sources/CFFTW"),
         // zlib (Debian zlib1g-dev): gzip input and PNG output.

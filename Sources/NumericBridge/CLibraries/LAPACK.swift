@@ -1,7 +1,7 @@
 internal import CLapack
 import Foundation
 
-/// Thin wrappers over CBLAS/LAPACKE (OpenBLAS); row-major `[Double]` matrices. Not a matrix library.
+/// Thin wrappers over CBLAS and LAPACK (OpenBLAS); row-major `[Double]` matrices. Not a matrix library.
 public enum BLAS {
     /// C = op(A)·op(B) with A m×k (or k×m if transposed), B k×n (or n×k), row-major. Wraps `cblas_dgemm`.
     static func gemm(
@@ -49,20 +49,18 @@ public enum BLAS {
     }
 }
 
-/// Symmetric and Hermitian eigen-decompositions (LAPACKE dsyevd / zheevd), eigenvalues descending.
+/// Symmetric and Hermitian eigen-decompositions (LAPACK dsyevd / zheevd), eigenvalues descending. LAPACK is
+/// column-major: a symmetric matrix is its own transpose, a Hermitian one's transpose is its conjugate.
 enum Eigen {
     /// A = V diag(λ) Vᵀ for a symmetric d×d row-major A. Returns λ descending and V (columns =
     /// eigenvectors, row-major d×d).
     static func symmetric(_ a: [Double], _ d: Int) throws -> (values: [Double], vectors: [Double]) {
         if d == 0 { return ([], []) }
         var m = a
-        var w = [Double](repeating: 0, count: d)
-        let info = LAPACKE_dsyevd(
-            LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")), Int32(d), &m, Int32(d), &w)
-        guard info == 0 else { throw NumericError.lapack("dsyevd failed (info \(info)) on a \(d)×\(d) covariance") }
-        // ascending → descending, reorder columns
+        let w = try symmetricDriver(&m, d, vectors: true)
+        // column j of the column-major result is the j-th eigenvector (ascending): reorder to descending
         var v = [Double](repeating: 0, count: d * d)
-        for i in 0..<d { for j in 0..<d { v[i * d + j] = m[i * d + (d - 1 - j)] } }
+        for i in 0..<d { for j in 0..<d { v[i * d + j] = m[(d - 1 - j) * d + i] } }
         return (w.reversed(), v)
     }
 
@@ -71,11 +69,31 @@ enum Eigen {
     static func symmetricValues(_ a: [Double], _ d: Int) throws -> [Double] {
         if d == 0 { return [] }
         var m = a
+        return try symmetricDriver(&m, d, vectors: false).reversed()
+    }
+
+    /// dsyevd on `m` (overwritten by the eigenvectors when asked): the eigenvalues ascending.
+    private static func symmetricDriver(_ m: inout [Double], _ d: Int, vectors: Bool) throws -> [Double] {
         var w = [Double](repeating: 0, count: d)
-        let info = LAPACKE_dsyevd(
-            LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "N")), CChar(UInt8(ascii: "U")), Int32(d), &m, Int32(d), &w)
-        guard info == 0 else { throw NumericError.lapack("dsyevd failed (info \(info)) on a \(d)×\(d) matrix") }
-        return w.reversed()
+        var (n, info, lwork, liwork) = (Int32(d), Int32(0), Int32(-1), Int32(-1))
+        var (work, iwork) = ([Double](repeating: 0, count: 1), [Int32](repeating: 0, count: 1))
+        let jobz = CChar(UInt8(ascii: vectors ? "V" : "N"))
+        let uplo = CChar(UInt8(ascii: "L"))  // column-major lower = the row-major upper triangle
+        for query in [true, false] {
+            if !query {
+                lwork = Int32(work[0])
+                liwork = iwork[0]
+                work = [Double](repeating: 0, count: Int(lwork))
+                iwork = [Int32](repeating: 0, count: Int(liwork))
+            }
+            withUnsafePointer(to: jobz) { j in
+                withUnsafePointer(to: uplo) { u in
+                    dsyevd_(j, u, &n, &m, &n, &w, &work, &lwork, &iwork, &liwork, &info, 1, 1)
+                }
+            }
+            guard info == 0 else { throw NumericError.lapack("dsyevd failed (info \(info)) on a \(d)×\(d) matrix") }
+        }
+        return w
     }
 
     /// H = U diag(λ) Uᴴ for a Hermitian d×d matrix given by real and imaginary parts (row-major).
@@ -84,18 +102,38 @@ enum Eigen {
         values: [Double], vectorsRe: [Double], vectorsIm: [Double]
     ) {
         if d == 0 { return ([], [], []) }
-        var m = (0..<(d * d)).map { eq_cdouble(re: real[$0], im: imaginary[$0]) }
+        // the row-major H read column-major is Hᵀ = H̄: hand LAPACK H̄'s entries so that it sees H
+        var m = (0..<(d * d)).map { eq_cdouble(re: real[$0], im: -imaginary[$0]) }
         var w = [Double](repeating: 0, count: d)
-        let info = LAPACKE_zheevd(
-            LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")), Int32(d), &m, Int32(d), &w)
-        guard info == 0 else {
-            throw NumericError.lapack("zheevd failed (info \(info)) on a \(d)×\(d) Hermitian covariance")
+        var (n, info, lwork, lrwork, liwork) = (Int32(d), Int32(0), Int32(-1), Int32(-1), Int32(-1))
+        var work = [eq_cdouble(re: 0, im: 0)]
+        var (rwork, iwork) = ([Double](repeating: 0, count: 1), [Int32](repeating: 0, count: 1))
+        let jobz = CChar(UInt8(ascii: "V"))
+        let uplo = CChar(UInt8(ascii: "L"))  // column-major lower = the row-major upper triangle
+        for query in [true, false] {
+            if !query {
+                lwork = Int32(work[0].re)
+                lrwork = Int32(rwork[0])
+                liwork = iwork[0]
+                work = [eq_cdouble](repeating: eq_cdouble(re: 0, im: 0), count: Int(lwork))
+                rwork = [Double](repeating: 0, count: Int(lrwork))
+                iwork = [Int32](repeating: 0, count: Int(liwork))
+            }
+            withUnsafePointer(to: jobz) { j in
+                withUnsafePointer(to: uplo) { u in
+                    zheevd_(j, u, &n, &m, &n, &w, &work, &lwork, &rwork, &lrwork, &iwork, &liwork, &info, 1, 1)
+                }
+            }
+            guard info == 0 else {
+                throw NumericError.lapack("zheevd failed (info \(info)) on a \(d)×\(d) Hermitian covariance")
+            }
         }
+        // column j of the column-major result (entry (i, j) at j·d + i) is the j-th eigenvector, ascending
         var re = [Double](repeating: 0, count: d * d)
         var im = re
         for i in 0..<d {
             for j in 0..<d {
-                let z = m[i * d + (d - 1 - j)]
+                let z = m[(d - 1 - j) * d + i]
                 re[i * d + j] = z.re
                 im[i * d + j] = z.im
             }
@@ -104,52 +142,72 @@ enum Eigen {
     }
 }
 
-/// The singular values of a row-major m×n matrix, descending (LAPACKE dgesdd, no vectors).
-public func singularValues(_ a: [Double], rows m: Int, columns n: Int) throws -> [Double] {
-    var copy = a
-    var s = [Double](repeating: 0, count: min(m, n))
-    var u = [Double](repeating: 0, count: m * m)
-    // vt is not referenced for jobz = N, but LAPACKE checks the leading dimensions
-    var vt = [Double](repeating: 0, count: n * n)
-    let info = LAPACKE_dgesdd(
-        LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "N")), Int32(m), Int32(n), &copy, Int32(n), &s, &u, Int32(m), &vt, Int32(n)
-    )
-    guard info == 0 else { throw NumericError.lapack("dgesdd failed (info \(info))") }
-    return s
-}
-
-/// The thin singular value decomposition of a row-major m×n matrix (LAPACKE dgesdd, jobz = S): the singular
-/// values descending and the rows of Vᵀ (min(m, n) of them, each of length n).
-func singularValueDecomposition(_ a: [Double], rows m: Int, columns n: Int) throws -> (
+/// dgesdd on a row-major m×n A, which LAPACK reads as the column-major n×m Aᵀ = V S Uᵀ: the singular values
+/// descending and, with `vectors`, Aᵀ's left singular vectors — the rows of A's Vᵀ, min(m, n) rows of length n.
+private func singularDriver(_ a: [Double], rows m: Int, columns n: Int, vectors: Bool) throws -> (
     values: [Double], rightVectors: [Double]
 ) {
     var copy = a
     let k = min(m, n)
     var s = [Double](repeating: 0, count: k)
-    var u = [Double](repeating: 0, count: m * k)
-    var vt = [Double](repeating: 0, count: k * n)
-    let info = LAPACKE_dgesdd(
-        LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "S")), Int32(m), Int32(n), &copy, Int32(n), &s, &u, Int32(k), &vt, Int32(n)
-    )
-    guard info == 0 else { throw NumericError.lapack("dgesdd failed (info \(info))") }
-    return (s, vt)
+    var u = [Double](repeating: 0, count: vectors ? n * k : 1)
+    var vt = [Double](repeating: 0, count: 1)
+    var (rows, columns, ldu, ldvt) = (Int32(n), Int32(m), Int32(vectors ? n : 1), Int32(vectors ? k : 1))
+    var (info, lwork) = (Int32(0), Int32(-1))
+    var work = [Double](repeating: 0, count: 1)
+    var iwork = [Int32](repeating: 0, count: 8 * max(k, 1))
+    let jobz = CChar(UInt8(ascii: vectors ? "S" : "N"))
+    for query in [true, false] {
+        if !query {
+            lwork = Int32(work[0])
+            work = [Double](repeating: 0, count: Int(lwork))
+        }
+        withUnsafePointer(to: jobz) { j in
+            dgesdd_(
+                j, &rows, &columns, &copy, &rows, &s, &u, &ldu, &vt, &ldvt, &work, &lwork, &iwork, &info, 1)
+        }
+        guard info == 0 else { throw NumericError.lapack("dgesdd failed (info \(info))") }
+    }
+    return (s, vectors ? u : [])
 }
 
-/// The eigenvalues of a symmetric n×n row-major matrix, descending (LAPACKE dsyevd, no eigenvectors).
+/// The singular values of a row-major m×n matrix, descending (LAPACK dgesdd, no vectors).
+public func singularValues(_ a: [Double], rows m: Int, columns n: Int) throws -> [Double] {
+    if m == 0 || n == 0 { return [] }
+    return try singularDriver(a, rows: m, columns: n, vectors: false).values
+}
+
+/// The thin singular value decomposition of a row-major m×n matrix (LAPACK dgesdd, jobz = S): the singular
+/// values descending and the rows of Vᵀ (min(m, n) of them, each of length n).
+func singularValueDecomposition(_ a: [Double], rows m: Int, columns n: Int) throws -> (
+    values: [Double], rightVectors: [Double]
+) {
+    if m == 0 || n == 0 { return ([], []) }
+    return try singularDriver(a, rows: m, columns: n, vectors: true)
+}
+
+/// The eigenvalues of a symmetric n×n row-major matrix, descending (LAPACK dsyevd, no eigenvectors).
 public func symmetricEigenvalues(_ a: [Double], _ n: Int) throws -> [Double] {
     try Eigen.symmetricValues(a, n)
 }
 
-/// X with A X = B for a symmetric positive definite n×n A and n×k B, row-major (LAPACKE dposv, Cholesky).
+/// X with A X = B for a symmetric positive definite n×n A and n×k B, row-major (LAPACK dposv, Cholesky).
 /// - Throws: `NumericError.lapack` when A is not positive definite.
 public func solvePositiveDefinite(_ a: [Double], _ b: [Double], n: Int, columns k: Int) throws -> [Double] {
+    if n == 0 || k == 0 { return b }
     var a = a
-    var x = b
-    let info = LAPACKE_dposv(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "U")), Int32(n), Int32(k), &a, Int32(n), &x, Int32(k))
+    // B column-major (n×k) is the transpose of the row-major array
+    var x = [Double](repeating: 0, count: n * k)
+    for i in 0..<n { for j in 0..<k { x[j * n + i] = b[i * k + j] } }
+    var (size, columns, info) = (Int32(n), Int32(k), Int32(0))
+    let uplo = CChar(UInt8(ascii: "L"))  // column-major lower = the row-major upper triangle
+    withUnsafePointer(to: uplo) { u in dposv_(u, &size, &columns, &a, &size, &x, &size, &info, 1) }
     guard info == 0 else {
         throw NumericError.lapack("dposv failed (info \(info)): the kernel matrix is not positive definite")
     }
-    return x
+    var out = [Double](repeating: 0, count: n * k)
+    for i in 0..<n { for j in 0..<k { out[i * k + j] = x[j * n + i] } }
+    return out
 }
 
 /// The OpenBLAS kernels this process runs. OpenBLAS picks its kernels for the CPU when it is loaded; a release
