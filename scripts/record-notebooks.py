@@ -6,7 +6,9 @@ stdout (for a failing command: its stderr line and `(exit status N)`). The test 
 same commands and fails on any difference, so re-record
 only after checking the new numbers. Usage: python3 scripts/record-notebooks.py [path/to/eqgeom]
 """
-import pathlib, shlex, subprocess, sys
+import os, pathlib, shlex, subprocess, sys
+
+os.environ["OPENBLAS_NUM_THREADS"] = "1"  # as scripts/test.sh runs the NotebookTests
 
 root = pathlib.Path(__file__).resolve().parent.parent
 binary = sys.argv[1] if len(sys.argv) > 1 else str(root / ".build/debug/eqgeom")

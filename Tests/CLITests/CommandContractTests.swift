@@ -108,7 +108,11 @@ func json(_ args: [String]) throws -> [String: Any] {
             ["components", "list", "--perm", "(1 3 4)(2 5)", "--rank", "4", "--limit", "2000000"],
             ["components", "count", "--perm", "(1 3 4)(2 5)"],
             ["determinantal", "--rows", "2000000000", "--cols", "2000000000", "--rank", "1000000000"],
-            ["components", "count", "--cycle-type", "1^2000000000", "--rank", "1000000000"],
+            // many block shapes: no closed form, and a series of 10⁹ terms
+            [
+                "components", "count", "--cycle-type",
+                (1...50).map { "\(1_000_000 + $0)^30" }.joined(separator: ","), "--rank", "1000000000",
+            ],
             ["components", "show", "--cycle-type", "1000000^2", "--rank", "1000000", "--tuple", "1000000,0"],
             ["components", "count", "--cycle-type", "2147483647", "--rank", "5"],
             ["basis", "--image", "1x9000000", "--shift", "x"],

@@ -151,7 +151,8 @@ private func singularDriver(_ a: [Double], rows m: Int, columns n: Int, vectors:
     let k = min(m, n)
     var s = [Double](repeating: 0, count: k)
     var u = [Double](repeating: 0, count: vectors ? n * k : 1)
-    var vt = [Double](repeating: 0, count: 1)
+    // jobz = S writes Aᵀ's right vectors too (k × m); they are A's left vectors, not needed but written
+    var vt = [Double](repeating: 0, count: vectors ? k * m : 1)
     var (rows, columns, ldu, ldvt) = (Int32(n), Int32(m), Int32(vectors ? n : 1), Int32(vectors ? k : 1))
     var (info, lwork) = (Int32(0), Int32(-1))
     var work = [Double](repeating: 0, count: 1)

@@ -137,12 +137,15 @@ struct ArchitectureReport: Report {
             }
         }
         if let t = training {
+            // a gap below the losses' rounding bound is not resolved: say so instead of printing rounding noise
+            let resolved = abs(t.loss - t.optimum) > t.lossError
+            let gap = resolved ? String(format: "relative gap %.2e", t.relativeGap) : "no gap beyond rounding"
             rows.append(
                 (
                     "Adam",
                     String(
-                        format: "loss %.10g after %d steps; exact optimum %.10g (relative gap %.2e, ±%.1e)",
-                        t.loss, t.steps, t.optimum, t.relativeGap, t.lossError)
+                        format: "loss %.10g after %d steps; exact optimum %.10g (%@, ±%.1e)", t.loss, t.steps,
+                        t.optimum, gap, t.lossError)
                 ))
         }
         return keyValueTable(rows)
