@@ -49,8 +49,9 @@ public enum BLAS {
     }
 }
 
-/// Symmetric and Hermitian eigen-decompositions (LAPACK dsyevd / zheevd), eigenvalues descending. LAPACK is
-/// column-major: a symmetric matrix is its own transpose, a Hermitian one's transpose is its conjugate.
+/// Symmetric and Hermitian eigen-decompositions (LAPACK dsyevd / zheevd), eigenvalues descending. They read only
+/// the upper triangle of the row-major input (what `BLAS.addGram` fills). LAPACK is column-major: a symmetric
+/// matrix is its own transpose, a Hermitian one's transpose is its conjugate.
 enum Eigen {
     /// A = V diag(λ) Vᵀ for a symmetric d×d row-major A. Returns λ descending and V (columns =
     /// eigenvectors, row-major d×d).

@@ -69,7 +69,14 @@ public struct DenseOptimum: Sendable {
         guard n <= 20_000 else {
             throw NumericError.tooLarge("the dense optimum needs an n×n covariance; n = \(n) is too large")
         }
-        let c = BLAS.multiply(data.values, data.values, m: n, n: n, k: data.count, transposeA: true)
+        // XᵀX's upper triangle (dsyrk, half a product's work): the eigensolvers read only that triangle
+        var c = [Double](repeating: 0, count: n * n)
+        data.values.withUnsafeBufferPointer { x in
+            c.withUnsafeMutableBufferPointer { gram in
+                guard let xp = x.baseAddress, let gp = gram.baseAddress else { return }
+                BLAS.addGram(xp, rows: data.count, columns: n, into: gp)
+            }
+        }
         let e = directions ? try Eigen.symmetric(c, n) : (values: try Eigen.symmetricValues(c, n), vectors: [])
         let total = (0..<n).reduce(0) { $0 + c[$1 * n + $1] }
         let scale = Double(data.count * n)
