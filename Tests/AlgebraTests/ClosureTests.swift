@@ -78,4 +78,51 @@ import Testing
             }
         }
     }
+
+    /// S_n's orbits on k-tuples are the set partitions of the k places into at most n blocks (Bell numbers for
+    /// n ≥ k; counted here by brute force over all tuples), and groups with as many orbits get S_n as closure:
+    /// PSL(2,7) on 8 points (2-transitive, 2-closure S_8), PGL(2,5) on 6 points (3-transitive, 3-closure S_6).
+    @Test func kTransitiveGroupsCloseToTheSymmetricGroup() throws {
+        for n in 1...5 {
+            for k in 0...4 {
+                var canonical = Set<[Int]>()
+                var tuple = [Int](repeating: 0, count: k)
+                for _ in 0..<(0..<k).reduce(1, { acc, _ in acc * n }) {
+                    var first: [Int: Int] = [:]
+                    canonical.insert(
+                        tuple.map { x in
+                            first[x]
+                                ?? {
+                                    first[x] = first.count
+                                    return first.count - 1
+                                }()
+                        })
+                    var t = k - 1
+                    while t >= 0 {
+                        tuple[t] += 1
+                        if tuple[t] < n { break }
+                        tuple[t] = 0
+                        t -= 1
+                    }
+                }
+                #expect(PermutationGroup.symmetricOrbitCount(degree: n, length: k) == canonical.count, "n=\(n) k=\(k)")
+            }
+        }
+        // PSL(2,7) on the projective line: x ↦ x + 1 and x ↦ −1/x (∞ = 8)
+        let psl = try PermutationGroup(
+            generators: [
+                try Permutation(parsing: "(1 2 3 4 5 6 7)"), try Permutation(parsing: "(1 8)(2 7)(3 4)(5 6)"),
+            ],
+            degree: 8)
+        #expect(try psl.closure(k: 2).order == BigInteger.factorial(8))
+        #expect(try psl.closure(k: 3).order == psl.order)
+        // PGL(2,5) on 6 points: x ↦ x + 1, x ↦ 2x, x ↦ −1/x (∞ = 6)
+        let pgl = try PermutationGroup(
+            generators: [
+                try Permutation(parsing: "(1 2 3 4 5)"), try Permutation(parsing: "(2 3 5 4)"),
+                try Permutation(parsing: "(1 6)(2 5)"),
+            ], degree: 6)
+        #expect(pgl.order == BigInteger(120))
+        #expect(try pgl.closure(k: 3).order == BigInteger.factorial(6))
+    }
 }

@@ -17,7 +17,18 @@ extension PermutationGroup {
         try MemoryBudget.require(
             ByteCount.product(n, n, 1 << min(k, 20), 4), for: "the pair labels of the \(k)-closure search (n = \(n))",
             advice: "use fewer points or a smaller k")
-        let search = ClosureSearch(n: n, k: k, label: try orbitsOnTuples(length: k).orbitOf)
+        let orbits = try orbitsOnTuples(length: k)
+        // as many orbits on k-tuples as S_n has (one per set partition of the k places into at most n blocks):
+        // G's k-orbits are S_n's, so G^(k) = S_n (GAP's shortcut for 2-transitive groups, for every k)
+        if n >= 2, orbits.count == Self.symmetricOrbitCount(degree: n, length: k) {
+            progress("\(k)-closure: G has the k-orbits of S_\(n)")
+            return try PermutationGroup(
+                generators: [
+                    try Permutation(zeroBasedImages: [1, 0] + Array(2..<n).map(Int32.init)),
+                    try Permutation(zeroBasedImages: (0..<n).map { Int32(($0 + 1) % n) }),
+                ], degree: n)
+        }
+        let search = ClosureSearch(n: n, k: k, label: orbits.orbitOf)
         let own = generators.map(\.storage)
         // states with 0…i−1 fixed, until fixing them determines every point (deeper stabilizers are trivial)
         var states = [search.start()]
@@ -39,6 +50,17 @@ extension PermutationGroup {
         }
         let extra = try found.map { try Permutation(zeroBasedImages: $0) }
         return try PermutationGroup(generators: generators + extra, degree: n)
+    }
+
+    /// The orbits of S_n on [n]^k: the set partitions of the k places into at most n blocks, Σ_{j ≤ n} S(k, j)
+    /// (Stirling numbers of the second kind).
+    static func symmetricOrbitCount(degree n: Int, length k: Int) -> Int {
+        var stirling = [1] + [Int](repeating: 0, count: k)  // S(i, j) for the current i, j = 0…k
+        for _ in 0..<k {
+            for j in stride(from: k, through: 1, by: -1) { stirling[j] = j * stirling[j] + stirling[j - 1] }
+            stirling[0] = 0
+        }
+        return stirling.prefix(min(n, k) + 1).reduce(0, +)
     }
 
     /// The orbit of a point (0-based) under 0-based permutations.
