@@ -1,4 +1,5 @@
 import EqgeomTestSupport
+import Algebra
 import Foundation
 import Testing
 
@@ -52,6 +53,28 @@ import Testing
             let (expectedNNGP, expectedNTK) = (c.nngp.flatMap { $0 }, c.ntk.flatMap { $0 })
             #expect(zip(result.nngp, expectedNNGP).allSatisfy { abs($0 - $1) < 1e-12 * max(1, abs($1)) }, "\(c.name)")
             #expect(zip(result.ntk, expectedNTK).allSatisfy { abs($0 - $1) < 1e-12 * max(1, abs($1)) }, "\(c.name)")
+        }
+    }
+
+    /// A data set against itself (upper triangle, mirrored) equals the general path (against the same rows plus one
+    /// more) on the common block, and is exactly symmetric.
+    @Test func selfKernelsTakeTheSymmetricPath() {
+        var rng = SplitMix(11)
+        let (n, d) = (7, 5)
+        let x = (0..<(n * d)).map { _ in rng.normal() }
+        let extra = x + (0..<d).map { _ in rng.normal() }
+        for depth in [1, 3] {
+            let kernel = FullyConnectedKernel(depth: depth, weightStd: 1.3, biasStd: 0.4)
+            let own = kernel.kernels(x, x, features: d)
+            let general = kernel.kernels(x, extra, features: d)
+            for i in 0..<n {
+                for j in 0..<n {
+                    #expect(own.nngp[i * n + j] == own.nngp[j * n + i] && own.ntk[i * n + j] == own.ntk[j * n + i])
+                    let (a, b) = (own.ntk[i * n + j], general.ntk[i * (n + 1) + j])
+                    #expect(abs(a - b) <= 1e-14 * max(1, abs(b)), "depth \(depth) (\(i), \(j))")
+                    #expect(abs(own.nngp[i * n + j] - general.nngp[i * (n + 1) + j]) <= 1e-14 * max(1, abs(b)))
+                }
+            }
         }
     }
 

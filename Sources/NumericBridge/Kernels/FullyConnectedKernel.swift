@@ -20,17 +20,19 @@ public struct FullyConnectedKernel: Sendable {
         self.biasStd = biasStd
     }
 
-    /// NNGP and NTK between the rows of x (n₁×d) and y (n₂×d), row-major n₁×n₂.
+    /// NNGP and NTK between the rows of x (n₁×d) and y (n₂×d), row-major n₁×n₂. For y = x (one data set against
+    /// itself) only the upper triangle is computed and mirrored: the kernels are then exactly symmetric.
     public func kernels(_ x: [Double], _ y: [Double], features d: Int) -> (nngp: [Double], ntk: [Double]) {
         let (n1, n2) = (x.count / d, y.count / d)
         let (w2, b2) = (weightStd * weightStd, biasStd * biasStd)
+        let symmetric = n1 == n2 && x == y
         let dot = BLAS.multiply(x, y, m: n1, n: n2, k: d, transposeB: true)
         let xx = (0..<n1).map { i in (0..<d).reduce(0) { $0 + x[i * d + $1] * x[i * d + $1] } }
         let yy = (0..<n2).map { j in (0..<d).reduce(0) { $0 + y[j * d + $1] * y[j * d + $1] } }
         // the gaps E(u − v)² = σ_w²‖x − y‖²/d (biases cancel), directly for nearby pairs
         var gap = [Double](repeating: 0, count: n1 * n2)
         for i in 0..<n1 {
-            for j in 0..<n2 {
+            for j in (symmetric ? i : 0)..<n2 {
                 let squared = ArcCosine.gap(xx[i], yy[j], dot[i * n2 + j]) {
                     (0..<d).reduce(0) { $0 + (x[i * d + $1] - y[j * d + $1]) * (x[i * d + $1] - y[j * d + $1]) }
                 }
@@ -43,7 +45,7 @@ public struct FullyConnectedKernel: Sendable {
         var theta = k
         for _ in 0..<depth {
             for i in 0..<n1 {
-                for j in 0..<n2 {
+                for j in (symmetric ? i : 0)..<n2 {
                     let r = ArcCosine.relu(kx[i], ky[j], k[i * n2 + j], gap: gap[i * n2 + j])
                     k[i * n2 + j] = w2 * r.value + b2
                     gap[i * n2 + j] = w2 * r.gap
@@ -52,6 +54,14 @@ public struct FullyConnectedKernel: Sendable {
             }
             kx = kx.map { w2 * $0 / 2 + b2 }
             ky = ky.map { w2 * $0 / 2 + b2 }
+        }
+        if symmetric {
+            for i in 0..<n1 {
+                for j in 0..<i {
+                    k[i * n2 + j] = k[j * n2 + i]
+                    theta[i * n2 + j] = theta[j * n2 + i]
+                }
+            }
         }
         return (k, theta)
     }
