@@ -70,6 +70,11 @@ import EqgeomTestSupport
             let t = try LCNTraining(net, moments: moments, seeds: testIterations(40), steps: 3000)
             #expect((t.counts[.spurious] ?? 0) == 0, "k=\(k) s=\(s): \(t.counts)")
             #expect((t.counts[.pure] ?? 0) >= t.runs.count / 2, "k=\(k) s=\(s): \(t.counts)")
+            // every regular pure limit is certified by the exact Jacobian rank at its filters; no other run is
+            for run in t.runs {
+                let regular = run.limit == .pure && run.conditioning > LCNTraining.rankTolerance
+                #expect(run.certifiedRegular == (regular ? true : nil), "k=\(k) s=\(s) seed \(run.seed)")
+            }
         }
     }
 

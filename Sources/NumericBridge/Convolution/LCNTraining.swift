@@ -41,6 +41,9 @@ public struct LCNTraining: Sendable {
         public let functionGradient: Double
         /// The end-to-end filter at the limit.
         public let filter: [Double]
+        /// For a pure limit at a regular point: whether the exact Jacobian rank over ℚ at the limit's filters (their
+        /// binary64 values, exact rationals) equals the dimension — the computed point is then a regular point of μ.
+        public let certifiedRegular: Bool?
     }
 
     /// σ_dim/σ_1 of the balanced Jacobian above which a limit counts as a regular point of μ.
@@ -277,8 +280,14 @@ struct LCNLoss {
         } else {
             limit = .spurious
         }
+        // a pure limit that is a regular point: certify it exactly (the doubles are exact rationals)
+        var certified: Bool? = nil
+        if limit == .pure, conditioning > LCNTraining.rankTolerance {
+            let exact = filters.map { $0.compactMap { Rational(exactly: $0) } }
+            certified = exact.map(\.count) == network.filterSizes && network.jacobian(at: exact).rank == dimension
+        }
         return LCNTraining.Run(
             seed: seed, limit: limit, loss: value, gradient: gradientNorm / scale, conditioning: conditioning,
-            functionGradient: functionGradient, filter: u)
+            functionGradient: functionGradient, filter: u, certifiedRegular: certified)
     }
 }

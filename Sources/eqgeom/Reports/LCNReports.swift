@@ -133,10 +133,12 @@ struct LCNTrainReport: Report {
         let conditioning: Double
         let functionGradient: Double
         let filter: [Double]
+        let certifiedRegular: Bool?
 
         enum CodingKeys: String, CodingKey {
             case seed, limit, loss, gradient, conditioning, filter
             case functionGradient = "function_gradient"
+            case certifiedRegular = "certified_regular"
         }
     }
 
@@ -156,7 +158,8 @@ struct LCNTrainReport: Report {
         runs = t.runs.map {
             Run(
                 seed: $0.seed, limit: $0.limit.rawValue, loss: $0.loss, gradient: $0.gradient,
-                conditioning: $0.conditioning, functionGradient: $0.functionGradient, filter: $0.filter)
+                conditioning: $0.conditioning, functionGradient: $0.functionGradient, filter: $0.filter,
+                certifiedRegular: $0.certifiedRegular)
         }
     }
 
@@ -165,15 +168,27 @@ struct LCNTrainReport: Report {
         case filterSizes = "filter_sizes"
     }
 
+    /// How many pure limits the exact Jacobian rank certifies as regular points (none when no limit is pure).
+    var certifiedRow: [(String, String)] {
+        let regular = runs.filter { $0.certifiedRegular != nil }
+        guard !regular.isEmpty else { return [] }
+        let exact = regular.filter { $0.certifiedRegular == true }.count
+        return [
+            ("certified", "\(exact) of \(regular.count) regular pure limits: exact Jacobian rank over ℚ = dimension")
+        ]
+    }
+
     var table: String {
-        var text = keyValueTable([
-            ("layers", zip(filterSizes, strides).map { "k=\($0) s=\($1)" }.joined(separator: ", ")),
-            ("runs", "\(runs.count)"),
-            (
-                "limits",
-                LCNTraining.Limit.allCases.map { "\($0.rawValue) \(counts[$0.rawValue] ?? 0)" }.joined(separator: ", ")
-            ),
-        ])
+        var text = keyValueTable(
+            [
+                ("layers", zip(filterSizes, strides).map { "k=\($0) s=\($1)" }.joined(separator: ", ")),
+                ("runs", "\(runs.count)"),
+                (
+                    "limits",
+                    LCNTraining.Limit.allCases.map { "\($0.rawValue) \(counts[$0.rawValue] ?? 0)" }.joined(
+                        separator: ", ")
+                ),
+            ] + certifiedRow)
         let spurious = runs.filter { $0.limit == "spurious" }.prefix(3)
         if !spurious.isEmpty {
             text += "\n\nspurious limits (rank-deficient Jacobian, ∇ℓ ≠ 0)\n"
