@@ -108,6 +108,12 @@ import Testing
                 #expect(PermutationGroup.symmetricOrbitCount(degree: n, length: k) == canonical.count, "n=\(n) k=\(k)")
             }
         }
+        // S_n with its order known: the stabiliser chain of the same generators agrees
+        for n in 1...7 {
+            let known = try PermutationGroup.symmetric(degree: n)
+            let computed = try PermutationGroup(generators: known.generators, degree: n)
+            #expect(known.order == computed.order && known.order == BigInteger.factorial(UInt(n)), "n = \(n)")
+        }
         // PSL(2,7) on the projective line: x ↦ x + 1 and x ↦ −1/x (∞ = 8)
         let psl = try PermutationGroup(
             generators: [
