@@ -223,14 +223,18 @@ public enum BLASCore {
     /// The core to force when OpenBLAS chose a generic one that this CPU outruns: SkylakeX with AVX-512 (F, BW,
     /// DQ, VL), Haswell with AVX2 and FMA, SandyBridge with AVX; nil when the choice stands.
     public static func better(than core: String, cpuFlags: Set<String>) -> String? {
-        let generic: Set<String> = [
-            "prescott", "katmai", "coppermine", "northwood", "core2", "penryn", "dunnington", "nehalem", "atom",
-            "banias", "unknown",
-        ]
-        guard generic.contains(core.lowercased()) else { return nil }
+        guard isGeneric(core) else { return nil }
         if cpuFlags.isSuperset(of: ["avx512f", "avx512bw", "avx512dq", "avx512vl"]) { return "SkylakeX" }
         if cpuFlags.isSuperset(of: ["avx2", "fma"]) { return "Haswell" }
         return cpuFlags.contains("avx") ? "SandyBridge" : nil
+    }
+
+    /// Whether `core` is one of OpenBLAS's generic fallbacks (pre-AVX cores it picks for CPUs it does not know).
+    static func isGeneric(_ core: String) -> Bool {
+        [
+            "prescott", "katmai", "coppermine", "northwood", "core2", "penryn", "dunnington", "nehalem", "atom",
+            "banias", "unknown",
+        ].contains(core.lowercased())
     }
 
     /// The flags of the first processor in /proc/cpuinfo (empty where there is none).
@@ -246,7 +250,11 @@ public enum BLASCore {
     /// ones; returns (doing nothing) when the variable is already set (the user's choice, or after the restart),
     /// the choice stands, or the restart fails.
     public static func restartWithBetterKernelsIfNeeded() {
-        guard getenv("OPENBLAS_CORETYPE") == nil, let core = better(than: name, cpuFlags: cpuFlags()) else { return }
+        // /proc/cpuinfo is read only when OpenBLAS fell back: start-up stays as it was on CPUs it knows
+        let chosen = name
+        guard getenv("OPENBLAS_CORETYPE") == nil, isGeneric(chosen),
+            let core = better(than: chosen, cpuFlags: cpuFlags())
+        else { return }
         setenv("OPENBLAS_CORETYPE", core, 1)
         execv("/proc/self/exe", CommandLine.unsafeArgv)
     }

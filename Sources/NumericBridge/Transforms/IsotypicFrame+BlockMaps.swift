@@ -11,21 +11,20 @@ extension IsotypicFrame {
     /// The first coordinate of each block (blocks occupy consecutive coordinates in canonical order), then n.
     public var blockOffsets: [Int] { blocks.map { $0.columns.min() ?? 0 } + [degree] }
 
-    /// Rows y of coordinates with each block's slots multiplied by F_ρ (y_slot ↦ F_ρ y_slot).
+    /// Rows y of coordinates with each block's slots multiplied by F_ρ (y_slot ↦ F_ρ y_slot): per block the slots
+    /// of all rows gathered into a (batch·c)×δμ matrix Z, then Z·F_ρᵀ by BLAS, scattered back.
     public func apply(_ maps: [[Double]], to y: [Double], batch: Int) -> [Double] {
         let n = degree
         var out = [Double](repeating: 0, count: batch * n)
         for (block, f) in zip(blocks, maps) {
-            let d = block.type.dimension * block.multiplicity
+            let (d, c) = (block.type.dimension * block.multiplicity, block.slots)
+            var z = [Double](repeating: 0, count: batch * c * d)
             for r in 0..<batch {
-                for j in 0..<block.slots {
-                    let columns = block.columns[(j * d)..<((j + 1) * d)]
-                    for (p, target) in columns.enumerated() {
-                        var sum = 0.0
-                        for (q, source) in columns.enumerated() { sum += f[p * d + q] * y[r * n + source] }
-                        out[r * n + target] = sum
-                    }
-                }
+                for (e, column) in block.columns.enumerated() { z[r * c * d + e] = y[r * n + column] }
+            }
+            let mapped = BLAS.multiply(z, f, m: batch * c, n: d, k: d, transposeB: true)
+            for r in 0..<batch {
+                for (e, column) in block.columns.enumerated() { out[r * n + column] = mapped[r * c * d + e] }
             }
         }
         return out
