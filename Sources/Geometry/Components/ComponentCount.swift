@@ -225,15 +225,22 @@ public struct BlockShapes: Sendable {
     public func componentCount(rank r: Int) throws -> ComponentCount {
         precondition(r >= 0)
         if r > degree { return ComponentCount(rank: r, all: 1, withRankR: 0) }
-        if let full = closedFormCoefficient(r, heavierThan: 0), heaviest <= 2 {
-            let slack = heaviest == 2 ? closedFormCoefficient(r - 1 - capacity(atMost: 1), heavierThan: 1) : 0
-            if let slack { return ComponentCount(rank: r, all: full + slack, withRankR: full) }
-        }
+        if let count = count(rank: r, closedFormCoefficient) { return count }
         try checkSeriesLength(r + 1)
-        let full = coefficient(r)
+        guard let count = count(rank: r, { coefficient($0, heavierThan: $1) }) else {
+            preconditionFailure("the series gives every coefficient")
+        }
+        return count
+    }
+
+    /// N⁼_r and N_r from the coefficients [x^k] ∏_{w_b > s}(…) (`coefficient(k, s)`): the slack-0 term and the sum over
+    /// slacks s < w_max; nil when a coefficient is not available.
+    private func count(rank r: Int, _ coefficient: (Int, Int) -> BigInteger?) -> ComponentCount? {
+        guard let full = coefficient(r, 0) else { return nil }
         var all = full
         for s in stride(from: 1, to: heaviest, by: 1) {
-            all += coefficient(r - s - capacity(atMost: s), heavierThan: s)
+            guard let c = coefficient(r - s - capacity(atMost: s), s) else { return nil }
+            all += c
         }
         return ComponentCount(rank: r, all: all, withRankR: full)
     }

@@ -74,11 +74,7 @@ enum GeneratedAlgebra {
         for (parent, gi) in origin.dropFirst() { exact.append(generators[gi] * exact[parent]) }
         let m = exact.count
         if m == bound { return exact }  // independent words in an algebra of dimension ≤ m: a basis
-        var stacked = RationalMatrix(rows: m, columns: d * d)
-        for (r, w) in exact.enumerated() {
-            for e in 0..<(d * d) where !w.isZero(e / d, e % d) { stacked[r, e] = w[e / d, e % d] }
-        }
-        let (form, rank) = stacked.rowReduced
+        let (form, rank) = MatrixSpan.vectorized(exact, length: d * d).rowReduced
         guard rank == m else { return nil }
         // closure: every product g·w lies in the row space, i.e. equals its pivot entries times the echelon rows
         var pivots: [Int] = []
@@ -86,25 +82,13 @@ enum GeneratedAlgebra {
             guard let q = (0..<(d * d)).first(where: { !form.isZero(r, $0) }) else { return nil }
             pivots.append(q)
         }
-        let k = m * generators.count
-        var products = RationalMatrix(rows: k, columns: d * d)
-        var coordinates = RationalMatrix(rows: k, columns: m)
-        for (wi, w) in exact.enumerated() {
-            for (gi, g) in generators.enumerated() {
-                let row = wi * generators.count + gi
-                let product = g * w
-                for e in 0..<(d * d) where !product.isZero(e / d, e % d) { products[row, e] = product[e / d, e % d] }
-                for (c, q) in pivots.enumerated() where !product.isZero(q / d, q % d) {
-                    coordinates[row, c] = product[q / d, q % d]
-                }
-            }
+        let products = MatrixSpan.vectorized(exact.flatMap { w in generators.map { $0 * w } }, length: d * d)
+        var coordinates = RationalMatrix(rows: products.rows, columns: m)
+        for row in 0..<products.rows {
+            for (c, q) in pivots.enumerated() where !products.isZero(row, q) { coordinates[row, c] = products[row, q] }
         }
         guard coordinates * form == products else { return nil }
-        return (0..<m).map { r in
-            var b = RationalMatrix(rows: d, columns: d)
-            for e in 0..<(d * d) where !form.isZero(r, e) { b[e / d, e % d] = form[r, e] }
-            return b
-        }
+        return MatrixSpan.matrices(fromRows: form, count: m, rows: d, columns: d)
     }
 
     /// a·b mod p for d×d residues (row-major).

@@ -43,10 +43,7 @@ public struct LieClosure: Sendable {
             checked += 1
         }
         let m = basis.count
-        var columns = RationalMatrix(rows: d * d, columns: m)
-        for (k, b) in basis.enumerated() {
-            for e in 0..<(d * d) where !b.isZero(e / d, e % d) { columns[e, k] = b[e / d, e % d] }
-        }
+        let columns = MatrixSpan.vectorized(basis, length: d * d).transposed
         var constants: [(Int, Int, Int, Rational)] = []
         var ad = [RationalMatrix](repeating: RationalMatrix(rows: m, columns: m), count: m)  // (ad b_i)[k, j] = f_ij^k
         for i in 0..<m {

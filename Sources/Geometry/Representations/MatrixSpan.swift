@@ -27,9 +27,25 @@ struct MatrixSpan {
 
     /// The span's echelon rows as rows×columns matrices (vec row-major).
     func basis(rows: Int, columns: Int) -> [RationalMatrix] {
-        (0..<rank).map { r in
+        Self.matrices(fromRows: echelon, count: rank, rows: rows, columns: columns)
+    }
+
+    /// One row vec(m) (row-major) per matrix, all of the same shape.
+    static func vectorized(_ matrices: [RationalMatrix], length: Int) -> RationalMatrix {
+        var stacked = RationalMatrix(rows: matrices.count, columns: length)
+        for (r, m) in matrices.enumerated() {
+            for e in 0..<length where !m.isZero(e / m.columns, e % m.columns) {
+                stacked[r, e] = m[e / m.columns, e % m.columns]
+            }
+        }
+        return stacked
+    }
+
+    /// The first `count` rows of `stacked` as rows×columns matrices (the inverse of `vectorized`).
+    static func matrices(fromRows stacked: RationalMatrix, count: Int, rows: Int, columns: Int) -> [RationalMatrix] {
+        (0..<count).map { r in
             var m = RationalMatrix(rows: rows, columns: columns)
-            for e in 0..<length where !echelon.isZero(r, e) { m[e / columns, e % columns] = echelon[r, e] }
+            for e in 0..<stacked.columns where !stacked.isZero(r, e) { m[e / columns, e % columns] = stacked[r, e] }
             return m
         }
     }
