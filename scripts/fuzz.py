@@ -637,8 +637,17 @@ def lcn_case(rng):
     strides = [rng.choice([0, 1, 2, 3]) for _ in range(rng.choice([depth, depth, depth + 1]))]
     argv = ["lcn", rng.choice(["show", "show", "train"]), "--filters", ",".join(map(str, sizes)),
             "--strides", ",".join(map(str, strides))]
+    data = None
     if argv[1] == "train":
         argv += ["--seeds", rng.choice(["2", "0"]), "--steps", "50"]
+        data = rng.choice([None, None, "signals", "missing", "targets-only"])
+        signals = os.path.join(ROOT, "data/gaussian-3x3.npy")  # 60 signals of 9 values
+        if data == "signals":
+            argv += ["--data", signals]
+        elif data == "missing":
+            argv += ["--data", os.path.join(ROOT, "data/no-such-signals.npy")]
+        elif data == "targets-only":
+            argv += ["--targets", signals]
     elif rng.random() < 0.3:
         argv += ["--filter", rng.choice(["1,0,1", "1,-2,1", "x", "1"])]
     argv.append("--json")
@@ -648,7 +657,9 @@ def lcn_case(rng):
         size += (k - 1) * dilation
         dilation *= s
     bad_seeds = "--seeds" in argv and argv[argv.index("--seeds") + 1] == "0"
-    if not valid or size > 100000 or bad_seeds:
+    # next-value prediction needs a signal longer than the end-to-end filter
+    bad_data = data in ("missing", "targets-only") or (data == "signals" and size + 1 > 9)
+    if not valid or size > 100000 or bad_seeds or bad_data:
         return argv, "refuse", None, None, None
     if "--filter" in argv:
         return argv, None, None, None, None
