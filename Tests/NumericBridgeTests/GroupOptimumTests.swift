@@ -72,7 +72,7 @@ import EqgeomTestSupport
             let partial = try AdaptedBasis(
                 group: group, allowUnmodelled: true, auxiliarySearch: false, progress: { _ in })
             #expect(!partial.unmodelled.isEmpty, "\(name)")
-            let certificate = try AdaptedBasisCertificate(partial)
+            let certificate = try partial.certify()
             #expect(certificate.holds && !certificate.floatingBlocks.isEmpty, "\(name): \(certificate.failures)")
             let floating = try GroupNumericBasis(partial)
             #expect(!floating.floatingBlocks.isEmpty)

@@ -27,8 +27,8 @@ import EqgeomTestSupport
             let basis = try GroupNumericBasis(exact)
             let general = try GroupBlockSpectra(
                 coordinates: GroupTransform(basis).forward(data, batch: count), count: count, basis: basis)
-            #expect(try BasisCertificate(ExactBasis(sigma)).holds, "\(type)")
-            #expect(try AdaptedBasisCertificate(exact).holds, "\(type)")
+            #expect(try ExactBasis(sigma).certify().holds, "\(type)")
+            #expect(try exact.certify().holds, "\(type)")
             let total = cyclic.totalEnergy
             #expect(abs(total - general.totalEnergy) <= 1e-10 * total, "\(type)")
             for r in 0...n {
@@ -40,6 +40,36 @@ import EqgeomTestSupport
                 #expect(abs(a - b) <= 1e-9 * max(total, 1), "\(type) r=\(r): \(a) vs \(b)")
             }
             #expect(general.loss(general.blocks.map(\.block.multiplicity)) <= 1e-12 * max(total, 1))
+        }
+    }
+
+    /// `basis`'s one analysis for σ (closed form) and for ⟨σ⟩ (the general engine): the same n, orbitals and blocks
+    /// (type, weight, multiplicity), small measured errors, and both exact bases certified through the one
+    /// protocol.
+    @Test func basisAnalysesAgreeForOnePermutationAndItsGroup() throws {
+        var rng = SeededGenerator(seed: 977)
+        var types = (0..<testIterations(8)).map { _ in randomCycleType(using: &rng, maxDegree: 12) }
+        types += [CycleType(lengths: [12]), CycleType(lengths: [1, 1, 1]), CycleType(lengths: [6, 4, 3, 2, 1])]
+        var request = BasisAnalysis.Request()
+        request.certify = true
+        for type in types {
+            let sigma = try type.representative()
+            let group = try PermutationGroup(generators: [sigma])
+            let cyclic = try BasisAnalysis(sigma, request)
+            let general = try BasisAnalysis(group, request)
+            let shapes = { (a: BasisAnalysis) in a.blocks.map { "\($0.type)\($0.weight)x\($0.multiplicity)" }.sorted() }
+            #expect(cyclic.degree == general.degree && cyclic.orbitals == general.orbitals, "\(type)")
+            #expect(shapes(cyclic) == shapes(general), "\(type)")
+            #expect(cyclic.orbitals == BlockStructure(sigma).commutantDimension, "\(type)")
+            #expect(cyclic.certificate?.holds == true && general.certificate?.holds == true, "\(type)")
+            for a in [cyclic, general] {
+                #expect((a.orthogonalityErrorMax ?? 1) <= 1e-13 && (a.blockErrorMax ?? 1) <= 1e-13, "\(type)")
+            }
+            let bases: [any ExactAdaptedBasis] = [try ExactBasis(sigma), try AdaptedBasis(group: group)]
+            for basis in bases {
+                #expect(basis.degree == sigma.degree)
+                #expect(try basis.certify(everyOrbit: true).holds, "\(type)")
+            }
         }
     }
 }

@@ -5,15 +5,16 @@ import Algebra
 import Geometry
 import NumericBridge
 
-/// `eqgeom basis`: Q_σ, numeric with its errors, exact with a certificate (MATH.md §5).
+/// `eqgeom basis`: the adapted basis of one permutation (Q_σ, MATH.md §5) or a group (MATH.md §8.5), numeric with
+/// its errors, exact with a certificate, exported.
 struct Basis: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The real orthogonal basis Q_σ: errors, exact certificate, export.")
+        abstract: "The orthogonal adapted basis Q: errors, exact basis and certificate, export.")
 
     @OptionGroup var action: PermutationOptions
     @OptionGroup var generators: GeneratorOptions
-    @Flag(help: "Build the exact basis B (cyclotomic entries) and D = BᵀB.") var exact = false
-    @Flag(help: "Check BᵀB = D and BᵀP_σB = D·J exactly (implies --exact).") var certify = false
+    @Flag(help: "Build the exact basis B and Δ = BᵀB.") var exact = false
+    @Flag(help: "Check the exact basis's identities exactly (implies --exact).") var certify = false
     @Flag(help: "With --certify: check every cycle, not one per cycle length.") var everyCycle = false
     @Option(
         help: ArgumentHelp(
@@ -25,51 +26,40 @@ struct Basis: ParsableCommand {
     func validate() throws {
         if everyCycle && !certify { throw ValidationError("--every-cycle goes with --certify") }
         if let path = out { try requireExtension(path, ["npy", "npz", "json"]) }
-        if everyCycle && (generators.given || action.moveCount >= 2) {
+        let isGroup = generators.given || action.moveCount >= 2
+        if everyCycle && isGroup {
             throw ValidationError("--every-cycle is for one permutation; a group's certificate checks every orbit")
+        }
+        if !isGroup, let path = out, path.hasSuffix(".json") {
+            throw ValidationError("--out FILE.json is the exact basis of a group; for one permutation use .npy or .npz")
         }
     }
 
     func run() throws {
-        if let group = try action.group(with: generators) { return try runGroup(group) }
-        if let path = out, path.hasSuffix(".json") {
-            throw ValidationError("--out FILE.json is the exact basis of a group; for one permutation use .npy or .npz")
-        }
-        try action.requireMemory(bytesPerPoint: BasisLayout.bytesPerPoint + 16, for: "the basis Q_σ")
-        let sigma = try action.requiredPermutation()
-        let layout = try BasisLayout(sigma)
-        if out != nil { try NumericBasis.requireMemory(layout) }
-        var report = BasisReport(n: layout.degree)
-        let quality = BasisQuality(layout)
-        report.orthogonalityError = quality.orthogonalityError
-        report.blockError = quality.blockError
-        report.orthogonalityErrorMax = quality.orthogonalityErrorMax
-        report.blockErrorMax = quality.blockErrorMax
-        report.errorMethod = quality.method
-        if exact || certify {
-            let norms = try ExactBasis(sigma).squaredNorms.map(\.description)
-            report.squaredNorms = Dictionary(grouping: norms, by: { $0 }).mapValues(\.count)
-        }
-        if certify {
-            if layout.degree > 10_000 { progress("certifying Q_σ exactly for n = \(layout.degree)…") }
-            let cert = try BasisCertificate(ExactBasis(sigma), everyCycle: everyCycle)
-            report.certified = cert.holds
-            report.checkedEntries = cert.checkedEntries
-            report.failures = cert.failures
+        var request = BasisAnalysis.Request()
+        request.exact = exact
+        request.certify = certify
+        request.everyOrbit = everyCycle
+        request.exactExport = out?.hasSuffix(".json") == true
+        let analysis: BasisAnalysis
+        if let group = try action.group(with: generators) {
+            analysis = try BasisAnalysis(group, request, progress: { progress($0) })
+        } else {
+            try action.requireMemory(bytesPerPoint: BasisLayout.bytesPerPoint + 16, for: "the basis Q_σ")
+            analysis = try BasisAnalysis(try action.requiredPermutation(), request, progress: { progress($0) })
         }
         if let path = out {
             // written last, after every check passed, so a refusal leaves no file behind
-            guard report.certified != false else { throw ValidationError("the certificate fails; \(path) not written") }
-            let q = try NumericBasis(layout)
-            if path.hasSuffix(".npz") {
-                var archive = ArchitectureExport.basisArchive(layout)
-                archive.add("Q", NumPyArray(float64: q.matrix, shape: [layout.degree, layout.degree]))
-                try archive.write(to: path)
+            guard analysis.certificate?.holds != false else {
+                throw ValidationError("the certificate fails; \(path) not written")
+            }
+            if let document = analysis.exactDocument, path.hasSuffix(".json") {
+                try OutputFile.write(jsonBytes(document), to: path)
             } else {
-                try NumPyArray(float64: q.matrix, shape: [layout.degree, layout.degree]).write(to: path)
+                try analysis.write(to: path)
             }
             wrote([path])
         }
-        try emit(report, output)
+        try emit(BasisReport(analysis), output)
     }
 }

@@ -1,6 +1,6 @@
 import Algebra
 
-/// An exact certificate for an adapted basis B of a permutation group (MATH.md §8.6), checked in the field of
+/// The certificate of a group's exact adapted basis B (MATH.md §8.6), checked in the field of
 /// each Galois class (so for all of its real embeddings at once):
 /// 1. BᵀB = Δ diagonal with nonzero entries, on every orbit (columns of different orbits have disjoint
 ///    support; blocks of different classes are orthogonal because their models are non-isomorphic, item 4);
@@ -8,37 +8,18 @@ import Algebra
 /// 3. every model is irreducible of its declared type: its commutant has dimension δ over K, and the
 ///    structure matrices are Λ-skew commuting elements with negative scalar squares, I′J′ = −J′I′, K′ = I′J′
 ///    (dimension alone would not exclude a sum of two real irreducibles); ρ(s)ᵀΛρ(s) = Λ;
-/// Blocks without an exact model (`AdaptedBasis.unmodelled`) are listed in `floatingBlocks`; items 1–3 cover the
-/// others, item 4 all of them.
 /// 4. Σ w·μ = n and Σ δ·μ² = the number of orbitals of G on [n]², counted combinatorially. Since
 ///    dim End_G(ℝ^n) = #orbitals and isomorphic blocks would add cross terms, 4 proves the models pairwise
 ///    non-isomorphic, and with 1–3 that QᵀWQ ∈ ⊕ M_μ(E_ρ) for every equivariant W.
-public struct AdaptedBasisCertificate: Sendable, Codable {
-    /// Whether every identity held exactly.
-    public let holds: Bool
-    /// Exact identities compared.
-    public let checkedEntries: Int
-    /// Σ w μ and Σ δ μ², and the combinatorial orbital count.
-    public let dimension: Int
-    /// Σ δ μ², the commutant dimension the blocks imply.
-    public let commutantDimension: Int
-    /// The orbitals of G on [n]², counted independently (union-find).
-    public let orbitals: Int
-    /// What failed, one line each (at most 20).
-    public let failures: [String]
-    /// Blocks without an exact model (their floating basis is checked numerically, not here).
-    public let floatingBlocks: [String]
-
-    enum CodingKeys: String, CodingKey {
-        case holds, dimension, orbitals, failures
-        case floatingBlocks = "floating_blocks"
-        case checkedEntries = "checked_entries"
-        case commutantDimension = "commutant_dimension"
-    }
-
-    /// Checks every identity of MATH.md §8.6 exactly in each class's field.
+///
+/// Blocks without an exact model (`AdaptedBasis.unmodelled`) are listed in `floatingBlocks`; items 1–3 cover the
+/// others, item 4 all of them.
+extension AdaptedBasis: ExactAdaptedBasis {
+    /// Checks every identity of MATH.md §8.6 exactly in each class's field, on every orbit (`everyOrbit` is
+    /// the cyclic case's option: here each orbit carries its own copies and is always checked).
     /// - Throws: `MemoryLimitError` past the memory budget.
-    public init(_ basis: AdaptedBasis) throws {
+    public func certify(everyOrbit: Bool = true) throws -> BasisCertificate {
+        let basis = self
         var failures: [String] = []
         var checked = 0
         let n = basis.degree
@@ -75,17 +56,13 @@ public struct AdaptedBasisCertificate: Sendable, Codable {
         let orbitals = n * n <= 50_000_000 ? try group.orbitsOnTuples(length: 2).count : basis.orbitalCount
         if dimension != n { failures.append("Σ w·μ = \(dimension), not n = \(n)") }
         if commutant != orbitals { failures.append("Σ δ·μ² = \(commutant), but G has \(orbitals) orbitals") }
-        holds = failures.isEmpty
-        checkedEntries = checked
-        self.dimension = dimension
-        commutantDimension = commutant
-        self.orbitals = orbitals
-        self.failures = Array(failures.prefix(20))
-        floatingBlocks = basis.blocks.indices.filter { basis.blockClass[$0] < 0 }.map { basis.blocks[$0].label }
+        return BasisCertificate(
+            failures: failures, checkedEntries: checked,
+            floatingBlocks: blocks.indices.filter { blockClass[$0] < 0 }.map { blocks[$0].label })
     }
 
     /// Items 1–3 for one class.
-    static func check(_ cls: AdaptedBasis.ModelClass, class c: Int, basis: AdaptedBasis, positionOf: [Int])
+    static func check(_ cls: ModelClass, class c: Int, basis: AdaptedBasis, positionOf: [Int])
         -> ([String], Int)
     {
         let model = cls.model
