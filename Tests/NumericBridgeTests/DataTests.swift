@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Algebra
 @testable import NumericBridge
 import EqgeomTestSupport
 
@@ -63,6 +64,30 @@ func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
         let real = try ImageDataset.load(
             path: packageRoot().appendingPathComponent("data/mnist-2k.csv.gz").path, features: 784)
         #expect(real.count == 2000 && real.labels?.count == 2000 && real.values.allSatisfy { $0 >= 0 && $0 <= 1 })
+    }
+
+    /// The byte-level CSV reader against `Double(String)` on random fields: integers (the fast path), decimals,
+    /// exponents and blanks around fields, CRLF and LF lines, a label column.
+    @Test func csvFieldsAgreeWithDoubleParsing() throws {
+        var rng = SplitMix(29)
+        var text = ""
+        var expected: [Double] = []
+        for row in 0..<40 {
+            var fields: [String] = []
+            for _ in 0..<5 {
+                let kind = Int(rng.next() % 4)
+                let value = Int(rng.next() % 256)
+                let field = [
+                    "\(value)", "\(value).25", "\(value)e-1",
+                    String(repeating: "0", count: Int(rng.next() % 20)) + "\(value)",
+                ][kind]
+                expected.append(Double(field)! / 255)
+                fields.append((rng.next() % 3 == 0 ? " " : "") + field + (rng.next() % 3 == 0 ? "\t" : ""))
+            }
+            text += fields.joined(separator: ",") + ",\(row % 10)" + (row % 2 == 0 ? "\r\n" : "\n")
+        }
+        let d = try ImageDataset.load(path: try temporaryFile("r.csv", Array(text.utf8)), features: 5)
+        #expect(d.count == 40 && d.values == expected && d.labels == (0..<40).map { $0 % 10 })
     }
 
     @Test func npyRoundTrip() throws {

@@ -11,7 +11,15 @@ enum ArcCosine {
     static func relu(
         _ k11: Double, _ k22: Double, _ k12: Double, gap: Double
     ) -> (value: Double, derivative: Double, gap: Double) {
-        let (r1, r2) = (k11.squareRoot(), k22.squareRoot())
+        relu(k11, k22, k12, roots: (k11.squareRoot(), k22.squareRoot()), gap: gap)
+    }
+
+    /// `relu` with √k₁₁ and √k₂₂ already known.
+    @inline(__always)
+    static func relu(
+        _ k11: Double, _ k22: Double, _ k12: Double, roots: (Double, Double), gap: Double
+    ) -> (value: Double, derivative: Double, gap: Double) {
+        let (r1, r2) = roots
         let s = r1 * r2
         guard s > 0 else { return (0, 0.5, (k11 + k22) / 2) }
         let unequal = (k11 - k22) * (k11 - k22) / ((r1 + r2) * (r1 + r2))
@@ -26,6 +34,7 @@ enum ArcCosine {
 
     /// The gap from the variances and covariance, recomputed from the inputs by `direct` when cancellation
     /// would cost a digit (1 − cos θ < 0.05: the expansion's rounding ε·(k₁₁ + k₂₂) moves θ by ε/sin θ).
+    @inline(__always)
     static func gap(_ k11: Double, _ k22: Double, _ k12: Double, direct: () -> Double) -> Double {
         let expanded = k11 + k22 - 2 * k12
         return expanded < 0.1 * (k11 + k22) ? direct() : expanded
