@@ -78,7 +78,7 @@ import EqgeomTestSupport
         let numpy = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
         let best = numpy?["best"] as? [String: Double] ?? [:]
         for r in ["10", "40", "99"] {
-            let o = try json(["train"] + Self.d4 + ["--rank", r, "--data", data])
+            let o = try json(["train"] + Self.d4 + ["--rank", r, "--data", data, "--dense"])
             let loss = o["exact_loss"] as? Double ?? 0
             let expected = best[r] ?? -1
             #expect(abs(loss - expected) <= 1e-9 * expected, "r = \(r): eqgeom \(loss), NumPy \(expected)")

@@ -166,7 +166,7 @@ func temporaryDirectory() throws -> String {
         let npy = dir + "/offset.npy"
         try Data(npyBytes("{'descr': '<f8', 'fortran_order': False, 'shape': (20, 16), }", values))
             .write(to: URL(fileURLWithPath: npy))
-        let o = try json(trainArgs(npy))
+        let o = try json(trainArgs(npy) + ["--dense"])
         let loss = o["exact_loss"] as? Double ?? -1
         let error = o["exact_loss_error"] as? Double ?? 0
         #expect(loss >= 0 && (o["dense_loss"] as? Double ?? -1) >= 0)

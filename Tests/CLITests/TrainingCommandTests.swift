@@ -8,7 +8,7 @@ import EqgeomTestSupport
         let data = packageRoot().appendingPathComponent("data/mnist-2k.csv.gz").path
         let o = try json([
             "train", "--data", data, "--image", "28x28", "--shift", "x", "--rank", "99", "--component", "paper",
-            "--max-shift", "6",
+            "--max-shift", "6", "--dense",
         ])
         #expect(o["tuple"] as? [Int] == [13, 10, 9, 8, 7, 5, 3, 1, 0, 0, 0, 0, 0, 0, 0])
         #expect(o["parameters"] as? Int == 5544 && o["dense_parameters"] as? Int == 155_232)

@@ -90,6 +90,31 @@ func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
         #expect(d.count == 40 && d.values == expected && d.labels == (0..<40).map { $0 % 10 })
     }
 
+    /// `.npy` files are read value by value from the file (no copy of their bytes): every dtype agrees with the
+    /// whole-file parser, unsigned bytes are scaled to [0, 1], a gzipped copy (read whole) agrees, and a truncated
+    /// file is refused.
+    @Test func streamedNpyAgreesWithTheWholeFileParser() throws {
+        let ints: [Int32] = (0..<24).map { Int32($0 * 37 % 255) - 100 }
+        let arrays = [
+            NumPyArray(float64: (0..<24).map { Double($0) * 0.37 - 2 }, shape: [4, 6]),
+            NumPyArray(int32: ints, shape: [4, 6]),
+            NumPyArray(int64: ints.map(Int64.init), shape: [4, 2, 3]),
+            NumPyArray(int8: ints.map { Int8(truncatingIfNeeded: $0) }, shape: [4, 6]),
+        ]
+        for (k, a) in arrays.enumerated() {
+            let d = try ImageDataset.load(path: try temporaryFile("s\(k).npy", a.npy), features: 6)
+            #expect(d.count == 4 && d.values == a.doubles, "\(a.dtype)")
+            let z = try ImageDataset.load(path: try temporaryFile("s\(k).npy.gz", try gzip(a.npy)), features: 6)
+            #expect(z.values == d.values, "\(a.dtype)")
+        }
+        let bytes = NumPyArray.header(descr: "|u1", shape: [2, 3]) + [0, 51, 255, 102, 0, 204]
+        let u = try ImageDataset.load(path: try temporaryFile("u.npy", bytes), features: 3)
+        #expect(u.values == [0, 0.2, 1, 0.4, 0, 0.8])
+        #expect(throws: NumericError.self) {
+            try ImageDataset.load(path: try temporaryFile("t.npy", Array(arrays[0].npy.dropLast(8))), features: 6)
+        }
+    }
+
     @Test func npyRoundTrip() throws {
         let a = NumPyArray(float64: [1.5, -2, 0.25, 3, 4, 5], shape: [2, 3])
         let back = try NumPyArray(npy: a.npy)

@@ -43,6 +43,11 @@ public struct ImageDataset: Sendable {
     ///   every column of a CSV.
     public static func load(path: String, features n: Int?) throws -> ImageDataset {
         let name = (path as NSString).lastPathComponent
+        if InputFile.isRegularFile(path),
+            let (shape, dtype, values) = try NumPyArray.streamedDoubles(path: path, name: name)
+        {
+            return try validated(npy: shape, dtype: dtype, values: values, name: name, features: n)
+        }
         let bytes = try InputFile.bytes(path, expansion: 9, advice: "use a smaller file")
         return try decode(bytes, name: name, features: n)
     }
@@ -64,6 +69,11 @@ public struct ImageDataset: Sendable {
             throw NumericError.invalidInput(
                 "\(name): unknown format; use MNIST IDX (.idx3-ubyte[.gz]), CSV (.csv[.gz]) or NumPy .npy")
         }
+        return try validated(set, name: name, features: expected)
+    }
+
+    /// Checks a decoded set: the expected number of features, at least one sample, finite values.
+    static func validated(_ set: ImageDataset, name: String, features expected: Int?) throws -> ImageDataset {
         let n = set.features
         if let expected, expected != n {
             throw NumericError.invalidInput(
@@ -103,12 +113,27 @@ public struct ImageDataset: Sendable {
 
     static func loadNPY(_ b: [UInt8], name: String) throws -> ImageDataset {
         let a = try NumPyArray(npy: b, name: name)
-        guard a.shape.count == 2 || a.shape.count == 3 else {
-            throw NumericError.invalidInput("\(name): expected an [N, n] or [N, H, W] array, got shape \(a.shape)")
-        }
         try requireValues(a.shape.reduce(1, *), name: name)
-        let scale = a.dtype == .uint8 ? 1.0 / 255 : 1.0
-        return ImageDataset(
-            count: a.shape[0], features: a.shape.dropFirst().reduce(1, *), values: a.doubles.map { $0 * scale })
+        return try samples(npy: a.shape, dtype: a.dtype, values: a.doubles, name: name)
+    }
+
+    /// An [N, n] or [N, H, W] array's rows as samples (unsigned bytes scaled to [0, 1]).
+    static func samples(npy shape: [Int], dtype: NumPyArray.DType, values: consuming [Double], name: String) throws
+        -> ImageDataset
+    {
+        guard shape.count == 2 || shape.count == 3 else {
+            throw NumericError.invalidInput("\(name): expected an [N, n] or [N, H, W] array, got shape \(shape)")
+        }
+        if dtype == .uint8 {
+            for i in values.indices { values[i] /= 255 }
+        }
+        return ImageDataset(count: shape[0], features: shape.dropFirst().reduce(1, *), values: values)
+    }
+
+    /// A streamed `.npy`'s samples, checked.
+    static func validated(
+        npy shape: [Int], dtype: NumPyArray.DType, values: consuming [Double], name: String, features n: Int?
+    ) throws -> ImageDataset {
+        try validated(try samples(npy: shape, dtype: dtype, values: values, name: name), name: name, features: n)
     }
 }

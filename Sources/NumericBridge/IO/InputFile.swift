@@ -6,6 +6,11 @@ import Foundation
 enum InputFile {
     /// - Throws: `NumericError.io` when the file is missing or not a regular file; `MemoryLimitError`
     ///   when its decoded size would exceed the budget.
+    /// Whether `path` is a regular file (false for a missing file, a directory or a pipe).
+    static func isRegularFile(_ path: String) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType == .typeRegular
+    }
+
     static func bytes(_ path: String, expansion: Int, advice: String) throws -> [UInt8] {
         let name = (path as NSString).lastPathComponent
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)

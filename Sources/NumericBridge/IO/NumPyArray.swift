@@ -120,6 +120,34 @@ public struct NumPyArray: Sendable, Equatable {
     /// Parses `.npy` contents (version 1.x or 2.x, C order, one of `DType`).
     /// - Throws: `NumericError.invalidInput` naming what is wrong.
     public init(npy data: [UInt8], name: String = "array") throws {
+        let preamble = try Self.preamble(data, name: name)
+        let type = preamble.dtype
+        let count = preamble.count
+        let body = preamble.dataOffset
+        guard data.count - body == count * type.size else {
+            throw NumericError.invalidInput(
+                "\(name): .npy data has \(data.count - body) bytes, shape \(preamble.shape) of \(type.rawValue) needs "
+                    + "\(count * type.size)")
+        }
+        dtype = type
+        shape = preamble.shape
+        let raw = Array(data[body...])
+        storage = .bytes(
+            preamble.fortranOrder ? Self.cOrder(fortran: raw, shape: preamble.shape, elementSize: type.size) : raw)
+    }
+
+    /// What a `.npy` file's first bytes say: element type, shape, order, element count and where the data start.
+    struct Preamble {
+        let dtype: DType
+        let shape: [Int]
+        let fortranOrder: Bool
+        let count: Int
+        let dataOffset: Int
+    }
+
+    /// Parses the magic, version and header of `.npy` contents (`data` may be only the file's first bytes).
+    /// - Throws: `NumericError.invalidInput` naming what is wrong.
+    static func preamble(_ data: [UInt8], name: String) throws -> Preamble {
         guard data.count >= 10, data[0] == 0x93, Array(data[1..<6]) == Array("NUMPY".utf8) else {
             throw NumericError.invalidInput("\(name) is not a NumPy .npy file (bad magic)")
         }
@@ -144,18 +172,9 @@ public struct NumPyArray: Sendable, Equatable {
             throw NumericError.invalidInput(
                 "\(name): unsupported dtype '\(header.descr)' (eqgeom reads <f8, <f4, <i8, <i4, |i1, |u1)")
         }
-        let count = try header.elementCount(name: name)
-        let body = start + headerLength
-        guard data.count - body == count * type.size else {
-            throw NumericError.invalidInput(
-                "\(name): .npy data has \(data.count - body) bytes, shape \(header.shape) of \(type.rawValue) needs "
-                    + "\(count * type.size)")
-        }
-        dtype = type
-        shape = header.shape
-        let raw = Array(data[body...])
-        storage = .bytes(
-            header.fortranOrder ? Self.cOrder(fortran: raw, shape: header.shape, elementSize: type.size) : raw)
+        return Preamble(
+            dtype: type, shape: header.shape, fortranOrder: header.fortranOrder,
+            count: try header.elementCount(name: name), dataOffset: start + headerLength)
     }
 
     /// Reorders column-major (Fortran) element bytes into row-major (C) order.
@@ -183,25 +202,22 @@ public struct NumPyArray: Sendable, Equatable {
     /// The values as doubles, whatever the stored type.
     public var doubles: [Double] {
         let n = shape.reduce(1, *)
-        return withRawBytes { raw in
-            (0..<n).map { i -> Double in
-                switch dtype {
-                case .float64:
-                    return Double(
-                        bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)))
-                case .float32:
-                    return Double(
-                        Float(
-                            bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
-                    )
-                case .int64:
-                    return Double(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self)))
-                case .int32:
-                    return Double(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self)))
-                case .int8: return Double(Int8(bitPattern: raw[i]))
-                case .uint8: return Double(raw[i])
-                }
-            }
+        return withRawBytes { raw in (0..<n).map { Self.element(raw, at: $0, dtype) } }
+    }
+
+    /// Element i of little-endian raw data of type `dtype`, as a double.
+    @inline(__always)
+    static func element(_ raw: UnsafeRawBufferPointer, at i: Int, _ dtype: DType) -> Double {
+        switch dtype {
+        case .float64:
+            return Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)))
+        case .float32:
+            return Double(
+                Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))))
+        case .int64: return Double(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self)))
+        case .int32: return Double(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self)))
+        case .int8: return Double(Int8(bitPattern: raw[i]))
+        case .uint8: return Double(raw[i])
         }
     }
 }

@@ -8,27 +8,27 @@ public enum ExperimentArtifacts {
     /// Stages `reconstructions.svg`, `weights-qbasis.svg` (n ≤ 4096) and `weights.npz` in `directory`.
     /// - Throws: `NumericError.invalidInput` for an experiment run without the dense optimum's directions.
     public static func stage(_ e: TrainingExperiment, directory: String, into files: inout OutputFiles) throws {
-        guard e.configuration.denseDirections else {
+        guard e.configuration.dense == .directions, let dense = e.denseOptimum else {
             throw NumericError.invalidInput("the experiment kept no dense principal directions to draw or write")
         }
         try files.createDirectory(directory)
-        try files.add(reconstructions(e).bytes, to: directory + "/reconstructions.svg")
+        try files.add(reconstructions(e, dense).bytes, to: directory + "/reconstructions.svg")
         if e.frame.degree <= TrainingExperiment.largestPixelMatrix {
-            try files.add(weightMaps(e).bytes, to: directory + "/weights-qbasis.svg")
+            try files.add(weightMaps(e, dense).bytes, to: directory + "/weights-qbasis.svg")
         }
-        try files.add(try weights(e).zipBytes(), to: directory + "/weights.npz")
+        try files.add(try weights(e, dense).zipBytes(), to: directory + "/weights.npz")
     }
 
     /// Eight inputs and their reconstructions by the component and by the dense autoencoder.
-    static func reconstructions(_ e: TrainingExperiment) -> SVGFigure {
+    static func reconstructions(_ e: TrainingExperiment, _ dense: DenseOptimum) -> SVGFigure {
         let n = e.frame.degree
         let (h, w) = e.configuration.imageSize ?? (1, n)
         let shown = min(8, e.data.count)
         let inputs = Array(e.data.values[0..<(shown * n)])
         let equivariant = e.frame.inverse(
             e.frame.apply(e.maps, to: e.frame.forward(inputs, batch: shown), batch: shown), batch: shown)
-        let u = e.denseOptimum.vectors
-        let r = e.denseOptimum.rank
+        let u = dense.vectors
+        let r = dense.rank
         let denseOut = BLAS.multiply(
             BLAS.multiply(inputs, u, m: shown, n: r, k: n), u, m: shown, n: n, k: r, transposeB: true)
         let cell = 84.0
@@ -56,10 +56,10 @@ public enum ExperimentArtifacts {
 
     /// The component's map ⊕ I_c ⊗ F_ρ and the dense optimum QᵀUUᵀQ, both in the Q basis, with block separators
     /// (canonical block order) and a common colour scale.
-    static func weightMaps(_ e: TrainingExperiment) -> SVGFigure {
+    static func weightMaps(_ e: TrainingExperiment, _ dense: DenseOptimum) -> SVGFigure {
         let n = e.frame.degree
-        let u = e.denseOptimum.vectors
-        let r = e.denseOptimum.rank
+        let u = dense.vectors
+        let r = dense.rank
         let component = e.frame.coordinateMatrix(e.maps)
         let denseQ = e.frame.conjugate(BLAS.multiply(u, u, m: n, n: n, k: r, transposeB: true))
         let scale = max(component.reduce(0) { max($0, abs($1)) }, denseQ.reduce(0) { max($0, abs($1)) }, 1e-300)
@@ -90,7 +90,7 @@ public enum ExperimentArtifacts {
     /// per block `map_b` (the block map F_ρ, δμ×δμ), `W` (n ≤ 4096), the dense optimum's `dense_U`, every block's
     /// energies; for one permutation also Q (n ≤ 4096) and the weight-sharing parameters with their index and
     /// sign maps.
-    static func weights(_ e: TrainingExperiment) throws -> NumPyArchive {
+    static func weights(_ e: TrainingExperiment, _ dense: DenseOptimum) throws -> NumPyArchive {
         let n = e.frame.degree
         var z: NumPyArchive
         switch e.frame.source {
@@ -109,7 +109,7 @@ public enum ExperimentArtifacts {
         if n <= TrainingExperiment.largestPixelMatrix {
             z.add("W", NumPyArray(float64: try e.frame.pixelMatrix(e.maps), shape: [n, n]))
         }
-        z.add("dense_U", NumPyArray(float64: e.denseOptimum.vectors, shape: [n, e.denseOptimum.rank]))
+        z.add("dense_U", NumPyArray(float64: dense.vectors, shape: [n, dense.rank]))
         let energies = e.spectra.energies
         z.add("block_eigenvalues", NumPyArray(float64: energies.flatMap { $0 }, shape: [energies.joined().count]))
         z.addVector("block_eigenvalue_offsets", energies.reduce(into: [0]) { $0.append(($0.last ?? 0) + $1.count) })

@@ -34,16 +34,19 @@ public struct TrainingExperiment: Sendable {
         /// Adam settings, or nil for the exact optima only. Adam takes epochs·⌈N/batch⌉ full-batch steps on the
         /// block moments (exact gradients of the data's loss, MATH.md §13.3).
         public var adam: AdamSettings?
-        /// Also train the dense rank-r autoencoder with mini-batch Adam on the pixels (the paper's baseline).
+        /// Also train the dense rank-r autoencoder with mini-batch Adam on the pixels (the paper's baseline; needs
+        /// `dense`).
         public var denseAdam: Bool
-        /// Keep the dense optimum's principal directions (for figures and weights); its loss needs eigenvalues only.
-        public var denseDirections: Bool
+        /// The unconstrained dense rank-r optimum (PCA) beside the components: none, its loss (the n×n Gram
+        /// matrix's eigenvalues: one pass of N·n² over the pixels), or also its principal directions (for figures
+        /// and weights).
+        public var dense: DenseBaseline
 
         /// A configuration; see the properties.
         public init(
             imageSize: (height: Int, width: Int)? = nil, rank: Int, augmentation: Augmentation = .none,
             seed: UInt64 = 1, choices: [ComponentChoice], adam: AdamSettings? = nil, denseAdam: Bool = false,
-            denseDirections: Bool = true
+            dense: DenseBaseline = .directions
         ) {
             self.imageSize = imageSize
             self.rank = rank
@@ -52,7 +55,7 @@ public struct TrainingExperiment: Sendable {
             self.choices = choices
             self.adam = adam
             self.denseAdam = denseAdam
-            self.denseDirections = denseDirections
+            self.dense = dense
         }
 
         /// The largest image shift (0 unless the augmentation shifts images).
@@ -60,6 +63,16 @@ public struct TrainingExperiment: Sendable {
             if case .imageShifts(_, let m) = augmentation { return m }
             return 0
         }
+    }
+
+    /// How much of the dense baseline to compute.
+    public enum DenseBaseline: Sendable, Equatable {
+        /// No dense baseline.
+        case none
+        /// The dense optimum's loss.
+        case loss
+        /// Its loss and principal directions.
+        case directions
     }
 
     /// One row of the loss table.
@@ -100,10 +113,10 @@ public struct TrainingExperiment: Sendable {
     public let spectra: any BlockSpectra
     /// One row per chosen component.
     public let rows: [Row]
-    /// The dense rank-r autoencoder's row.
-    public let dense: Row
-    /// The dense optimum (PCA).
-    public let denseOptimum: DenseOptimum
+    /// The dense rank-r autoencoder's row (nil without the dense baseline).
+    public let dense: Row?
+    /// The dense optimum (PCA; nil without the dense baseline).
+    public let denseOptimum: DenseOptimum?
     /// The first chosen component.
     public let tuple: [Int]
     /// Its block maps in the frame: of the Adam-trained model when trained, else of the exact optimum.
@@ -159,8 +172,12 @@ public struct TrainingExperiment: Sendable {
             progress("\(data.count) samples; block moments in the Q basis")
         }
         spectra = try frame.spectra(of: data)
-        progress("block spectra done; dense PCA at rank \(c.rank)")
-        denseOptimum = try DenseOptimum(data, rank: c.rank, directions: c.denseDirections)
+        if c.dense == .none {
+            denseOptimum = nil
+        } else {
+            progress("block spectra done; dense PCA at rank \(c.rank)")
+            denseOptimum = try DenseOptimum(data, rank: c.rank, directions: c.dense == .directions)
+        }
 
         var rows: [Row] = []
         var first: (tuple: [Int], maps: [[Double]], model: DeepAdamModel?)? = nil
@@ -187,16 +204,17 @@ public struct TrainingExperiment: Sendable {
         }
         guard let first else { throw NumericError.invalidInput("no component chosen") }
         var denseAdam: TrainedModel? = nil
-        if let settings = c.adam, c.denseAdam {
+        if let settings = c.adam, c.denseAdam, denseOptimum != nil {
             progress("Adam on the dense rank-\(c.rank) autoencoder (\(2 * c.rank * n) parameters)")
             denseAdam = try trainDenseAdam(data, rank: c.rank, settings: settings) {
                 try steps("Adam, dense", $0, $1)
             }
         }
-        dense = Row(
-            name: "dense", tuple: nil, parameters: 2 * c.rank * n, loss: denseOptimum.loss,
-            lossError: denseOptimum.lossError, adamLoss: denseAdam?.loss, adamLossError: denseAdam?.lossError,
-            equivarianceError: nil)
+        dense = denseOptimum.map {
+            Row(
+                name: "dense", tuple: nil, parameters: 2 * c.rank * n, loss: $0.loss, lossError: $0.lossError,
+                adamLoss: denseAdam?.loss, adamLossError: denseAdam?.lossError, equivarianceError: nil)
+        }
         self.rows = rows
         tuple = first.tuple
         maps = first.maps
@@ -231,12 +249,13 @@ public struct TrainingExperiment: Sendable {
         }
     }
 
-    /// Refuses a run whose arrays would not fit the memory budget: the data and its moved copy, its coordinates
-    /// and a working copy (4·N·n doubles), the n×n covariance and eigenvectors of the dense optimum and a pixel
-    /// matrix (4·n² doubles), and the dense Adam's mini-batches.
+    /// Refuses a run whose arrays would not fit the memory budget: the data's moved copy (N·n doubles; the data
+    /// themselves are already in memory; the transform works in tiles of a few megabytes), the n×n covariance,
+    /// eigenvectors and pixel matrices (4·n² doubles), and the dense Adam's mini-batches.
     static func requireMemory(_ data: ImageDataset, configuration c: Configuration) throws {
         let n = data.features
-        let bytes = ByteCount.sum(ByteCount.product(4, data.count, n, 8), ByteCount.product(4, n, n, 8))
+        let copies = c.augmentation == .none ? 0 : 1
+        let bytes = ByteCount.sum(ByteCount.product(copies, data.count, n, 8), ByteCount.product(4, n, n, 8))
         try MemoryBudget.require(
             bytes, for: "training on \(data.count) samples of \(n) values",
             advice: "use fewer samples or smaller images")

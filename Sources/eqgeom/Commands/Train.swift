@@ -24,6 +24,8 @@ struct Train: ParsableCommand {
     var maxShift: Int = 0
     @Flag(help: "For a group: move each sample by a random group element (seeded), e.g. rotations and reflections.")
     var augment = false
+    @Flag(help: "Also the dense rank-r optimum (PCA) as a baseline: one N·n² pass over the pixels (implied by --out).")
+    var dense = false
     @Option(
         parsing: .upToNextOption,
         help: ArgumentHelp(
@@ -41,7 +43,7 @@ struct Train: ParsableCommand {
     func validate() throws {
         if !stats.isEmpty {
             guard !action.given, !generators.given, training.data == nil, training.out == nil, method == .exact,
-                maxShift == 0, !augment
+                maxShift == 0, !augment, !dense
             else {
                 throw ValidationError(
                     "--stats carries σ and the data's moments: give only --rank, --component and --json with it "
@@ -82,7 +84,8 @@ struct Train: ParsableCommand {
         let config = TrainingExperiment.Configuration(
             imageSize: action.image.map { ($0.height, $0.width) }, rank: rank, augmentation: augmentation,
             seed: training.seedOption.seed, choices: [choice],
-            adam: method == .adam ? try training.adam(count: data.count) : nil, denseDirections: training.out != nil)
+            adam: method == .adam ? try training.adam(count: data.count) : nil,
+            dense: training.out != nil ? .directions : dense ? .loss : .none)
         Interruption.install()
         let e = try TrainingExperiment(data: data, frame: frame, configuration: config, progress: progress) {
             try progressBar($0, $1, $2, unit: "full-batch steps")

@@ -38,7 +38,7 @@ struct ReproduceReport: Report {
             blocks = nil
         }
         adamSteps = e.trained?.steps
-        rows = e.rows + [e.dense]
+        rows = e.rows + (e.dense.map { [$0] } ?? [])
         self.files = files
     }
 

@@ -13,8 +13,9 @@ struct TrainReport: Report {
     let lossError: Double
     let exactLoss: Double
     let exactLossError: Double
-    let denseLoss: Double
-    let denseLossError: Double
+    /// The dense optimum's loss and its rounding bound (with --dense or --out).
+    let denseLoss: Double?
+    let denseLossError: Double?
     let denseParameters: Int
     let equivarianceError: Double?
     let samples: Int
@@ -36,9 +37,9 @@ struct TrainReport: Report {
         exactLossError = row.lossError
         loss = method == "adam" ? (row.adamLoss ?? row.loss) : row.loss
         lossError = method == "adam" ? (row.adamLossError ?? row.lossError) : row.lossError
-        denseLoss = e.dense.loss
-        denseLossError = e.dense.lossError
-        denseParameters = e.dense.parameters
+        denseLoss = e.dense?.loss
+        denseLossError = e.dense?.lossError
+        denseParameters = 2 * e.configuration.rank * e.frame.degree
         equivarianceError = row.equivarianceError
         samples = e.data.count
         self.files = files
@@ -68,9 +69,11 @@ struct TrainReport: Report {
             ("parameters", "\(parameters) (dense: \(denseParameters))"),
             ("loss (\(method))", formatLoss(loss, error: lossError)),
             ("exact optimum", formatLoss(exactLoss, error: exactLossError)),
-            ("dense optimum", formatLoss(denseLoss, error: denseLossError)),
+        ]
+        if let denseLoss { rows.append(("dense optimum", formatLoss(denseLoss, error: denseLossError ?? 0))) }
+        rows += [
             ("samples", "\(samples)"),
-            ("precision", precisionNote(max(lossError, exactLossError, denseLossError))),
+            ("precision", precisionNote(max(lossError, exactLossError, denseLossError ?? 0))),
         ]
         if let eq = equivarianceError { rows.append(("equivariance error", "\(eq)")) }
         if !files.isEmpty { rows.append(("wrote", files.joined(separator: ", "))) }
