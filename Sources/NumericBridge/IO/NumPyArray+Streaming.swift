@@ -23,15 +23,35 @@ extension NumPyArray {
         try MemoryBudget.require(
             ByteCount.product(p.count, 8), for: "the \(p.count) values of \(name)", advice: "use a smaller file")
         try handle.seek(toOffset: UInt64(p.dataOffset))
-        let chunk = (1 << 22) / p.dtype.size  // elements per read: 4 MiB
+        let descriptor = handle.fileDescriptor
+        /// Fills `count` bytes at `target` from the file (read(2) until done).
+        func fill(_ target: UnsafeMutableRawPointer, _ count: Int) throws {
+            var done = 0
+            while done < count {
+                let got = read(descriptor, target + done, count - done)
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else {
+                    throw NumericError.invalidInput("\(name): the file ended early or cannot be read")
+                }
+                done += got
+            }
+        }
         let values = try [Double](unsafeUninitializedCapacity: p.count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            if p.dtype == .float64 && Int(littleEndian: 1) == 1 {
+                // the file's bytes are the doubles: read them in place
+                try fill(UnsafeMutableRawPointer(base), p.count * 8)
+                initialized = p.count
+                return
+            }
+            let chunk = (1 << 22) / p.dtype.size  // elements per read: 4 MiB
+            let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk * p.dtype.size, alignment: 8)
+            defer { scratch.deallocate() }
             while initialized < p.count {
                 let wanted = min(chunk, p.count - initialized)
-                guard let data = try handle.read(upToCount: wanted * p.dtype.size), data.count == wanted * p.dtype.size
-                else { throw NumericError.invalidInput("\(name): the file ended early") }
-                data.withUnsafeBytes { raw in
-                    for i in 0..<wanted { buffer[initialized + i] = element(raw, at: i, p.dtype) }
-                }
+                try fill(scratch.baseAddress!, wanted * p.dtype.size)
+                let raw = UnsafeRawBufferPointer(scratch)
+                for i in 0..<wanted { base[initialized + i] = element(raw, at: i, p.dtype) }
                 initialized += wanted
             }
         }
