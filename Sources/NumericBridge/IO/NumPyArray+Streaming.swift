@@ -45,12 +45,12 @@ extension NumPyArray {
                 return
             }
             let chunk = (1 << 22) / p.dtype.size  // elements per read: 4 MiB
-            let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk * p.dtype.size, alignment: 8)
+            let scratch = UnsafeMutableRawPointer.allocate(byteCount: chunk * p.dtype.size, alignment: 8)
             defer { scratch.deallocate() }
             while initialized < p.count {
                 let wanted = min(chunk, p.count - initialized)
-                try fill(scratch.baseAddress!, wanted * p.dtype.size)
-                let raw = UnsafeRawBufferPointer(scratch)
+                try fill(scratch, wanted * p.dtype.size)
+                let raw = UnsafeRawBufferPointer(start: scratch, count: wanted * p.dtype.size)
                 for i in 0..<wanted { base[initialized + i] = element(raw, at: i, p.dtype) }
                 initialized += wanted
             }
