@@ -36,6 +36,29 @@ struct GroupOracle: Decodable {
         #expect(try PermutationGroup(generators: [], degree: 4).order == 1)
     }
 
+    /// A named group's generators generate a group of its stated order (sifted through a stabiliser chain, not
+    /// told the order), move every point, and keep A_n even; names parse in either case and bad names are refused.
+    @Test func namedGroupsHaveTheirOrders() throws {
+        for n in 1...9 {
+            for family in NamedGroup.Family.allCases where family != .dihedral || n >= 3 {
+                let named = try NamedGroup(family, degree: n)
+                let generated = try PermutationGroup(generators: try named.generators, degree: n)
+                #expect(generated.order == named.order, "\(named.name)")
+                #expect(try named.group().order == named.order)
+                #expect(try NamedGroup(parsing: named.name.lowercased()) == named)
+                if family == .alternating {
+                    // even: an even number of even-length cycles
+                    let evenCycles = try named.generators.map { $0.cycles().filter { $0.count % 2 == 0 }.count }
+                    #expect(evenCycles.allSatisfy { $0 % 2 == 0 })
+                }
+            }
+        }
+        #expect(try NamedGroup(.dihedral, degree: 5).group(degree: 7).degree == 7)
+        for bad in ["", "S", "X5", "S-1", "S+3", "S0", "D2", "S 5 5", "S99999999999"] {
+            #expect(throws: PermutationError.self, "\(bad)") { try NamedGroup(parsing: bad) }
+        }
+    }
+
     /// Orders and orbits of the Rubik's cube group and 66 random groups, computed by GAP
     /// (Oracles/groups.g → groups.json).
     @Test func ordersAndOrbitsMatchGAP() throws {

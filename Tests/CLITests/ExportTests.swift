@@ -90,6 +90,12 @@ func runPython(_ script: String, _ args: [String]) throws -> (Int32, String) {
             "--in-power", "2", "--out-power", "2",
         ])
         #expect(l["parameters"] as? Int == 15 && l["shape"] as? [Int] == [64, 64])
+        // (1 2) on 100 points: (100^5 + 98^5)/2 orbits on 5-tuples by Burnside, more than can be listed
+        let counted = try json(["layer", "--gen", "(1 2)", "--n", "100", "--in-power", "3", "--out-power", "2"])
+        #expect(counted["parameters"] as? Int == 9_519_603_984 && counted["method"] as? String == "burnside")
+        // S_1000 on 6-tuples: Bell(6) = 203 equality patterns, never listed
+        let partitioned = try json(["layer", "--group", "S1000", "--in-power", "3", "--out-power", "3"])
+        #expect(partitioned["parameters"] as? Int == 203 && partitioned["method"] as? String == "set-partitions")
         let inv = try json(["layer", "--gen", "(1 2 3 4)", "--in-power", "1", "--out-power", "0"])
         #expect(inv["parameters"] as? Int == 1 && inv["shape"] as? [Int] == [1, 4])
         for bad in [
@@ -103,8 +109,9 @@ func runPython(_ script: String, _ args: [String]) throws -> (Int32, String) {
             ["mask", "--image", "3x3", "--rotate", "90", "--rank", "3", "--tuple", "1,0,0"],
             [
                 "layer", "--gen", "(" + (1...2).map(String.init).joined(separator: " ") + ")", "--n", "100",
-                "--in-power", "3", "--out-power", "2",
+                "--in-power", "3", "--out-power", "2", "--out", "/tmp/eqgeom-burnside-layer.npz",
             ],
+            ["layer", "--group", "E5"], ["layer", "--group", "D2"],
             ["layer", "--gen", "(" + (1...2).map(String.init).joined(separator: " ") + ")", "--in-power", "-1"],
         ] {
             let r = try runEqgeom(bad)

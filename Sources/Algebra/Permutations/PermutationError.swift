@@ -15,6 +15,7 @@ public enum PermutationError: Error, Equatable, CustomStringConvertible, Sendabl
     case invalidCycleType(String)
     case tooLarge(String)
     case degreeMismatch(Int, Int)
+    case notAGroupName(String)
 
     public var description: String {
         switch self {
@@ -32,6 +33,7 @@ public enum PermutationError: Error, Equatable, CustomStringConvertible, Sendabl
         case .invalidCycleType(let s): return "invalid cycle type: \(s)"
         case .tooLarge(let s): return "too large: \(s)"
         case .degreeMismatch(let a, let b): return "permutations act on different numbers of points (\(a) and \(b))"
+        case .notAGroupName(let s): return "'\(s)' is not a group name: write S<n>, A<n>, C<n> or D<n>, as S5"
         }
     }
 }

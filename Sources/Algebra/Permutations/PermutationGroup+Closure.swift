@@ -22,7 +22,7 @@ extension PermutationGroup {
         // G's k-orbits are S_n's, so G^(k) = S_n (GAP's shortcut for 2-transitive groups, for every k)
         if n >= 2, orbits.count == Self.symmetricOrbitCount(degree: n, length: k) {
             progress("\(k)-closure: G has the k-orbits of S_\(n)")
-            return try PermutationGroup.symmetric(degree: n)
+            return try NamedGroup(.symmetric, degree: n).group()
         }
         let search = ClosureSearch(n: n, k: k, label: orbits.orbitOf)
         let own = generators.map(\.storage)

@@ -133,17 +133,44 @@ public enum ArchitectureExport {
         }
     }
 
-    /// The `.npz` of an equivariant layer: `index` (int32 [n^q, n^p], orbit numbers), `bias_index` (int32
-    /// [n^q], the orbit of each output tuple: an equivariant bias is b = β[bias_index]), `generators` (int32
-    /// [g, n], 0-based images).
+    /// Largest index tensor written beside a layer's set partitions (64 M entries; the partitions apply at any n).
+    public static let largestPartitionIndexExport = 1 << 26
+
+    /// The `.npz` of an equivariant layer: `in_power`, `out_power`, `parameter_count`, `generators` (int32 [g, n],
+    /// 0-based images); `index` (int32 [n^q, n^p], orbit numbers) and `bias_index` (int32 [n^q], the orbit of each
+    /// output tuple: an equivariant bias is b = β[bias_index]) when they can be listed; for a group with S_n's
+    /// orbits also `partitions` (int32 [count, q + p], the restricted growth string of each orbit's equality
+    /// pattern, output places first) and `bias_partitions` ([count, q]), which describe the layer at any n.
+    /// - Throws: `GeometryError.tooLarge` when the orbits could only be counted.
     public static func layerArchive(_ layer: EquivariantLayer) throws -> NumPyArchive {
         var z = NumPyArchive.described(n: layer.group.degree)
         z.addScalar("in_power", layer.inputPower)
         z.addScalar("out_power", layer.outputPower)
-        z.add("index", NumPyArray(int32: layer.index, shape: layer.shape))
+        z.addScalar("parameter_count", layer.parameterCount)
         // the invariant vectors of the output power are the maps from R^{n^0} = R: orbits of output tuples
         let bias = try EquivariantLayer(group: layer.group, inputPower: 0, outputPower: layer.outputPower)
-        z.add("bias_index", NumPyArray(int32: bias.index, shape: [bias.shape[0]]))
+        if case .setPartitions(let partitions) = layer.orbits, case .setPartitions(let biasPartitions) = bias.orbits {
+            let k = layer.inputPower + layer.outputPower
+            z.add(
+                "partitions",
+                NumPyArray(int32: partitions.flatMap { $0.map(Int32.init) }, shape: [partitions.count, k]))
+            z.add(
+                "bias_partitions",
+                NumPyArray(
+                    int32: biasPartitions.flatMap { $0.map(Int32.init) },
+                    shape: [biasPartitions.count, layer.outputPower]))
+        }
+        var partitioned = false
+        if case .setPartitions = layer.orbits { partitioned = true }
+        let limit = partitioned ? largestPartitionIndexExport : PermutationGroup.maximumTuples
+        if let index = layer.index(limit: limit), let biasIndex = bias.index(limit: limit) {
+            z.add("index", NumPyArray(int32: index, shape: layer.shape))
+            z.add("bias_index", NumPyArray(int32: biasIndex, shape: [bias.shape[0]]))
+        } else if !partitioned {
+            throw GeometryError.tooLarge(
+                "the layer has \(layer.parameterCount) parameters (counted by Burnside's lemma), but its index tensor "
+                    + "of \(layer.group.degree)^\(layer.inputPower + layer.outputPower) entries is too large to write")
+        }
         let gens = layer.group.generators
         z.add(
             "generators",

@@ -27,10 +27,7 @@ struct Layer: ParsableCommand {
             try (try ArchitectureExport.layerArchive(layer)).write(toFile: path)
             wrote([path])
         }
-        try emit(
-            LayerReport(
-                parameters: layer.parameterCount, shape: layer.shape, n: group.degree, inPower: inPower,
-                outPower: outPower), output)
+        try emit(LayerReport(layer), output)
     }
 }
 
@@ -40,15 +37,39 @@ struct LayerReport: Report {
     let n: Int
     let inPower: Int
     let outPower: Int
+    let method: String
+    let denseEntries: BigInteger
+
+    init(_ layer: EquivariantLayer) {
+        parameters = layer.parameterCount
+        shape = layer.shape
+        n = layer.group.degree
+        inPower = layer.inputPower
+        outPower = layer.outputPower
+        method = layer.method
+        denseEntries = layer.denseEntries
+    }
+
     enum CodingKeys: String, CodingKey {
-        case parameters, shape, n
+        case parameters, shape, n, method
         case inPower = "in_power"
         case outPower = "out_power"
+        case denseEntries = "dense_entries"
     }
+
     var table: String {
-        keyValueTable([
-            ("layer", "R^{\(n)^\(inPower)} → R^{\(n)^\(outPower)}, matrix \(shape[0])×\(shape[1])"),
-            ("parameters", "\(parameters) (orbits of G on index pairs) vs \(shape[0] * shape[1]) dense"),
+        let places = inPower + outPower == 1 ? "the 1 place" : "the \(inPower + outPower) places"
+        let matrix =
+            shape.allSatisfy { $0 < Int.max } ? "\(shape[0])×\(shape[1])" : "\(n)^\(outPower)×\(n)^\(inPower)"
+        let how = [
+            "set-partitions": "set partitions of \(places): S_n's orbits, the same at every n",
+            "listed": "orbits of G on index pairs, listed",
+            "burnside": "orbits of G on index pairs, counted by Burnside's lemma",
+        ]
+        return keyValueTable([
+            ("layer", "R^{\(n)^\(inPower)} → R^{\(n)^\(outPower)}, matrix \(matrix)"),
+            ("parameters", "\(parameters) vs \(denseEntries.grouped) dense"),
+            ("orbits", how[method] ?? method),
         ])
     }
 }

@@ -77,6 +77,8 @@ enum Parse {
     /// A permutation in cycle or one-line notation, its syntax checked (it is built later, on `--n` points and
     /// within `--memory-limit`).
     static func permutation(_ text: String) throws -> PermutationNotation { try PermutationNotation(parsing: text) }
+
+    static func namedGroup(_ text: String) throws -> NamedGroup { try NamedGroup(parsing: text) }
     /// A rational number `p/q` or an integer.
     static func rational(_ text: String) throws -> Rational {
         guard let value = Rational(text) else { throw ValidationError("a rational number p/q is expected") }

@@ -4,7 +4,7 @@ import ArgumentParser
 import Foundation
 
 /// Generators of a group G: repeated `--gen` and/or a file of generators (`--generators FILE`: GAP's
-/// list syntax `[ (1,2,3), (1,2) ]` or JSON `[[2,3,1], [2,1,3]]`).
+/// list syntax `[ (1,2,3), (1,2) ]` or JSON `[[2,3,1], [2,1,3]]`) and/or a named group (`--group S5`).
 struct GeneratorOptions: ParsableArguments {
     @Option(
         name: .long, help: "A generator of G (cycle or one-line notation); repeat for more.",
@@ -17,12 +17,22 @@ struct GeneratorOptions: ParsableArguments {
             "A file of generators: GAP's [ (1,2,3), (1,2) ] or JSON [[2,3,1],[2,1,3]].", valueName: "file"))
     var file: String?
 
+    @Option(
+        name: .customLong("group"),
+        help: ArgumentHelp(
+            "A named group: S<n>, A<n>, C<n> or D<n> (the n-gon), by its standard generators.", valueName: "name"),
+        transform: Parse.namedGroup)
+    var named: NamedGroup?
+
     /// Whether any generator was given.
-    var given: Bool { !gen.isEmpty || file != nil }
+    var given: Bool { !gen.isEmpty || file != nil || named != nil }
 
     /// The generators, each on `degree` points when given (points not moved are fixed).
     func permutations(degree: Int?) throws -> [Permutation] {
         var result = try gen.map { try $0.permutation(degree: degree) }
+        if let named {
+            result += try named.generators.map { try $0.extended(to: max(degree ?? 0, named.degree)) }
+        }
         if let path = file {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             try MemoryBudget.require(
