@@ -18,6 +18,8 @@ from eqgeom import io
 from eqgeom.testing import assert_equivariant, permute
 from eqgeom.transform import ShiftTransform, SparseQ
 
+from conftest import run
+
 Files = Dict[str, Any]
 
 
@@ -111,7 +113,7 @@ def test_torch_modules(files: Files) -> None:
         loss = ((lin(x) - target) ** 2).mean()
         loss.backward()
         opt.step()
-        losses.append(float(loss))
+        losses.append(float(loss.detach()))
     assert losses[-1] < 0.9 * losses[0], losses
     # the component at eqgeom's exact weights gives eqgeom's exact loss
     weights = os.path.join(files["run"], "weights.npz")
@@ -123,6 +125,34 @@ def test_torch_modules(files: Files) -> None:
     gm = ComponentAutoencoder(group)
     assert_equivariant(gm, torch.tensor(np.random.default_rng(4).standard_normal((3, 25))), group["generators"],
                        atol=1e-12)
+
+
+@pytest.mark.parametrize("args, order", [
+    (["--image", "4x4", "--rotate", "90", "--reflect", "horizontal"], 8),
+    (["--gen", "(1 2 3 4 5)", "--in-power", "2", "--out-power", "1"], 5),
+    (["--gen", "(1 2)(3 4)", "--gen", "(1 3)", "--n", "5", "--in-power", "1", "--out-power", "2"], 8)])
+def test_orbit_rows_route_equals_the_dense_matrix(binary: str, tmp_path: Any, args: Any, order: int) -> None:
+    torch = pytest.importorskip("torch")
+    from eqgeom.orbit_rows import group_elements
+    from eqgeom.torch import EquivariantLinear
+    path = str(tmp_path / "layer.npz")
+    run(binary, "layer", *args, "--out", path)
+    layer = io.load(path)
+    assert len(group_elements(layer["generators"])) == order
+    rows = EquivariantLinear(layer, in_channels=2, out_channels=3)
+    dense = EquivariantLinear(layer, in_channels=2, out_channels=3, route="dense")
+    assert rows.route == "rows" and dense.route == "dense" and "route='rows'" in repr(rows)
+    dense.load_state_dict(rows.state_dict())
+    assert sorted(rows.state_dict()) == ["bias", "weight"]
+    with torch.no_grad():
+        assert rows.bias is not None
+        rows.bias.normal_()
+        dense.bias.copy_(rows.bias)
+    x = torch.randn(4, 2, layer["index"].shape[1], dtype=torch.float64)
+    assert (rows(x) - dense(x)).abs().max() < 1e-12
+    x.requires_grad_(True)
+    rows(x).square().sum().backward()
+    assert rows.weight.grad is not None and x.grad is not None
 
 
 def test_jax_functions(files: Files) -> None:
@@ -153,6 +183,102 @@ def test_jax_functions(files: Files) -> None:
     gp = group.init(jax.random.PRNGKey(3))
     xg = jnp.asarray(np.random.default_rng(4).standard_normal((3, 25)))
     assert_equivariant(lambda v: group.apply(gp, v), xg, io.load(files["group.npz"])["generators"], atol=1e-12)
+
+
+def _brute_force_layer(theta: Any, n: int, in_power: int, out_power: int) -> Any:
+    """W[o, i] = θ[number of the equality pattern of (o, i)], the patterns listed by itertools: independent of the
+    einsum plan and of the Möbius function."""
+    import itertools
+    from eqgeom.partitions import set_partitions
+    number = {p: k for k, p in enumerate(set_partitions(in_power + out_power))}
+    w = np.zeros((n ** out_power, n ** in_power))
+    for row, out in enumerate(itertools.product(range(n), repeat=out_power)):
+        for col, inp in enumerate(itertools.product(range(n), repeat=in_power)):
+            labels: Dict[int, int] = {}
+            pattern = tuple(labels.setdefault(v, len(labels)) for v in out + inp)
+            w[row, col] = theta[number[pattern]]
+    return w
+
+
+def test_set_partitions_are_eqgeoms_orbits(binary: str, tmp_path: Any) -> None:
+    from eqgeom.partitions import mobius_matrix, set_partitions
+    assert [len(set_partitions(k)) for k in range(8)] == [1, 1, 2, 5, 15, 52, 203, 877]   # Bell numbers
+    # μ(0̂, 1̂) = (−1)^{k−1}(k−1)!: the finest partition against the coarsest
+    assert mobius_matrix(4)[-1, 0] == -6 and mobius_matrix(4)[0, 0] == 1
+    path = str(tmp_path / "s5.npz")
+    run(binary, "layer", "--group", "S5", "--in-power", "2", "--out-power", "2", "--out", path)
+    layer = io.load(path)
+    assert [tuple(p) for p in layer["partitions"].tolist()] == set_partitions(4)
+    theta = np.random.default_rng(7).standard_normal(15)
+    assert np.array_equal(theta[layer["index"]], _brute_force_layer(theta, 5, 2, 2))
+
+
+@pytest.mark.parametrize("powers", [(1, 1), (2, 2), (2, 1), (1, 2), (0, 2), (2, 0), (3, 1)])
+def test_partition_linear_is_the_listed_layer_and_equivariant_at_every_n(powers: Any) -> None:
+    torch = pytest.importorskip("torch")
+    from eqgeom.torch import PartitionLinear
+    p, q = powers
+    torch.manual_seed(0)
+    layer = PartitionLinear(p, q, bias=False, reduction="sum", dtype=torch.float64)
+    theta = layer.weight.detach()[0, 0].numpy()
+    for n in (1, 2, 4):
+        basis = torch.eye(n ** p, dtype=torch.float64).reshape((n ** p, 1) + (n,) * p)
+        w = layer(basis, n=n).detach().reshape(n ** p, n ** q).numpy().T
+        assert np.abs(w - _brute_force_layer(theta, n, p, q)).max() < 1e-12, (p, q, n)
+    # one layer, many n: equivariant under a random permutation of every axis, channels 2 → 3, with bias
+    wide = PartitionLinear(p, q, in_channels=2, out_channels=3, dtype=torch.float64)
+    with torch.no_grad():
+        assert wide.bias is not None
+        wide.bias.normal_()
+    for n in (5, 23):
+        x = torch.randn((4, 2) + (n,) * p, dtype=torch.float64)
+        perm = torch.randperm(n)
+
+        def act(t: Any, axes: int) -> Any:
+            for axis in range(axes):
+                t = t.index_select(t.dim() - axes + axis, perm)
+            return t
+        assert (wide(act(x, p), n=n) - act(wide(x, n=n), q)).abs().max() < 1e-12
+
+
+def test_partition_linear_scales_and_follows_torch_conventions() -> None:
+    torch = pytest.importorskip("torch")
+    from eqgeom.torch import PartitionLinear
+    torch.manual_seed(1)
+    layer = PartitionLinear(2, 2, in_channels=2, out_channels=2)
+    assert layer.weight.dtype == torch.get_default_dtype() and "orbits=15" in repr(layer)
+    assert sorted(layer.state_dict()) == ["bias", "weight"]          # Möbius matrices are rebuilt, not stored
+    for n in (5, 500):                                               # one module, n = 5 and n = 500
+        x = torch.randn(2, 2, n, n)
+        perm = torch.randperm(n)
+        y = layer(x)
+        assert y.shape == (2, 2, n, n)
+        moved = layer(x[:, :, perm][:, :, :, perm]) - y[:, :, perm][:, :, :, perm]
+        assert float(moved.detach().abs().max()) < 1e-4 * float(y.detach().abs().max())
+        y.square().mean().backward()
+    with pytest.raises(ValueError):
+        layer(torch.randn(2, 3, 5, 5))
+
+
+def test_partition_apply_in_jax_equals_torch() -> None:
+    jax = pytest.importorskip("jax")
+    torch = pytest.importorskip("torch")
+    jax.config.update("jax_enable_x64", True)
+    import jax.numpy as jnp
+    from eqgeom.jax import partition_apply, partition_init
+    from eqgeom.torch import PartitionLinear
+    params = partition_init(jax.random.PRNGKey(0), 2, 1, in_channels=2, out_channels=3)
+    params["bias"] = jax.random.normal(jax.random.PRNGKey(1), params["bias"].shape)
+    layer = PartitionLinear(2, 1, in_channels=2, out_channels=3, dtype=torch.float64)
+    with torch.no_grad():
+        layer.weight.copy_(torch.as_tensor(np.array(params["weight"])))
+        assert layer.bias is not None
+        layer.bias.copy_(torch.as_tensor(np.array(params["bias"])))
+    x = np.random.default_rng(3).standard_normal((4, 2, 9, 9))
+    y = np.asarray(jax.jit(lambda p, v: partition_apply(p, v, 2, 1))(params, jnp.asarray(x)))
+    assert np.abs(y - layer(torch.as_tensor(x)).detach().numpy()).max() < 1e-12
+    grad = jax.grad(lambda p: jnp.sum(partition_apply(p, jnp.asarray(x), 2, 1) ** 2))(params)
+    assert grad["weight"].shape == (3, 2, 5)
 
 
 def test_version() -> None:

@@ -9,6 +9,9 @@
     params = model.init(jax.random.PRNGKey(0))
     loss = jnp.mean((model.apply(params, x) - x) ** 2)
 
+    params = partition_init(jax.random.PRNGKey(0), in_power=2, out_power=2, in_channels=1, out_channels=4)
+    y = partition_apply(params, x, in_power=2, out_power=2)   # x (..., 1, n, n) → (..., 4, n, n), any n
+
 Use float64 (`jax.config.update("jax_enable_x64", True)`) to compare with eqgeom's exact results."""
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from . import io
+from . import io, partitions
 from .transform import transform_of
 
 
@@ -54,6 +57,48 @@ def linear_apply(layer: Source, params: Params, x: jax.Array) -> jax.Array:
     if "bias" in params:
         y = y + params["bias"][:, jnp.asarray(arrays["bias_index"])]
     return y[..., 0, :] if out_channels == 1 else y
+
+
+def partition_init(key: jax.Array, in_power: int, out_power: int, in_channels: int = 1, out_channels: int = 1,
+                   bias: bool = True, gain: float = 1.0) -> Params:
+    """Parameters of an S_n-equivariant layer for every n (`eqgeom.torch.PartitionLinear`'s, as a pytree):
+    {"weight": (C_out, C_in, B(p+q)), "bias": (C_out, B(q))}, one weight per set partition of the places;
+    θ ~ N(0, gain²/(C_in·B(p+q))), β = 0. Float32 unless jax_enable_x64 is on."""
+    terms = len(partitions.plan(in_power, out_power))
+    params = {"weight": jax.random.normal(key, (out_channels, in_channels, terms)) * (
+        gain / math.sqrt(in_channels * terms))}
+    if bias:
+        params["bias"] = jnp.zeros((out_channels, len(partitions.plan(0, out_power))))
+    return params
+
+
+def partition_apply(params: Params, x: jax.Array, in_power: int, out_power: int, reduction: str = "mean",
+                    n: Union[int, None] = None) -> jax.Array:
+    """x (..., C_in, n, …, n) with p point axes ↦ (..., C_out, n, …, n) with q, for any n (read from x; give n only
+    when p = 0); the set-partition operations of `eqgeom.partitions`, W never formed. reduction="sum" is
+    W = θ[index] of `eqgeom layer --group S<n> --out`; "mean" averages over summed indices."""
+    if reduction not in ("mean", "sum"):
+        raise ValueError(f"reduction is 'mean' or 'sum', got {reduction!r}")
+    if in_power > 0:
+        n = x.shape[-1]
+    elif n is None:
+        raise ValueError("an input with no point axes (in_power = 0) needs n")
+    dtype = params["weight"].dtype
+    mean = reduction == "mean"
+
+    def ones(m: int) -> jax.Array:
+        return jnp.ones(m, dtype)
+
+    def eye(m: int) -> jax.Array:
+        return jnp.eye(m, dtype=dtype)
+
+    lam = params["weight"] @ jnp.asarray(partitions.mobius_matrix(in_power + out_power), dtype)
+    y = partitions.apply(jnp.einsum, ones, eye, in_power, out_power, lam, x, n, mean)
+    if "bias" in params:
+        beta = (params["bias"] @ jnp.asarray(partitions.mobius_matrix(out_power), dtype))[:, None, :]
+        y = y + partitions.apply(jnp.einsum, ones, eye, 0, out_power, beta, jnp.ones(1, dtype), n, mean)
+    result: jax.Array = y
+    return result
 
 
 class Autoencoder:

@@ -10,6 +10,8 @@ from typing import Any, Callable, Optional, Sequence
 import numpy as np
 import numpy.typing as npt
 
+from .orbit_rows import tensor_power_images
+
 Array = Any
 
 
@@ -34,15 +36,6 @@ def permute(x: Array, images: npt.ArrayLike) -> Array:
         import torch
         return x[..., torch.as_tensor(inverse, dtype=torch.long, device=x.device)]
     return x[..., inverse]
-
-
-def _tensor_power_images(images: npt.NDArray[np.int64], power: int) -> npt.NDArray[np.int64]:
-    """The images of g on [n]^power, flattened row-major (how eqgeom lays out tensor powers)."""
-    n = len(images)
-    result = np.zeros(1, dtype=np.int64)
-    for _ in range(power):
-        result = (result[:, None] * n + images[None, :]).reshape(-1)
-    return result
 
 
 def assert_equivariant(
@@ -80,8 +73,8 @@ def assert_equivariant(
     worst = 0.0
     for k, images in enumerate(permutations):
         g = np.asarray(images, dtype=np.int64)
-        moved = f(permute(x, _tensor_power_images(g, in_power)))
-        expected = permute(y, _tensor_power_images(g, q))
+        moved = f(permute(x, tensor_power_images(g, in_power)))
+        expected = permute(y, tensor_power_images(g, q))
         defect = float(np.max(np.abs(_numpy(moved) - _numpy(expected)))) if _numpy(y).size else 0.0
         worst = max(worst, defect)
         if defect > atol + rtol * scale:

@@ -2,18 +2,20 @@
 
 `EquivariantLinear`: a G-equivariant map R^{C_in × n^p} → R^{C_out × n^q} from `eqgeom layer … --out`, with tied
 weights W[o, i] = θ[o, i][index] and the equivariant bias b[o] = β[o][bias_index].
+`PartitionLinear`: an S_n-equivariant map R^{C_in × n^{×p}} → R^{C_out × n^{×q}} for every n at once, applied by
+set-partition operations (sums, diagonals, broadcasts) without forming W (`eqgeom.partitions`).
 `ComponentAutoencoder`: a component's weight-sharing autoencoder from `eqgeom mask … --out`: for one permutation
 x ↦ Q·D·E·Qᵀx with Q applied by FFTs (`eqgeom.transform`, never a dense Q); for a group x ↦ D·E·x, whose sparse
 patterns already carry Q's orbit blocks as coefficients (docs/formats.md)."""
 from __future__ import annotations
 
 import math
-from typing import Any, Mapping, Optional, Union
+from typing import Any, Mapping, Optional, Tuple, Union
 
 import numpy as np
 import torch
 
-from . import io
+from . import io, orbit_rows, partitions
 from .transform import transform_of
 
 
@@ -21,30 +23,53 @@ class EquivariantLinear(torch.nn.Module):
     """x of shape (..., C_in, n^p) ↦ (..., C_out, n^q); a channel axis is present only when there is more than one
     channel (C_in = 1: x is (..., n^p); C_out = 1: the output is (..., n^q)), so layers stack.
 
+    route="rows" (the default when the group has at most `eqgeom.orbit_rows.LARGEST_GROUP` elements) applies W
+    through one representative row per orbit of output tuples and a gather of x per group element
+    (`eqgeom.orbit_rows`), never forming W; route="dense" forms W = θ[index] on every call.
     Initialisation preserves variance: θ ~ N(0, gain²/fan_in) with fan_in = C_in·n^p, so every entry of W has
-    that variance and Var y = gain²·E[x²] for inputs with independent entries; β = 0."""
+    that variance and Var y = gain²·E[x²] for inputs with independent entries; β = 0. The index buffers are
+    rebuilt from the file, not stored in `state_dict`."""
 
     bias: Optional[torch.nn.Parameter]
 
     def __init__(self, layer: Union[io.PathLike, Mapping[str, Any]], in_channels: int = 1, out_channels: int = 1,
                  bias: bool = True, gain: float = 1.0, dtype: torch.dtype = torch.float64,
-                 generator: Optional[torch.Generator] = None) -> None:
+                 generator: Optional[torch.Generator] = None, route: str = "auto") -> None:
         super().__init__()
+        if route not in ("auto", "rows", "dense"):
+            raise ValueError(f"route is 'auto', 'rows' or 'dense', got {route!r}")
         arrays = io.loaded(layer)
         index = np.asarray(arrays["index"])
         self.in_channels, self.out_channels = in_channels, out_channels
-        self.register_buffer("index", torch.as_tensor(index, dtype=torch.long))
+        self.register_buffer("index", torch.as_tensor(index, dtype=torch.long), persistent=False)
+        self.route = "dense" if route == "dense" else "rows"
+        if self.route == "rows":
+            p, q = (int(np.asarray(arrays[k])) for k in ("in_power", "out_power"))
+            try:
+                plan = orbit_rows.orbit_rows(index, np.asarray(arrays["generators"]), p, q)
+            except ValueError:
+                if route == "rows":
+                    raise
+                self.route = "dense"
+            else:
+                for name in ("rows", "gather", "select"):
+                    self.register_buffer(name, torch.as_tensor(getattr(plan, name)), persistent=False)
         fan_in = in_channels * index.shape[1]
         count = int(index.max()) + 1 if index.size else 0
         theta = torch.randn(out_channels, in_channels, count, dtype=dtype, generator=generator)
         self.weight = torch.nn.Parameter(theta * (gain / math.sqrt(fan_in)))
         if bias:
             bias_index = np.asarray(arrays["bias_index"])
-            self.register_buffer("bias_index", torch.as_tensor(bias_index, dtype=torch.long))
+            self.register_buffer("bias_index", torch.as_tensor(bias_index, dtype=torch.long), persistent=False)
             orbits = int(bias_index.max()) + 1 if bias_index.size else 0
             self.bias = torch.nn.Parameter(torch.zeros(out_channels, orbits, dtype=dtype))
         else:
             self.register_parameter("bias", None)
+
+    def extra_repr(self) -> str:
+        shape = tuple(self.get_buffer("index").shape)
+        return (f"in_channels={self.in_channels}, out_channels={self.out_channels}, shape={shape}, "
+                f"orbits={self.weight.shape[-1]}, route={self.route!r}, bias={self.bias is not None}")
 
     def matrix(self) -> torch.Tensor:
         """W as (C_out, C_in, n^q, n^p)."""
@@ -55,10 +80,89 @@ class EquivariantLinear(torch.nn.Module):
         """y = W x + b on the last axes (see the class)."""
         if self.in_channels == 1:
             x = x.unsqueeze(-2)
-        y = torch.einsum("oiqp,...ip->...oq", self.matrix(), x)
+        if self.route == "rows":
+            rows = self.weight[:, :, self.get_buffer("rows")]                  # (C_out, C_in, R, n^p)
+            moved = x[..., self.get_buffer("gather")]                          # (..., C_in, |G|, n^p)
+            y = torch.einsum("oirc,...igc->...ogr", rows, moved)
+            y = y.flatten(-2)[..., self.get_buffer("select")]
+        else:
+            y = torch.einsum("oiqp,...ip->...oq", self.matrix(), x)
         if self.bias is not None:
             y = y + self.bias[:, self.get_buffer("bias_index")]
         return y.squeeze(-2) if self.out_channels == 1 else y
+
+
+class PartitionLinear(torch.nn.Module):
+    """x (..., C_in, n, …, n) with p axes of length n ↦ (..., C_out, n, …, n) with q axes, equivariant under S_n
+    permuting every axis at once, for any n at run time; the channel axis is always present.
+
+    `weight` (C_out, C_in, B(p+q)) holds one weight per orbit of S_n on (q+p)-tuples, in the order of
+    `eqgeom.partitions.set_partitions` (= the `partitions` array of `eqgeom layer --group S<n> --out`): with
+    reduction="sum" the layer at n is exactly W = θ[index] of that file. reduction="mean" (default) averages over
+    summed indices, so the layer's scale does not grow with n. `bias` (C_out, B(q)) is S_n-invariant on the output.
+    Initialisation: θ ~ N(0, gain²/(C_in·B(p+q))) (independent of n), β = 0."""
+
+    bias: Optional[torch.nn.Parameter]
+
+    def __init__(self, in_power: int, out_power: int, in_channels: int = 1, out_channels: int = 1,
+                 bias: bool = True, reduction: str = "mean", gain: float = 1.0,
+                 dtype: Optional[torch.dtype] = None, device: Optional[torch.device] = None) -> None:
+        super().__init__()
+        if reduction not in ("mean", "sum"):
+            raise ValueError(f"reduction is 'mean' or 'sum', got {reduction!r}")
+        self.in_power, self.out_power, self.reduction, self.gain = in_power, out_power, reduction, gain
+        self.in_channels, self.out_channels = in_channels, out_channels
+        dtype = dtype or torch.get_default_dtype()
+        terms = len(partitions.plan(in_power, out_power))
+        self.weight = torch.nn.Parameter(torch.empty(out_channels, in_channels, terms, dtype=dtype, device=device))
+        mobius = torch.as_tensor(partitions.mobius_matrix(in_power + out_power), dtype=dtype, device=device)
+        self.register_buffer("mobius", mobius, persistent=False)
+        if bias:
+            orbits = len(partitions.plan(0, out_power))
+            self.bias = torch.nn.Parameter(torch.empty(out_channels, orbits, dtype=dtype, device=device))
+            bias_mobius = torch.as_tensor(partitions.mobius_matrix(out_power), dtype=dtype, device=device)
+            self.register_buffer("bias_mobius", bias_mobius, persistent=False)
+        else:
+            self.register_parameter("bias", None)
+        self.reset_parameters()
+
+    @torch.no_grad()
+    def reset_parameters(self, generator: Optional[torch.Generator] = None) -> None:
+        """θ ~ N(0, gain²/(C_in·B(p+q))), β = 0."""
+        scale = self.gain / math.sqrt(self.in_channels * self.weight.shape[-1])
+        self.weight.normal_(0.0, scale, generator=generator)
+        if self.bias is not None:
+            self.bias.zero_()
+
+    def extra_repr(self) -> str:
+        return (f"in_power={self.in_power}, out_power={self.out_power}, in_channels={self.in_channels}, "
+                f"out_channels={self.out_channels}, orbits={self.weight.shape[-1]}, reduction={self.reduction!r}, "
+                f"bias={self.bias is not None}")
+
+    def _ops(self, device: torch.device, dtype: torch.dtype) -> Tuple[Any, Any]:
+        return (lambda n: torch.ones(n, device=device, dtype=dtype),
+                lambda n: torch.eye(n, device=device, dtype=dtype))
+
+    def forward(self, x: torch.Tensor, n: Optional[int] = None) -> torch.Tensor:
+        """y = W x + b; n is read from x's last axis (give it only when p = 0)."""
+        if self.in_power > 0:
+            n = x.shape[-1]
+            expected = (self.in_channels,) + (n,) * self.in_power
+            if tuple(x.shape[-1 - self.in_power:]) != expected:
+                raise ValueError(f"expected x of shape (..., {self.in_channels}{', n' * self.in_power}), "
+                                 f"got {tuple(x.shape)}")
+        elif n is None:
+            raise ValueError("an input with no point axes (in_power = 0) needs n: layer(x, n=…)")
+        ones, eye = self._ops(x.device, x.dtype)
+        mean = self.reduction == "mean"
+        lam = self.weight @ self.get_buffer("mobius")
+        y = partitions.apply(torch.einsum, ones, eye, self.in_power, self.out_power, lam, x, n, mean)
+        if self.bias is not None:
+            beta = (self.bias @ self.get_buffer("bias_mobius")).unsqueeze(1)
+            one = torch.ones(1, device=x.device, dtype=x.dtype)
+            y = y + partitions.apply(torch.einsum, ones, eye, 0, self.out_power, beta, one, n, mean)
+        result: torch.Tensor = y
+        return result
 
 
 class ComponentAutoencoder(torch.nn.Module):
