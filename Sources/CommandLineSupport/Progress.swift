@@ -1,3 +1,4 @@
+@preconcurrency import Glibc
 import Foundation
 
 /// Prints one error line on stderr and exits with status 2. The line is bounded (`longestErrorLine`
@@ -7,6 +8,14 @@ public func fail(_ message: String) -> Never {
     let trimmed = line.hasPrefix("Error: ") ? String(line.dropFirst(7)) : line
     FileHandle.standardError.write(Data("eqgeom: error: \(bounded(trimmed))\n".utf8))
     Foundation.exit(2)
+}
+
+/// Flushes standard output and fails (exit 2) when anything written to it was lost: a full disk, a closed
+/// file, a device that refuses writes. Results are never reported as printed when they were not.
+public func finishStandardOutput() {
+    guard fflush(stdout) != 0 || ferror(stdout) != 0 else { return }
+    let reason = String(cString: strerror(errno))
+    fail("cannot write the results to standard output: \(reason)")
 }
 
 /// The most characters an error line carries after `eqgeom: error: `.

@@ -27,6 +27,7 @@ struct EqgeomCommand: ParsableCommand {
             var command = try parseAsRoot()
             try refuseRepeatedOptions(Array(CommandLine.arguments.dropFirst()), of: type(of: command))
             try command.run()
+            finishStandardOutput()
         } catch let error as Interrupted {
             FileHandle.standardError.write(Data("\neqgeom: error: \(error)\n".utf8))
             Foundation.exit(130)

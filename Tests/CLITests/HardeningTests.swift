@@ -241,6 +241,37 @@ func temporaryDirectory() throws -> String {
         #expect(r.stdout.contains("\"samples\" : 2000"))
     }
 
+    /// Results written to a device that refuses them (/dev/full) are an error, not exit 0; an output that would
+    /// replace one of the command's inputs (any spelling, a hard link) is refused and the input stays as it was.
+    @Test func lostResultsAndOverwrittenInputsAreRefused() throws {
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "'\(eqgeomBinary().path)' layer --group S5 --json > /dev/full"]
+        let err = Pipe()
+        shell.standardError = err
+        try shell.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 2 && message.contains("standard output"), "\(message)")
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let generators = "[[2,3,1],[2,1,3]]\n"
+        try generators.write(toFile: dir + "/g.json", atomically: true, encoding: .utf8)
+        try FileManager.default.linkItem(atPath: dir + "/g.json", toPath: dir + "/link.json")
+        try "[[0,1],[1,0]]\n".write(toFile: dir + "/m.json", atomically: true, encoding: .utf8)
+        for args in [
+            ["basis", "--generators", "g.json", "--out", "g.json"],
+            ["basis", "--generators", "link.json", "--out", "./g.json"],
+            ["emlp", "--matrix", "m.json", "--out", "m.json"],
+        ] {
+            let r = try runEqgeom(args, in: dir)
+            #expect(r.status == 2 && r.stderr.contains("is an input of this command"), "\(args): \(r.stderr)")
+        }
+        #expect(try String(contentsOfFile: dir + "/g.json", encoding: .utf8) == generators)
+        #expect(try String(contentsOfFile: dir + "/m.json", encoding: .utf8) == "[[0,1],[1,0]]\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["g.json", "link.json", "m.json"])
+    }
+
     @Test func hugeIntegersPrintReadably() throws {
         let short = try runEqgeom(["components", "count", "--cycle-type", "64^4096", "--rank", "50000"])
         #expect(short.stdout.contains("106 digits: "), "\(short.stdout)")

@@ -14,6 +14,7 @@ extension NumPyArchive {
         }
         let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
         guard type == .typeRegular else { throw NumericError.invalidInput("\(path) is not a regular file") }
+        InputFile.register(path)
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)

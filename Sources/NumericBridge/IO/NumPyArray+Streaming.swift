@@ -10,6 +10,7 @@ extension NumPyArray {
     static func streamedDoubles(path: String, name: String) throws -> (shape: [Int], dtype: DType, values: [Double])? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
+        InputFile.register(path)
         let head = [UInt8](try handle.read(upToCount: 1 << 16) ?? Data())
         guard head.count >= 6, head[0] == 0x93, Array(head[1..<6]) == Array("NUMPY".utf8) else { return nil }
         let p = try preamble(head, name: name)

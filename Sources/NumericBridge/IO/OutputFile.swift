@@ -18,6 +18,9 @@ public enum OutputFile {
 
     /// Writes a temporary file beside `path` and returns its path (see `commit`).
     static func stage(_ path: String, _ body: (FileHandle) throws -> Void) throws -> String {
+        guard !InputFile.isInput(path) else {
+            throw NumericError.io("cannot write \(path): it is an input of this command (write the output elsewhere)")
+        }
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false

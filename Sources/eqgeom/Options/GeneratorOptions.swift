@@ -2,6 +2,7 @@ import CommandLineSupport
 import Algebra
 import ArgumentParser
 import Foundation
+import NumericBridge
 
 /// Generators of a group G: repeated `--gen` and/or a file of generators (`--generators FILE`: GAP's
 /// list syntax `[ (1,2,3), (1,2) ]` or JSON `[[2,3,1], [2,1,3]]`) and/or a named group (`--group S5`).
@@ -40,6 +41,7 @@ struct GeneratorOptions: ParsableArguments {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ValidationError("cannot read --generators \(path)")
             }
+            InputFile.register(path)
             result += try Permutation.list(parsing: String(decoding: data, as: UTF8.self), degree: degree)
         }
         return result

@@ -88,6 +88,7 @@ struct RepresentationOptions: ParsableArguments {
         else {
             throw ValidationError("cannot read \(path) (missing, not a file, or larger than 64 MB)")
         }
+        InputFile.register(path)
         return [UInt8](data)
     }
 }
