@@ -30,13 +30,16 @@ import Testing
 
     /// The paper's circular data (fig3.py): x₊ʲ = (cos θ_j, sin θ_j, Δ/2), x₋ʲ = (cos(θ_j + π/N), sin(θ_j + π/N),
     /// −Δ/2): interleaved, one orbit of C_2N, so the RBF kernel is circulant and ε is the exact residual.
+    /// With a ridge ρ the exact residual is that of K + ρI, so ε must use the spectrum of K + ρI.
     @Test func spectralErrorIsExactOnInterleavedOrbits() throws {
-        for (n, delta, scale) in [(8, 0.5, 1.0), (12, 1.0, 0.7), (5, 0.2, 2.0)] {
+        for (n, delta, scale, ridge) in [
+            (8, 0.5, 1.0, 0.0), (12, 1.0, 0.7, 0.0), (5, 0.2, 2.0, 0.0), (4, 0.5, 1.0, 0.1), (12, 1.0, 0.7, 0.03),
+        ] {
             let theta = (0..<n).map { 2 * Double.pi * Double($0) / Double(n) }
             let plus = theta.map { [cos($0), sin($0), delta / 2] }
             let minus = theta.map { [cos($0 + Double.pi / Double(n)), sin($0 + Double.pi / Double(n)), -delta / 2] }
             let analysis = try OrbitKernelAnalysis(
-                orbits: [plus, minus], labels: [1, -1], kernel: .rbf(lengthScale: scale))
+                orbits: [plus, minus], labels: [1, -1], kernel: .rbf(lengthScale: scale), ridge: ridge)
             let epsilon = analysis.spectralError ?? .nan
             let exact = try #require(analysis.exactResiduals)
             #expect(abs(epsilon - exact[0]) < 1e-10, "N = \(n): ε \(epsilon)")

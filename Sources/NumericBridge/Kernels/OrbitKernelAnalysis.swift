@@ -34,7 +34,7 @@ public struct OrbitKernelAnalysis: OrbitKernelSummary {
     public let blockResiduals: [Double]?
     /// The Fourier blocks' eigenvalues: per frequency f (cyclic G) or per isotypic block (any G).
     public let blockSpectra: [BlockSpectrum]
-    /// Two seeds, cyclic G: the circularised interleaved spectrum λ_0 … λ_{2N−1}.
+    /// Two seeds, cyclic G: the circularised interleaved spectrum λ_0 … λ_{2N−1} of K + ρI (the ridge included).
     public let circularizedSpectrum: [Double]?
     /// Two seeds: ‖x̄_A − x̄_B‖² between the orbits' centroids (the paper's Δ², inter-class distance).
     public let deltaSquared: Double?
@@ -80,11 +80,12 @@ public struct OrbitKernelAnalysis: OrbitKernelSummary {
         }
         invarianceDefect = defect / scale
         constantDefect = Self.constantDefect(k, seeds: s, length: n) / scale
+        (deltaSquared, orbitRadius) = s == 2 ? Self.geometry(data.orbits) : (nil, nil)
+        for i in 0..<size { k[i * size + i] += ridge }
+        // ε belongs to the matrix the residuals are computed with: K + ρI (ρI is circulant, the defect unchanged)
         let circulant = data.isCyclic && s == 2 ? Self.circularized(k, length: n) : nil
         circularizedSpectrum = circulant?.spectrum
         circulantDefect = circulant.map { $0.defect / scale }
-        (deltaSquared, orbitRadius) = s == 2 ? Self.geometry(data.orbits) : (nil, nil)
-        for i in 0..<size { k[i * size + i] += ridge }
         let e = try Eigen.symmetric(k, size)
         let tolerance = Double(size) * Double.ulpOfOne * ((e.values.first ?? 0) - ridge)
         rankTolerance = tolerance

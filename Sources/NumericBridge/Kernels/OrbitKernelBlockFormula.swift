@@ -19,7 +19,7 @@ public struct OrbitKernelBlockFormula: OrbitKernelSummary {
     public let blockResiduals: [Double]?
     /// The eigenvalues of every frequency block M(f).
     public let blockSpectra: [BlockSpectrum]
-    /// Two seeds: the paper's circularised interleaved spectrum (2N values) and ε = λ_N⁻¹ / mean λ⁻¹.
+    /// Two seeds: the paper's circularised interleaved spectrum of K + ρI (2N values), for ε = λ_N⁻¹ / mean λ⁻¹.
     public let circularizedSpectrum: [Double]?
     /// Two seeds: the squared distance between the orbits' means.
     public let deltaSquared: Double?
@@ -66,10 +66,11 @@ public struct OrbitKernelBlockFormula: OrbitKernelSummary {
         invarianceDefect = defect / scale
         checkedPositions = positions
         (deltaSquared, orbitRadius) = s == 2 ? OrbitKernelAnalysis.geometry(orbits) : (nil, nil)
+        for a in 0..<s { rows[a * size + a * n] += ridge }
+        // ε of K + ρI, the matrix of the residuals
         circularizedSpectrum =
             s == 2
             ? CyclicOrbitBlocks.circulantSpectrum(CyclicOrbitBlocks.interleavedDiagonals(rows: rows, length: n)) : nil
-        for a in 0..<s { rows[a * size + a * n] += ridge }
         let blocks = try CyclicOrbitBlocks(rows: rows, seeds: s, length: n)
         self.blocks = blocks
         blockSpectra = blocks.spectra
