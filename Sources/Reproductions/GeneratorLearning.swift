@@ -25,7 +25,17 @@ public struct GeneratorLearning: Sendable {
         public let loss: Double
         /// ‖AW − WA‖_F at the end.
         public let commutator: Double
+
+        /// Whether the run reached a critical point: loss and distance to ℝ[G] both at most
+        /// `convergenceTolerance`. Only converged runs support a verdict about where A lands.
+        public var converged: Bool {
+            loss <= GeneratorLearning.convergenceTolerance
+                && distanceToGroupAlgebra <= GeneratorLearning.convergenceTolerance
+        }
     }
+
+    /// The loss and distance below which a run counts as converged (the exact optimum has loss 0 and A ∈ ℝ[G]).
+    public static let convergenceTolerance = 1e-8
 
     /// n, the points C_n acts on.
     public let n: Int

@@ -138,6 +138,10 @@ import EqgeomTestSupport
         #expect(runs.count == 3 && o["group_algebra_dimension"] as? Int == 5)
         #expect(runs.allSatisfy { ($0["distance_to_group_algebra"] as? Double ?? 1) < 1e-6 })
         #expect((o["group_elements_recovered"] as? Int ?? 3) < 3)
+        #expect(o["converged_runs"] as? Int == 3 && runs.allSatisfy { $0["converged"] as? Bool == true })
+        // C_8 in 300 steps is far from a critical point: no run may be called "in R[G]"
+        let early = try runEqgeom(["reproduce", "barriers", "--n", "8", "--runs", "2", "--steps", "300"])
+        #expect(early.status == 0 && early.stdout.contains("no run converged") && !early.stdout.contains("in each"))
         try expectRefusal(["reproduce", "barriers", "--n", "1"], "--n takes 2…32")
     }
 

@@ -39,8 +39,9 @@ struct BarriersReport: Report {
         let coordinates: [Double]
         let loss: Double
         let commutator: Double
+        let converged: Bool
         enum CodingKeys: String, CodingKey {
-            case seed, coordinates, loss, commutator
+            case seed, coordinates, loss, commutator, converged
             case distanceToGroupAlgebra = "distance_to_group_algebra"
             case largestGroupCosine = "largest_group_cosine"
         }
@@ -57,26 +58,36 @@ struct BarriersReport: Report {
             RunEntry(
                 seed: $0.seed, distanceToGroupAlgebra: $0.distanceToGroupAlgebra,
                 largestGroupCosine: $0.largestGroupCosine, coordinates: $0.coordinates, loss: $0.loss,
-                commutator: $0.commutator)
+                commutator: $0.commutator, converged: $0.converged)
         }
-        groupElementsRecovered = e.runs.filter { $0.largestGroupCosine > 0.99 }.count
+        groupElementsRecovered = e.runs.filter { $0.converged && $0.largestGroupCosine > 0.99 }.count
+        convergedRuns = e.runs.filter(\.converged).count
     }
+    let convergedRuns: Int
 
     enum CodingKeys: String, CodingKey {
         case n, runs
         case groupAlgebraDimension = "group_algebra_dimension"
         case groupElementsRecovered = "group_elements_recovered"
+        case convergedRuns = "converged_runs"
+    }
+
+    /// Verdicts from converged runs only (loss and distance to R[G] ≤ 1e-8); the others are reported as such.
+    var verdict: String {
+        let largest = String(format: "%.1e", runs.filter(\.converged).map(\.distanceToGroupAlgebra).max() ?? 0)
+        let landed =
+            convergedRuns == 0
+            ? "no run converged (loss and distance to R[G] ≤ 1e-8): no verdict; give more --steps"
+            : "\(convergedRuns) of \(runs.count) runs converged, A in R[G] in each (largest distance \(largest)); "
+                + "a group element recovered in \(groupElementsRecovered)"
+        let open = runs.count - convergedRuns
+        return open == 0 || convergedRuns == 0 ? landed : landed + "; \(open) not converged (give more --steps)"
     }
 
     var table: String {
         let header = keyValueTable([
             ("group", "C_\(n) acting regularly on R^\(n); R[G] = the circulants, dimension \(groupAlgebraDimension)"),
-            (
-                "result",
-                "\(runs.count) runs; A in R[G] in all (largest distance "
-                    + String(format: "%.1e", runs.map(\.distanceToGroupAlgebra).max() ?? 0)
-                    + "); a group element recovered in \(groupElementsRecovered)"
-            ),
+            ("result", verdict),
         ])
         let rows = runs.map {
             [
