@@ -163,11 +163,19 @@ import EqgeomTestSupport
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let x: [Double] = [1, 2, 0, -1, 3, 1, 2, 2, -2, 0, 1, 4]
         try ShardedStatisticsTests.writeNPY(x, rows: 3, columns: 4, to: "\(dir)/x.npy")
-        let o = try json(
-            ["kernel", "--kind", "mlp", "--data", "\(dir)/x.npy", "--image", "2x2", "--out", "\(dir)/k.npz"])
+        let o = try json([
+            "kernel", "--kind", "mlp", "--data", "\(dir)/x.npy", "--image", "2x2", "--bias-std", "0", "--out",
+            "\(dir)/k.npz",
+        ])
         let matrices = o["matrices"] as? [[String: Any]] ?? []
         let expected = x.reduce(0) { $0 + $1 * $1 } / 8
         #expect(abs((matrices.first?["trace"] as? Double ?? 0) - expected) < 1e-12)
+        // the default σ_b = 1 (as orbit-kernel): K⁰ = ‖x‖²/d + 1, K¹ = K⁰/2 + 1 on the diagonal, 3 samples
+        let biased = try json(["kernel", "--kind", "mlp", "--data", "\(dir)/x.npy", "--image", "2x2"])
+        let biasedTrace = (biased["matrices"] as? [[String: Any]])?.first?["trace"] as? Double ?? 0
+        #expect(abs(biasedTrace - (expected + 3 * 1.5)) < 1e-12)
+        try expectRefusal(["kernel", "--kind", "mlp", "--length-scale", "2"], "--length-scale is for --kind rbf")
+        try expectRefusal(["kernel", "--kind", "rbf", "--depth", "2"], "--depth is for --kind mlp")
         #expect(abs((matrices.last?["trace"] as? Double ?? 0) - 2 * expected) < 1e-12)
         #expect(FileManager.default.fileExists(atPath: "\(dir)/k.npz") && o["samples"] as? Int == 3)
         let rbf = try json(["kernel", "--kind", "rbf", "--data", "\(dir)/x.npy", "--image", "1x4"])
@@ -178,6 +186,7 @@ import EqgeomTestSupport
         // --normalize sphere: unit-norm rows, so the one-layer NNGP's diagonal is 1/(2d) = 1/8 for every sample
         let unit = try json([
             "kernel", "--kind", "mlp", "--data", "\(dir)/x.npy", "--image", "2x2", "--normalize", "sphere",
+            "--bias-std", "0",
         ])
         let diagonal = (unit["matrices"] as? [[String: Any]])?.first?["diag_mean"] as? Double ?? 0
         #expect(abs(diagonal - 0.125) < 1e-15)

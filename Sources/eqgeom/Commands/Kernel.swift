@@ -20,17 +20,17 @@ struct Kernel: ParsableCommand {
     )
     var data: String?
     @Option(help: "Use the first N samples, 1…4096.") var samples = 200
-    @Option(help: "Hidden layers of the MLP, 1…20.") var depth = 1
-    @Option(help: "σ_w (W_std).") var weightStd = 1.0
-    @Option(help: "σ_b (b_std).") var biasStd = 0.0
+    @Option(help: "Hidden layers of the MLP, 1…20 (default 1; mlp only).") var depth: Int?
+    @Option(help: "σ_w (W_std; default 1; mlp and cnn).") var weightStd: Double?
+    @Option(help: "σ_b (b_std; default 1, as orbit-kernel; mlp and cnn).") var biasStd: Double?
     @Option(
         help: ArgumentHelp(
             "The samples' size HxW (default 28x28; a CSV's label column follows the H·W values).", valueName: "HxW"))
     var image = ImageSize(height: 28, width: 28)
-    @Option(help: ArgumentHelp("Convolution window KHxKW for cnn.", valueName: "KHxKW"))
-    var window = ImageSize(height: 3, width: 3)
-    @Option(help: "cnn readout: flatten or gap.") var readout = ConvolutionalKernel.Readout.flatten
-    @Option(help: "Length scale ℓ of rbf.") var lengthScale = 1.0
+    @Option(help: ArgumentHelp("Convolution window KHxKW for cnn (default 3x3).", valueName: "KHxKW"))
+    var window: ImageSize?
+    @Option(help: "cnn readout: flatten (default) or gap.") var readout: ConvolutionalKernel.Readout?
+    @Option(help: "Length scale ℓ of rbf (default 1).") var lengthScale: Double?
     @Option(help: "Per-sample normalisation first: none, sphere (x/‖x‖) or centered-sphere (mean removed, then /‖·‖).")
     var normalize = SampleNormalization.none
     @Option(help: ArgumentHelp("Write the N×N matrices (.npz: nngp, ntk; rbf: kernel).", valueName: "file"))
@@ -38,12 +38,22 @@ struct Kernel: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard (1...4096).contains(samples), (1...20).contains(depth) else {
+        guard (1...4096).contains(samples), (1...20).contains(depth ?? 1) else {
             throw ValidationError("--samples takes 1…4096 and --depth 1…20")
         }
-        guard weightStd.isFinite, biasStd.isFinite, weightStd >= 0, biasStd >= 0, lengthScale.isFinite,
-            lengthScale > 0
-        else { throw ValidationError("--weight-std and --bias-std must be ≥ 0, --length-scale > 0 (finite)") }
+        let (w, b, l) = (weightStd ?? 1, biasStd ?? 1, lengthScale ?? 1)
+        guard w.isFinite, b.isFinite, w >= 0, b >= 0, l.isFinite, l > 0 else {
+            throw ValidationError("--weight-std and --bias-std must be ≥ 0, --length-scale > 0 (finite)")
+        }
+        // an option of another kind would be ignored silently
+        let given: [(String, Bool, [Kind])] = [
+            ("--depth", depth != nil, [.mlp]), ("--weight-std", weightStd != nil, [.mlp, .cnn]),
+            ("--bias-std", biasStd != nil, [.mlp, .cnn]), ("--window", window != nil, [.cnn]),
+            ("--readout", readout != nil, [.cnn]), ("--length-scale", lengthScale != nil, [.rbf]),
+        ]
+        for (flag, present, kinds) in given where present && !kinds.contains(kind) {
+            throw ValidationError("\(flag) is for --kind \(kinds.map(\.rawValue).joined(separator: " or "))")
+        }
         if let path = out { try requireExtension(path, ["npz"]) }
     }
 
@@ -57,10 +67,11 @@ struct Kernel: ParsableCommand {
         var matrices: [(String, [Double])] = []
         switch kind {
         case .mlp:
-            let k = FullyConnectedKernel(depth: depth, weightStd: weightStd, biasStd: biasStd).kernels(
+            let k = FullyConnectedKernel(depth: depth ?? 1, weightStd: weightStd ?? 1, biasStd: biasStd ?? 1).kernels(
                 x, x, features: d)
             matrices = [("nngp", k.nngp), ("ntk", k.ntk)]
         case .cnn:
+            let (window, readout) = (self.window ?? ImageSize(height: 3, width: 3), self.readout ?? .flatten)
             let pairs =
                 Double(n * n) * Double(d) * (readout == .globalAveragePool ? Double(d) : 1) * Double(window.points)
             guard pairs <= KernelChoice.largestWork else {
@@ -69,12 +80,11 @@ struct Kernel: ParsableCommand {
             }
             let k = ConvolutionalKernel(
                 height: image.height, width: image.width, kernelHeight: window.height, kernelWidth: window.width,
-                readout: readout, weightStd: weightStd,
-                biasStd: biasStd
+                readout: readout, weightStd: weightStd ?? 1, biasStd: biasStd ?? 1
             ).kernels(x, x)
             matrices = [("nngp", k.nngp), ("ntk", k.ntk)]
         case .rbf:
-            matrices = [("kernel", RBFKernel(lengthScale: lengthScale).kernel(x, x, features: d))]
+            matrices = [("kernel", RBFKernel(lengthScale: lengthScale ?? 1).kernel(x, x, features: d))]
         }
         guard matrices.allSatisfy({ $0.1.allSatisfy(\.isFinite) }) else {
             throw ValidationError("the kernel overflows double precision on these values; rescale the data")
