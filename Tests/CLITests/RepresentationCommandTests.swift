@@ -41,6 +41,11 @@ import EqgeomTestSupport
         #expect((try json(sixty + ["--basis"])["basis"] as? [[[String]]])?.last == [["0", "1"], ["-1", "0"]])
         try expectRefusal(sixty.dropLast(2) + ["--matrix", "[[1,b]]"], "'b' is not a term")
         try expectRefusal(["emlp", "--field", "x^2-4", "--matrix", "[[1]]"], "irreducible")
+        try expectRefusal(["emlp", "--field", "x^2-3", "--matrix", "[[0,0],[0,0]]"], "singular")
+        // --field belongs to emlp: the commands that cannot use it do not offer it (it was accepted and ignored)
+        for command in [["identifiability"], ["invariants", "--degree", "2"]] {
+            try expectRefusal(command + ["--matrix", "[[0,-1],[1,0]]", "--field", "x^2-3"], "Unknown option '--field'")
+        }
         // the rotation by 90° of R² and its dual: maps V* → V
         let rotation = try json(["emlp", "--matrix", "[[0,-1],[1,0]]", "--in-dual"])
         #expect(rotation["dimension"] as? Int == 2)

@@ -20,8 +20,22 @@ public struct NumberFieldRepresentation: Sendable {
     /// The largest number of unknowns d_in·d_out solved over K.
     public static let maximumUnknowns = 1024
 
-    /// - Throws: `GeometryError.invalidShape` when a matrix is not d×d.
+    /// - Throws: `GeometryError.invalidShape` when a matrix is not d×d or a group generator is singular.
     public init(field: NumberField, dimension d: Int, groupGenerators: [Matrix], lieGenerators: [Matrix] = []) throws {
+        try self.init(field: field, dimension: d, group: groupGenerators, lie: lieGenerators)
+        for (k, m) in groupGenerators.enumerated() {
+            var rows = NumberFieldRowEchelon(unknowns: d, field: field)
+            for row in m { _ = rows.add(row) }
+            guard rows.rank == d else {
+                throw GeometryError.invalidShape("group generator \(k + 1) is singular (a group acts by invertible maps)")
+            }
+        }
+    }
+
+    /// The representation without the invertibility check (tensor powers of invertible generators).
+    private init(field: NumberField, dimension d: Int, group groupGenerators: [Matrix], lie lieGenerators: [Matrix])
+        throws
+    {
         guard d >= 1 else { throw GeometryError.invalidShape("a representation needs dimension ≥ 1") }
         for (k, m) in (groupGenerators + lieGenerators).enumerated()
         where m.count != d || m.contains(where: { $0.count != d }) {
@@ -48,7 +62,7 @@ public struct NumberFieldRepresentation: Sendable {
             }
             group = zip(group, groupGenerators).map { kronecker($0, $1) }
         }
-        return try Self(field: field, dimension: size, groupGenerators: group, lieGenerators: lie)
+        return try Self(field: field, dimension: size, group: group, lie: lie)
     }
 
     /// The maps W: self → output with ρ_out(h)W = Wρ_in(h) and dρ_out(A)W = W dρ_in(A), generators paired by

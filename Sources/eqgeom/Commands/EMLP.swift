@@ -12,6 +12,12 @@ struct EMLP: ParsableCommand {
         abstract: "Exact basis of the equivariant maps between tensor powers (EMLP's constraint, solved over Q).")
 
     @OptionGroup var representation: RepresentationOptions
+    @Option(
+        help: ArgumentHelp(
+            "Matrix entries in the number field Q[a]/(f), f in x: x^2-3 (a = √3) with [[1/2,-a/2],[a/2,1/2]].",
+            valueName: "f"),
+        transform: Parse.numberField)
+    var field: NumberField?
     @Option(help: "Tensor power P of the input, 0…8.") var inPower = 1
     @Option(help: "Tensor power Q of the output, 0…8.") var outPower = 1
     @Flag(help: "Use the dual representation on the input (h ↦ h^{−T}, A ↦ −Aᵀ).") var inDual = false
@@ -51,10 +57,11 @@ struct EMLP: ParsableCommand {
     }
 
     func run() throws {
-        if let k = try representation.numberFieldRepresentation() {
-            guard !inDual, !numeric, out == nil else {
-                throw ValidationError("--field takes no --in-dual, --numeric or --out (yet)")
+        if let field {
+            guard !inDual, !numeric, out == nil, randomGenerators == nil else {
+                throw ValidationError("--field takes no --in-dual, --numeric, --out or --random-generators (yet)")
             }
+            let k = try representation.numberFieldRepresentation(over: field)
             let (source, target) = (try k.tensorPower(inPower), try k.tensorPower(outPower))
             let maps = try source.equivariantMaps(to: target)
             let (inDim, outDim) = (source.dimension, target.dimension)

@@ -24,19 +24,9 @@ struct RepresentationOptions: ParsableArguments {
         transform: Parse.matrix)
     var lieMatrices: [MatrixArgument] = []
 
-    @Option(
-        help: ArgumentHelp(
-            "Matrix entries in the number field Q[a]/(f), f in x: x^2-3 (a = √3) with [[1/2,-a/2],[a/2,1/2]].",
-            valueName: "f"),
-        transform: Parse.numberField)
-    var field: NumberField?
-
     var given: Bool { action.given || generators.given || !matrices.isEmpty || !lieMatrices.isEmpty }
 
     func validate() throws {
-        if field != nil && (action.given || generators.given) {
-            throw ValidationError("--field goes with --matrix/--lie-matrix (permutations are rational)")
-        }
         if action.given || generators.given {
             guard matrices.isEmpty, lieMatrices.isEmpty else {
                 throw ValidationError("give a permutation action or matrices (--matrix, --lie-matrix), not both")
@@ -64,9 +54,11 @@ struct RepresentationOptions: ParsableArguments {
         return try MatrixRepresentation(dimension: first.rows, groupGenerators: group, lieGenerators: lie)
     }
 
-    /// The representation over the number field of `--field`, or nil without it.
-    func numberFieldRepresentation() throws -> NumberFieldRepresentation? {
-        guard let k = field else { return nil }
+    /// The matrices over the number field k (entries such as `-a/2`).
+    func numberFieldRepresentation(over k: NumberField) throws -> NumberFieldRepresentation {
+        guard !action.given, !generators.given else {
+            throw ValidationError("--field goes with --matrix/--lie-matrix (permutations are rational)")
+        }
         func parse(_ m: MatrixArgument) throws -> NumberFieldRepresentation.Matrix {
             try m.entryTexts().map { try $0.map { try NumberFieldElement(parsing: $0, in: k) } }
         }
