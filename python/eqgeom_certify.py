@@ -6,8 +6,10 @@ Usage: python3 python/eqgeom_certify.py basis.json   (written by `eqgeom basis .
 Pure Python (fractions): number-field elements are coefficient lists modulo the class's defining
 polynomial. Checks: B^T B diagonal and nonzero on every orbit; P_s B = B M_s for every generator; each
 model's commutant has dimension delta, its structure maps are Lambda-skew with nonzero scalar squares
-(I'J' = -J'I', K' = I'J' for H); sum w*mu = n; sum delta*mu^2 = the number of orbitals of G on [n]^2,
-counted here by union-find over pairs. Exit status 0 when everything holds.
+(I'J' = -J'I', K' = I'J' for H); the blocks list every class's embeddings once with the copies present;
+no two blocks have equal characters (compared in floating point on the group's elements); sum w*mu = n and
+sum delta*mu^2 = the number of orbitals of G on [n]^2 (counted here by union-find over pairs), both with the
+copies present. Exit status 0 when everything holds.
 """
 import json
 import sys
@@ -214,14 +216,92 @@ def certify(doc):
             ij, ji = matmul(struct[0], struct[1]), matmul(struct[1], struct[0])
             if ij != struct[2] or any(ij[a][b] != K.neg(ji[a][b]) for a in range(w) for b in range(w)):
                 failures.append(f"class {c}: I'J' != -J'I' or K' != I'J'")
-    dim = sum(b["weight"] * b["multiplicity"] for b in doc["blocks"])
-    comm = sum(DELTA[b["type"]] * b["multiplicity"] ** 2 for b in doc["blocks"])
+    # the counts use the copies present, never the multiplicities the file claims
+    classes = doc["classes"]
+    present = [len(cls["copies"]) for cls in classes]
+    weight = [len(cls["squared_norms"]) for cls in classes]
+    used = []
+    for b in doc["blocks"]:
+        c = b["class"]
+        if not 0 <= c < len(classes) or not 0 <= b["embedding"] < len(classes[c]["embeddings"]):
+            failures.append(f"block {b['label']}: no class {c} with embedding {b['embedding']}")
+            continue
+        if b["multiplicity"] != present[c] or b["weight"] != weight[c] or b["type"] != classes[c]["type"]:
+            failures.append(f"block {b['label']}: claims {b['multiplicity']} copies of weight {b['weight']}, "
+                            f"class {c} has {present[c]} of weight {weight[c]}")
+        used.append((c, b["embedding"]))
+    every = [(c, e) for c, cls in enumerate(classes) for e in range(len(cls["embeddings"]))]
+    if sorted(used) != every:
+        failures.append("the blocks do not list every embedding of every class exactly once")
+    dim = sum(weight[c] * present[c] for c, _ in every)
+    comm = sum(DELTA[classes[c]["type"]] * present[c] ** 2 for c, _ in every)
+    failures += distinct_blocks(doc, every)
     orbitals = orbital_count(n, gens)
     if dim != n:
         failures.append(f"sum w*mu = {dim}, not n = {n}")
     if comm != orbitals:
         failures.append(f"sum delta*mu^2 = {comm}, but G has {orbitals} orbitals")
     return sorted(set(failures)), orbitals
+
+
+LARGEST_ENUMERATED_GROUP = 5000
+
+
+def distinct_blocks(doc, blocks):
+    """Two blocks with equal characters are isomorphic, so their columns would span one isotypic component twice
+    (a repeated class can hide an emptied one from every count). The characters are compared in floating point
+    at each class's real embedding (the midpoint of its isolating interval) on every group element, enumerated
+    from the permutations (on words of length at most 4 past LARGEST_ENUMERATED_GROUP elements); equal within
+    1e-6 is a failure, so a file with a repeated class never passes."""
+    gens = [tuple(g) for g in doc["generators"]]
+    identity = tuple(range(doc["n"]))
+    words = {identity: ()}
+    frontier = [identity]
+    while frontier and len(words) <= LARGEST_ENUMERATED_GROUP:
+        nxt = []
+        for x in frontier:
+            for s, g in enumerate(gens):
+                y = tuple(g[p] for p in x)
+                if y not in words:
+                    words[y] = words[x] + (s,)
+                    nxt.append(y)
+        frontier = nxt
+        if len(words) > LARGEST_ENUMERATED_GROUP:
+            words = {k: w for k, w in words.items() if len(w) <= 4}
+            break
+
+    def real_models(cls, e):
+        lo, hi = (float(Fraction(v)) for v in cls["embeddings"][e])
+        root = (lo + hi) / 2
+
+        def value(text):
+            return sum(float(Fraction(c)) * root ** k for k, c in enumerate(text))
+        return [[[value(x) for x in row] for row in m] for m in cls["generators"]]
+
+    def trace_table(models):
+        w = len(models[0]) if models else 0
+        table = []
+        for word in words.values():
+            m = [[float(i == j) for j in range(w)] for i in range(w)]
+            for s in word:   # ρ(g_s ∘ x) = ρ(g_s) ρ(x)
+                m = [[sum(models[s][i][k] * m[k][j] for k in range(w)) for j in range(w)] for i in range(w)]
+            table.append(sum(m[i][i] for i in range(w)))
+        return table
+
+    classes = doc["classes"]
+    tables = {}
+    for c, e in blocks:
+        if classes[c]["generators"]:
+            tables[(c, e)] = (len(classes[c]["squared_norms"]), trace_table(real_models(classes[c], e)))
+    failures = []
+    keys = sorted(tables)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            (wa, ta), (wb, tb) = tables[a], tables[b]
+            if wa == wb and max(abs(x - y) for x, y in zip(ta, tb)) < 1e-6 * max(1.0, max(map(abs, ta))):
+                failures.append(f"classes {a[0]} and {b[0]} (embeddings {a[1]}, {b[1]}) have equal characters: "
+                                "one isotypic component listed twice")
+    return failures
 
 
 def _dot(K, a, b):

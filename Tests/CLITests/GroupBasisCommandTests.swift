@@ -25,6 +25,7 @@ import EqgeomTestSupport
             "dic3": "[[2,4,12,6,7,1,10,9,3,11,5,8],[3,5,7,8,9,10,4,11,6,12,1,2],[4,6,8,1,10,2,11,3,12,5,7,9]]",
             "a5": "[[1,7,9,10,2,11,3,4,5,6,8,12],[2,3,1,7,9,8,10,12,11,4,5,6]]",
         ]
+        var repeatedClassChecked = false
         for (name, generators) in groups {
             try generators.write(toFile: "\(dir)/\(name).json", atomically: true, encoding: .utf8)
             let path = "\(dir)/\(name)-basis.json"
@@ -32,6 +33,7 @@ import EqgeomTestSupport
             #expect(result.status == 0, "\(result.stderr)")
             let (status, output) = try runPython("eqgeom_certify.py", [path])
             #expect(status == 0 && output.contains("certificate holds"), "\(name): \(output)")
+            repeatedClassChecked = try expectRepeatedClassFails(path, name) || repeatedClassChecked
             // corrupt the first value of the last class's first copy
             var text = try String(contentsOfFile: path, encoding: .utf8)
             if let range = text.range(of: "\"values\":[[[\"", options: .backwards) {
@@ -41,6 +43,32 @@ import EqgeomTestSupport
             let (bad, _) = try runPython("eqgeom_certify.py", [path])
             #expect(bad != 0, "\(name): a corrupted basis passed")
         }
+        #expect(repeatedClassChecked, "no group had two classes of one shape to repeat")
+    }
+
+    /// A class repeated in place of another of the same shape keeps every count (Σ wμ = n, Σ δμ² = orbitals) and
+    /// every per-class check true; the checker must still refuse it (one isotypic component listed twice).
+    /// Returns whether the file had two classes of one shape to try it on.
+    func expectRepeatedClassFails(_ path: String, _ name: String) throws -> Bool {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        guard var doc = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+            var classes = doc["classes"] as? [[String: Any]]
+        else { throw CocoaError(.fileReadCorruptFile) }
+        func shape(_ c: [String: Any]) -> [Int] {
+            [
+                (c["squared_norms"] as? [Any])?.count ?? -1, (c["copies"] as? [Any])?.count ?? -1,
+                (c["embeddings"] as? [Any])?.count ?? -1, (c["type"] as? String)?.hashValue ?? 0,
+            ]
+        }
+        let pairs = classes.indices.flatMap { a in classes.indices.filter { $0 > a }.map { (a, $0) } }
+        guard let (a, b) = pairs.first(where: { shape(classes[$0.0]) == shape(classes[$0.1]) }) else { return false }
+        classes[b] = classes[a]
+        doc["classes"] = classes
+        let doctored = path + ".repeated.json"
+        try JSONSerialization.data(withJSONObject: doc).write(to: URL(fileURLWithPath: doctored))
+        let (status, output) = try runPython("eqgeom_certify.py", [doctored])
+        #expect(status != 0 && output.contains("equal characters"), "\(name): class \(a) repeated as \(b): \(output)")
+        return true
     }
 
     @Test func groupMaskFilesAreEquivariantInNumPy() throws {
