@@ -269,6 +269,11 @@ func temporaryDirectory() throws -> String {
         }
         #expect(try String(contentsOfFile: dir + "/g.json", encoding: .utf8) == generators)
         #expect(try String(contentsOfFile: dir + "/m.json", encoding: .utf8) == "[[0,1],[1,0]]\n")
+        // a command refused after its inputs were read leaves no file (the report is computed before writing)
+        let refused = try runEqgeom(
+            ["invariant", "--gen", "(1 2)", "--n", "8000", "--rows", "8000", "--rank", "2000", "--out", "inv.npz"],
+            in: dir)
+        #expect(refused.status == 2 && !refused.stderr.contains("wrote"), "\(refused.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["g.json", "link.json", "m.json"])
     }
 

@@ -22,12 +22,14 @@ struct Invariant: ParsableCommand {
 
     func run() throws {
         let v = try InvariantVariety(group: try generators.group(), rows: rows, rank: rank)
+        // every number of the report first: a refusal must not leave a file behind
+        let report = try InvariantReport(v)
         if let path = out {
             try writeArchitecture(
                 to: path, npz: { try ArchitectureExport.invariantArchive(v) },
                 json: { try ArchitectureExport.InvariantDocument(v) })
         }
-        try emit(try InvariantReport(v), output)
+        try emit(report, output)
     }
 }
 
