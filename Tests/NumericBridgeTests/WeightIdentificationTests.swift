@@ -65,6 +65,14 @@ import Algebra
             let projected = try WeightIdentification(try WeightMatrix(average, n: n), frame: frame)
             #expect(projected.isEquivariant && projected.commutatorDefect < 1e-14, "\(name)")
             #expect(projected.tuple == frame.blocks.map(\.multiplicity) && projected.rank == n, "\(name)")
+            // the verdict does not depend on the scale: at 1e-200 every square underflows, at 1e200 overflows
+            for scale in [1e-200, 1e-300, 1e200] {
+                let tiny = try WeightIdentification(try WeightMatrix(a.map { $0 * scale }, n: n), frame: frame)
+                #expect(!tiny.isEquivariant && abs(tiny.equivariantDistance - expected) < 1e-12, "\(name) at \(scale)")
+                let scaled = try WeightIdentification(try WeightMatrix(average.map { $0 * scale }, n: n), frame: frame)
+                #expect(scaled.isEquivariant && scaled.tuple == projected.tuple, "\(name) at \(scale)")
+                #expect(abs(scaled.spectralNorm / (projected.spectralNorm * scale) - 1) < 1e-12)
+            }
         }
     }
 

@@ -87,31 +87,38 @@ public struct WeightIdentification: Sendable {
         self.n = n
         let tau = tolerance ?? Self.defaultTolerance(w)
         self.tolerance = tau
-        norm = w.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        let scale = norm > 0 ? norm : 1
-        commutatorDefect = frame.generators.map { Self.commutator(w.values, $0) }.max().map { $0 / scale } ?? 0
-        let m = frame.conjugate(w.values)
-        let (maps, off) = Self.project(m, frame: frame)
-        self.maps = maps
-        offCommutantSquared = off
+        // the work runs on W·2^e with its largest entry in [1, 2) (exact), so no square underflows or overflows
+        // (W at 1e-200 would otherwise have norm 0 and look equivariant); absolute results are scaled back
+        let largestEntry = w.values.reduce(0) { max($0, abs($1)) }
+        let e = largestEntry > 0 && largestEntry.isFinite ? -Int(largestEntry.exponent) : 0
+        let values = e == 0 ? w.values : w.values.map { scalbn($0, e) }
+        let scaledNorm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        norm = scalbn(scaledNorm, -e)
+        let scale = scaledNorm > 0 ? scaledNorm : 1
+        commutatorDefect = frame.generators.map { Self.commutator(values, $0) }.max().map { $0 / scale } ?? 0
+        let m = frame.conjugate(values)
+        let (scaledMaps, off) = Self.project(m, frame: frame)
+        maps = scaledMaps.map { $0.map { scalbn($0, -e) } }
+        offCommutantSquared = scalbn(off, -2 * e)
         equivariantDistance = off.squareRoot() / scale
-        var values: [[Double]] = []
-        for (b, f) in zip(frame.blocks, maps) {
+        let unscale = { (x: Double) in scalbn(x, -e) }
+        var singular: [[Double]] = []
+        for (b, f) in zip(frame.blocks, scaledMaps) {
             let delta = b.type.dimension
             let real = try singularValues(f, rows: delta * b.multiplicity, columns: delta * b.multiplicity)
-            values.append(
+            singular.append(
                 (0..<b.multiplicity).map { i in real[(i * delta)..<((i + 1) * delta)].reduce(0, +) / Double(delta) })
         }
-        let largest = values.compactMap(\.first).max() ?? 0
+        let largest = singular.compactMap(\.first).max() ?? 0
         let floor = 2 * off.squareRoot() / Double(n).squareRoot()
         let threshold = tolerance == nil ? max(tau * largest, floor) : tau * largest
-        spectralNorm = largest
-        noiseFloor = floor
-        self.threshold = threshold
-        blocks = zip(frame.blocks, values).map { b, s in
+        spectralNorm = unscale(largest)
+        noiseFloor = unscale(floor)
+        self.threshold = unscale(threshold)
+        blocks = zip(frame.blocks, singular).map { b, s in
             Block(
-                label: b.label, type: b.type, weight: b.weight, multiplicity: b.multiplicity, singularValues: s,
-                rank: largest > 0 ? s.filter { $0 > threshold }.count : 0)
+                label: b.label, type: b.type, weight: b.weight, multiplicity: b.multiplicity,
+                singularValues: s.map(unscale), rank: largest > 0 ? s.filter { $0 > threshold }.count : 0)
         }
     }
 
