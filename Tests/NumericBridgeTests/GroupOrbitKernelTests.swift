@@ -121,5 +121,12 @@ import Testing
         let centred = SampleNormalization.centeredSphere.apply(x, features: 4)
         // (1, 2, 3, 6) − 3 = (−2, −1, 0, 3), norm √14
         #expect(zip(centred[0..<4], [-2.0, -1, 0, 3]).allSatisfy { abs($0 - $1 / 14.0.squareRoot()) < 1e-15 })
+        // the same samples at 1e-200 (squares underflow) and 1e200 (squares overflow) normalise alike
+        for scale in [1e-200, 1e200] {
+            for kind in [SampleNormalization.sphere, .centeredSphere] {
+                let moved = kind.apply(x.map { $0 * scale }, features: 4)
+                #expect(zip(moved, kind.apply(x, features: 4)).allSatisfy { abs($0 - $1) < 1e-15 }, "\(kind) \(scale)")
+            }
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Per-sample normalisation before a kernel (MATH.md §11.2, Fig. 4: "images mean-centred and unit-norm").
 /// Both commute with coordinate permutations, so an orbit stays an orbit.
 public enum SampleNormalization: String, Sendable, CaseIterable {
@@ -14,9 +16,17 @@ public enum SampleNormalization: String, Sendable, CaseIterable {
         var out = x
         for start in stride(from: 0, to: x.count, by: d) {
             let row = start..<(start + d)
-            let mean = self == .centeredSphere ? x[row].reduce(0, +) / Double(d) : 0
-            let norm = x[row].reduce(0) { $0 + ($1 - mean) * ($1 - mean) }.squareRoot()
-            for i in row { out[i] = norm > 0 ? (x[i] - mean) / norm : 0 }
+            // scaled by a power of two (exact) first, so that neither the mean nor the squares underflow or
+            // overflow: a sample at 1e-200 is normalised like the same sample at 1
+            let largest = x[row].reduce(0) { max($0, abs($1)) }
+            guard largest > 0, largest.isFinite else {
+                for i in row { out[i] = largest > 0 ? .nan : 0 }
+                continue
+            }
+            let e = -Int(largest.exponent)
+            let mean = self == .centeredSphere ? x[row].reduce(0) { $0 + scalbn($1, e) } / Double(d) : 0
+            let norm = x[row].reduce(0) { $0 + (scalbn($1, e) - mean) * (scalbn($1, e) - mean) }.squareRoot()
+            for i in row { out[i] = norm > 0 ? (scalbn(x[i], e) - mean) / norm : 0 }
         }
         return out
     }
