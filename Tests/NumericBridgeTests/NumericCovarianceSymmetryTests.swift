@@ -37,6 +37,12 @@ import Testing
                         [Int](repeating: m.multiplicity, count: m.degree)
                     }.sorted(), "trial \(trial)")
             #expect(exact.orthogonalDimension >= 1 && numeric.maximumSpread < 1e-12 && numeric.minimumGap > 1e-6)
+            // the same data at 1e-200 (every square underflows) or 1e200: the same rank and clusters
+            for scale in [1e-200, 1e200] {
+                let moved = ImageDataset(count: data.count, features: d, values: data.values.map { $0 * scale })
+                let far = try NumericCovarianceSymmetry(moved, tolerance: 1e-9)
+                #expect(far.rank == numeric.rank && far.clusters == numeric.clusters, "trial \(trial) at \(scale)")
+            }
         }
     }
 }

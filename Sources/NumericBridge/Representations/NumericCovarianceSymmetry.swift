@@ -39,18 +39,32 @@ public struct NumericCovarianceSymmetry: Sendable {
         try MemoryBudget.require(
             ByteCount.product(3, d, d, 8), for: "the \(d)×\(d) covariance and its eigenvectors",
             advice: "use fewer features")
-        var h = BLAS.multiply(data.values, data.values, m: d, n: d, k: data.count, transposeA: true)
+        // data far from 1 (squares under- or overflowing) is scaled by a power of two 2^e first (exact); the
+        // clusters and the rank are scale-free, the eigenvalues are scaled back by 2^−2e
+        let largest = data.values.reduce(0) { max($0, abs($1)) }
+        let e = largest > 0 && largest.isFinite && abs(largest.exponent) > 400 ? -Int(largest.exponent) : 0
+        if e != 0 {
+            try MemoryBudget.require(
+                ByteCount.product(data.values.count, 8), for: "the rescaled samples", advice: "use fewer samples")
+        }
+        let x = e == 0 ? data.values : data.values.map { scalbn($0, e) }
+        var h = BLAS.multiply(x, x, m: d, n: d, k: data.count, transposeA: true)
         for i in h.indices { h[i] /= Double(data.count) }
-        try self.init(covariance: h, dimension: d, samples: data.count, tolerance: tolerance)
+        try self.init(covariance: h, dimension: d, samples: data.count, tolerance: tolerance, exponent: e)
     }
 
     /// From a covariance matrix itself (row-major d×d, symmetric).
     public init(covariance h: [Double], dimension d: Int, samples: Int = 0, tolerance: Double) throws {
+        try self.init(covariance: h, dimension: d, samples: samples, tolerance: tolerance, exponent: 0)
+    }
+
+    /// From the covariance of the samples scaled by 2^e.
+    private init(covariance h: [Double], dimension d: Int, samples: Int, tolerance: Double, exponent e: Int) throws {
         dimension = d
         self.samples = samples
         self.tolerance = tolerance
         let values = try Eigen.symmetric(h, d).values
-        eigenvalues = values
+        eigenvalues = values.map { scalbn($0, -2 * e) }
         let scale = max(values.first.map(abs) ?? 0, values.last.map(abs) ?? 0)
         var sizes: [Int] = []
         var minimumGap = Double.infinity
