@@ -277,6 +277,14 @@ func temporaryDirectory() throws -> String {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["g.json", "link.json", "m.json"])
     }
 
+    /// An option that would be ignored is refused by name (it was silently dropped).
+    @Test func optionsThatWouldBeIgnoredAreRefused() throws {
+        let shift = ["orbit-kernel", "--image", "28x28", "--shift", "x"]
+        try expectRefusal(shift + ["--pair", "0,1", "--seeds", "0,1,2"], "give --pair or --seeds, not both")
+        try expectRefusal(shift + ["--labels", "1,2"], "--labels goes with --seeds")
+        try expectRefusal(["kernel", "--kind", "cnn", "--depth", "3"], "--depth is for --kind mlp")
+    }
+
     @Test func hugeIntegersPrintReadably() throws {
         let short = try runEqgeom(["components", "count", "--cycle-type", "64^4096", "--rank", "50000"])
         #expect(short.stdout.contains("106 digits: "), "\(short.stdout)")

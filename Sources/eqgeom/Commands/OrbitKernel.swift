@@ -14,8 +14,8 @@ struct OrbitKernel: ParsableCommand {
     @OptionGroup var group: GroupOptions
     @Option(help: ArgumentHelp("Data to pick seeds from (default: the built-in MNIST subset).", valueName: "file"))
     var data: String?
-    @Option(help: "Two sample indices (0-based) as the seeds of the two orbits, labelled +1 and −1.")
-    var pair = ListArgument<Int>([0, 1])
+    @Option(help: "Two sample indices (0-based) as the seeds of the two orbits, labelled +1 and −1 (default 0,1).")
+    var pair: ListArgument<Int>?
     @Option(help: "Instead of --pair: two or more sample indices as seeds, e.g. 0,1,2 (with --labels).")
     var seeds: ListArgument<Int>?
     @Option(help: "Labels of the --seeds orbits, e.g. 1,-1,0.5 (default +1, −1 for two seeds).")
@@ -36,6 +36,8 @@ struct OrbitKernel: ParsableCommand {
 
     func validate() throws {
         guard ridge.isFinite, ridge >= 0 else { throw ValidationError("--ridge must be a finite number ≥ 0") }
+        if seeds != nil && pair != nil { throw ValidationError("give --pair or --seeds, not both") }
+        if labels != nil && seeds == nil { throw ValidationError("--labels goes with --seeds (--pair is labelled ±1)") }
     }
 
     func run() throws {
@@ -52,13 +54,14 @@ struct OrbitKernel: ParsableCommand {
         let size = group.permutationOptions.image
         let choice = kernel.choice(height: size?.height ?? 1, width: size?.width ?? n)
         let flag = seeds == nil ? "--pair" : "--seeds"
-        let indices = (seeds ?? pair).values
+        let chosen = seeds ?? pair ?? ListArgument<Int>([0, 1])
+        let indices = chosen.values
         let set = try TrainingOptions.dataset(path: data, features: n)
         guard indices.count >= 2,
             seeds != nil || indices.count == 2, indices.allSatisfy({ (0..<set.count).contains($0) }),
             Set(indices).count == indices.count
         else {
-            throw ValidationError("\(flag) takes different sample indices below \(set.count), got '\(seeds ?? pair)'")
+            throw ValidationError("\(flag) takes different sample indices below \(set.count), got '\(chosen)'")
         }
         // beyond the largest direct system, one permutation runs the block formula on the upright rows alone
         let blocksOnly = indices.count * length > Self.largestSystem
