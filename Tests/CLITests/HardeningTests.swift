@@ -277,6 +277,24 @@ func temporaryDirectory() throws -> String {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["g.json", "link.json", "m.json"])
     }
 
+    /// An `.npz` member is budgeted with the bytes it inflates to beside its array: a 60 MB member (honestly
+    /// declared, compressed to almost nothing) is refused under a 100 MiB limit before it is inflated.
+    @Test func npzMembersAreBudgetedBeforeInflating() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let make = Process()
+        make.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        make.arguments = [
+            "python3", "-c", "import numpy as np; np.savez_compressed('\(dir)/w.npz', w=np.zeros((2740, 2740)))",
+        ]
+        try make.run()
+        make.waitUntilExit()
+        try #require(make.terminationStatus == 0)
+        try expectRefusal(
+            ["identify", "--image", "28x28", "--shift", "x", "--weights", "\(dir)/w.npz", "--memory-limit", "100M"],
+            "one inflated member")
+    }
+
     /// An option that would be ignored is refused by name (it was silently dropped).
     @Test func optionsThatWouldBeIgnoredAreRefused() throws {
         let shift = ["orbit-kernel", "--image", "28x28", "--shift", "x"]

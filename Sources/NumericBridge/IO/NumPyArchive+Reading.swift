@@ -22,9 +22,13 @@ extension NumPyArchive {
             throw NumericError.invalidInput("\(path) is not an .npz (ZIP) archive")
         }
         let members = archive.filter { $0.type == .file }
-        let declared = members.reduce(UInt64(0)) { $0 &+ $1.uncompressedSize }
+        // the arrays read so far plus the inflated bytes of the member being read: declared total + largest member
+        let sizes = members.map { Int(clamping: $0.uncompressedSize) }
+        let declared = sizes.reduce(0) { $0.addingReportingOverflow($1).overflow ? Int.max : $0 + $1 }
+        let peak = declared.addingReportingOverflow(sizes.max() ?? 0)
         try MemoryBudget.require(
-            Int(clamping: declared), for: "the members of \(path)", advice: "split the statistics into smaller files")
+            peak.overflow ? Int.max : peak.partialValue, for: "the members of \(path) and one inflated member",
+            advice: "use a smaller file (or split it)")
         var arrays: [String: NumPyArray] = [:]
         for entry in members {
             var bytes: [UInt8] = []

@@ -175,10 +175,10 @@ public struct BasisAnalysis: Sendable {
         }
     }
 
-    /// Refuses a dense export of Q whose n²·8 bytes exceed the memory budget.
-    public func requireDenseMemory() throws {
+    /// Refuses, before any work, a dense export of Q whose n²·8 bytes exceed the memory budget.
+    public static func requireDenseQ(degree n: Int) throws {
         try MemoryBudget.require(
-            ByteCount.product(degree, degree, 8), for: "a dense Q for n = \(degree)",
-            advice: "apply Q by its transform instead of forming it, or use a smaller case")
+            ByteCount.product(n, n, 8), for: "a dense Q for n = \(n)",
+            advice: "apply Q by its transform instead of forming it, or write the exact basis (.json) for a group")
     }
 }

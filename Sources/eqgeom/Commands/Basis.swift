@@ -41,12 +41,16 @@ struct Basis: ParsableCommand {
         request.certify = certify
         request.everyOrbit = everyCycle
         request.exactExport = out?.hasSuffix(".json") == true
+        let dense = out.map { !$0.hasSuffix(".json") } ?? false
         let analysis: BasisAnalysis
         if let group = try action.group(with: generators) {
+            if dense { try BasisAnalysis.requireDenseQ(degree: group.degree) }
             analysis = try BasisAnalysis(group, request, progress: { progress($0) })
         } else {
             try action.requireMemory(bytesPerPoint: BasisLayout.bytesPerPoint + 16, for: "the basis Q_σ")
-            analysis = try BasisAnalysis(try action.requiredPermutation(), request, progress: { progress($0) })
+            let sigma = try action.requiredPermutation()
+            if dense { try BasisAnalysis.requireDenseQ(degree: sigma.degree) }
+            analysis = try BasisAnalysis(sigma, request, progress: { progress($0) })
         }
         if let path = out {
             // written last, after every check passed, so a refusal leaves no file behind
