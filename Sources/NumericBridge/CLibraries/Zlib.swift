@@ -5,8 +5,10 @@ internal import CDeflate
 /// gzip/zlib decompression and zlib compression (for .gz inputs and PNG output).
 enum Zlib {
     /// Inflates gzip- or zlib-wrapped data (concatenated gzip members included).
-    /// - Throws: `MemoryLimitError` as soon as the output passes `limit` bytes (a gzip bomb stops there).
-    static func decompress(_ input: [UInt8], name: String, limit: Int) throws -> [UInt8] {
+    /// - Throws: `MemoryLimitError` as soon as the output passes the budget divided by `expansion` (the bytes of
+    ///   memory each inflated byte will need once decoded), so a gzip bomb stops there.
+    static func decompress(_ input: [UInt8], name: String, expansion: Int) throws -> [UInt8] {
+        let limit = MemoryBudget.limit / max(expansion, 1)
         var out = [UInt8]()
         var offset = 0
         while offset < input.count {
@@ -31,9 +33,9 @@ enum Zlib {
                     out.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
                     if out.count > limit {
                         throw MemoryLimitError(
-                            what: "decompressing \(name) (it inflates past \(ByteCount.format(limit)))",
-                            bytes: out.count,
-                            limit: MemoryBudget.limit, advice: "use a smaller file")
+                            what: "decoding \(name) (it inflates past \(ByteCount.format(limit)), \(expansion) bytes each)",
+                            bytes: ByteCount.product(out.count, expansion), limit: MemoryBudget.limit,
+                            advice: "use a smaller file")
                     }
                     if status == Z_OK && stream.avail_in == 0 {
                         throw NumericError.invalidInput("\(name): compressed data ends early")

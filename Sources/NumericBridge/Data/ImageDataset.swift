@@ -55,7 +55,7 @@ public struct ImageDataset: Sendable {
     /// Decodes file contents (gzip-wrapped or not) by their format.
     static func decode(_ raw: [UInt8], name: String, features expected: Int?) throws -> ImageDataset {
         var bytes = raw
-        if Zlib.isGzip(bytes) { bytes = try Zlib.decompress(bytes, name: name, limit: MemoryBudget.limit / 9) }
+        if Zlib.isGzip(bytes) { bytes = try Zlib.decompress(bytes, name: name, expansion: 9) }
         let base = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
         let set: ImageDataset
         if bytes.count >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0x08 {
