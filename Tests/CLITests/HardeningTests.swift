@@ -298,6 +298,25 @@ func temporaryDirectory() throws -> String {
             "one inflated member")
     }
 
+    /// Data whose products overflow reach no LAPACK routine (whose error handler prints on stdout): a clean
+    /// one-line refusal with nothing on stdout.
+    @Test func overflowingDataNeverReachesLAPACK() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var x = (0..<(20 * 16)).map { Double($0 % 7) / 7 }
+        x[0] = 1e160
+        try ShardedStatisticsTests.writeNPY(x, rows: 20, columns: 16, to: "\(dir)/huge.npy")
+        try ShardedStatisticsTests.writeNPY(
+            (0..<256).map { $0 % 17 == 0 ? 1 : 0 }, rows: 16, columns: 16, to: "\(dir)/w.npy")
+        let shift = ["--image", "4x4", "--shift", "x", "--data", "\(dir)/huge.npy"]
+        for args in [["identify", "--weights", "\(dir)/w.npy"] + shift, ["orbit-kernel"] + shift] {
+            let r = try runEqgeom(args)
+            let last = r.stderr.split(separator: "\n").last ?? ""
+            #expect(r.status == 2 && r.stdout.isEmpty, "\(args): \(r.stdout)")
+            #expect(last.hasPrefix("eqgeom: error: ") && last.contains("overflow double precision"), "\(r.stderr)")
+        }
+    }
+
     /// An option that would be ignored is refused by name (it was silently dropped).
     @Test func optionsThatWouldBeIgnoredAreRefused() throws {
         let shift = ["orbit-kernel", "--image", "28x28", "--shift", "x"]

@@ -52,6 +52,16 @@ public enum BLAS {
 /// Symmetric and Hermitian eigen-decompositions (LAPACK dsyevd / zheevd), eigenvalues descending. They read only
 /// the upper triangle of the row-major input (what `BLAS.addGram` fills). LAPACK is column-major: a symmetric
 /// matrix is its own transpose, a Hermitian one's transpose is its conjugate.
+/// Refuses a matrix with an infinite or NaN entry before LAPACK sees it (LAPACK's own error handler would print
+/// on stdout and return a bare status): such entries come from data whose products overflow double precision.
+/// - Throws: `NumericError.invalidInput`.
+func requireFinite(_ a: [Double], _ what: String) throws {
+    guard a.allSatisfy(\.isFinite) else {
+        throw NumericError.invalidInput(
+            "\(what) has infinite or NaN entries: the values overflow double precision; rescale the data")
+    }
+}
+
 enum Eigen {
     /// A = V diag(λ) Vᵀ for a symmetric d×d row-major A. Returns λ descending and V (columns =
     /// eigenvectors, row-major d×d).
@@ -75,6 +85,7 @@ enum Eigen {
 
     /// dsyevd on `m` (overwritten by the eigenvectors when asked): the eigenvalues ascending.
     private static func symmetricDriver(_ m: inout [Double], _ d: Int, vectors: Bool) throws -> [Double] {
+        try requireFinite(m, "a \(d)×\(d) symmetric matrix")
         var w = [Double](repeating: 0, count: d)
         var (n, info, lwork, liwork) = (Int32(d), Int32(0), Int32(-1), Int32(-1))
         var (work, iwork) = ([Double](repeating: 0, count: 1), [Int32](repeating: 0, count: 1))
@@ -103,6 +114,7 @@ enum Eigen {
         values: [Double], vectorsRe: [Double], vectorsIm: [Double]
     ) {
         if d == 0 { return ([], [], []) }
+        try requireFinite(real + imaginary, "a \(d)×\(d) Hermitian matrix")
         // the row-major H read column-major is Hᵀ = H̄: hand LAPACK H̄'s entries so that it sees H
         var m = (0..<(d * d)).map { eq_cdouble(re: real[$0], im: -imaginary[$0]) }
         var w = [Double](repeating: 0, count: d)
@@ -148,6 +160,7 @@ enum Eigen {
 private func singularDriver(_ a: [Double], rows m: Int, columns n: Int, vectors: Bool) throws -> (
     values: [Double], rightVectors: [Double]
 ) {
+    try requireFinite(a, "a \(m)×\(n) matrix")
     var copy = a
     let k = min(m, n)
     var s = [Double](repeating: 0, count: k)
@@ -197,6 +210,7 @@ public func symmetricEigenvalues(_ a: [Double], _ n: Int) throws -> [Double] {
 /// - Throws: `NumericError.lapack` when A is not positive definite.
 public func solvePositiveDefinite(_ a: [Double], _ b: [Double], n: Int, columns k: Int) throws -> [Double] {
     if n == 0 || k == 0 { return b }
+    try requireFinite(a + b, "a \(n)×\(n) linear system")
     var a = a
     // B column-major (n×k) is the transpose of the row-major array
     var x = [Double](repeating: 0, count: n * k)
