@@ -27,7 +27,8 @@ public struct NumberFieldRepresentation: Sendable {
             var rows = NumberFieldRowEchelon(unknowns: d, field: field)
             for row in m { _ = rows.add(row) }
             guard rows.rank == d else {
-                throw GeometryError.invalidShape("group generator \(k + 1) is singular (a group acts by invertible maps)")
+                throw GeometryError.invalidShape(
+                    "group generator \(k + 1) is singular (a group acts by invertible maps)")
             }
         }
     }

@@ -59,6 +59,10 @@ public enum MomentsArchive {
             throw NumericError.invalidInput(
                 "\(path): member 'permutation' is not a permutation of 0…\(images.count - 1)")
         }
+        let n = try NumPyArchive.describedDegree(members, path: path)
+        guard n == images.count else {
+            throw NumericError.invalidInput("\(path): n = \(n) but the permutation acts on \(images.count) points")
+        }
         let layout = try BasisLayout(sigma)
         guard let samples = try integers("samples").first, samples >= 0 else {
             throw NumericError.invalidInput("\(path): member 'samples' must be a non-negative integer")

@@ -48,4 +48,27 @@ extension NumPyArchive {
         }
         return arrays
     }
+
+    /// The common members of an eqgeom file (`format_version` = 2, `index_base` = 0, `n`), checked; returns n.
+    /// - Throws: `NumericError.invalidInput` naming the file when one is missing or differs (an older format, or a
+    ///   file eqgeom did not write).
+    public static func describedDegree(_ members: [String: NumPyArray], path: String) throws -> Int {
+        func scalar(_ name: String) throws -> Int {
+            guard let a = members[name], a.shape.isEmpty || a.shape == [1], a.dtype == .int64 || a.dtype == .int32,
+                let value = a.doubles.first
+            else {
+                throw NumericError.invalidInput(
+                    "\(path) has no integer member '\(name)' (eqgeom files carry format_version, index_base and n)")
+            }
+            return Int(value)
+        }
+        let version = try scalar("format_version")
+        guard version == formatVersion else {
+            throw NumericError.invalidInput("\(path) has format_version \(version); this eqgeom reads \(formatVersion)")
+        }
+        guard try scalar("index_base") == 0 else {
+            throw NumericError.invalidInput("\(path) has index_base ≠ 0; eqgeom's files are 0-based")
+        }
+        return try scalar("n")
+    }
 }
