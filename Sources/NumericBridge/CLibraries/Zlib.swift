@@ -33,8 +33,8 @@ enum Zlib {
                     out.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
                     if out.count > limit {
                         throw MemoryLimitError(
-                            what:
-                                "decoding \(name) (it inflates past \(ByteCount.format(limit)), \(expansion) bytes each)",
+                            what: "decoding \(name) (it inflates past \(ByteCount.format(limit)), "
+                                + "\(expansion) bytes each)",
                             bytes: ByteCount.product(out.count, expansion), limit: MemoryBudget.limit,
                             advice: "use a smaller file")
                     }
