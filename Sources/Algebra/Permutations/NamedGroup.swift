@@ -1,6 +1,6 @@
 /// A permutation group named by its family and degree, as GAP writes them: `S5` (SymmetricGroup), `A7`
 /// (AlternatingGroup), `C10` (CyclicGroup as permutations) and `D8` (the dihedral group of the 8-gon, order 16,
-/// on its 8 vertices). The name stands for its standard generators (MATH.md §2.1).
+/// on its 8 vertices). The name stands for its standard generators (MATH.md §1).
 public struct NamedGroup: Sendable, Hashable {
     /// The family of a named group.
     public enum Family: Character, Sendable, Hashable, CaseIterable {
