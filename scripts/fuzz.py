@@ -3,7 +3,7 @@
 
 Every case is classified by what the binary did:
   crash      killed by a signal, or an exit status other than 0 and 2
-  hang       still running after --timeout seconds
+  hang       more than --timeout seconds of CPU time (not wall-clock: a busy machine changes nothing)
   unclean    a refusal (exit 2) that is not exactly one last stderr line `eqgeom: error: …` with every other
              stderr line `eqgeom: …` and nothing on stdout, or that left or changed an output file
   accepted   exit 0 on an input the generator knows is invalid, or an answer that disagrees with an
@@ -23,6 +23,7 @@ import math
 import os
 import random
 import re
+import resource
 import shutil
 import signal
 import struct
@@ -883,18 +884,31 @@ def representation_case(rng, k, command):
 
 
 # ------------------------------------------------------------------------------------------------- runner
+WALL_BACKSTOP = 20   # a case blocked without using the CPU is a hang after this many times the CPU limit
+
+
 def run_case(binary, argv, limit, timeout):
+    """Runs one case with `timeout` seconds of CPU time (RLIMIT_CPU: SIGXCPU, then SIGKILL), so the verdict does
+    not depend on how busy the machine is; a wall-clock backstop of WALL_BACKSTOP × timeout catches a process
+    that waits without computing."""
     full = [binary] + argv + (["--memory-limit", limit] if limit and "--help" not in argv else [])
+    cpu = max(1, int(timeout))
+
+    def limit_cpu():
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.time()
-        proc = subprocess.Popen(full, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(full, stdout=out, stderr=err, stdin=subprocess.DEVNULL, preexec_fn=limit_cpu)
         status, rss = None, 0
         while True:
             pid, st, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 status, rss = st, usage.ru_maxrss * 1024
+                if os.WIFSIGNALED(st) and os.WTERMSIG(st) in (signal.SIGXCPU, signal.SIGKILL):
+                    status = None   # out of CPU time: a hang, not a crash
                 break
-            if time.time() - start > timeout:
+            if time.time() - start > WALL_BACKSTOP * timeout:
                 proc.kill()
                 os.wait4(proc.pid, 0)
                 status = None
