@@ -97,13 +97,7 @@ struct ClosureSearch {
                 }
                 if label[source] != label[target] { return false }
             }
-            var t = k - 1
-            while t >= 0 {
-                digits[t] += 1
-                if digits[t] < m { break }
-                digits[t] = 0
-                t -= 1
-            }
+            Tuples.advance(&digits, base: m)
         }
         return true
     }

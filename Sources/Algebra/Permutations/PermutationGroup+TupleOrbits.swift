@@ -25,18 +25,11 @@ extension PermutationGroup {
         var uf = UnionFind(total)
         var digits = [Int](repeating: 0, count: k)
         for g in generators {
-            for i in 0..<k { digits[i] = 0 }
             for x in 0..<total {
                 var image = 0
                 for i in 0..<k { image = image * degree + Int(g.storage[digits[i]]) }
                 uf.union(x, image)
-                var t = k - 1  // increment the mixed-radix digits of x
-                while t >= 0 {
-                    digits[t] += 1
-                    if digits[t] < degree { break }
-                    digits[t] = 0
-                    t -= 1
-                }
+                Tuples.advance(&digits, base: degree)
             }
         }
         var number = [Int32](repeating: -1, count: total)

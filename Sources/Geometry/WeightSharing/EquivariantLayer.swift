@@ -108,13 +108,7 @@ public struct EquivariantLayer: Sendable {
                     code = code * (k + 1) + label
                 }
                 index[x] = number[code] ?? -1
-                var t = k - 1  // next tuple: increment the mixed-radix digits
-                while t >= 0 {
-                    digits[t] += 1
-                    if digits[t] < n { break }
-                    digits[t] = 0
-                    t -= 1
-                }
+                Tuples.advance(&digits, base: n)
             }
             return index
         }
