@@ -59,6 +59,40 @@ struct GroupOracle: Decodable {
         }
     }
 
+    /// GAP's own `PrintTo` output, with the line breaks GAP puts anywhere between points (and before a closing
+    /// parenthesis), reads back as the group GAP describes: its order and its number of orbitals
+    /// (Oracles/printto.g → printto-*.g and printto.json).
+    @Test func gapPrintToFilesReadBack() throws {
+        struct Oracle: Decodable {
+            let name: String
+            let n: Int
+            let order: String
+            let orbitals: Int
+        }
+        let oracles = try JSONDecoder().decode([Oracle].self, from: oracleData("printto.json"))
+        #expect(oracles.map(\.name) == ["s30", "m24", "prim100"])
+        for o in oracles {
+            let text = String(decoding: try oracleData("printto-\(o.name).g"), as: UTF8.self)
+            #expect(text.contains("\n"), "\(o.name): GAP wrapped no line")
+            let g = try PermutationGroup(generators: try Permutation.list(parsing: text, degree: o.n), degree: o.n)
+            #expect(g.order.description == o.order, "\(o.name)")
+            #expect(try g.orbitsOnTuples(length: 2).count == o.orbitals, "\(o.name)")
+        }
+        // an error inside a wrapped file names it on one line
+        do {
+            _ = try Permutation.list(parsing: "[ (1,2,\n  x3) ]")
+            Issue.record("a bad point was accepted")
+        } catch {
+            #expect(!"\(error)".contains("\n") && "\(error)".contains("x3"), "\(error)")
+        }
+        do {
+            _ = try Permutation.list(parsing: "[ (1,2\n  (3,4) ]")
+            Issue.record("unbalanced parentheses were accepted")
+        } catch {
+            #expect(!"\(error)".contains("\n") && "\(error)".contains("↵"), "\(error)")
+        }
+    }
+
     /// Orders and orbits of the Rubik's cube group and 66 random groups, computed by GAP
     /// (Oracles/groups.g → groups.json).
     @Test func ordersAndOrbitsMatchGAP() throws {

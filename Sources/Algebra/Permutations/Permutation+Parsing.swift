@@ -69,7 +69,8 @@ public struct PermutationNotation: Sendable, Hashable {
                 try flush()
                 cycles.append(current ?? [])
                 current = nil
-            case ",", " ", "\t":
+            case let c where c == "," || c.isWhitespace:
+                // line breaks too: GAP's PrintTo wraps long generator lists anywhere between points
                 guard current != nil else {
                     if ch == "," { throw PermutationError.unexpectedCharacter(ch, in: text) }
                     continue
