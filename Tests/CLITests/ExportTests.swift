@@ -54,6 +54,44 @@ func runPython(_ script: String, _ args: [String]) throws -> (Int32, String) {
     }
 
     /// The invariant autoencoder's masks, read back by NumPy: columns agree on orbits, rank min(r, k).
+    /// eqgeom reads what it writes: a layer's `.npz` and `.safetensors` as `--generators` (0-based images) give
+    /// the same layer; a W written by the `safetensors` package (or eqgeom.io's fallback) is identified as the
+    /// same W in `.npy`.
+    @Test func eqgeomReadsWhatItWrites() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let d4 = ["--image", "5x5", "--rotate", "90", "--reflect", "horizontal"]
+        let direct = try json(["layer"] + d4 + ["--in-power", "2", "--out-power", "1"])
+        for ext in ["npz", "safetensors"] {
+            #expect(try runEqgeom(["layer"] + d4 + ["--out", "\(dir)/d4.\(ext)"]).status == 0)
+            let again = try json([
+                "layer", "--generators", "\(dir)/d4.\(ext)", "--in-power", "2", "--out-power", "1",
+            ])
+            #expect(again["parameters"] as? Int == direct["parameters"] as? Int && again["n"] as? Int == 25, "\(ext)")
+        }
+        let write = Process()
+        write.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        write.arguments = [
+            "python3", "-c",
+            "import numpy as np, sys; sys.path.insert(0, 'python/src'); from eqgeom import io; "
+                + "w = np.random.default_rng(4).standard_normal((25, 25)); np.save('\(dir)/w.npy', w); "
+                + "io.write_safetensors('\(dir)/w.safetensors', {'W': w}, {'n': 25})",
+        ]
+        write.currentDirectoryURL = packageRoot()
+        try write.run()
+        write.waitUntilExit()
+        try #require(write.terminationStatus == 0)
+        let fromNpy = try json(["identify"] + d4 + ["--weights", "\(dir)/w.npy"])
+        let fromSafetensors = try json(["identify"] + d4 + ["--weights", "\(dir)/w.safetensors"])
+        #expect(fromNpy["equivariant_distance"] as? Double == fromSafetensors["equivariant_distance"] as? Double)
+        #expect(fromNpy["tuple"] as? [Int] == fromSafetensors["tuple"] as? [Int])
+        for bad in ["\u{10}\0\0\0\0\0\0\0{\"W\": 1}", "short"] {
+            try bad.write(toFile: "\(dir)/bad.safetensors", atomically: true, encoding: .utf8)
+            let r = try runEqgeom(["identify"] + d4 + ["--weights", "\(dir)/bad.safetensors"])
+            #expect(r.status == 2 && r.stderr.contains("not a safetensors file"), "\(r.stderr)")
+        }
+    }
+
     @Test func invariantMasksRoundTrip() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("eqgeom-inv-\(getpid()).npz").path
         defer { try? FileManager.default.removeItem(atPath: path) }

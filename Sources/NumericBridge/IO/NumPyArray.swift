@@ -117,6 +117,14 @@ public struct NumPyArray: Sendable, Equatable {
         }
     }
 
+    /// An array from its little-endian bytes in C order (`raw.count` = the shape's product × the element size).
+    init(raw: [UInt8], dtype: DType, shape: [Int]) {
+        precondition(raw.count == shape.reduce(1, *) * dtype.size)
+        self.dtype = dtype
+        self.shape = shape
+        storage = .bytes(raw)
+    }
+
     /// Parses `.npy` contents (version 1.x or 2.x, C order, one of `DType`).
     /// - Throws: `NumericError.invalidInput` naming what is wrong.
     public init(npy data: [UInt8], name: String = "array") throws {

@@ -1,3 +1,4 @@
+import Algebra
 import Foundation
 
 /// The safetensors format (Hugging Face; read by `safetensors`, PyTorch and JAX loaders and by
@@ -73,6 +74,68 @@ public enum SafeTensors {
         try OutputFile.write(to: path) { handle in
             try handle.write(contentsOf: length + header)
             for (_, array) in archive.arrays { try array.withRawBytes { try handle.write(contentsOf: Data($0)) } }
+        }
+    }
+}
+
+extension SafeTensors {
+    /// Reads a `.safetensors` file's tensors (F64, F32, I64, I32, I8, U8) by name; `__metadata__` is skipped.
+    /// - Throws: `NumericError.invalidInput` naming the file and what is malformed (header length, JSON, a dtype,
+    ///   offsets outside the data or not matching the shape); `MemoryLimitError` before reading a file too large.
+    public static func read(path: String) throws -> [String: NumPyArray] {
+        let data = try InputFile.bytes(path, expansion: 2, advice: "use a smaller file")
+        let name = (path as NSString).lastPathComponent
+        func malformed(_ what: String) -> NumericError {
+            NumericError.invalidInput("\(name) is not a safetensors file: \(what)")
+        }
+        guard data.count >= 8 else { throw malformed("shorter than its 8-byte header length") }
+        let length = (0..<8).reduce(UInt64(0)) { $0 | UInt64(data[$1]) << (8 * UInt64($1)) }
+        guard length <= UInt64(data.count - 8) else { throw malformed("header length \(length) exceeds the file") }
+        let body = 8 + Int(length)
+        let header = try? JSONSerialization.jsonObject(with: Data(data[8..<body]), options: [.fragmentsAllowed])
+        guard let entries = header as? [String: Any] else { throw malformed("the header is not a JSON object") }
+        let types: [String: NumPyArray.DType] = [
+            "F64": .float64, "F32": .float32, "I64": .int64, "I32": .int32, "I8": .int8, "U8": .uint8,
+        ]
+        var arrays: [String: NumPyArray] = [:]
+        for (key, value) in entries where key != "__metadata__" {
+            guard let entry = value as? [String: Any], let typeName = entry["dtype"] as? String,
+                let shape = entry["shape"] as? [Int], let offsets = entry["data_offsets"] as? [Int], offsets.count == 2
+            else { throw malformed("tensor '\(key.prefix(60))' lacks dtype, shape or data_offsets") }
+            guard let type = types[typeName] else {
+                throw malformed("tensor '\(key.prefix(60))' has dtype \(typeName)")
+            }
+            let (begin, end) = (offsets[0], offsets[1])
+            let count = shape.reduce(1) { $0.multipliedReportingOverflow(by: max($1, 0)).partialValue }
+            guard shape.allSatisfy({ $0 >= 0 }), begin >= 0, begin <= end, end <= data.count - body,
+                end - begin == count * type.size
+            else { throw malformed("tensor '\(key.prefix(60))' has offsets that do not fit its shape and the data") }
+            arrays[key] = NumPyArray(raw: Array(data[(body + begin)..<(body + end)]), dtype: type, shape: shape)
+        }
+        return arrays
+    }
+}
+
+extension NumPyArchive {
+    /// The arrays of an `.npz` or a `.safetensors` file (by its extension), the files eqgeom writes.
+    /// - Throws: as `NumPyArchive.read(path:)` or `SafeTensors.read(path:)`.
+    public static func arrays(path: String) throws -> [String: NumPyArray] {
+        path.hasSuffix(".safetensors") ? try SafeTensors.read(path: path) : try read(path: path)
+    }
+
+    /// The generators an eqgeom file carries (`generators`, int [g, n], 0-based images), as permutations.
+    /// - Throws: `NumericError.invalidInput` when the file has none or they are not permutations.
+    public static func generators(path: String) throws -> [Permutation] {
+        let members = try arrays(path: path)
+        guard let g = members["generators"], g.shape.count == 2, g.dtype == .int32 || g.dtype == .int64 else {
+            throw NumericError.invalidInput("\(path) has no integer member 'generators' [g, n] (0-based images)")
+        }
+        let (count, n) = (g.shape[0], g.shape[1])
+        let images = g.doubles.map { $0 >= 0 && $0 < Double(Int32.max) ? Int32($0) : -1 }
+        do {
+            return try (0..<count).map { try Permutation(zeroBasedImages: Array(images[($0 * n)..<(($0 + 1) * n)])) }
+        } catch {
+            throw NumericError.invalidInput("\(path): a row of 'generators' is not a permutation of 0…\(n - 1)")
         }
     }
 }

@@ -20,8 +20,8 @@ public struct WeightMatrix: Sendable {
     public init(path: String) throws {
         let name = (path as NSString).lastPathComponent
         let array: NumPyArray
-        if path.hasSuffix(".npz") {
-            let members = try NumPyArchive.read(path: path)
+        if path.hasSuffix(".npz") || path.hasSuffix(".safetensors") {
+            let members = try NumPyArchive.arrays(path: path)
             guard let w = members["W"] ?? (members.count == 1 ? members.values.first : nil) else {
                 throw NumericError.invalidInput(
                     "\(name) has no member W (members: \(members.keys.sorted().joined(separator: ", ")))")
@@ -32,7 +32,8 @@ public struct WeightMatrix: Sendable {
                 npy: try InputFile.bytes(path, expansion: 9, advice: "check a smaller model"),
                 name: name)
         } else {
-            throw NumericError.invalidInput("\(name): weights must be a NumPy .npy file or an .npz with a member W")
+            throw NumericError.invalidInput(
+                "\(name): weights must be a NumPy .npy file, or an .npz or .safetensors with a member W")
         }
         guard array.shape.count == 2, array.shape[0] == array.shape[1], array.shape[0] > 0 else {
             throw NumericError.invalidInput(

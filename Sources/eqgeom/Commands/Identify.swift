@@ -16,7 +16,7 @@ struct Identify: ParsableCommand {
     @OptionGroup var generators: GeneratorOptions
     @Option(
         help: ArgumentHelp(
-            "The trained matrix W (x ↦ Wx): .npy (n×n), or .npz with a member W (train --out's weights.npz).",
+            "The trained matrix W (x ↦ Wx): .npy (n×n), or .npz/.safetensors with a member W (as train --out writes).",
             valueName: "file"))
     var weights: String
     @Option(
@@ -39,7 +39,7 @@ struct Identify: ParsableCommand {
         if let tau = tolerance, !(tau > 0 && tau < 1) {
             throw ValidationError("--tolerance must be a number in (0, 1), got \(tau)")
         }
-        try requireExtension(weights, ["npy", "npz"], flag: "--weights")
+        try requireExtension(weights, ["npy", "npz", "safetensors"], flag: "--weights")
     }
 
     func run() throws {

@@ -15,7 +15,8 @@ struct GeneratorOptions: ParsableArguments {
     @Option(
         name: .customLong("generators"),
         help: ArgumentHelp(
-            "A file of generators: GAP's [ (1,2,3), (1,2) ] or JSON [[2,3,1],[2,1,3]].", valueName: "file"))
+            "A file of generators: GAP's [ (1,2,3), (1,2) ], JSON [[2,3,1],[2,1,3]], or an eqgeom .npz/.safetensors.",
+            valueName: "file"))
     var file: String?
 
     @Option(
@@ -34,7 +35,10 @@ struct GeneratorOptions: ParsableArguments {
         if let named {
             result += try named.generators.map { try $0.extended(to: max(degree ?? 0, named.degree)) }
         }
-        if let path = file {
+        if let path = file, path.hasSuffix(".npz") || path.hasSuffix(".safetensors") {
+            // eqgeom's own files: `generators` as 0-based images
+            result += try NumPyArchive.generators(path: path).map { try $0.extended(to: max(degree ?? 0, $0.degree)) }
+        } else if let path = file {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             try MemoryBudget.require(
                 ByteCount.product(size, 64), for: "reading generators from \(path)", advice: "use a smaller file")
