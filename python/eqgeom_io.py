@@ -2,7 +2,8 @@
 import os
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# the checkout's package (python/src/eqgeom), whether or not a copy is installed
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "src"))
 from eqgeom.io import *  # noqa: E402,F401,F403
 from eqgeom.io import basis_from_description, load, load_invariant, pattern_matrix, parameter_count  # noqa: E402,F401
 
