@@ -552,10 +552,17 @@ def command_case(rng, k, work):
     if command == "kernel":
         path, valid = make_file(rng, work, k)
         kind = rng.choice(["mlp", "cnn", "rbf", "svm"])
-        argv = ["kernel", "--kind", kind, "--data", path, "--image", "4x4", "--samples", rng.choice(["5", "0", "x"]),
-                "--depth", rng.choice(["1", "3", "0"]), "--readout", rng.choice(["flatten", "gap", "max"]),
-                "--window", rng.choice(["3x3", "2x1", "0x3"]), "--length-scale", rng.choice(["1", "0", "nan"])]
-        bad = kind == "svm" or any(v in argv for v in ("0", "x", "max", "0x3", "nan"))
+        argv = ["kernel", "--kind", kind, "--data", path, "--image", "4x4", "--samples", rng.choice(["5", "0", "x"])]
+        # each option belongs to some kinds; given to another kind it is refused (not ignored)
+        options = [("--depth", ["1", "3", "0"], ("mlp",)), ("--readout", ["flatten", "gap", "max"], ("cnn",)),
+                   ("--window", ["3x3", "2x1", "0x3"], ("cnn",)), ("--length-scale", ["1", "0", "nan"], ("rbf",)),
+                   ("--bias-std", ["1", "0.5", "-1"], ("mlp", "cnn"))]
+        misplaced = False
+        for flag, values, kinds in options:
+            if kind in kinds and rng.random() < 0.7 or rng.random() < 0.1:
+                argv += [flag, rng.choice(values)]
+                misplaced = misplaced or kind not in kinds
+        bad = kind == "svm" or misplaced or any(v in argv for v in ("0", "x", "max", "0x3", "nan", "-1"))
         return argv + ["--json"], "refuse" if bad or not valid else "ok", None, None, "64M"
     if command == "lconv":
         preset = rng.choice(["shift", "torus", "raster", "gl", "bogus"])
