@@ -25,6 +25,26 @@ import Testing
         }
     }
 
+    /// C(d+k−1, k) against the monomials listed, and Pascal's rule; past the degree limit the refusal comes at
+    /// once (one variable has one monomial of every degree, which once ran for minutes at degree 10⁹).
+    @Test func monomialCountsAndTheDegreeLimit() throws {
+        for d in 0...6 {
+            for k in 0...8 {
+                #expect(InvariantPolynomials.monomialCount(d, k) == InvariantPolynomials.exponents(d, k).count)
+                if d >= 1 && k >= 1 {
+                    let pascal =
+                        InvariantPolynomials.monomialCount(d - 1, k) + InvariantPolynomials.monomialCount(d, k - 1)
+                    #expect(InvariantPolynomials.monomialCount(d, k) == pascal, "d \(d) k \(k)")
+                }
+            }
+        }
+        #expect(InvariantPolynomials.monomialCount(1, 1_000_000_000) == 1)
+        #expect(InvariantPolynomials.monomialCount(200, 200) == Int.max)
+        let one = try MatrixRepresentation(dimension: 1, groupGenerators: [rationalMatrix([["1"]])])
+        #expect(throws: GeometryError.self) { try InvariantPolynomials(one, degree: 1_000_000_000) }
+        #expect(try InvariantPolynomials(one, degree: 256).dimension == 1)
+    }
+
     /// Orbit sums (permutations) and the exact nullspace (the same permutations as matrices) agree.
     @Test func orbitSumsEqualTheNullspace() throws {
         var rng = SeededGenerator(seed: 94)

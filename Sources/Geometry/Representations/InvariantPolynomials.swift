@@ -19,12 +19,18 @@ public struct InvariantPolynomials: Sendable {
 
     /// The largest number of monomials solved for (the system is monomials² rationals per generator).
     public static let maximumMonomials = 4096
+    /// The largest degree (one variable has one monomial of any degree, so the count alone bounds nothing).
+    public static let maximumDegree = 256
 
     /// - Throws: `GeometryError.tooLarge` past `maximumMonomials` monomials; `MemoryLimitError` before a
     ///   system beyond the memory budget.
     public init(_ rho: MatrixRepresentation, degree k: Int) throws {
         let d = rho.dimension
         guard k >= 0 else { throw GeometryError.invalidShape("the degree must be at least 0, got \(k)") }
+        // a monomial of degree k substituted exactly has coefficients of about k·log|a| bits: bounded first
+        guard k <= Self.maximumDegree else {
+            throw GeometryError.tooLarge("degree \(k) is above \(Self.maximumDegree); lower the degree")
+        }
         let count = Self.monomialCount(d, k)
         guard count <= Self.maximumMonomials else {
             throw GeometryError.tooLarge(
@@ -78,11 +84,13 @@ public struct InvariantPolynomials: Sendable {
         return terms.isEmpty ? "0" : terms.joined(separator: " ")
     }
 
-    /// C(d+k−1, k), saturating past Int.max.
+    /// C(d+k−1, k) = C(d+k−1, d−1), saturating past Int.max (min(k, d−1) steps).
     static func monomialCount(_ d: Int, _ k: Int) -> Int {
+        guard d > 0 else { return k == 0 ? 1 : 0 }
+        let (top, steps) = (d + k - 1, min(k, d - 1))
         var c = 1
-        for i in 0..<k {
-            let (p, o) = c.multipliedReportingOverflow(by: d + i)
+        for i in 0..<steps {
+            let (p, o) = c.multipliedReportingOverflow(by: top - i)
             if o { return Int.max }
             c = p / (i + 1)
         }
