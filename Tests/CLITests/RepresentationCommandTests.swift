@@ -93,6 +93,12 @@ import EqgeomTestSupport
         #expect(exact["method"] as? String == "exact" && exact["d"] as? Int == 3 && exact["rank"] as? Int == 3)
         // eigenvalues 1, 3, 3: one rotation preserves H; the Cor. 1 algebra is d(d−1)/2 for any full-rank H
         #expect(exact["orthogonal_dimension"] as? Int == 1 && exact["cor1_dimension"] as? Int == 3)
+        // past d = 48 the exact solve (d⁶ work) is refused before it starts
+        let identity =
+            "["
+            + (0..<49).map { i in "[" + (0..<49).map { $0 == i ? "1" : "0" }.joined(separator: ",") + "]" }
+            .joined(separator: ",") + "]"
+        try expectRefusal(["covariance-symmetries", "--cov", identity], "exact solves stop at 48")
         let singular = try json(["covariance-symmetries", "--cov", "[[1,1,0,0],[1,1,0,0],[0,0,1,1],[0,0,1,1]]"])
         #expect(singular["rank"] as? Int == 2 && singular["cor1_dimension"] as? Int == 9)
         let regression = try json([

@@ -28,12 +28,21 @@ public struct CovarianceSymmetry: Sendable {
     /// A basis of {L : LH + HLᵀ = 0} (S H⁻¹ over the skew E_ij − E_ji when H is invertible).
     public let cor1Basis: [RationalMatrix]
 
-    /// - Throws: `GeometryError.invalidShape` unless H is square and symmetric.
+    /// The largest d solved exactly: the two nullspaces have d² unknowns each, so the work grows as d⁶ (d = 40
+    /// takes seconds, d = 64 over a minute and a gigabyte).
+    public static let maximumDimension = 48
+
+    /// - Throws: `GeometryError.invalidShape` unless H is square and symmetric; `.tooLarge` past
+    ///   `maximumDimension`, before any work.
     public init(covariance h: RationalMatrix) throws {
         let d = h.rows
         guard d >= 1, h.columns == d, h == h.transposed else {
             throw GeometryError.invalidShape(
                 "a covariance must be a symmetric square matrix (got \(h.rows)×\(h.columns))")
+        }
+        guard d <= Self.maximumDimension else {
+            throw GeometryError.tooLarge(
+                "an exact \(d)×\(d) covariance has \(d * d) unknowns per nullspace (limit d = \(Self.maximumDimension))")
         }
         dimension = d
         rank = h.rank

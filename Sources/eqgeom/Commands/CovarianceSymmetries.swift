@@ -63,6 +63,12 @@ struct CovarianceSymmetries: ParsableCommand {
             return try emit(report, output)
         }
         guard let cov else { throw ValidationError("give one of --cov, --data, or --x with --y") }
-        try emit(CovarianceReport(try CovarianceSymmetry(covariance: try cov.rational())), output)
+        let h = try cov.rational()
+        guard h.rows <= CovarianceSymmetry.maximumDimension else {
+            throw ValidationError(
+                "--cov is \(h.rows)×\(h.rows): exact solves stop at \(CovarianceSymmetry.maximumDimension); "
+                    + "give the samples with --data for the floating-point analysis")
+        }
+        try emit(CovarianceReport(try CovarianceSymmetry(covariance: h)), output)
     }
 }
