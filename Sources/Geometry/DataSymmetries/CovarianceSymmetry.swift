@@ -42,7 +42,8 @@ public struct CovarianceSymmetry: Sendable {
         }
         guard d <= Self.maximumDimension else {
             throw GeometryError.tooLarge(
-                "an exact \(d)×\(d) covariance has \(d * d) unknowns per nullspace (limit d = \(Self.maximumDimension))")
+                "an exact \(d)×\(d) covariance has \(d * d) unknowns per nullspace (limit d = \(Self.maximumDimension))"
+            )
         }
         dimension = d
         rank = h.rank
