@@ -317,6 +317,16 @@ func temporaryDirectory() throws -> String {
         }
     }
 
+    /// A short generator file can name many large permutations: g·n images are budgeted before any is built.
+    @Test func generatorFilesAreBudgetedByGeneratorsTimesPoints() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let text = "[ " + (2...20_001).map { "(1,\($0))" }.joined(separator: ", ") + " ]"
+        try text.write(toFile: dir + "/many.g", atomically: true, encoding: .utf8)
+        try expectRefusal(
+            ["layer", "--generators", dir + "/many.g", "--memory-limit", "100M"], "20000 generators on 20001 points")
+    }
+
     /// An option that would be ignored is refused by name (it was silently dropped).
     @Test func optionsThatWouldBeIgnoredAreRefused() throws {
         let shift = ["orbit-kernel", "--image", "28x28", "--shift", "x"]

@@ -30,9 +30,14 @@ extension Permutation {
             }
         }
         items.append(current)
-        return try items.map { item in
-            try Permutation(parsing: trimmed(item), degree: degree)
-        }
+        // the notations first (small), then the g·n images they need, budgeted before any is built: a short file
+        // of transpositions of large points would otherwise ask for g·n·4 bytes
+        let notations = try items.map { try PermutationNotation(parsing: trimmed($0)) }
+        let n = max(degree ?? 0, notations.map(\.largestPoint).max() ?? 0)
+        try MemoryBudget.require(
+            ByteCount.product(notations.count, n, 8), for: "\(notations.count) generators on \(n) points",
+            advice: "give fewer generators or fewer points")
+        return try notations.map { try $0.permutation(degree: degree) }
     }
 }
 
