@@ -2,7 +2,8 @@
 (16→16 channels, batch 32, float32), and PartitionLinear (S_n T2→T2, 16→16 channels) at two n.
 
 Usage: eqgeom layer --image 28x28 --rotate 90 --reflect horizontal --out d4.npz
-       python3 benchmarks/python_layers.py rows|dense d4.npz      or      python3 benchmarks/python_layers.py partition N BATCH
+       python3 benchmarks/python_layers.py rows|dense d4.npz
+       python3 benchmarks/python_layers.py partition N BATCH
 Prints the median of 3 steps after a first one, and the peak RSS of the process (before: after building the module).
 """
 import os

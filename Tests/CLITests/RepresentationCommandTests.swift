@@ -42,6 +42,19 @@ import EqgeomTestSupport
         try expectRefusal(sixty.dropLast(2) + ["--matrix", "[[1,b]]"], "'b' is not a term")
         try expectRefusal(["emlp", "--field", "x^2-4", "--matrix", "[[1]]"], "irreducible")
         try expectRefusal(["emlp", "--field", "x^2-3", "--matrix", "[[0,0],[0,0]]"], "singular")
+        // a permutation matrix is a permutation: orbitals at 4^8 unknowns (the dense path reached 18.5 GB), and the
+        // exact elimination of a signed permutation at that size is refused before FLINT allocates anything
+        let cyclic = try json([
+            "emlp", "--matrix", "[[0,1,0,0],[0,0,1,0],[0,0,0,1],[1,0,0,0]]", "--in-power", "4",
+            "--out-power", "4",
+        ])
+        #expect(cyclic["dimension"] as? Int == 16384 && cyclic["method"] as? String == "orbitals")
+        let signed = try runEqgeom([
+            "emlp", "--matrix", "[[0,-1,0,0],[0,0,1,0],[0,0,0,1],[1,0,0,0]]", "--in-power",
+            "4", "--out-power", "4",
+        ])
+        #expect(
+            signed.status == 2 && signed.stderr.contains("exact elimination over 65536 unknowns"), "\(signed.stderr)")
         // --field belongs to emlp: the commands that cannot use it do not offer it (it was accepted and ignored)
         for command in [["identifiability"], ["invariants", "--degree", "2"]] {
             try expectRefusal(command + ["--matrix", "[[0,-1],[1,0]]", "--field", "x^2-3"], "Unknown option '--field'")

@@ -53,7 +53,8 @@ import Testing
             let (p, q) = (Int.random(in: 0...2, using: &rng), Int.random(in: 0...2, using: &rng))
             let permutationRep = try MatrixRepresentation(permutations: generators, degree: n)
             let matrixRep = try MatrixRepresentation(
-                dimension: n, groupGenerators: (0..<generators.count).map { permutationRep.groupGenerator($0) })
+                dimension: n, groupGenerators: (0..<generators.count).map { permutationRep.groupGenerator($0) },
+                keepingMatrices: true)
             let orbitals = try EquivarianceConstraint(
                 input: try permutationRep.tensorPower(p), output: try permutationRep.tensorPower(q)
             ).solve()

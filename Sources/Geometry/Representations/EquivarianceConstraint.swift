@@ -41,6 +41,11 @@ public struct EquivarianceConstraint: Sendable {
             let (orbitOf, count) = try group.orbitsOnTuples(length: 1)
             return EquivariantMapSpace(rows: rows, columns: columns, method: .orbitals, orbitOf: orbitOf, count: count)
         }
+        // exact elimination holds up to u×u rationals (the constraint, or the monomial fixed space and its
+        // images): budgeted before FLINT allocates anything
+        try MemoryBudget.require(
+            ByteCount.product(unknowns, unknowns, 16), for: "exact elimination over \(unknowns) unknowns",
+            advice: "lower the tensor powers, or solve in floating point (--numeric)")
         var pairs: [(RationalMatrix, RationalMatrix, isGroup: Bool)] = []
         for i in 0..<input.groupGeneratorCount {
             pairs.append((output.groupGenerator(i), input.groupGenerator(i), true))

@@ -17,8 +17,13 @@ public struct MatrixRepresentation: Sendable {
     /// The number of group generators.
     public var groupGeneratorCount: Int { permutations?.count ?? matrices?.count ?? 0 }
 
+    /// Permutation matrices among the group generators (and no Lie generators) become a permutation
+    /// representation unless `keepingMatrices` (the elimination path, kept for cross-checks).
     /// - Throws: `GeometryError.invalidShape` when a matrix is not d×d or a group generator is singular.
-    public init(dimension d: Int, groupGenerators: [RationalMatrix], lieGenerators: [RationalMatrix] = []) throws {
+    public init(
+        dimension d: Int, groupGenerators: [RationalMatrix], lieGenerators: [RationalMatrix] = [],
+        keepingMatrices: Bool = false
+    ) throws {
         guard d >= 1 else { throw GeometryError.invalidShape("a representation needs dimension ≥ 1, got \(d)") }
         for (k, m) in (groupGenerators + lieGenerators).enumerated() where m.rows != d || m.columns != d {
             throw GeometryError.invalidShape("generator \(k + 1) is \(m.rows)×\(m.columns), not \(d)×\(d)")
@@ -27,9 +32,31 @@ public struct MatrixRepresentation: Sendable {
             throw GeometryError.invalidShape("group generator \(k + 1) is singular (a group acts by invertible maps)")
         }
         dimension = d
-        matrices = groupGenerators
         self.lieGenerators = lieGenerators
-        permutations = nil
+        // permutation matrices are kept as permutations (orbit methods, exact and fast), never as dense matrices
+        let images = lieGenerators.isEmpty && !keepingMatrices ? groupGenerators.map(Self.permutationImages) : []
+        if !images.isEmpty, images.allSatisfy({ $0 != nil }) {
+            permutations = try images.compactMap { $0 }.map { try Permutation(zeroBasedImages: $0) }
+            matrices = nil
+        } else {
+            matrices = groupGenerators
+            permutations = nil
+        }
+    }
+
+    /// The 0-based images g(j) of a permutation matrix (P[g(j), j] = 1, every other entry 0), or nil.
+    static func permutationImages(_ m: RationalMatrix) -> [Int32]? {
+        var images = [Int32](repeating: -1, count: m.columns)
+        var hit = [Bool](repeating: false, count: m.rows)
+        for j in 0..<m.columns {
+            for i in 0..<m.rows where !m.isZero(i, j) {
+                guard m[i, j] == Rational(1), images[j] < 0, !hit[i] else { return nil }
+                images[j] = Int32(i)
+                hit[i] = true
+            }
+            if images[j] < 0 { return nil }
+        }
+        return images
     }
 
     /// The permutation representation e_i ↦ e_{g(i)} of permutations of n points.
@@ -57,7 +84,7 @@ public struct MatrixRepresentation: Sendable {
             groupGenerators: (0..<groupGeneratorCount).map { i in
                 groupGenerator(i).inverse?.transposed ?? RationalMatrix(rows: dimension, columns: dimension)
             },
-            lieGenerators: lieGenerators.map { Rational(-1) * $0.transposed })
+            lieGenerators: lieGenerators.map { Rational(-1) * $0.transposed }, keepingMatrices: true)
     }
 
     /// ρ ⊗ σ: h ↦ ρ(h) ⊗ σ(h), A ↦ dρ(A) ⊗ I + I ⊗ dσ(A); generators paired by position. Tuples are numbered
@@ -79,7 +106,7 @@ public struct MatrixRepresentation: Sendable {
         let group = (0..<groupGeneratorCount).map { groupGenerator($0).kronecker(other.groupGenerator($0)) }
         let (i, j) = (RationalMatrix.identity(dimension), RationalMatrix.identity(other.dimension))
         let lie = zip(lieGenerators, other.lieGenerators).map { a, b in a.kronecker(j) + i.kronecker(b) }
-        return try Self(dimension: d, groupGenerators: group, lieGenerators: lie)
+        return try Self(dimension: d, groupGenerators: group, lieGenerators: lie, keepingMatrices: true)
     }
 
     /// ρ^{⊗k} (k ≥ 0; k = 0 is the trivial representation on ℚ).
@@ -111,7 +138,7 @@ public struct MatrixRepresentation: Sendable {
         return try Self(
             dimension: d,
             groupGenerators: (0..<groupGeneratorCount).map { block(groupGenerator($0), other.groupGenerator($0)) },
-            lieGenerators: zip(lieGenerators, other.lieGenerators).map(block))
+            lieGenerators: zip(lieGenerators, other.lieGenerators).map(block), keepingMatrices: true)
     }
 
     /// Generators of two representations of one group are paired by position: their counts must agree.
@@ -142,7 +169,7 @@ private func trivial(like rho: MatrixRepresentation) throws -> MatrixRepresentat
     }
     return try MatrixRepresentation(
         dimension: 1, groupGenerators: (0..<rho.groupGeneratorCount).map { _ in RationalMatrix.identity(1) },
-        lieGenerators: rho.lieGenerators.map { _ in RationalMatrix(rows: 1, columns: 1) })
+        lieGenerators: rho.lieGenerators.map { _ in RationalMatrix(rows: 1, columns: 1) }, keepingMatrices: true)
 }
 
 extension MatrixRepresentation {
