@@ -17,6 +17,9 @@ public enum Interruption {
         sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
+    /// Whether SIGINT has arrived (a command that finished anyway reports it instead of exiting 0).
+    public static var wasRaised: Bool { raised.load(ordering: .relaxed) }
+
     /// Throws `Interrupted` once SIGINT has arrived.
     public static func check() throws {
         if raised.load(ordering: .relaxed) { throw Interrupted() }

@@ -28,6 +28,12 @@ struct EqgeomCommand: ParsableCommand {
             try refuseRepeatedOptions(Array(CommandLine.arguments.dropFirst()), of: type(of: command))
             try command.run()
             finishStandardOutput()
+            if Interruption.wasRaised {
+                // SIGINT came after the last check: the outputs are complete, but the user asked to stop
+                FileHandle.standardError.write(
+                    Data("eqgeom: interrupted (SIGINT) as the run finished; its outputs are complete\n".utf8))
+                Foundation.exit(130)
+            }
         } catch let error as Interrupted {
             FileHandle.standardError.write(Data("\neqgeom: error: \(error)\n".utf8))
             Foundation.exit(130)

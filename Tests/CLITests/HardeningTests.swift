@@ -317,6 +317,19 @@ func temporaryDirectory() throws -> String {
         }
     }
 
+    /// Temporaries a killed run left behind (SIGKILL cannot be caught) are swept the next time eqgeom writes into
+    /// that directory; a live process's temporaries are left alone.
+    @Test func killedRunsLitterIsSwept() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dead = ".l.npz.eqgeom-2000000000-7.tmp"  // no process has this id (above any pid_max)
+        let live = ".l.npz.eqgeom-\(ProcessInfo.processInfo.processIdentifier)-8.tmp"
+        for name in [dead, live] { try "partial".write(toFile: "\(dir)/\(name)", atomically: false, encoding: .utf8) }
+        let r = try runEqgeom(["layer", "--group", "S4", "--out", "l.npz"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == [live, "l.npz"].sorted())
+    }
+
     /// A short generator file can name many large permutations: g·n images are budgeted before any is built.
     @Test func generatorFilesAreBudgetedByGeneratorsTimesPoints() throws {
         let dir = try temporaryDirectory()

@@ -2,7 +2,8 @@ import Foundation
 
 /// Files eqgeom writes, created all-or-nothing: the contents go to a temporary file in the target's
 /// directory, renamed over the target only when complete, so a failed or interrupted run leaves no
-/// partial or missing output. A file that is replaced keeps its permission bits (docs/formats.md).
+/// partial or missing output. A file that is replaced keeps its permission bits (docs/formats.md). Temporaries
+/// of killed runs are swept from the directory the next time eqgeom writes there.
 public enum OutputFile {
     /// Writes `bytes` to `path` atomically.
     /// - Throws: `NumericError.io` naming the path when the directory is missing or not writable.
@@ -27,6 +28,7 @@ public enum OutputFile {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw NumericError.io("cannot write \(path): directory \(directory) does not exist")
         }
+        sweepLitter(in: directory)
         let temporary =
             directory + "/." + url.lastPathComponent + ".eqgeom-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o644]),
@@ -42,6 +44,20 @@ public enum OutputFile {
             throw NumericError.io("cannot write \(path): \(error.localizedDescription)")
         }
         return temporary
+    }
+
+    /// Removes the temporaries that runs killed outright (SIGKILL, power loss) left in `directory`: hidden files
+    /// `.NAME.eqgeom-PID-N.tmp` whose process no longer exists. A live run's temporaries are never touched.
+    static func sweepLitter(in directory: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            guard let marker = name.range(of: ".eqgeom-", options: .backwards) else { continue }
+            let fields = name[marker.upperBound...].dropLast(4).split(separator: "-")
+            guard fields.count == 2, let pid = Int32(fields[0]), pid > 0, UInt32(fields[1]) != nil else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: directory + "/" + name)
+            }
+        }
     }
 
     /// Renames a staged temporary file over `path`, keeping the permissions of a file it replaces.
