@@ -95,13 +95,13 @@ def test_torch_modules(files: Files) -> None:
     from eqgeom.torch import ComponentAutoencoder, EquivariantLinear
     torch.manual_seed(0)
     layer = io.load(files["layer.safetensors"])
-    lin = EquivariantLinear(layer, in_channels=2, out_channels=3)
+    lin = EquivariantLinear(layer, in_channels=2, out_channels=3, dtype=torch.float64)
     with torch.no_grad():
         lin.bias.normal_()
     x = torch.tensor(np.random.default_rng(1).standard_normal((4, 2, 25)))
     assert_equivariant(lin, x, layer["generators"], atol=1e-12)
     # variance preserved at initialisation (512 layers of 8 channels: the sample variance of y is near E[x²])
-    wide = EquivariantLinear(layer, in_channels=8, out_channels=512, bias=False)
+    wide = EquivariantLinear(layer, in_channels=8, out_channels=512, bias=False, dtype=torch.float64)
     y = wide(torch.randn(64, 8, 25, dtype=torch.float64))
     assert 0.8 < float(y.detach().var()) < 1.25, float(y.detach().var())
     # a few Adam steps on a small regression reduce the loss
@@ -117,12 +117,12 @@ def test_torch_modules(files: Files) -> None:
     assert losses[-1] < 0.9 * losses[0], losses
     # the component at eqgeom's exact weights gives eqgeom's exact loss
     weights = os.path.join(files["run"], "weights.npz")
-    model = ComponentAutoencoder(weights).load_weights(weights)
+    model = ComponentAutoencoder(weights, dtype=torch.float64).load_weights(weights)
     data = torch.tensor(np.load(files["data"]))
-    assert abs(float(((model(data) - data) ** 2).mean()) - files["exact_loss"]) < 1e-8
+    assert abs(float(((model(data) - data) ** 2).mean().detach()) - files["exact_loss"]) < 1e-8
     # a group component is equivariant for any θ
     group = io.load(files["group.npz"])
-    gm = ComponentAutoencoder(group)
+    gm = ComponentAutoencoder(group, dtype=torch.float64)
     assert_equivariant(gm, torch.tensor(np.random.default_rng(4).standard_normal((3, 25))), group["generators"],
                        atol=1e-12)
 
@@ -139,8 +139,8 @@ def test_orbit_rows_route_equals_the_dense_matrix(binary: str, tmp_path: Any, ar
     run(binary, "layer", *args, "--out", path)
     layer = io.load(path)
     assert len(group_elements(layer["generators"])) == order
-    rows = EquivariantLinear(layer, in_channels=2, out_channels=3)
-    dense = EquivariantLinear(layer, in_channels=2, out_channels=3, route="dense")
+    rows = EquivariantLinear(layer, in_channels=2, out_channels=3, dtype=torch.float64)
+    dense = EquivariantLinear(layer, in_channels=2, out_channels=3, route="dense", dtype=torch.float64)
     assert rows.route == "rows" and dense.route == "dense" and "route='rows'" in repr(rows)
     dense.load_state_dict(rows.state_dict())
     assert sorted(rows.state_dict()) == ["bias", "weight"]
@@ -153,6 +153,24 @@ def test_orbit_rows_route_equals_the_dense_matrix(binary: str, tmp_path: Any, ar
     x.requires_grad_(True)
     rows(x).square().sum().backward()
     assert rows.weight.grad is not None and x.grad is not None
+
+
+def test_torch_conventions(files: Files) -> None:
+    torch = pytest.importorskip("torch")
+    from eqgeom.torch import EquivariantLinear
+    layer = io.load(files["layer.npz"])                       # D4 on 5×5
+    one = EquivariantLinear(layer, in_channels=1, out_channels=3)
+    assert one.weight.dtype == torch.get_default_dtype() and sorted(one.state_dict()) == ["bias", "weight"]
+    x = torch.randn(4, 1, 25)
+    assert one(x).shape == (4, 3, 25)                          # the channel axis is kept for one channel
+    images = x.reshape(4, 1, 5, 5)
+    assert torch.equal(one(images), one(x).reshape(4, 3, 5, 5))   # (B, C, H, W) in, (B, C, H, W) out
+    with pytest.raises(ValueError):
+        one(torch.randn(4, 25))                                # no channel axis: refused, not guessed
+    before = one.weight.detach().clone()
+    one.reset_parameters()
+    assert not torch.equal(before, one.weight) and float(one.bias.abs().max()) == 0.0   # type: ignore[union-attr]
+    assert "route='rows'" in repr(one)
 
 
 def test_jax_functions(files: Files) -> None:

@@ -8,4 +8,4 @@ their framework lazily, when imported themselves.
 from .io import load, load_architecture, load_layer, load_weights, read_safetensors, write_safetensors
 
 __all__ = ["load", "load_architecture", "load_layer", "load_weights", "read_safetensors", "write_safetensors"]
-__version__ = "0.7.0"
+__version__ = "0.8.0"

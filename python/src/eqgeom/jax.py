@@ -2,7 +2,7 @@
 
     layer = eqgeom.load_layer("d4.npz")
     params = linear_init(layer, jax.random.PRNGKey(0), in_channels=1, out_channels=4)
-    y = linear_apply(layer, params, x)              # x (..., n^p) → (..., 4, n^q)
+    y = linear_apply(layer, params, x)              # x (..., 1, n^p) → (..., 4, n^q)
 
     arch = eqgeom.load_architecture("arch.npz")
     model = Autoencoder(arch)                       # static index arrays and the transform
@@ -46,17 +46,24 @@ def linear_init(layer: Source, key: jax.Array, in_channels: int = 1, out_channel
 
 
 def linear_apply(layer: Source, params: Params, x: jax.Array) -> jax.Array:
-    """x (..., C_in, n^p) ↦ (..., C_out, n^q), the channel axis present only for more than one channel."""
+    """x (..., C_in, n^p) ↦ (..., C_out, n^q), the channel axis always present; between points (p = q = 1) also
+    images (..., C_in, H, W) with H·W = n ↦ (..., C_out, H, W)."""
     arrays = io.loaded(layer)
+    index = np.asarray(arrays["index"])
     weight = params["weight"]
-    out_channels, in_channels = weight.shape[:2]
-    if in_channels == 1:
-        x = x[..., None, :]
-    w = weight[:, :, jnp.asarray(arrays["index"])]
+    in_channels = weight.shape[1]
+    points = int(np.asarray(arrays["in_power"])) == 1 and int(np.asarray(arrays["out_power"])) == 1
+    image = None
+    if x.ndim >= 3 and x.shape[-1] != index.shape[1] and x.shape[-2] * x.shape[-1] == index.shape[1] and points:
+        image = x.shape[-2:]
+        x = x.reshape(*x.shape[:-2], index.shape[1])
+    if x.ndim < 2 or x.shape[-1] != index.shape[1] or x.shape[-2] != in_channels:
+        raise ValueError(f"expected x of shape (..., {in_channels}, {index.shape[1]}), got {tuple(x.shape)}")
+    w = weight[:, :, jnp.asarray(index)]
     y = jnp.einsum("oiqp,...ip->...oq", w, x)
     if "bias" in params:
         y = y + params["bias"][:, jnp.asarray(arrays["bias_index"])]
-    return y[..., 0, :] if out_channels == 1 else y
+    return y.reshape(*y.shape[:-1], *image) if image is not None else y
 
 
 def partition_init(key: jax.Array, in_power: int, out_power: int, in_channels: int = 1, out_channels: int = 1,

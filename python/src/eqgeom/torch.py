@@ -20,33 +20,35 @@ from .transform import transform_of
 
 
 class EquivariantLinear(torch.nn.Module):
-    """x of shape (..., C_in, n^p) ↦ (..., C_out, n^q); a channel axis is present only when there is more than one
-    channel (C_in = 1: x is (..., n^p); C_out = 1: the output is (..., n^q)), so layers stack.
+    """x of shape (..., C_in, n^p) ↦ (..., C_out, n^q), the channel axis always present (PyTorch's convention);
+    a layer between points (p = q = 1) also takes images (..., C_in, H, W) with H·W = n and returns
+    (..., C_out, H, W).
 
     route="rows" (the default when the group has at most `eqgeom.orbit_rows.LARGEST_GROUP` elements) applies W
     through one representative row per orbit of output tuples and a gather of x per group element
     (`eqgeom.orbit_rows`), never forming W; route="dense" forms W = θ[index] on every call.
     Initialisation preserves variance: θ ~ N(0, gain²/fan_in) with fan_in = C_in·n^p, so every entry of W has
-    that variance and Var y = gain²·E[x²] for inputs with independent entries; β = 0. The index buffers are
-    rebuilt from the file, not stored in `state_dict`."""
+    that variance and Var y = gain²·E[x²] for inputs with independent entries; β = 0 (`reset_parameters`). The
+    dtype is torch's default unless given. The index buffers are rebuilt from the file, not stored in
+    `state_dict`."""
 
     bias: Optional[torch.nn.Parameter]
 
     def __init__(self, layer: Union[io.PathLike, Mapping[str, Any]], in_channels: int = 1, out_channels: int = 1,
-                 bias: bool = True, gain: float = 1.0, dtype: torch.dtype = torch.float64,
+                 bias: bool = True, gain: float = 1.0, dtype: Optional[torch.dtype] = None,
                  generator: Optional[torch.Generator] = None, route: str = "auto") -> None:
         super().__init__()
         if route not in ("auto", "rows", "dense"):
             raise ValueError(f"route is 'auto', 'rows' or 'dense', got {route!r}")
         arrays = io.loaded(layer)
         index = np.asarray(arrays["index"])
-        self.in_channels, self.out_channels = in_channels, out_channels
+        self.in_channels, self.out_channels, self.gain = in_channels, out_channels, gain
+        self.in_power, self.out_power = (int(np.asarray(arrays[k])) for k in ("in_power", "out_power"))
         self.register_buffer("index", torch.as_tensor(index, dtype=torch.long), persistent=False)
         self.route = "dense" if route == "dense" else "rows"
         if self.route == "rows":
-            p, q = (int(np.asarray(arrays[k])) for k in ("in_power", "out_power"))
             try:
-                plan = orbit_rows.orbit_rows(index, np.asarray(arrays["generators"]), p, q)
+                plan = orbit_rows.orbit_rows(index, np.asarray(arrays["generators"]), self.in_power, self.out_power)
             except ValueError:
                 if route == "rows":
                     raise
@@ -54,10 +56,9 @@ class EquivariantLinear(torch.nn.Module):
             else:
                 for name in ("rows", "gather", "select"):
                     self.register_buffer(name, torch.as_tensor(getattr(plan, name)), persistent=False)
-        fan_in = in_channels * index.shape[1]
+        dtype = dtype or torch.get_default_dtype()
         count = int(index.max()) + 1 if index.size else 0
-        theta = torch.randn(out_channels, in_channels, count, dtype=dtype, generator=generator)
-        self.weight = torch.nn.Parameter(theta * (gain / math.sqrt(fan_in)))
+        self.weight = torch.nn.Parameter(torch.empty(out_channels, in_channels, count, dtype=dtype))
         if bias:
             bias_index = np.asarray(arrays["bias_index"])
             self.register_buffer("bias_index", torch.as_tensor(bias_index, dtype=torch.long), persistent=False)
@@ -65,6 +66,15 @@ class EquivariantLinear(torch.nn.Module):
             self.bias = torch.nn.Parameter(torch.zeros(out_channels, orbits, dtype=dtype))
         else:
             self.register_parameter("bias", None)
+        self.reset_parameters(generator)
+
+    @torch.no_grad()
+    def reset_parameters(self, generator: Optional[torch.Generator] = None) -> None:
+        """θ ~ N(0, gain²/(C_in·n^p)), β = 0."""
+        fan_in = self.in_channels * self.get_buffer("index").shape[1]
+        self.weight.normal_(0.0, self.gain / math.sqrt(fan_in), generator=generator)
+        if self.bias is not None:
+            self.bias.zero_()
 
     def extra_repr(self) -> str:
         shape = tuple(self.get_buffer("index").shape)
@@ -78,8 +88,14 @@ class EquivariantLinear(torch.nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """y = W x + b on the last axes (see the class)."""
-        if self.in_channels == 1:
-            x = x.unsqueeze(-2)
+        columns = self.get_buffer("index").shape[1]
+        image: Optional[Tuple[int, int]] = None
+        if x.dim() >= 3 and x.shape[-1] != columns and x.shape[-2] * x.shape[-1] == columns and self.in_power == 1:
+            image = (x.shape[-2], x.shape[-1])
+            x = x.flatten(-2)
+        if x.dim() < 2 or x.shape[-1] != columns or x.shape[-2] != self.in_channels:
+            raise ValueError(f"expected x of shape (..., {self.in_channels}, {columns})"
+                             f"{' or (..., C, H, W) with H·W = n' if self.in_power == 1 else ''}, got {tuple(x.shape)}")
         if self.route == "rows":
             rows = self.weight[:, :, self.get_buffer("rows")]                  # (C_out, C_in, R, n^p)
             moved = x[..., self.get_buffer("gather")]                          # (..., C_in, |G|, n^p)
@@ -89,7 +105,8 @@ class EquivariantLinear(torch.nn.Module):
             y = torch.einsum("oiqp,...ip->...oq", self.matrix(), x)
         if self.bias is not None:
             y = y + self.bias[:, self.get_buffer("bias_index")]
-        return y.squeeze(-2) if self.out_channels == 1 else y
+        result: torch.Tensor = y.reshape(*y.shape[:-1], *image) if image is not None and self.out_power == 1 else y
+        return result
 
 
 class PartitionLinear(torch.nn.Module):
@@ -168,11 +185,13 @@ class PartitionLinear(torch.nn.Module):
 class ComponentAutoencoder(torch.nn.Module):
     """x (..., n) ↦ Q·D·E·Qᵀx with E (rank × n) and D (n × rank) tied by the component's weight-sharing pattern.
 
-    θ starts N(0, 1/n) (the scale eqgeom's Adam uses); `load_weights` sets it from `eqgeom train … --out`."""
+    θ starts N(0, 1/n) (the scale eqgeom's Adam uses); `load_weights` sets it from `eqgeom train … --out`. The
+    dtype is torch's default unless given (float64 reproduces eqgeom's exact losses to 1e-12)."""
 
-    def __init__(self, arch: Union[io.PathLike, Mapping[str, Any]], dtype: torch.dtype = torch.float64,
+    def __init__(self, arch: Union[io.PathLike, Mapping[str, Any]], dtype: Optional[torch.dtype] = None,
                  generator: Optional[torch.Generator] = None) -> None:
         super().__init__()
+        dtype = dtype or torch.get_default_dtype()
         arch = io.loaded(arch)
         self.transform = transform_of(arch)
         n = self.transform.n
