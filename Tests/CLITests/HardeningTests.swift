@@ -212,7 +212,7 @@ func temporaryDirectory() throws -> String {
         process.executableURL = eqgeomBinary()
         process.arguments = [
             "train", "--image", "28x28", "--shift", "x", "--rank", "99", "--method", "adam", "--epochs", "10000",
-            "--out", dir + "/run",
+            "--out", dir + "/new/nested/run",
         ]
         let err = Pipe()
         process.standardError = err
@@ -233,7 +233,8 @@ func temporaryDirectory() throws -> String {
         let text = String(decoding: seen, as: UTF8.self)
         #expect(process.terminationStatus == 130, "\(text)")
         #expect(text.contains("eqgeom: error: interrupted"))
-        #expect(!FileManager.default.fileExists(atPath: dir + "/run"))
+        // the directories made for the run (made before the work, so an impossible one is refused first) go too
+        #expect(!FileManager.default.fileExists(atPath: dir + "/new"))
     }
 
     @Test func builtInDataIsFoundAnywhereAndBalanced() throws {

@@ -88,12 +88,22 @@ public struct OutputFiles {
             guard isDirectory.boolValue else { throw NumericError.io("\(directory) exists and is not a directory") }
             return
         }
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw NumericError.io("cannot create directory \(directory)")
+        // the missing ancestors too, outermost first, so that `discard` removes every directory it made
+        var missing: [String] = []
+        var path = URL(fileURLWithPath: directory).standardizedFileURL.path
+        while !FileManager.default.fileExists(atPath: path) && path != "/" {
+            missing.insert(path, at: 0)
+            path = URL(fileURLWithPath: path).deletingLastPathComponent().path
         }
-        createdDirectories.append(directory)
+        for made in missing {
+            do {
+                try FileManager.default.createDirectory(atPath: made, withIntermediateDirectories: false)
+            } catch {
+                discard()
+                throw NumericError.io("cannot create directory \(directory)")
+            }
+            createdDirectories.append(made)
+        }
     }
 
     /// Stages one file.

@@ -86,11 +86,19 @@ struct Train: ParsableCommand {
             seed: training.seedOption.seed, choices: [choice],
             adam: method == .adam ? try training.adam(count: data.count) : nil,
             dense: training.out != nil ? .directions : dense ? .loss : .none)
-        Interruption.install()
-        let e = try TrainingExperiment(data: data, frame: frame, configuration: config, progress: progress) {
-            try progressBar($0, $1, $2, unit: "full-batch steps")
-        }
+        // the output directory first: one that cannot be made is refused before the work, not after it
         var files = OutputFiles()
+        if let dir = training.out { try files.createDirectory(dir) }
+        Interruption.install()
+        let e: TrainingExperiment
+        do {
+            e = try TrainingExperiment(data: data, frame: frame, configuration: config, progress: progress) {
+                try progressBar($0, $1, $2, unit: "full-batch steps")
+            }
+        } catch {
+            files.discard()
+            throw error
+        }
         if let dir = training.out { try ExperimentArtifacts.stage(e, directory: dir, into: &files) }
         let written = try files.commit()
         wrote(written)

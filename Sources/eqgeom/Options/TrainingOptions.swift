@@ -44,6 +44,7 @@ struct TrainingOptions: ParsableArguments {
             if FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), !isDirectory.boolValue {
                 throw ValidationError("--out \(dir) exists and is not a directory")
             }
+            try requireWritable(dir + "/weights.npz")
         }
     }
 

@@ -3,11 +3,26 @@ import ArgumentParser
 import Foundation
 import NumericBridge
 
-/// Refuses an output path whose extension is not one the command writes (checked before any work).
+/// Refuses an output path whose extension is not one the command writes, or that cannot be written (checked
+/// before any work; `--weights` and other inputs pass `flag` and skip the writability check).
 func requireExtension(_ path: String, _ extensions: [String], flag: String = "--out") throws {
     guard extensions.contains(where: { path.hasSuffix("." + $0) }) else {
         let list = extensions.map { "." + $0 }.joined(separator: " or ")
         throw ValidationError("\(flag) must end in \(list), got '\(path)'")
+    }
+    if flag != "--weights" { try requireWritable(path, flag: flag) }
+}
+
+/// Refuses, before any work, an output whose nearest existing ancestor directory is not writable (a file or
+/// directory still to be created lands there), so that no result is computed only to be lost.
+func requireWritable(_ path: String, flag: String = "--out") throws {
+    var ancestor = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
+    var isDirectory: ObjCBool = false
+    while !FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDirectory) && ancestor != "/" {
+        ancestor = URL(fileURLWithPath: ancestor).deletingLastPathComponent().path
+    }
+    guard isDirectory.boolValue, access(ancestor, W_OK) == 0 else {
+        throw ValidationError("\(flag) \(path): \(ancestor) is not a writable directory")
     }
 }
 
