@@ -273,6 +273,9 @@ func temporaryDirectory() throws -> String {
         }
         #expect(try String(contentsOfFile: dir + "/g.json", encoding: .utf8) == generators)
         #expect(try String(contentsOfFile: dir + "/m.json", encoding: .utf8) == "[[0,1],[1,0]]\n")
+        // an output into a missing directory is refused before any work
+        let missing = try runEqgeom(["layer", "--group", "S4", "--out", "missing/l.npz"], in: dir)
+        #expect(missing.status == 2 && missing.stderr.contains("missing does not exist"), "\(missing.stderr)")
         // a command refused after its inputs were read leaves no file (the report is computed before writing)
         let refused = try runEqgeom(
             ["invariant", "--gen", "(1 2)", "--n", "8000", "--rows", "8000", "--rank", "2000", "--out", "inv.npz"],

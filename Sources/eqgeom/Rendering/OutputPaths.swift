@@ -10,7 +10,12 @@ func requireExtension(_ path: String, _ extensions: [String], flag: String = "--
         let list = extensions.map { "." + $0 }.joined(separator: " or ")
         throw ValidationError("\(flag) must end in \(list), got '\(path)'")
     }
-    if flag != "--weights" { try requireWritable(path, flag: flag) }
+    guard flag != "--weights" else { return }
+    let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    guard FileManager.default.fileExists(atPath: parent) else {
+        throw ValidationError("\(flag) \(path): directory \(parent) does not exist")
+    }
+    try requireWritable(path, flag: flag)
 }
 
 /// Refuses, before any work, an output whose nearest existing ancestor directory is not writable (a file or
