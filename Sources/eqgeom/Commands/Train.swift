@@ -74,6 +74,8 @@ struct Train: ParsableCommand {
                 moments: moments, rank: rank, choice: try component.choice(moments.layout.structure))
             return try emit(StatisticsReport(result, shards: stats.count), output)
         }
+        // the layout's size follows from the image: refused before any permutation is built
+        try action.requireMemory(bytesPerPoint: BasisLayout.bytesPerPoint + 16, for: "the basis layout")
         let symmetry = try action.namedSymmetry(with: generators)
         let (decomposition, frame) = try symmetry.frame(progress: progress)
         let choice = try component.choice(decomposition)
