@@ -334,6 +334,19 @@ func temporaryDirectory() throws -> String {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == [live, "l.npz"].sorted())
     }
 
+    /// Dense generator files for `lconv` stop at 24×24 (its exact centraliser took minutes at 32 and ran past
+    /// 300 s at the former limit of 64).
+    @Test func lconvGeneratorFilesAreBounded() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let rows = (0..<25).map { i in
+            "[" + (0..<25).map { $0 == (i + 1) % 25 ? "1" : "0" }.joined(separator: ",") + "]"
+        }
+        try ("[[" + rows.joined(separator: ",") + "]]").write(
+            toFile: dir + "/g.json", atomically: true, encoding: .utf8)
+        try expectRefusal(["lconv", "--generators", dir + "/g.json"], "at most 24×24")
+    }
+
     /// A short generator file can name many large permutations: g·n images are budgeted before any is built.
     @Test func generatorFilesAreBudgetedByGeneratorsTimesPoints() throws {
         let dir = try temporaryDirectory()

@@ -42,6 +42,9 @@ struct LConv: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     static let largestDimension = 64
+    /// Generators from a file may be dense: their exact centraliser (d² unknowns over ℚ, coefficients growing)
+    /// takes seconds at d = 24 and minutes at d = 32, so a file's matrices stop at 24×24 (the presets are sparse).
+    static let largestFileDimension = 24
 
     func validate() throws {
         guard (preset == nil) != (generators == nil) else {
@@ -109,8 +112,9 @@ struct LConv: ParsableCommand {
     func run() throws {
         let parts = channels.values
         let matrices = try generatorMatrices()
-        guard let dim = matrices.first?.rows, dim <= Self.largestDimension else {
-            throw ValidationError("the generators must be at most \(Self.largestDimension)×\(Self.largestDimension)")
+        let largest = generators == nil ? Self.largestDimension : Self.largestFileDimension
+        guard let dim = matrices.first?.rows, dim <= largest else {
+            throw ValidationError("the generators must be at most \(largest)×\(largest)")
         }
         let layer = try LConvLayer(generators: matrices, inChannels: parts[0], outChannels: parts[1])
         progress("\(matrices.count) generators on \(dim) points: centraliser and Lie closure")
