@@ -30,8 +30,7 @@ struct EqgeomCommand: ParsableCommand {
             finishStandardOutput()
             if Interruption.wasRaised {
                 // SIGINT came after the last check: the outputs are complete, but the user asked to stop
-                FileHandle.standardError.write(
-                    Data("eqgeom: interrupted (SIGINT) as the run finished; its outputs are complete\n".utf8))
+                progress("interrupted (SIGINT) as the run finished; its outputs are complete")
                 Foundation.exit(130)
             }
         } catch let error as Interrupted {

@@ -4,10 +4,21 @@ import EqgeomTestSupport
 
 /// Runs python3 on a script in python/ (or a path from the package root) with arguments; returns (status, output).
 func runPython(_ script: String, _ args: [String]) throws -> (Int32, String) {
+    let path = script.contains("/") ? script : "python/\(script)"
+    return try runPython(arguments: [packageRoot().appendingPathComponent(path).path] + args)
+}
+
+/// Runs `python3 -c code` in the package root (so `python/src` is a relative path): (exit status, output).
+func runPythonCode(_ code: String) throws -> (Int32, String) {
+    try runPython(arguments: ["-c", code])
+}
+
+/// Runs `python3` with `arguments` in the package root: (exit status, stdout and stderr together).
+private func runPython(arguments: [String]) throws -> (Int32, String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    let path = script.contains("/") ? script : "python/\(script)"
-    process.arguments = ["python3", packageRoot().appendingPathComponent(path).path] + args
+    process.arguments = ["python3"] + arguments
+    process.currentDirectoryURL = packageRoot()
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe
@@ -69,18 +80,11 @@ func runPython(_ script: String, _ args: [String]) throws -> (Int32, String) {
             ])
             #expect(again["parameters"] as? Int == direct["parameters"] as? Int && again["n"] as? Int == 25, "\(ext)")
         }
-        let write = Process()
-        write.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        write.arguments = [
-            "python3", "-c",
+        let (written, output) = try runPythonCode(
             "import numpy as np, sys; sys.path.insert(0, 'python/src'); from eqgeom import io; "
                 + "w = np.random.default_rng(4).standard_normal((25, 25)); np.save('\(dir)/w.npy', w); "
-                + "io.write_safetensors('\(dir)/w.safetensors', {'W': w}, {'n': 25})",
-        ]
-        write.currentDirectoryURL = packageRoot()
-        try write.run()
-        write.waitUntilExit()
-        try #require(write.terminationStatus == 0)
+                + "io.write_safetensors('\(dir)/w.safetensors', {'W': w}, {'n': 25})")
+        try #require(written == 0, "\(output)")
         let fromNpy = try json(["identify"] + d4 + ["--weights", "\(dir)/w.npy"])
         let fromSafetensors = try json(["identify"] + d4 + ["--weights", "\(dir)/w.safetensors"])
         #expect(fromNpy["equivariant_distance"] as? Double == fromSafetensors["equivariant_distance"] as? Double)

@@ -289,14 +289,9 @@ func temporaryDirectory() throws -> String {
     @Test func npzMembersAreBudgetedBeforeInflating() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let make = Process()
-        make.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        make.arguments = [
-            "python3", "-c", "import numpy as np; np.savez_compressed('\(dir)/w.npz', w=np.zeros((2740, 2740)))",
-        ]
-        try make.run()
-        make.waitUntilExit()
-        try #require(make.terminationStatus == 0)
+        let (made, output) = try runPythonCode(
+            "import numpy as np; np.savez_compressed('\(dir)/w.npz', w=np.zeros((2740, 2740)))")
+        try #require(made == 0, "\(output)")
         try expectRefusal(
             ["identify", "--image", "28x28", "--shift", "x", "--weights", "\(dir)/w.npz", "--memory-limit", "100M"],
             "one inflated member")

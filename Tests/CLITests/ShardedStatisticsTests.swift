@@ -51,16 +51,11 @@ import EqgeomTestSupport
                 .status == 0)
         // the same shard without its common members, or claiming another format: refused (docs/formats.md)
         for (drop, change) in [("format_version", ""), ("n", ""), ("", "format_version")] {
-            let strip = Process()
-            strip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            strip.arguments = [
-                "python3", "-c",
+            let (stripped, output) = try runPythonCode(
                 "import numpy as np; z = dict(np.load('\(files[0])')); z.pop('\(drop)', None); "
                     + "z.update({'\(change)': np.int64(1)} if '\(change)' else {}); "
-                    + "np.savez('\(dir)/stripped.npz', **z)",
-            ]
-            try strip.run()
-            strip.waitUntilExit()
+                    + "np.savez('\(dir)/stripped.npz', **z)")
+            try #require(stripped == 0, "\(output)")
             let r = try runEqgeom(["train", "--stats", "\(dir)/stripped.npz", "--rank", "8"])
             #expect(
                 r.status == 2 && (r.stderr.contains("format_version") || r.stderr.contains("member 'n'")), "\(r.stderr)"

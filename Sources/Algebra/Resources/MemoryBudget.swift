@@ -82,7 +82,10 @@ public enum ByteCount {
     }
 
     /// The sum of non-negative terms, or `Int.max` when it overflows.
-    public static func sum(_ terms: Int...) -> Int {
+    public static func sum(_ terms: Int...) -> Int { sum(terms) }
+
+    /// The sum of an array of non-negative terms, or `Int.max` when it overflows.
+    public static func sum(_ terms: [Int]) -> Int {
         var s = 0
         for t in terms {
             let (q, overflow) = s.addingReportingOverflow(max(t, 0))

@@ -55,8 +55,9 @@ public struct EquivariantLayer: Sendable {
             orbits = .counted
             parameterCount = count
         } else {
-            _ = try group.orbitsOnTuples(length: p + q)  // throws its own tooLarge
-            throw GeometryError.tooLarge("\(n)^\(p + q) index pairs")
+            let limit = PermutationGroup.maximumTuples
+            throw PermutationError.tooLarge(
+                "\(n)^\(p + q) index tuples (limit \(limit)); use fewer points or lower tensor powers")
         }
     }
 
@@ -67,15 +68,7 @@ public struct EquivariantLayer: Sendable {
     public static let largestBurnsideDegree = 10_000
 
     /// n^k, saturating at Int.max.
-    static func pairCount(_ n: Int, _ k: Int) -> Int {
-        var total = 1
-        for _ in 0..<k {
-            let (p, o) = total.multipliedReportingOverflow(by: n)
-            if o { return Int.max }
-            total = p
-        }
-        return total
-    }
+    static func pairCount(_ n: Int, _ k: Int) -> Int { ByteCount.product([Int](repeating: n, count: k)) }
 
     /// The orbit number of every (output, input) pair, row-major over [n^q, n^p]: listed, or from the pairs'
     /// equality patterns when G has S_n's orbits and n^{p+q} ≤ `limit`; nil otherwise.

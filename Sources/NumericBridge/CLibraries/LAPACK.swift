@@ -114,7 +114,8 @@ enum Eigen {
         values: [Double], vectorsRe: [Double], vectorsIm: [Double]
     ) {
         if d == 0 { return ([], [], []) }
-        try requireFinite(real + imaginary, "a \(d)×\(d) Hermitian matrix")
+        try requireFinite(real, "a \(d)×\(d) Hermitian matrix")
+        try requireFinite(imaginary, "a \(d)×\(d) Hermitian matrix")
         // the row-major H read column-major is Hᵀ = H̄: hand LAPACK H̄'s entries so that it sees H
         var m = (0..<(d * d)).map { eq_cdouble(re: real[$0], im: -imaginary[$0]) }
         var w = [Double](repeating: 0, count: d)
@@ -210,7 +211,8 @@ public func symmetricEigenvalues(_ a: [Double], _ n: Int) throws -> [Double] {
 /// - Throws: `NumericError.lapack` when A is not positive definite.
 public func solvePositiveDefinite(_ a: [Double], _ b: [Double], n: Int, columns k: Int) throws -> [Double] {
     if n == 0 || k == 0 { return b }
-    try requireFinite(a + b, "a \(n)×\(n) linear system")
+    try requireFinite(a, "a \(n)×\(n) linear system")
+    try requireFinite(b, "a \(n)×\(n) linear system")
     var a = a
     // B column-major (n×k) is the transpose of the row-major array
     var x = [Double](repeating: 0, count: n * k)

@@ -24,10 +24,9 @@ extension NumPyArchive {
         let members = archive.filter { $0.type == .file }
         // the arrays read so far plus the inflated bytes of the member being read: declared total + largest member
         let sizes = members.map { Int(clamping: $0.uncompressedSize) }
-        let declared = sizes.reduce(0) { $0.addingReportingOverflow($1).overflow ? Int.max : $0 + $1 }
-        let peak = declared.addingReportingOverflow(sizes.max() ?? 0)
         try MemoryBudget.require(
-            peak.overflow ? Int.max : peak.partialValue, for: "the members of \(path) and one inflated member",
+            ByteCount.sum(ByteCount.sum(sizes), sizes.max() ?? 0),
+            for: "the members of \(path) and one inflated member",
             advice: "use a smaller file (or split it)")
         var arrays: [String: NumPyArray] = [:]
         for entry in members {

@@ -5,7 +5,7 @@ import Foundation
 /// Written by eqgeom for Q_σ, masks and trained weights; read for data (`NumPyArray(npy:)`).
 public struct NumPyArray: Sendable, Equatable {
     /// Element types eqgeom reads and writes.
-    public enum DType: String, Sendable {
+    public enum DType: String, Sendable, CaseIterable {
         case float64 = "<f8"
         case float32 = "<f4"
         case int64 = "<i8"

@@ -94,9 +94,7 @@ extension SafeTensors {
         let body = 8 + Int(length)
         let header = try? JSONSerialization.jsonObject(with: Data(data[8..<body]), options: [.fragmentsAllowed])
         guard let entries = header as? [String: Any] else { throw malformed("the header is not a JSON object") }
-        let types: [String: NumPyArray.DType] = [
-            "F64": .float64, "F32": .float32, "I64": .int64, "I32": .int32, "I8": .int8, "U8": .uint8,
-        ]
+        let types = Dictionary(uniqueKeysWithValues: NumPyArray.DType.allCases.map { (dtypeName($0), $0) })
         var arrays: [String: NumPyArray] = [:]
         for (key, value) in entries where key != "__metadata__" {
             guard let entry = value as? [String: Any], let typeName = entry["dtype"] as? String,
@@ -106,9 +104,10 @@ extension SafeTensors {
                 throw malformed("tensor '\(key.prefix(60))' has dtype \(typeName)")
             }
             let (begin, end) = (offsets[0], offsets[1])
-            let count = shape.reduce(1) { $0.multipliedReportingOverflow(by: max($1, 0)).partialValue }
+            // saturating: a hostile shape can neither wrap around nor trap
+            let bytes = ByteCount.product(shape + [type.size])
             guard shape.allSatisfy({ $0 >= 0 }), begin >= 0, begin <= end, end <= data.count - body,
-                end - begin == count * type.size
+                end - begin == bytes
             else { throw malformed("tensor '\(key.prefix(60))' has offsets that do not fit its shape and the data") }
             arrays[key] = NumPyArray(raw: Array(data[(body + begin)..<(body + end)]), dtype: type, shape: shape)
         }

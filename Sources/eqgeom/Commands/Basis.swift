@@ -25,7 +25,7 @@ struct Basis: ParsableCommand {
 
     func validate() throws {
         if everyCycle && !certify { throw ValidationError("--every-cycle goes with --certify") }
-        if let path = out { try requireExtension(path, ["npy", "npz", "json"]) }
+        if let path = out { try requireOutputFile(path, ["npy", "npz", "json"]) }
         let isGroup = generators.given || action.moveCount >= 2
         if everyCycle && isGroup {
             throw ValidationError("--every-cycle is for one permutation; a group's certificate checks every orbit")

@@ -43,7 +43,7 @@ struct CriticalPoints: ParsableCommand {
         guard (0...Self.largestRequest).contains(lowest), (1...Self.largestRequest).contains(limit) else {
             throw ValidationError("--lowest takes 0…\(Self.largestRequest) and --limit 1…\(Self.largestRequest)")
         }
-        if let figure { try requireExtension(figure, ["svg"], flag: "--figure") }
+        if let figure { try requireOutputFile(figure, ["svg"], flag: "--figure") }
     }
 
     func run() throws {

@@ -48,7 +48,7 @@ struct EMLP: ParsableCommand {
         } else if !representation.given {
             throw ValidationError("name the representation: --perm, --image, --gen, or --matrix/--lie-matrix")
         }
-        if let path = out { try requireExtension(path, ["json", "npz"]) }
+        if let path = out { try requireOutputFile(path, ["json", "npz"]) }
         if let tau = tolerance {
             guard numeric else { throw ValidationError("--tolerance goes with --numeric") }
             guard tau > 0, tau < 1 else { throw ValidationError("--tolerance must be in (0, 1), got \(tau)") }

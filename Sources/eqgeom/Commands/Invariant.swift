@@ -17,7 +17,7 @@ struct Invariant: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let path = out { try requireExtension(path, ["npz", "json"]) }
+        if let path = out { try requireOutputFile(path, ["npz", "json"]) }
     }
 
     func run() throws {

@@ -54,7 +54,7 @@ struct Kernel: ParsableCommand {
         for (flag, present, kinds) in given where present && !kinds.contains(kind) {
             throw ValidationError("\(flag) is for --kind \(kinds.map(\.rawValue).joined(separator: " or "))")
         }
-        if let path = out { try requireExtension(path, ["npz"]) }
+        if let path = out { try requireOutputFile(path, ["npz"]) }
     }
 
     func run() throws {

@@ -17,7 +17,7 @@ struct Layer: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let path = out { try requireExtension(path, ["npz", "safetensors"]) }
+        if let path = out { try requireOutputFile(path, ["npz", "safetensors"]) }
     }
 
     func run() throws {

@@ -20,7 +20,7 @@ struct Mask: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let path = out { try requireExtension(path, ["npz", "safetensors", "json"]) }
+        if let path = out { try requireOutputFile(path, ["npz", "safetensors", "json"]) }
     }
 
     func run() throws {

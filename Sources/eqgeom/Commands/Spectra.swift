@@ -20,7 +20,7 @@ struct Spectra: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        try requireExtension(out, ["npz"])
+        try requireOutputFile(out, ["npz"])
     }
 
     func run() throws {

@@ -3,14 +3,18 @@ import ArgumentParser
 import Foundation
 import NumericBridge
 
-/// Refuses an output path whose extension is not one the command writes, or that cannot be written (checked
-/// before any work; `--weights` and other inputs pass `flag` and skip the writability check).
+/// Refuses a path whose extension is not one of `extensions` (checked before any work).
 func requireExtension(_ path: String, _ extensions: [String], flag: String = "--out") throws {
     guard extensions.contains(where: { path.hasSuffix("." + $0) }) else {
         let list = extensions.map { "." + $0 }.joined(separator: " or ")
         throw ValidationError("\(flag) must end in \(list), got '\(path)'")
     }
-    guard flag != "--weights" else { return }
+}
+
+/// Refuses, before any work, an output file with an extension the command does not write, in a directory that
+/// does not exist or cannot be written.
+func requireOutputFile(_ path: String, _ extensions: [String], flag: String = "--out") throws {
+    try requireExtension(path, extensions, flag: flag)
     let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
     guard FileManager.default.fileExists(atPath: parent) else {
         throw ValidationError("\(flag) \(path): directory \(parent) does not exist")
