@@ -431,6 +431,21 @@ def command_case(rng, k, work):
             if ext in ("txt",) or (command == "mask" and ext == "npy"):
                 expect = "refuse"
         return argv + ["--json"], expect, None, out_path, None
+    if command == "layer" and rng.random() < 0.25:
+        # a named group: the parameter count against orbits counted here from the standard generators
+        family, n = rng.choice("SACDX"), rng.randint(0, 6)
+        p, q = rng.randint(0, 2), rng.randint(0, 2)
+        argv = ["layer", "--group", f"{family}{n}", "--in-power", str(p), "--out-power", str(q), "--json"]
+        if family == "X" or n < 1 or (family == "D" and n < 3):
+            return argv, "refuse", None, None, None
+        cycle = [(i + 1) % n for i in range(n)]
+        gens = {"S": [[1, 0] + list(range(2, n)), cycle] if n >= 2 else [],
+                "A": ([[1, 2, 0] + list(range(3, n)), cycle if n % 2 else [0] + [2 + i if i < n - 2 else 1
+                                                                               for i in range(n - 1)]]
+                      if n >= 3 else []),
+                "C": [cycle] if n >= 2 else [],
+                "D": [cycle, [n - 1 - i for i in range(n)]]}[family]
+        return argv, "ok", ("json_field", "parameters", orbit_count(n, gens, p + q)), None, None
     if command in ("invariant", "layer"):
         n = rng.randint(1, 5)
         gens = [random_perm(rng, n) for _ in range(rng.randint(0, 2))]
