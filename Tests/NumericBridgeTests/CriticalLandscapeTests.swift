@@ -302,7 +302,7 @@ struct DivisionBlockProblem {
 }
 
 /// The listed critical points in pixel space: the weight-sharing autoencoder of a group's component
-/// (`GroupComponentArchitecture`, encoder and decoder patterns on the points) at the parameters of each listed
+/// (`ComponentArchitecture.onPoints`, encoder and decoder patterns on the points) at the parameters of each listed
 /// point has ‖∇L‖ ≤ 1e-10·‖X‖² and a finite-difference Hessian with the listed index and gauge dimension.
 extension CriticalLandscapeTests {
     @Test(arguments: [("D4 on 3x3", 3), ("Q8 on two regular orbits", 6)])
@@ -317,8 +317,8 @@ extension CriticalLandscapeTests {
         let count = setting.data.count
         let energy = x.reduce(0) { $0 + $1 * $1 }
         for tuple in variety.components.prefix(6) {
-            let architecture = try GroupComponentArchitecture(basis: setting.basis, tuple: tuple)
-            let (encoder, decoder) = (architecture.encoder, architecture.decoder)
+            let architecture = try ComponentArchitecture(frame: IsotypicFrame(setting.basis), tuple: tuple)
+            let (encoder, decoder) = try architecture.onPoints(setting.basis)
             let r = architecture.rank
             let p = architecture.parameterCount
             // L(θ) and ∇L by the chain rule through the patterns: G_W = −2 Σ_s (x − Wx) xᵀ, W = D E

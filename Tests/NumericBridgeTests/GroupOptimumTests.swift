@@ -198,11 +198,12 @@ import EqgeomTestSupport
             let w = try IsotypicFrame(basis).pixelMatrix(model.maps)
             #expect(IsotypicFrame(basis).equivarianceError(w) < 1e-10, "\(name)")
             #expect(abs(Self.pixelLoss(w, data) - model.loss) <= 1e-9 * max(exact, 1), "\(name)")
-            let arch = try GroupComponentArchitecture(basis: basis, tuple: t)
+            let arch = try ComponentArchitecture(frame: IsotypicFrame(basis), tuple: t)
+            let points = try arch.onPoints(basis)
             var rng = SplitMix(9)
             let theta = (0..<arch.parameterCount).map { _ in rng.normal() }
             let r = arch.rank
-            let de = BLAS.multiply(arch.decoder.matrix(theta), arch.encoder.matrix(theta), m: n, n: n, k: r)
+            let de = BLAS.multiply(points.decoder.matrix(theta), points.encoder.matrix(theta), m: n, n: n, k: r)
             #expect(IsotypicFrame(basis).equivarianceError(de) < 1e-12, "\(name)")
             #expect(try singularValues(de, rows: n, columns: n).filter { $0 > 1e-8 }.count <= r, "\(name)")
         }

@@ -34,10 +34,11 @@ func directLoss(_ d: ImageDataset, _ w: [Double]) -> Double {
 /// W = Q·D·E·Qᵀ of a weight-sharing autoencoder in the pixel basis, through the dense Q (a second method beside the
 /// frame's transforms).
 func componentPixelMatrix(
-    _ arch: ComponentArchitecture, encoderTheta: [Double], decoderTheta: [Double], q: [Double], n: Int
+    _ masks: (encoder: WeightSharingPattern, decoder: WeightSharingPattern), encoderTheta: [Double],
+    decoderTheta: [Double], q: [Double], n: Int
 ) -> [Double] {
-    let r = arch.encoder.rows
-    let de = BLAS.multiply(arch.decoder.matrix(decoderTheta), arch.encoder.matrix(encoderTheta), m: n, n: n, k: r)
+    let r = masks.encoder.rows
+    let de = BLAS.multiply(masks.decoder.matrix(decoderTheta), masks.encoder.matrix(encoderTheta), m: n, n: n, k: r)
     return BLAS.multiply(BLAS.multiply(q, de, m: n, n: n, k: n), q, m: n, n: n, k: n, transposeB: true)
 }
 
@@ -65,15 +66,16 @@ func componentPixelMatrix(
             let v = try EquivariantVariety(structure: layout.structure, rank: r)
             var bestLoss = Double.infinity
             for t in v.components {
-                let opt = try ComponentOptimum(spectra, component: try v.component(t))
+                let opt = ComponentOptimum(spectra, component: try v.component(t))
+                let masks = try ComponentArchitecture(frame: IsotypicFrame(layout), tuple: t).masks()
                 let wOpt = componentPixelMatrix(
-                    opt.architecture, encoderTheta: opt.encoderTheta, decoderTheta: opt.decoderTheta, q: q, n: n)
+                    masks, encoderTheta: opt.encoderTheta, decoderTheta: opt.decoderTheta, q: q, n: n)
                 #expect(abs(directLoss(data, wOpt) - opt.loss) < 1e-10, "r=\(r) t=\(t)")
                 for _ in 0..<3 {
                     let te = (0..<opt.encoderTheta.count).map { _ in Double.random(in: -1...1, using: &rng) }
                     let td = (0..<opt.decoderTheta.count).map { _ in Double.random(in: -1...1, using: &rng) }
                     let wr = componentPixelMatrix(
-                        opt.architecture, encoderTheta: te, decoderTheta: td, q: q, n: n)
+                        masks, encoderTheta: te, decoderTheta: td, q: q, n: n)
                     #expect(directLoss(data, wr) >= opt.loss - 1e-12)
                 }
                 bestLoss = min(bestLoss, opt.loss)
@@ -101,15 +103,16 @@ func componentPixelMatrix(
         let (data, layout, spectra, x) = try setup(seed: 64)
         let v = try EquivariantVariety(structure: layout.structure, rank: 6)
         let t = ComponentSelection.best(spectra, rank: v.rank)
-        let opt = try ComponentOptimum(spectra, component: try v.component(t))
-        let model = try opt.architecture.trainAdam(
-            coordinates: x, count: data.count, layout: layout,
+        let opt = ComponentOptimum(spectra, component: try v.component(t))
+        let arch = try ComponentArchitecture(frame: IsotypicFrame(layout), tuple: t)
+        let model = try arch.trainAdam(
+            coordinates: x, count: data.count,
             settings: AdamSettings(epochs: 300, batchSize: 50, learningRate: 0.01, seed: 3))
         #expect(
             model.loss <= opt.loss * 1.02 && model.loss >= opt.loss - 1e-12, "adam \(model.loss) vs exact \(opt.loss)")
         let q = try NumericBasis(layout).matrix
         let trainedW = componentPixelMatrix(
-            opt.architecture, encoderTheta: model.encoderTheta, decoderTheta: model.decoderTheta, q: q, n: layout.degree
+            try arch.masks(), encoderTheta: model.encoderTheta, decoderTheta: model.decoderTheta, q: q, n: layout.degree
         )
         #expect(IsotypicFrame(layout).equivarianceError(trainedW) < 1e-10)
         let dense = try trainDenseAdam(
@@ -166,10 +169,9 @@ func componentPixelMatrix(
         try ExperimentArtifacts.stage(cyclic, directory: directory, into: &files)
         _ = try files.commit()
         let z = try NumPyArchive.read(path: directory + "/weights.npz")
-        let arch = try ComponentArchitecture(
-            try EquivariantVariety(structure: layout.structure, rank: 7).component(cyclic.tuple))
+        let masks = try ComponentArchitecture(frame: IsotypicFrame(layout), tuple: cyclic.tuple).masks()
         let w = componentPixelMatrix(
-            arch, encoderTheta: try #require(z["encoder_theta"]).doubles,
+            masks, encoderTheta: try #require(z["encoder_theta"]).doubles,
             decoderTheta: try #require(z["decoder_theta"]).doubles, q: try NumericBasis(layout).matrix, n: 18)
         let expected = try cyclic.frame.pixelMatrix(cyclic.maps)
         #expect(zip(w, expected).allSatisfy { abs($0 - $1) < 1e-12 })

@@ -156,9 +156,10 @@ import Algebra
         var rng = SeededGenerator(seed: 75)
         let variety = try EquivariantVariety(structure: layout.structure, rank: 7)
         for t in variety.components.prefix(testIterations(12)) {
-            let opt = try ComponentOptimum(spectra, component: try variety.component(t))
+            let opt = ComponentOptimum(spectra, component: try variety.component(t))
+            let masks = try ComponentArchitecture(frame: frame, tuple: t).masks()
             let best = componentPixelMatrix(
-                opt.architecture, encoderTheta: opt.encoderTheta, decoderTheta: opt.decoderTheta, q: q, n: n)
+                masks, encoderTheta: opt.encoderTheta, decoderTheta: opt.decoderTheta, q: q, n: n)
             let exact = try WeightIdentification(try WeightMatrix(best, n: n), frame: frame)
             let atOptimum = try OptimumDistance(exact, weights: try WeightMatrix(best, n: n), data: data, frame: frame)
             #expect(exact.tuple == t && atOptimum.distance < 1e-12, "t = \(t)")
@@ -173,7 +174,7 @@ import Algebra
             let te = opt.encoderTheta.map { $0 + 1e-3 * Double.random(in: -1...1, using: &rng) }
             let td = opt.decoderTheta.map { $0 + 1e-3 * Double.random(in: -1...1, using: &rng) }
             let member = componentPixelMatrix(
-                opt.architecture, encoderTheta: te, decoderTheta: td, q: q, n: n)
+                masks, encoderTheta: te, decoderTheta: td, q: q, n: n)
             let inside = try WeightIdentification(try WeightMatrix(member, n: n), frame: frame)
             let trained = try OptimumDistance(inside, weights: try WeightMatrix(member, n: n), data: data, frame: frame)
             let pixelDistance = Self.norm(zip(member, best).map { $0 - $1 }) / Self.norm(best)

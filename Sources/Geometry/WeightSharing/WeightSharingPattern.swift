@@ -1,3 +1,5 @@
+import Algebra
+
 /// Where the free parameters of a weight-shared linear layer sit: each parameter θ_k occurs at some
 /// (row, column) positions with a sign, and the layer's matrix is Σ_k θ_k Σ_occurrences sign·E_{row,col}.
 public struct WeightSharingPattern: Sendable, Codable, Equatable {
@@ -57,6 +59,15 @@ public struct WeightSharingPattern: Sendable, Codable, Equatable {
 
     /// [rows, columns].
     public var shape: [Int] { [rows, columns] }
+
+    /// The exact matrix Σ_k θ_k Σ sign·E_{row,col} for rational weights θ.
+    public func matrix(_ theta: [Rational]) -> RationalMatrix {
+        var m = RationalMatrix(rows: rows, columns: columns)
+        for (k, occ) in parameters.enumerated() {
+            for o in occ { m[o.row, o.column] = m[o.row, o.column] + Rational(o.sign) * theta[k] }
+        }
+        return m
+    }
 
     /// Dense row-major maps: `index[r*columns + c]` = k for θ_k there (0-based) and −1 where the entry is
     /// structurally zero, and the sign (0 there). A matrix with weights θ is W[r,c] = sign·θ[index], which

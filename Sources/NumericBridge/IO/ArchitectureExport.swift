@@ -5,88 +5,140 @@ import Geometry
 /// Files that describe a weight-sharing architecture for tools without eqgeom (docs/formats.md).
 /// Indices in exported files are 0-based (NumPy's convention); permutations are arrays of images.
 public enum ArchitectureExport {
-    /// Format tag of the JSON mask document.
-    public static let maskFormat = "eqgeom.mask/1"
-
-    /// The `.npz` of a component's architecture: the description of Q_σ (cycles and columns, from which
-    /// `python/eqgeom_io.py` rebuilds it) and Q_σ itself when n ≤ `largestDenseExport`, the encoder/decoder
-    /// index and sign maps, the tuple and the blocks.
-    public static func maskArchive(_ arch: ComponentArchitecture, layout: BasisLayout) throws -> NumPyArchive {
-        var z = basisArchive(layout)
-        if layout.degree <= largestDenseExport {
-            let q = try NumericBasis(layout)
-            z.add("Q", NumPyArray(float64: q.matrix, shape: [layout.degree, layout.degree]))
+    /// The `.npz` of a component's architecture (docs/formats.md): the description of Q (`BasisExport`) and Q itself
+    /// when n ≤ `largestDenseExport`, `rank` (the latent size Σ w·t), `tuple`, `parameter_count` and the patterns.
+    /// One permutation's patterns are ±1 masks in the Q_σ basis (`encoder_index`/`encoder_sign` [rank, n] on θ_E,
+    /// `decoder_*` [n, rank] on θ_D); a group's are coordinate lists on the points (`encoder_row`, `_col`, `_param`,
+    /// `_coef`, `_basis_column`, `_shape`: matrix[row, col] += coef·θ[param]) with Q's orbit blocks (`q_row`,
+    /// `q_col`, `q_value`).
+    /// - Throws: `MemoryLimitError`/`NumericError.tooLarge` for patterns or a dense Q past the budget.
+    public static func maskArchive(_ arch: ComponentArchitecture) throws -> NumPyArchive {
+        let source = arch.frame.source
+        let n = arch.frame.degree
+        var z = BasisExport.description(source)
+        if n <= largestDenseExport { z.add("Q", NumPyArray(float64: try BasisExport.denseQ(source), shape: [n, n])) }
+        z.addScalar("rank", arch.rank)
+        z.addVector("tuple", arch.tuple)
+        z.addScalar("parameter_count", arch.parameterCount)
+        switch source {
+        case .permutation:
+            let masks = try arch.masks()
+            for (name, p) in [("encoder", masks.encoder), ("decoder", masks.decoder)] {
+                let (index, sign) = p.denseIndexAndSign
+                z.add("\(name)_index", NumPyArray(int32: index, shape: p.shape))
+                z.add("\(name)_sign", NumPyArray(int8: sign, shape: p.shape))
+            }
+        case .group(let basis):
+            let points = try arch.onPoints(basis)
+            for (name, p) in [("encoder", points.encoder), ("decoder", points.decoder)] {
+                let count = p.row.count
+                z.add("\(name)_row", NumPyArray(int32: p.row, shape: [count]))
+                z.add("\(name)_col", NumPyArray(int32: p.column, shape: [count]))
+                z.add("\(name)_param", NumPyArray(int32: p.parameter, shape: [count]))
+                z.add("\(name)_coef", NumPyArray(float64: p.coefficient, shape: [count]))
+                z.add("\(name)_basis_column", NumPyArray(int32: p.basisColumn, shape: [count]))
+                z.add("\(name)_shape", NumPyArray(int32: [Int32(p.rows), Int32(p.columns)], shape: [2]))
+            }
+            BasisExport.addSparseQ(&z, basis)
         }
-        for (name, p) in [("encoder", arch.encoder), ("decoder", arch.decoder)] {
-            let (index, sign) = p.denseIndexAndSign
-            z.add("\(name)_index", NumPyArray(int32: index, shape: p.shape))
-            z.add("\(name)_sign", NumPyArray(int8: sign, shape: p.shape))
-        }
-        let blocks = layout.structure.blocks
-        z.addScalar("rank", arch.component.rank)
-        z.addVector("tuple", arch.component.tuple)
-        z.add("block_l", NumPyArray(int32: blocks.map { Int32($0.l) }, shape: [blocks.count]))
-        z.add("block_m", NumPyArray(int32: blocks.map { Int32($0.m) }, shape: [blocks.count]))
-        z.add("block_multiplicity", NumPyArray(int32: blocks.map { Int32($0.multiplicity) }, shape: [blocks.count]))
-        z.add("block_weight", NumPyArray(int32: blocks.map { Int32($0.weight) }, shape: [blocks.count]))
         return z
     }
 
-    /// Largest n for which architecture files carry the dense Q_σ (128 MiB); larger files carry only its
-    /// description.
+    /// Largest n for which architecture files carry the dense Q (128 MiB); larger files carry only its description.
     public static let largestDenseExport = 4096
 
-    /// σ and the column description of Q_σ: `permutation` (0-based images), `cycles` + `cycle_offsets`,
-    /// `column_kind` (0 constant, 1 cosine, 2 sine, 3 alternating), `column_cycle`, `column_frequency`.
-    public static func basisArchive(_ layout: BasisLayout) -> NumPyArchive {
-        let n = layout.degree
-        var z = NumPyArchive.described(n: n)
-        z.add("permutation", NumPyArray(int32: layout.permutation.zeroBasedImages, shape: [n]))
-        z.add("cycles", NumPyArray(int32: layout.cycles.flatMap { $0.map { Int32($0) } }, shape: [n]))
-        var offsets: [Int32] = [0]
-        for c in layout.cycles { offsets.append((offsets.last ?? 0) + Int32(c.count)) }
-        z.add("cycle_offsets", NumPyArray(int32: offsets, shape: [offsets.count]))
-        let kinds: [BasisColumn.Kind: Int8] = [.constant: 0, .cosine: 1, .sine: 2, .alternating: 3]
-        z.add("column_kind", NumPyArray(int8: layout.columns.map { kinds[$0.kind] ?? -1 }, shape: [n]))
-        z.add("column_cycle", NumPyArray(int32: layout.columns.map { Int32($0.cycle) }, shape: [n]))
-        z.add("column_frequency", NumPyArray(int32: layout.columns.map { Int32($0.frequency) }, shape: [n]))
-        return z
-    }
-
-    /// The JSON mask document (schema in docs/formats.md).
+    /// A component's architecture as one JSON object (docs/formats.md): `format`, `n`, `rank`, `tuple`, `blocks`,
+    /// `parameter_count`, `generators` (0-based images); for one permutation (`eqgeom.mask/1`) `blocks` with l and
+    /// m, `permutation`, `cycles`, `columns` and the ±1 masks `encoder`/`decoder` in the Q_σ basis; for a group
+    /// (`eqgeom.group-mask/1`) block labels and `encoder`/`decoder` with `shape` and `entries`
+    /// [row, col, param, coef, basis_column] on the points.
     public struct MaskDocument: Encodable {
-        /// `eqgeom.mask/1`.
-        public let format = ArchitectureExport.maskFormat
-        /// n, the number of points.
-        public let n: Int
-        /// r, the rank.
-        public let rank: Int
-        /// σ's images, 0-based.
-        public let permutation: [Int]
-        /// σ's blocks in canonical order.
-        public let blocks: [SpectralBlock]
-        /// t, the component.
-        public let tuple: [Int]
-        /// σ's cycles (0-based points), the columns' supports.
-        public let cycles: [[Int]]
-        /// Q_σ's columns: kind, cycle, frequency and block.
-        public let columns: [BasisColumn]
-        /// E in the Q_σ basis.
-        public let encoder: WeightSharingPattern
-        /// D in the Q_σ basis.
-        public let decoder: WeightSharingPattern
+        let format: String
+        let n: Int
+        let rank: Int
+        let tuple: [Int]
+        let blocks: [String]
+        let spectralBlocks: [SpectralBlock]?
+        let parameterCount: Int
+        let generators: [[Int32]]
+        let permutation: [Int]?
+        let cycles: [[Int]]?
+        let columns: [BasisColumn]?
+        let masks: (encoder: WeightSharingPattern, decoder: WeightSharingPattern)?
+        let entries: (encoder: PatternEntry, decoder: PatternEntry)?
+
+        /// A pattern's shape and entries [row, col, param, coef, basis_column].
+        struct PatternEntry: Encodable {
+            let shape: [Int]
+            let entries: [[Double]]
+
+            init(_ p: ComponentArchitecture.Pattern) {
+                shape = [p.rows, p.columns]
+                entries = p.row.indices.map {
+                    [
+                        Double(p.row[$0]), Double(p.column[$0]), Double(p.parameter[$0]), p.coefficient[$0],
+                        Double(p.basisColumn[$0]),
+                    ]
+                }
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case format, n, rank, tuple, blocks, generators, permutation, cycles, columns, encoder, decoder
+            case parameterCount = "parameter_count"
+        }
 
         /// The document of a component's architecture.
-        public init(_ arch: ComponentArchitecture, layout: BasisLayout) {
-            n = layout.degree
-            rank = arch.component.rank
-            permutation = layout.permutation.zeroBasedImages.map(Int.init)
-            blocks = layout.structure.blocks
-            tuple = arch.component.tuple
-            cycles = layout.cycles
-            columns = layout.columns
-            encoder = arch.encoder
-            decoder = arch.decoder
+        /// - Throws: `NumericError.tooLarge` for patterns on the points past the limit.
+        public init(_ arch: ComponentArchitecture) throws {
+            n = arch.frame.degree
+            rank = arch.rank
+            tuple = arch.tuple
+            blocks = arch.frame.blocks.map(\.label)
+            parameterCount = arch.parameterCount
+            generators = arch.frame.generators
+            switch arch.frame.source {
+            case .permutation(let layout):
+                format = "eqgeom.mask/1"
+                spectralBlocks = layout.structure.blocks
+                permutation = layout.permutation.zeroBasedImages.map(Int.init)
+                cycles = layout.cycles
+                columns = layout.columns
+                masks = try arch.masks()
+                entries = nil
+            case .group(let basis):
+                format = "eqgeom.group-mask/1"
+                (spectralBlocks, permutation, cycles, columns, masks) = (nil, nil, nil, nil, nil)
+                let points = try arch.onPoints(basis)
+                entries = (PatternEntry(points.encoder), PatternEntry(points.decoder))
+            }
+        }
+
+        /// The common keys, then the permutation's or the group's.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(format, forKey: .format)
+            try c.encode(n, forKey: .n)
+            try c.encode(rank, forKey: .rank)
+            try c.encode(tuple, forKey: .tuple)
+            if let spectralBlocks {
+                try c.encode(spectralBlocks, forKey: .blocks)
+            } else {
+                try c.encode(blocks, forKey: .blocks)
+            }
+            try c.encode(parameterCount, forKey: .parameterCount)
+            try c.encode(generators, forKey: .generators)
+            try c.encodeIfPresent(permutation, forKey: .permutation)
+            try c.encodeIfPresent(cycles, forKey: .cycles)
+            try c.encodeIfPresent(columns, forKey: .columns)
+            if let masks {
+                try c.encode(masks.encoder, forKey: .encoder)
+                try c.encode(masks.decoder, forKey: .decoder)
+            }
+            if let entries {
+                try c.encode(entries.encoder, forKey: .encoder)
+                try c.encode(entries.decoder, forKey: .decoder)
+            }
         }
     }
 

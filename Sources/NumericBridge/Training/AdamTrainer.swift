@@ -128,50 +128,50 @@ public struct TrainedModel: Sendable {
 }
 
 extension ComponentArchitecture {
-    /// Adam on the weight-sharing parameterisation, block by block in the Q_σ basis (the loss splits
-    /// over blocks, MATH.md §4.5). `coordinates` are the data in the Q_σ basis (N×n).
-    /// `progress(done, total)` counts epochs over all blocks.
+    /// Mini-batch Adam on the ±1 masks (`masks`), block by block in the frame's coordinates (the loss splits over
+    /// blocks, MATH.md §4.5). `coordinates` are the data in the frame's Q basis (N×n). `progress(done, total)`
+    /// counts epochs over all blocks.
+    /// - Throws: `NumericError.invalidInput` for a frame whose weight sharing is not a ±1 mask.
     public func trainAdam(
-        coordinates x: [Double], count: Int, layout: BasisLayout, settings: AdamSettings,
-        progress: ((Int, Int) throws -> Void)? = nil
+        coordinates x: [Double], count: Int, settings: AdamSettings, progress: ((Int, Int) throws -> Void)? = nil
     ) throws -> TrainedModel {
-        let n = layout.degree
-        var te = [Double](repeating: 0, count: encoder.parameters.count)
-        var td = [Double](repeating: 0, count: decoder.parameters.count)
+        let n = frame.degree
+        let masks = try masks()
+        var te = [Double](repeating: 0, count: masks.encoder.parameters.count)
+        var td = [Double](repeating: 0, count: masks.decoder.parameters.count)
         var sse = 0.0
         var sseError = 0.0
         var rowOffset = 0
-        let trainedBlocks = component.tuple.filter { $0 > 0 }.count
+        // each block's columns are one contiguous range of Q's columns
+        let ranges = frame.blocks.map { b in (b.columns.min() ?? 0)..<((b.columns.max() ?? -1) + 1) }
+        let trainedBlocks = tuple.filter { $0 > 0 }.count
         // the energy of the blocks with t = 0, in one sequential pass over the rows
-        var lostEnergy = [Double](repeating: 0, count: component.tuple.count)
+        var lostEnergy = [Double](repeating: 0, count: tuple.count)
         x.withUnsafeBufferPointer { xs in
             guard let base = xs.baseAddress else { return }
             for i in 0..<count {
-                for (b, t) in component.tuple.enumerated() where t == 0 {
-                    let (c0, c1) = (layout.blockOffsets[b], layout.blockOffsets[b + 1])
-                    lostEnergy[b] += sumOfSquares(base + i * n + c0, count: c1 - c0)
+                for (b, t) in tuple.enumerated() where t == 0 {
+                    lostEnergy[b] += sumOfSquares(base + i * n + ranges[b].lowerBound, count: ranges[b].count)
                 }
             }
         }
         var finished = 0
-        for (b, (block, t)) in zip(component.blocks, component.tuple).enumerated() {
-            let c0 = layout.blockOffsets[b]
-            let c1 = layout.blockOffsets[b + 1]
+        for (b, (block, t)) in zip(frame.blocks, tuple).enumerated() {
+            let columns = ranges[b]
             let r1 = rowOffset + block.weight * t
             defer { rowOffset = r1 }
-            let m = c1 - c0
             if t == 0 {  // no parameters: the block's whole energy is lost
                 sse += lostEnergy[b]
-                sseError += Double(count * m) * Double.ulpOfOne / 2 * lostEnergy[b]
+                sseError += Double(count * columns.count) * Double.ulpOfOne / 2 * lostEnergy[b]
                 continue
             }
-            let (encSub, encMap) = encoder.restricted(rows: rowOffset..<r1, columns: c0..<c1)
-            let (decSub, decMap) = decoder.restricted(rows: c0..<c1, columns: rowOffset..<r1)
+            let (encSub, encMap) = masks.encoder.restricted(rows: rowOffset..<r1, columns: columns)
+            let (decSub, decMap) = masks.decoder.restricted(rows: columns, columns: rowOffset..<r1)
             var s = settings
             s.seed = settings.seed &+ UInt64(b)
             let result = try x.withUnsafeBufferPointer { xs in
                 try LinearAutoencoderTrainer(encoder: encSub, decoder: decSub).train(
-                    UnsafeBufferPointer(rebasing: xs[c0...]), rowStride: n, count: count, settings: s
+                    UnsafeBufferPointer(rebasing: xs[columns.lowerBound...]), rowStride: n, count: count, settings: s
                 ) { epoch in
                     try progress?(finished * settings.epochs + epoch, trainedBlocks * settings.epochs)
                 }

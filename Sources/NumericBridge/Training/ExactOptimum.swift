@@ -4,23 +4,22 @@ import Geometry
 
 /// The global minimum of the squared-error loss over one component V_t (MATH.md §4.5): per block
 /// the projection onto the top t_b eigenvectors (Eckart–Young), as weights of the component's
-/// weight-sharing autoencoder (encoder = Uᴴ, decoder = U per block, in the Q_σ basis).
+/// weight-sharing autoencoder (encoder = Uᴴ, decoder = U per block, in the Q_σ basis; `ComponentArchitecture.masks`).
 public struct ComponentOptimum: Sendable {
-    /// The component's weight-sharing architecture.
-    public let architecture: ComponentArchitecture
+    /// The component's real parameters.
+    public let parameterCount: Int
     /// Mean squared error per pixel, ‖X − XWᵀ‖²_F/(N·n).
     public let loss: Double
     /// Bound on the rounding error of `loss` (`CyclicBlockSpectra.lossErrorBound`).
     public let lossError: Double
-    /// Parameters of the encoder and decoder patterns (ComponentArchitecture order).
+    /// Parameters θ_E of the encoder's mask (`ComponentArchitecture.masks` order).
     public let encoderTheta: [Double]
     /// The decoder's parameters.
     public let decoderTheta: [Double]
 
     /// The optimum of a component from the data's spectra: per block the top t_b eigenvectors.
-    /// - Throws: `MemoryLimitError` for patterns past the budget.
-    public init(_ spectra: CyclicBlockSpectra, component: EquivariantComponent) throws {
-        architecture = try ComponentArchitecture(component)
+    public init(_ spectra: CyclicBlockSpectra, component: EquivariantComponent) {
+        parameterCount = component.parameterCount
         loss = spectra.loss(component.tuple)
         lossError = spectra.lossErrorBound(component.tuple)
         var te: [Double] = []

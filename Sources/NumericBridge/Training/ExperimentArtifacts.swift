@@ -92,14 +92,8 @@ public enum ExperimentArtifacts {
     /// sign maps.
     static func weights(_ e: TrainingExperiment, _ dense: DenseOptimum) throws -> NumPyArchive {
         let n = e.frame.degree
-        var z: NumPyArchive
-        switch e.frame.source {
-        case .permutation(let layout):
-            z = ArchitectureExport.basisArchive(layout)
-            try addParameters(e, layout: layout, into: &z)
-        case .group(let basis):
-            z = GroupExport.groupArchive(basis)
-        }
+        var z = BasisExport.description(e.frame.source)
+        if case .permutation(let layout) = e.frame.source { try addParameters(e, layout: layout, into: &z) }
         z.addScalar("rank", e.configuration.rank)
         z.addVector("tuple", e.tuple)
         for (b, m) in e.maps.enumerated() {
@@ -122,12 +116,12 @@ public enum ExperimentArtifacts {
         let n = layout.degree
         let component = try EquivariantVariety(structure: layout.structure, rank: e.configuration.rank)
             .component(e.tuple)
-        let arch = try ComponentArchitecture(component)
+        let arch = try ComponentArchitecture(frame: e.frame, tuple: e.tuple)
         let theta: (encoder: [Double], decoder: [Double])
         if let trained = e.trained {
             theta = (trained.layers.flatMap { $0[0] }, trained.layers.flatMap { $0[1] })
         } else if let spectra = e.spectra as? CyclicBlockSpectra {
-            let optimum = try ComponentOptimum(spectra, component: component)
+            let optimum = ComponentOptimum(spectra, component: component)
             theta = (optimum.encoderTheta, optimum.decoderTheta)
         } else {
             throw NumericError.invalidInput("the spectra of one permutation are not in its FFT frame")
@@ -137,7 +131,8 @@ public enum ExperimentArtifacts {
         }
         z.add("encoder_theta", NumPyArray(float64: theta.encoder, shape: [theta.encoder.count]))
         z.add("decoder_theta", NumPyArray(float64: theta.decoder, shape: [theta.decoder.count]))
-        for (name, p) in [("encoder", arch.encoder), ("decoder", arch.decoder)] {
+        let masks = try arch.masks()
+        for (name, p) in [("encoder", masks.encoder), ("decoder", masks.decoder)] {
             let (index, sign) = p.denseIndexAndSign
             z.add("\(name)_index", NumPyArray(int32: index, shape: p.shape))
             z.add("\(name)_sign", NumPyArray(int8: sign, shape: p.shape))

@@ -25,6 +25,6 @@ public struct StatisticsOptimum: Sendable {
             paperApplies: ComponentSelection.paperApplies(moments.layout.structure, rank: rank))
         spectra = try CyclicBlockSpectra(moments: moments)
         tuple = ComponentSelection.tuple(for: choice, spectra: spectra, rank: rank)
-        optimum = try ComponentOptimum(spectra, component: try variety.component(tuple))
+        optimum = ComponentOptimum(spectra, component: try variety.component(tuple))
     }
 }

@@ -151,22 +151,14 @@ public struct BasisAnalysis: Sendable {
 
     /// A group's exact basis as a document (`eqgeom.exact-basis/1`, re-checkable without eqgeom); nil for one
     /// permutation (its B is closed form) or without an exact basis.
-    public var exactDocument: GroupExport.ExactBasisDocument? { exactBasis.map(GroupExport.ExactBasisDocument.init) }
+    public var exactDocument: BasisExport.ExactBasisDocument? { exactBasis.map(BasisExport.ExactBasisDocument.init) }
 
     /// Writes the dense Q: FILE.npy (n×n float64) or FILE.npz (Q with the symmetry's layout arrays).
     /// - Throws: `MemoryLimitError` for a dense Q past the budget.
     public func write(to path: String) throws {
         let n = degree
-        let q: [Double]
-        var archive: NumPyArchive
-        switch source {
-        case .permutation(let layout):
-            q = try NumericBasis(layout).matrix
-            archive = ArchitectureExport.basisArchive(layout)
-        case .group(let numeric):
-            q = try GroupExport.denseQ(numeric)
-            archive = GroupExport.groupArchive(numeric)
-        }
+        let q = try BasisExport.denseQ(source)
+        var archive = BasisExport.description(source)
         if path.hasSuffix(".npz") {
             archive.add("Q", NumPyArray(float64: q, shape: [n, n]))
             try archive.write(to: path)

@@ -47,7 +47,8 @@ struct Identify: ParsableCommand {
         let symmetry = try action.namedSymmetry(with: generators)
         try w.requireDegree(symmetry.degree)
         let dataset = optimum || data != nil ? try TrainingOptions.dataset(path: data, features: w.n) : nil
-        let (decomposition, frame) = try symmetry.frame(progress: { progress($0) })
+        let decomposition = try symmetry.decomposition()
+        let frame = try symmetry.frame(progress: { progress($0) })
         progress("Qᵀ W Q of a \(w.n)×\(w.n) matrix; per-block singular values")
         let identification = try WeightIdentification(w, frame: frame, tolerance: tolerance)
         let variety = try EquivariantVariety(decomposition, rank: identification.rank)

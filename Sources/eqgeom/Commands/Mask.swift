@@ -5,7 +5,7 @@ import Algebra
 import Geometry
 import NumericBridge
 
-/// `eqgeom mask`: the weight-sharing encoder/decoder of a component, in the Q_σ basis (MATH.md §4.4).
+/// `eqgeom mask`: the weight-sharing encoder/decoder of a component (MATH.md §4.4, §8.8).
 struct Mask: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Weight-sharing masks of a component's autoencoder; export as .npz or .json.")
@@ -24,38 +24,17 @@ struct Mask: ParsableCommand {
     }
 
     func run() throws {
-        try action.requireMemory(bytesPerPoint: BasisLayout.bytesPerPoint + 16, for: "the basis Q_σ")
-        let sigma: Permutation
-        switch try action.namedSymmetry(with: generators) {
-        case .group(let group): return try runGroup(group)
-        case .permutation(let p): sigma = p
-        }
-        let v = try EquivariantVariety(permutation: sigma, rank: rank)
-        let arch = try ComponentArchitecture(try v.component(try tuple.resolve(labels: v.labels)))
-        if let path = out {
-            let layout = try BasisLayout(sigma)
-            try writeArchitecture(
-                to: path, npz: { try ArchitectureExport.maskArchive(arch, layout: layout) },
-                json: { ArchitectureExport.MaskDocument(arch, layout: layout) })
-        }
-        try emit(MaskReport(arch), output)
-    }
-}
-
-extension Mask {
-    /// A group's component (MATH.md §8.8): coordinate lists with exact-basis coefficients.
-    func runGroup(_ group: PermutationGroup) throws {
-        let decomposition = try IsotypicDecomposition(group: group)
-        let variety = try EquivariantVariety(decomposition, rank: rank)
-        let t = try tuple.resolve(labels: variety.labels)
-        _ = try variety.component(t)
-        let basis = try GroupNumericBasis.build(group)
-        let arch = try GroupComponentArchitecture(basis: basis, tuple: t)
+        try action.requireMemory(bytesPerPoint: BasisLayout.bytesPerPoint + 16, for: "the basis Q")
+        let symmetry = try action.namedSymmetry(with: generators)
+        let variety = try EquivariantVariety(try symmetry.decomposition(), rank: rank)
+        let component = try variety.component(try tuple.resolve(labels: variety.labels))
+        let frame = try symmetry.frame(progress: { progress($0) })
+        let arch = try ComponentArchitecture(frame: frame, tuple: component.tuple)
         if let path = out {
             try writeArchitecture(
-                to: path, npz: { try GroupExport.maskArchive(arch, basis: basis) },
-                json: { GroupExport.MaskDocument(arch, basis: basis) })
+                to: path, npz: { try ArchitectureExport.maskArchive(arch) },
+                json: { try ArchitectureExport.MaskDocument(arch) })
         }
-        try emit(GroupMaskReport(arch, blocks: basis.blocks.map(\.block), n: group.degree), output)
+        try emit(MaskReport(arch, component: component), output)
     }
 }

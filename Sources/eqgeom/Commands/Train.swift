@@ -77,9 +77,10 @@ struct Train: ParsableCommand {
         // the layout's size follows from the image: refused before any permutation is built
         try action.requireMemory(bytesPerPoint: BasisLayout.bytesPerPoint + 16, for: "the basis layout")
         let symmetry = try action.namedSymmetry(with: generators)
-        let (decomposition, frame) = try symmetry.frame(progress: progress)
+        let decomposition = try symmetry.decomposition()
         let choice = try component.choice(decomposition)
-        _ = try EquivariantVariety(decomposition, rank: rank)  // rank checked before the data is read
+        _ = try EquivariantVariety(decomposition, rank: rank)  // rank checked before the basis and the data
+        let frame = try symmetry.frame(progress: progress)
         let data = try training.dataset(features: symmetry.degree)
         var augmentation: TrainingExperiment.Augmentation = augment ? .groupElements : .none
         if isShift, let shift = action.shift.first { augmentation = .imageShifts(axis: shift.axis, maxShift: maxShift) }

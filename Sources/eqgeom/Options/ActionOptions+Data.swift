@@ -11,7 +11,7 @@ extension ActionOptions {
         }
         let symmetry = try permutationOptions.namedSymmetry(with: generatorOptions)
         let dataset = try TrainingOptions.dataset(path: path, features: symmetry.degree)
-        let frame = try symmetry.frame(progress: { progress($0) }).frame
+        let frame = try symmetry.frame(progress: { progress($0) })
         progress("\(dataset.count) samples: block spectra")
         return try frame.spectra(of: dataset)
     }

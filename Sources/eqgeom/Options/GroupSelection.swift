@@ -53,19 +53,23 @@ enum NamedSymmetry {
         }
     }
 
-    /// The blocks and the numeric frame of the symmetry, in one block order: σ's eigenvalue blocks with its FFT
-    /// frame, or the group's isotypic blocks with its orbit frame (whose numeric basis is reported to `progress`).
-    func frame(progress: @escaping (String) -> Void) throws -> (
-        decomposition: any BlockDecomposition, frame: IsotypicFrame
-    ) {
+    /// The symmetry's blocks in canonical order: σ's eigenvalue blocks, or the group's isotypic blocks.
+    func decomposition() throws -> any BlockDecomposition {
+        switch self {
+        case .group(let group): return try IsotypicDecomposition(group: group)
+        case .permutation(let sigma): return try BlockStructure(sigma)
+        }
+    }
+
+    /// The numeric frame of the symmetry, in the blocks' order: σ's FFT frame, or the group's orbit frame (whose
+    /// numeric basis is reported to `progress`).
+    func frame(progress: @escaping (String) -> Void) throws -> IsotypicFrame {
         switch self {
         case .group(let group):
             progress("the group's Q basis (\(group.degree) points)")
-            let frame = IsotypicFrame(try GroupNumericBasis.build(group, progress: progress))
-            return (try IsotypicDecomposition(group: group), frame)
+            return IsotypicFrame(try GroupNumericBasis.build(group, progress: progress))
         case .permutation(let sigma):
-            let layout = try BasisLayout(sigma)
-            return (layout.structure, IsotypicFrame(layout))
+            return IsotypicFrame(try BasisLayout(sigma))
         }
     }
 }

@@ -93,7 +93,7 @@ struct StatisticsReport: Report {
 
     init(_ r: StatisticsOptimum, shards: Int) {
         tuple = r.tuple
-        parameters = r.optimum.architecture.parameterCount
+        parameters = r.optimum.parameterCount
         loss = r.optimum.loss
         lossError = r.optimum.lossError
         samples = r.spectra.sampleCount

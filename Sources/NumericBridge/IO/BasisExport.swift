@@ -2,10 +2,51 @@ import Foundation
 import Algebra
 import Geometry
 
-/// Files describing a group's adapted basis and component architectures (docs/formats.md, "Groups").
-/// Indices are 0-based; exact numbers are written as coefficient lists of their representative polynomial
-/// in the field's generator a (["1/2", "3"] is 1/2 + 3a; rationals have one coefficient).
-public enum GroupExport {
+/// Files describing an adapted basis Q (docs/formats.md): one permutation's closed-form Q_σ by its cycles and column
+/// kinds, a group's Q by its generators, blocks and orbit blocks, and a group's exact basis. Indices are 0-based;
+/// exact numbers are written as coefficient lists of their representative polynomial in the field's generator a
+/// (["1/2", "3"] is 1/2 + 3a; rationals have one coefficient).
+public enum BasisExport {
+    /// The arrays that describe a frame's Q: `permutationArchive` for one permutation, `groupArchive` for a group.
+    static func description(_ source: IsotypicFrame.Source) -> NumPyArchive {
+        switch source {
+        case .permutation(let layout): return permutationArchive(layout)
+        case .group(let basis): return groupArchive(basis)
+        }
+    }
+
+    /// A frame's dense Q (n×n float64, row-major).
+    /// - Throws: `MemoryLimitError` when n² doubles exceed the memory budget.
+    static func denseQ(_ source: IsotypicFrame.Source) throws -> [Double] {
+        switch source {
+        case .permutation(let layout): return try NumericBasis(layout).matrix
+        case .group(let basis): return try denseQ(basis)
+        }
+    }
+
+    /// σ and the column description of Q_σ: `permutation` (0-based images), `cycles` + `cycle_offsets`,
+    /// `column_kind` (0 constant, 1 cosine, 2 sine, 3 alternating), `column_cycle`, `column_frequency`, and per
+    /// block `block_l`, `block_m`, `block_multiplicity`, `block_weight`.
+    static func permutationArchive(_ layout: BasisLayout) -> NumPyArchive {
+        let n = layout.degree
+        var z = NumPyArchive.described(n: n)
+        z.add("permutation", NumPyArray(int32: layout.permutation.zeroBasedImages, shape: [n]))
+        z.add("cycles", NumPyArray(int32: layout.cycles.flatMap { $0.map { Int32($0) } }, shape: [n]))
+        var offsets: [Int32] = [0]
+        for c in layout.cycles { offsets.append((offsets.last ?? 0) + Int32(c.count)) }
+        z.add("cycle_offsets", NumPyArray(int32: offsets, shape: [offsets.count]))
+        let kinds: [BasisColumn.Kind: Int8] = [.constant: 0, .cosine: 1, .sine: 2, .alternating: 3]
+        z.add("column_kind", NumPyArray(int8: layout.columns.map { kinds[$0.kind] ?? -1 }, shape: [n]))
+        z.add("column_cycle", NumPyArray(int32: layout.columns.map { Int32($0.cycle) }, shape: [n]))
+        z.add("column_frequency", NumPyArray(int32: layout.columns.map { Int32($0.frequency) }, shape: [n]))
+        let blocks = layout.structure.blocks
+        z.add("block_l", NumPyArray(int32: blocks.map { Int32($0.l) }, shape: [blocks.count]))
+        z.add("block_m", NumPyArray(int32: blocks.map { Int32($0.m) }, shape: [blocks.count]))
+        z.add("block_multiplicity", NumPyArray(int32: blocks.map { Int32($0.multiplicity) }, shape: [blocks.count]))
+        z.add("block_weight", NumPyArray(int32: blocks.map { Int32($0.weight) }, shape: [blocks.count]))
+        return z
+    }
+
     /// The dense Q (n×n float64) from the orbit blocks (only where n² doubles fit the budget).
     public static func denseQ(_ basis: GroupNumericBasis) throws -> [Double] {
         let n = basis.degree
@@ -39,39 +80,6 @@ public enum GroupExport {
         return z
     }
 
-    /// The basis `.npz`: the common arrays and `Q` (n×n float64).
-    public static func basisArchive(_ basis: GroupNumericBasis) throws -> NumPyArchive {
-        var z = groupArchive(basis)
-        z.add("Q", NumPyArray(float64: try denseQ(basis), shape: [basis.degree, basis.degree]))
-        return z
-    }
-
-    /// The component `.npz`: common arrays, `rank`, `tuple`, `parameter_count`, and for the encoder (rank×n)
-    /// and decoder (n×rank) the coordinate lists `*_row`, `*_col`, `*_param` (int32), `*_coef` (float64),
-    /// `*_basis_column` (int32): matrix[row, col] += coef·θ[param]; Q's orbit blocks as `q_row`, `q_col`,
-    /// `q_value`; plus the dense `Q` when n ≤ 4096.
-    public static func maskArchive(_ arch: GroupComponentArchitecture, basis: GroupNumericBasis) throws -> NumPyArchive
-    {
-        var z = groupArchive(basis)
-        z.addScalar("rank", arch.rank)
-        z.addVector("tuple", arch.tuple)
-        z.addScalar("parameter_count", arch.parameterCount)
-        for (name, p) in [("encoder", arch.encoder), ("decoder", arch.decoder)] {
-            let count = p.row.count
-            z.add("\(name)_row", NumPyArray(int32: p.row, shape: [count]))
-            z.add("\(name)_col", NumPyArray(int32: p.column, shape: [count]))
-            z.add("\(name)_param", NumPyArray(int32: p.parameter, shape: [count]))
-            z.add("\(name)_coef", NumPyArray(float64: p.coefficient, shape: [count]))
-            z.add("\(name)_basis_column", NumPyArray(int32: p.basisColumn, shape: [count]))
-            z.add("\(name)_shape", NumPyArray(int32: [Int32(p.rows), Int32(p.columns)], shape: [2]))
-        }
-        if basis.degree <= ArchitectureExport.largestDenseExport {
-            z.add("Q", NumPyArray(float64: try denseQ(basis), shape: [basis.degree, basis.degree]))
-        }
-        addSparseQ(&z, basis)
-        return z
-    }
-
     /// Q as coordinate lists of its orbit blocks (Σ|O|² entries, any n): `q_row` (point), `q_col` (column),
     /// `q_value` (float64): Q[q_row, q_col] = q_value, every other entry 0.
     static func addSparseQ(_ z: inout NumPyArchive, _ basis: GroupNumericBasis) {
@@ -89,63 +97,6 @@ public enum GroupExport {
         z.add("q_row", NumPyArray(int32: rows, shape: [rows.count]))
         z.add("q_col", NumPyArray(int32: columns, shape: [columns.count]))
         z.add("q_value", NumPyArray(float64: values, shape: [values.count]))
-    }
-
-    /// A group component's architecture as JSON (`format` "eqgeom.group-mask/1"): `n`, `rank`, `tuple`,
-    /// `blocks`, `parameter_count`, `generators`, and `encoder`/`decoder` with `shape` and `entries`
-    /// [row, col, param, coef, basis_column].
-    public struct MaskDocument: Encodable {
-        /// `eqgeom.group-mask/1`.
-        public let format = "eqgeom.group-mask/1"
-        /// n, the number of points.
-        public let n: Int
-        /// r, the rank.
-        public let rank: Int
-        /// t, the component.
-        public let tuple: [Int]
-        /// The block labels, canonical order.
-        public let blocks: [String]
-        /// Real parameters.
-        public let parameterCount: Int
-        /// The generators (0-based images).
-        public let generators: [[Int32]]
-        /// E as a coordinate list.
-        public let encoder: PatternEntry
-        /// D as a coordinate list.
-        public let decoder: PatternEntry
-
-        /// A pattern's shape and entries [row, col, param, coef, basis_column].
-        public struct PatternEntry: Encodable {
-            let shape: [Int]
-            let entries: [[Double]]
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case format, n, rank, tuple, blocks, generators, encoder, decoder
-            case parameterCount = "parameter_count"
-        }
-
-        /// The document of a group component's architecture.
-        public init(_ arch: GroupComponentArchitecture, basis: GroupNumericBasis) {
-            func entry(_ p: GroupComponentArchitecture.Pattern) -> PatternEntry {
-                PatternEntry(
-                    shape: [p.rows, p.columns],
-                    entries: p.row.indices.map {
-                        [
-                            Double(p.row[$0]), Double(p.column[$0]), Double(p.parameter[$0]), p.coefficient[$0],
-                            Double(p.basisColumn[$0]),
-                        ]
-                    })
-            }
-            n = basis.degree
-            rank = arch.rank
-            tuple = arch.tuple
-            blocks = basis.blocks.map(\.block.label)
-            parameterCount = arch.parameterCount
-            generators = basis.generators
-            encoder = entry(arch.encoder)
-            decoder = entry(arch.decoder)
-        }
     }
 
     /// The exact basis as JSON (`format` "eqgeom.exact-basis/1"): everything the certificate needs, so that it
