@@ -8,7 +8,8 @@ B=.build/debug/eqgeom
 status=0
 while read -r line; do
   [ -z "$line" ] && continue
-  out=$(eval valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 "$B" "$line" 2>&1 >/dev/null) || {
+  valgrind=(valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9)
+  out=$(eval "${valgrind[*]}" "$B" "$line" 2>&1 >/dev/null) || {
     echo "LEAK or error: eqgeom $line"; echo "$out" | grep -E "lost|ERROR SUMMARY"; status=1; continue; }
   echo "clean: eqgeom $line ($(echo "$out" | grep -o 'definitely lost: [0-9,]* bytes'))"
 done <<'CMDS'

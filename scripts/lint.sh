@@ -23,7 +23,8 @@ python3 scripts/check-doc-comments.py || { echo "lint: public declarations witho
 python3 scripts/check-math-citations.py || { echo "lint: citations of missing MATH.md sections" >&2; exit 1; }
 # The Python package's type hints (mypy --strict, configured in python/pyproject.toml).
 if python3 -c "import mypy" >/dev/null 2>&1; then
-  (cd python && python3 -m mypy --strict --no-error-summary src) || { echo "lint: mypy --strict python/src" >&2; exit 1; }
+  (cd python && python3 -m mypy --strict --no-error-summary src) ||
+    { echo "lint: mypy --strict python/src" >&2; exit 1; }
 else
   echo "lint: mypy not installed; python/src not type-checked" >&2
 fi

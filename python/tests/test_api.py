@@ -1,0 +1,52 @@
+"""The shell-free API: named groups and image actions as eqgeom options, the executable's discovery, `layer`."""
+from __future__ import annotations
+
+import pytest
+
+import eqgeom
+from eqgeom import groups
+from eqgeom import binary as executables
+
+
+def test_groups_name_eqgeom_options() -> None:
+    assert groups.S(5).args == ["--group", "S5"] and repr(groups.D(4)) == "eqgeom.groups.D(4)"
+    d4 = groups.image(28, 28).rotate(90).reflect()
+    assert d4.args == ["--image", "28x28", "--rotate", "90", "--reflect", "horizontal"]
+    assert groups.torus(3, 4).args == ["--image", "3x4", "--shift", "x", "--shift", "y"]
+    assert groups.cycles("(1 2 3)", "(1 2)", n=5).args == ["--gen", "(1 2 3)", "--gen", "(1 2)", "--n", "5"]
+    # 0-based images become 1-based one-line notation
+    assert groups.from_images([[1, 2, 0, 3]]).args == ["--gen", "[2,3,1,4]", "--n", "4"]
+
+
+@pytest.mark.parametrize("make", [lambda: groups.S(0), lambda: groups.image(0, 3), lambda: groups.cycles(),
+                                  lambda: groups.from_images([[0, 0, 1]]), lambda: groups.image(4, 4).rotate(45),
+                                  lambda: groups.image(4, 4).shift("z"), lambda: groups.image(4, 4).reflect("x")])
+def test_bad_groups_are_refused_in_python(make: object) -> None:
+    with pytest.raises(ValueError):
+        make()  # type: ignore[operator]
+
+
+def test_executable_is_found_in_order(binary: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(executables, "bundled", lambda: None)
+    monkeypatch.setenv("EQGEOM_BIN", binary)
+    assert executables.executable() == binary
+    monkeypatch.delenv("EQGEOM_BIN")
+    monkeypatch.setenv("PATH", "/nonexistent")
+    with pytest.raises(FileNotFoundError, match="EQGEOM_BIN"):
+        executables.executable()
+
+
+def test_layer_through_the_api(binary: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(executables, "bundled", lambda: None)
+    monkeypatch.setenv("EQGEOM_BIN", binary)
+    # S_n on matrices: the Bell number B4 = 15 for every n ≥ 4, as set partitions of the four places
+    for n in (5, 60):
+        layer = eqgeom.layer(groups.S(n), in_power=2, out_power=2)
+        assert int(layer["parameter_count"]) == 15 and layer["partitions"].shape == (15, 4)
+    # the cyclic shift of 3 points: W circulant, 3 parameters
+    shift = eqgeom.layer(groups.cycles("(1 2 3)"))
+    assert int(shift["parameter_count"]) == 3 and shift["index"].shape == (3, 3)
+    assert eqgeom.run_json(["equivariant", "--group", "C3", "--rank", "1"])["n"] == 3
+    with pytest.raises(eqgeom.EqgeomError) as refused:
+        eqgeom.layer(groups.cycles("(1 2"))
+    assert "\n" not in str(refused.value) and not str(refused.value).startswith("eqgeom:")
