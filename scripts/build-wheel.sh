@@ -11,7 +11,7 @@ PY="$PWD/.venv/bin/python3"
 swift build -c release --static-swift-stdlib --product eqgeom --scratch-path .build-release
 binary="$PWD/.build-release/release/eqgeom"
 work="$(mktemp -d)"
-trap 'rm -rf "$work" python/build' EXIT
+trap 'rm -rf "$work" python/build python/src/eqgeom.egg-info' EXIT
 # a standard PEP 517 build (isolated: setuptools from PyPI); setup.py bundles $EQGEOM_BIN
 EQGEOM_BIN="$binary" "$PY" -m build --wheel --outdir "$work/dist" python >"$work/build.log" 2>&1 ||
   { tail -20 "$work/build.log" >&2; exit 1; }

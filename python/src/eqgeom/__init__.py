@@ -15,4 +15,4 @@ __all__ = [
     "EqgeomError", "groups", "layer", "load", "load_architecture", "load_layer", "load_weights", "read_safetensors",
     "run", "run_json", "write_safetensors",
 ]
-__version__ = "0.8.0"
+__version__ = "0.9.0"
