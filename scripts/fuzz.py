@@ -518,8 +518,10 @@ def command_case(rng, k, work):
         path, valid = make_file(rng, work, k)
         image, shift, ext = rng.choice(["4x4", "2x8", "3x3"]), rng.choice("xyz"), rng.choice(["npz", "npz", "txt"])
         out_path = os.path.join(work, f"s{k}.{ext}")
-        argv = ["spectra", "--image", image, "--shift", shift, "--data", path, "--out", out_path, "--json"]
-        known_bad = image == "3x3" or shift == "z" or ext == "txt"
+        # one shift, or a group (rotations of square images; a torus): the same statistics files
+        moves = rng.choice([["--shift", shift], ["--rotate", "90"], ["--shift", "x", "--shift", "y"]])
+        argv = ["spectra", "--image", image] + moves + ["--data", path, "--out", out_path, "--json"]
+        known_bad = image == "3x3" or "z" in moves or ext == "txt" or ("--rotate" in moves and image == "2x8")
         return argv, "refuse" if (not valid or known_bad) else "ok", None, out_path, "64M"
     if command == "stats":
         # statistics that are not .npz archives of moments (data files, missing files, directories)

@@ -37,6 +37,11 @@ pip_install() {
 # NumPy for the Python package (python/src/eqgeom) and the stand-alone readers; JAX on CPU for its tests.
 "$PY" -c "import numpy" >/dev/null 2>&1 || { echo "eqgeom setup: installing numpy" >&2; pip_install numpy; }
 "$PY" -c "import jax" >/dev/null 2>&1 || { echo "eqgeom setup: installing jax[cpu]" >&2; pip_install "jax[cpu]"; }
+# Dask with its distributed scheduler for eqgeom.dask and its LocalCluster test.
+if ! "$PY" -c "import distributed" >/dev/null 2>&1; then
+  echo "eqgeom setup: installing dask[distributed]" >&2
+  pip_install "dask[distributed]"
+fi
 # PyTorch only as a CPU build already at hand (PyPI's default torch pulls several GB of CUDA libraries).
 if ! "$PY" -c "import torch" >/dev/null 2>&1; then
   for wheel in /opt/wheels/torch-*+cpu-*.whl; do

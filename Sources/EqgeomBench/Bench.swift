@@ -170,8 +170,7 @@ func benchmarks() -> [Benchmark] {
         },
         Benchmark(name: "train.exact_optimum_d4_60000x784", prepare: { _ = Synthetic.shared.pixels }) {
             let basis = try GroupNumericBasis.build(try Synthetic.d4())
-            let moments = GroupTransform(basis).moments(of: Synthetic.shared.pixels, batch: 60_000)
-            let spectra = try GroupBlockSpectra(moments: moments, count: 60_000, basis: basis)
+            let spectra = try GroupTransform(basis).moments(of: Synthetic.shared.pixels, batch: 60_000).spectra()
             return "loss \(spectra.loss([16, 12, 9, 12, 25]))"
         },
         Benchmark(name: "transform.n1e6_1000x1000", prepare: { try? Synthetic.shared.prepareMillion() }) {

@@ -74,4 +74,61 @@ import EqgeomTestSupport
             #expect(r.stderr.split(separator: "\n").count == 1, "\(args): \(r.stderr)")
         }
     }
+
+    /// A group (D4 on 5×5 images): shards give the whole run's optimum and best component; statistics of a group
+    /// and of one permutation, of two groups, or with blocks that are not the group's are refused.
+    @Test func groupShardsGiveTheWholeRunsOptimum() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let d4 = ["--image", "5x5", "--rotate", "90", "--reflect", "horizontal"]
+        var state: UInt64 = 777
+        let values = (0..<(90 * 25)).map { k -> Double in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53) + Double(k % 25) / 25
+        }
+        try Self.writeNPY(values, rows: 90, columns: 25, to: "\(dir)/all.npy")
+        var files: [String] = []
+        for (i, range) in [0..<40, 40..<90].enumerated() {
+            let shard = "\(dir)/shard\(i).npy"
+            try Self.writeNPY(
+                Array(values[(range.lowerBound * 25)..<(range.upperBound * 25)]), rows: range.count, columns: 25,
+                to: shard)
+            let r = try runEqgeom(["spectra"] + d4 + ["--data", shard, "--out", "\(dir)/g\(i).npz"])
+            #expect(r.status == 0, "\(r.stderr)")
+            files.append("\(dir)/g\(i).npz")
+        }
+        for rank in [3, 6, 11] {
+            let whole = try json(
+                ["train"] + d4 + ["--data", "\(dir)/all.npy", "--rank", "\(rank)", "--method", "exact"])
+            let merged = try json(["train", "--stats"] + files + ["--rank", "\(rank)"])
+            #expect(merged["tuple"] as? [Int] == whole["tuple"] as? [Int], "rank \(rank)")
+            let (a, b) = (merged["loss"] as? Double ?? -1, whole["exact_loss"] as? Double ?? 1)
+            #expect(abs(a - b) <= 1e-12 * b, "rank \(rank): sharded \(a) vs whole \(b)")
+        }
+        // keyed tuples name the group's blocks
+        let keyed = try json(["train", "--stats"] + files + ["--rank", "6", "--component", "R2.1=2,R1.1=2"])
+        #expect(keyed["parameters"] as? Int == 48)
+        let shift = "\(dir)/shift.npz"
+        #expect(
+            try runEqgeom(["spectra", "--image", "5x5", "--shift", "x", "--data", "\(dir)/all.npy", "--out", shift])
+                .status == 0)
+        let c4 = "\(dir)/c4.npz"
+        #expect(
+            try runEqgeom([
+                "spectra", "--image", "5x5", "--rotate", "90", "--shift", "x", "--data", "\(dir)/all.npy", "--out", c4,
+            ]).status == 0)
+        let (edited, output) = try runPythonCode(
+            "import numpy as np; z = dict(np.load('\(files[0])')); b = z['blocks'].copy(); b[0, 1] += 1; "
+                + "z['blocks'] = b; np.savez('\(dir)/blocks.npz', **z)")
+        try #require(edited == 0, "\(output)")
+        for (args, message) in [
+            (["train", "--stats", files[0], shift, "--rank", "6"], "cannot be merged"),
+            (["train", "--stats", files[0], c4, "--rank", "6"], "different groups"),
+            (["train", "--stats", "\(dir)/blocks.npz", "--rank", "6"], "member 'blocks'"),
+        ] {
+            let r = try runEqgeom(args)
+            #expect(r.status == 2 && r.stderr.contains(message), "\(args): \(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1, "\(args): \(r.stderr)")
+        }
+    }
 }

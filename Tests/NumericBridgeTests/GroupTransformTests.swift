@@ -67,7 +67,7 @@ import Algebra
             let n = basis.degree
             let x = GroupOptimumTests.randomData(count: batch, n: n, seed: 5).values
             let y = Self.orbitProduct(x, batch: batch, basis: basis)
-            let fused = GroupTransform(basis).moments(of: x, batch: batch)
+            let fused = GroupTransform(basis).blockMoments(of: x, batch: batch)
             for (b, block) in basis.blocks.enumerated() {
                 let (w, mu, delta) = (block.block.weight, block.block.multiplicity, block.block.type.dimension)
                 let d = delta * mu

@@ -2,12 +2,18 @@ import Foundation
 import Geometry
 
 extension GroupTransform {
+    /// The moments of a shard of rows (N×n pixels) as statistics that add across shards.
+    /// - Precondition: `x.count == batch · n`.
+    public func moments(of x: [Double], batch: Int) -> GroupBlockMoments {
+        GroupBlockMoments(unchecked: basis, sampleCount: batch, moments: blockMoments(of: x, batch: batch))
+    }
+
     /// The blocks' second moments M_b = Σ z zᵀ (δμ×δμ, row-major; MATH.md §8.7) of the rows of X (N×n
     /// pixels), fused with the transform: per tile of rows, the tile's coordinates (orbit blocks, or a torus's
     /// DFT), then per block its rows (sample, slot) gathered into a small δμ-column matrix Z and one `dsyrk`
     /// adding ZᵀZ. The N×n coordinates are never formed.
     /// - Precondition: `x.count == batch · n`.
-    public func moments(of x: [Double], batch: Int) -> [[Double]] {
+    public func blockMoments(of x: [Double], batch: Int) -> [[Double]] {
         let n = basis.degree
         precondition(x.count == batch * n, "batch has \(x.count) values, expected \(batch)×\(n)")
         // larger tiles than the transform's: each dsyrk then adds more rows per call

@@ -110,6 +110,16 @@ extension IsotypicFrame {
         return try transform.spectra(of: data.values, batch: data.count)
     }
 
+    /// The block moments of the data in this frame: statistics that add across shards (`MomentsArchive`).
+    /// - Throws: `NumericError` when the data do not have `degree` values per sample.
+    public func moments(of data: ImageDataset) throws -> any ShardMoments {
+        guard data.features == degree else {
+            throw NumericError.invalidInput(
+                "the data have \(data.features) values per sample, the symmetry acts on \(degree)")
+        }
+        return transform.moments(of: data.values, batch: data.count)
+    }
+
     /// The exact optimum of component `tuple` on `data`: its block maps F*_ρ in this frame's layout, its
     /// per-pixel loss and that loss's rounding bound (from the fused block moments).
     func optimum(of data: ImageDataset, tuple: [Int]) throws -> (maps: [[Double]], loss: Double, lossError: Double) {

@@ -6,6 +6,8 @@ import Geometry
 /// (`StructuredTransform`); any group by orbit tiles or a torus's 2-D FFT (`GroupTransform`).
 public protocol IsotypicTransform: Sendable {
     associatedtype Spectra: BlockSpectra
+    /// The shard statistics the spectra come from.
+    associatedtype Moments: ShardMoments where Moments.Spectra == Spectra
     /// n, the number of points.
     var degree: Int { get }
     /// Y = X·Q for a batch of rows (N×n, row-major).
@@ -14,23 +16,18 @@ public protocol IsotypicTransform: Sendable {
     func forward(_ x: [Double], batch: Int, into y: inout [Double])
     /// X = Y·Qᵀ for a batch of rows.
     func inverse(_ y: [Double], batch: Int) -> [Double]
-    /// The block spectra of the rows of X (N×n pixels), from moments fused with the transform.
-    func spectra(of x: [Double], batch: Int) throws -> Spectra
+    /// The block moments of the rows of X (N×n pixels), fused with the transform.
+    func moments(of x: [Double], batch: Int) -> Moments
 }
 
-extension StructuredTransform: IsotypicTransform {
-    /// Block spectra from the moments fused with the FFTs.
-    public func spectra(of x: [Double], batch: Int) throws -> CyclicBlockSpectra {
-        try CyclicBlockSpectra(moments: moments(of: x, batch: batch))
-    }
+extension IsotypicTransform {
+    /// The block spectra of the rows of X (N×n pixels), from moments fused with the transform.
+    public func spectra(of x: [Double], batch: Int) throws -> Spectra { try moments(of: x, batch: batch).spectra() }
 }
+
+extension StructuredTransform: IsotypicTransform {}
 
 extension GroupTransform: IsotypicTransform {
     /// n, the number of points.
     public var degree: Int { basis.degree }
-
-    /// Block spectra from the moments fused with the orbit transform.
-    public func spectra(of x: [Double], batch: Int) throws -> GroupBlockSpectra {
-        try GroupBlockSpectra(moments: moments(of: x, batch: batch), count: batch, basis: basis)
-    }
 }

@@ -5,13 +5,14 @@ import Algebra
 import Geometry
 import NumericBridge
 
-/// `eqgeom spectra`: the block moments of one shard of data (MATH.md §4.5), the sufficient statistics that
-/// `train --stats` merges across shards (docs/training.md, "Beyond one machine").
+/// `eqgeom spectra`: the block moments of one shard of data for one permutation or a group (MATH.md §4.5, §8.7),
+/// the sufficient statistics that `train --stats` merges across shards (docs/training.md, "Beyond one machine").
 struct Spectra: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the block moments of a data shard (sufficient statistics for train --stats).")
 
     @OptionGroup var action: PermutationOptions
+    @OptionGroup var generators: GeneratorOptions
     @Option(
         help: ArgumentHelp(
             "Data shard: MNIST IDX, CSV[.gz] or .npy (default: the built-in MNIST subset).", valueName: "file"))
@@ -24,27 +25,34 @@ struct Spectra: ParsableCommand {
     }
 
     func run() throws {
-        let sigma = try action.requiredPermutation()
-        let layout = try BasisLayout(sigma)
-        let dataset = try TrainingOptions.dataset(path: data, features: sigma.degree)
-        progress("\(dataset.count) samples of \(sigma.degree) values; block moments by FFT and zherk")
-        let moments = StructuredTransform(layout).moments(of: dataset.values, batch: dataset.count)
+        try action.requireMemory(bytesPerPoint: BasisLayout.bytesPerPoint + 16, for: "the basis Q")
+        let symmetry = try action.namedSymmetry(with: generators)
+        let frame = try symmetry.frame(progress: { progress($0) })
+        let dataset = try TrainingOptions.dataset(path: data, features: symmetry.degree)
+        progress("\(dataset.count) samples of \(symmetry.degree) values; block moments fused with the transform")
+        let moments = try frame.moments(of: dataset)
         guard moments.isFinite else {
             throw ValidationError("the data's second moments overflow double precision; rescale the data")
         }
         try MomentsArchive.archive(moments).write(to: out)
         wrote([out])
+        let cycleType: String?
+        if case .permutation(let layout) = frame.source {
+            cycleType = "\(layout.structure.cycleType)"
+        } else {
+            cycleType = nil
+        }
         try emit(
             SpectraReport(
-                samples: moments.sampleCount, n: layout.degree, cycleType: "\(layout.structure.cycleType)",
-                blocks: layout.structure.blocks.count, totalEnergy: moments.totalEnergy, file: out), output)
+                samples: moments.sampleCount, n: frame.degree, cycleType: cycleType, blocks: frame.blocks.count,
+                totalEnergy: moments.totalEnergy, file: out), output)
     }
 }
 
 struct SpectraReport: Report {
     let samples: Int
     let n: Int
-    let cycleType: String
+    let cycleType: String?
     let blocks: Int
     let totalEnergy: Double
     let file: String
@@ -55,7 +63,8 @@ struct SpectraReport: Report {
     }
     var table: String {
         keyValueTable([
-            ("samples", "\(samples)"), ("points", "\(n) (cycle type \(cycleType))"), ("blocks", "\(blocks)"),
+            ("samples", "\(samples)"), ("points", cycleType.map { "\(n) (cycle type \($0))" } ?? "\(n)"),
+            ("blocks", "\(blocks)"),
             ("energy ‖X‖²_F", "\(totalEnergy)"), ("wrote", file),
         ])
     }

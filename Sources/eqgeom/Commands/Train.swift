@@ -71,14 +71,14 @@ struct Train: ParsableCommand {
         if !stats.isEmpty {
             let moments = try MomentsArchive.merged(paths: stats)
             let result = try StatisticsOptimum(
-                moments: moments, rank: rank, choice: try component.choice(moments.layout.structure))
+                moments: moments, rank: rank, choice: try component.choice(labels: moments.blockLabels))
             return try emit(StatisticsReport(result, shards: stats.count), output)
         }
         // the layout's size follows from the image: refused before any permutation is built
         try action.requireMemory(bytesPerPoint: BasisLayout.bytesPerPoint + 16, for: "the basis layout")
         let symmetry = try action.namedSymmetry(with: generators)
         let decomposition = try symmetry.decomposition()
-        let choice = try component.choice(decomposition)
+        let choice = try component.choice(labels: decomposition.labels)
         _ = try EquivariantVariety(decomposition, rank: rank)  // rank checked before the basis and the data
         let frame = try symmetry.frame(progress: progress)
         let data = try training.dataset(features: symmetry.degree)

@@ -117,13 +117,13 @@ struct ComponentArgument: ExpressibleByArgument {
     var defaultValueDescription: String { text }
 
     /// The training choice, a tuple resolved against the blocks' labels.
-    func choice(_ decomposition: some BlockDecomposition) throws -> ComponentChoice {
+    func choice(labels: [String]) throws -> ComponentChoice {
         switch named {
         case .best: return .best
         case .paper: return .paper
         case .equalRank: return .equalRank
         case .highPass: return .highPass
-        case nil: return .tuple(try (tuple ?? TupleNotation(parsing: text)).resolve(labels: decomposition.labels))
+        case nil: return .tuple(try (tuple ?? TupleNotation(parsing: text)).resolve(labels: labels))
         }
     }
 }

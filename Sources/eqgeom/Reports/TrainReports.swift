@@ -90,15 +90,19 @@ struct StatisticsReport: Report {
     let samples: Int
     let shards: Int
     let blockSpectra: [BlockSpectrum]
+    let labels: [String]
+    let keyed: Bool
 
     init(_ r: StatisticsOptimum, shards: Int) {
         tuple = r.tuple
-        parameters = r.optimum.parameterCount
-        loss = r.optimum.loss
-        lossError = r.optimum.lossError
+        parameters = r.parameterCount
+        loss = r.loss
+        lossError = r.lossError
         samples = r.spectra.sampleCount
         self.shards = shards
-        blockSpectra = r.spectra.blocks.map { .init(block: $0.block.label, eigenvalues: $0.eigenvalues) }
+        labels = r.spectra.realBlocks.map(\.label)
+        keyed = r.spectra is GroupBlockSpectra
+        blockSpectra = zip(labels, r.spectra.energies).map { .init(block: $0, eigenvalues: $1) }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -109,7 +113,10 @@ struct StatisticsReport: Report {
 
     var table: String {
         keyValueTable([
-            ("component", tuple.map(String.init).joined(separator: ",")),
+            (
+                "component",
+                keyed ? formatGroupTuple(tuple, labels: labels) : tuple.map(String.init).joined(separator: ",")
+            ),
             ("parameters", "\(parameters)"),
             ("loss (exact)", formatLoss(loss, error: lossError)),
             ("samples", "\(samples) in \(shards) shard\(shards == 1 ? "" : "s")"),
