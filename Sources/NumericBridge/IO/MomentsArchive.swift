@@ -130,8 +130,8 @@ public enum MomentsArchive {
             let a = try member(name)
             guard a.shape == [d, d], a.dtype == .float64 else {
                 throw NumericError.invalidInput(
-                    "\(path): member '\(name)' must be float64 of shape [\(d), \(d)], got \(a.dtype.rawValue) \(a.shape)"
-                )
+                    "\(path): member '\(name)' must be float64 of shape [\(d), \(d)], got "
+                        + "\(a.dtype.rawValue) \(a.shape)")
             }
             let values = a.doubles
             guard values.allSatisfy(\.isFinite) else {

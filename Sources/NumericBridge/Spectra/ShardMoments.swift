@@ -59,8 +59,8 @@ public struct GroupBlockMoments: ShardMoments {
         let sizes = basis.blocks.map { ($0.block.type.dimension * $0.block.multiplicity) }
         guard moments.count == sizes.count, zip(moments, sizes).allSatisfy({ $0.count == $1 * $1 }) else {
             throw NumericError.invalidInput(
-                "the moments do not have one δμ×δμ matrix per block (sizes \(sizes.map(String.init).joined(separator: ","))"
-            )
+                "the moments do not have one δμ×δμ matrix per block (sizes "
+                    + "\(sizes.map(String.init).joined(separator: ",")))")
         }
         self.basis = basis
         self.sampleCount = sampleCount
