@@ -2,12 +2,15 @@ import Algebra
 import ArgumentParser
 import Foundation
 
-/// `--json` and `--full`: how results are printed on stdout.
+/// `--json`, `--gap` and `--full`: how results are printed on stdout.
 public struct OutputOptions: ParsableArguments {
     public init() {}
 
     @Flag(name: .long, help: "Print one JSON object (big integers as strings of decimal digits, always in full).")
     public var json = false
+
+    @Flag(name: .long, help: "Print one GAP record instead (GAP's Read or EvalString reads it back).")
+    public var gap = false
 
     @Flag(name: .long, help: "Print integers of any length in full in tables (default: first and last digits).")
     public var full = false
@@ -20,6 +23,7 @@ public struct OutputOptions: ParsableArguments {
     public var memoryLimit: String?
 
     public func validate() throws {
+        if json && gap { throw ValidationError("--json and --gap are two formats of one result; give one") }
         guard let text = memoryLimit else { return }
         guard let bytes = MemoryBudget.parse(text) else {
             throw ValidationError("--memory-limit takes a positive size such as 4G, 512M or 1048576, got '\(text)'")

@@ -14,11 +14,13 @@ public enum TableStyle {
     public static let longestGroupedDigits = 60
 }
 
-/// Prints the report as JSON (`--json`) or as its table.
+/// Prints the report as JSON (`--json`), as a GAP record (`--gap`) or as its table.
 /// - Throws: a one-line error when a result cannot be encoded (e.g. a non-finite number).
 public func emit(_ report: some Report, _ output: OutputOptions) throws {
     if output.json {
         print(String(decoding: try jsonBytes(report, pretty: true), as: UTF8.self))
+    } else if output.gap {
+        print(try GAPRecord.text(json: try jsonBytes(report)) + ";")
     } else {
         TableStyle.$fullIntegers.withValue(output.full) { print(report.table) }
     }
