@@ -74,6 +74,6 @@ let package = Package(
             dependencies: ["NumericBridge", "Reproductions", "Geometry", "Algebra", "EqgeomTestSupport"],
             exclude: ["Oracles"]),
         // Depends on the executable so that `swift test` always rebuilds the binary it runs.
-        .testTarget(name: "CLITests", dependencies: ["EqgeomTestSupport", "eqgeom"]),
+        .testTarget(name: "CLITests", dependencies: ["EqgeomTestSupport", "eqgeom"], exclude: ["Oracles"]),
     ]
 )

@@ -18,6 +18,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 [ "${1:-}" = "--python" ] || exit 0
+# the test suite renders every figure with librsvg
+if ! command -v rsvg-convert >/dev/null 2>&1; then
+  echo "eqgeom setup: installing librsvg2-bin" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq librsvg2-bin >/dev/null
+fi
 
 # Everything Python lives in the project's virtual environment .venv (PEP 668-safe: the system Python is never
 # touched); it sees the system's site-packages, so a PyTorch CPU build already installed there is used as is.
@@ -37,6 +43,8 @@ pip_install() {
 # NumPy for the Python package (python/src/eqgeom) and the stand-alone readers; JAX on CPU for its tests.
 "$PY" -c "import numpy" >/dev/null 2>&1 || { echo "eqgeom setup: installing numpy" >&2; pip_install numpy; }
 "$PY" -c "import jax" >/dev/null 2>&1 || { echo "eqgeom setup: installing jax[cpu]" >&2; pip_install "jax[cpu]"; }
+# Pillow reads the PNGs that librsvg's rsvg-convert renders from every figure (FigureRenderingTests).
+"$PY" -c "import PIL" >/dev/null 2>&1 || { echo "eqgeom setup: installing pillow" >&2; pip_install pillow; }
 # Dask with its distributed scheduler for eqgeom.dask and its LocalCluster test.
 if ! "$PY" -c "import distributed" >/dev/null 2>&1; then
   echo "eqgeom setup: installing dask[distributed]" >&2

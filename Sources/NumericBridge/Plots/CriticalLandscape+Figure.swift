@@ -5,7 +5,7 @@ extension CriticalLandscape {
     /// space (pure points in blue, spurious in red), on the whole variety the index on the smooth locus of its
     /// pure points (MATH.md §12.5).
     public func figure(_ points: [Point]) -> SVGFigure {
-        var figure = SVGFigure(width: 640, height: 420)
+        var figure = SVGFigure(width: 780, height: 420)
         let onComponent = tuple != nil
         func placed(_ pure: Bool) -> [(Double, Double)] {
             points.filter { $0.isPure == pure }.compactMap { p in

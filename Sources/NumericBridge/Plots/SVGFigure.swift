@@ -15,15 +15,48 @@ public struct SVGFigure: Sendable {
         self.height = height
     }
 
-    /// Text anchored at (x, y) (the baseline); `anchor` is start, middle or end.
+    /// Text anchored at (x, y) (the baseline); `anchor` is start, middle or end; `vertical` turns it to read upwards
+    /// (a y-axis label).
     public mutating func text(
-        _ s: String, x: Double, y: Double, size: Double = 14, anchor: String = "start", bold: Bool = false
+        _ s: String, x: Double, y: Double, size: Double = 14, anchor: String = "start", bold: Bool = false,
+        vertical: Bool = false
     ) {
         let escaped = s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
         let weight = bold ? " font-weight=\"bold\"" : ""
+        let turn = vertical ? " transform=\"rotate(-90 \(x) \(y))\"" : ""
         elements.append(
-            "<text x=\"\(x)\" y=\"\(y)\" font-size=\"\(size)\" text-anchor=\"\(anchor)\"\(weight)>\(escaped)</text>")
+            "<text x=\"\(x)\" y=\"\(y)\" font-size=\"\(size)\" text-anchor=\"\(anchor)\"\(weight)\(turn)>"
+                + "\(escaped)</text>")
+    }
+
+    /// A polyline through the points, solid or dashed (`dash` in SVG's stroke-dasharray syntax).
+    public mutating func polyline(_ points: [(Double, Double)], colour: String, width w: Double, dash: String? = nil) {
+        guard points.count > 1 else { return }
+        let list = points.map { "\($0.0),\($0.1)" }.joined(separator: " ")
+        let pattern = dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
+        elements.append(
+            "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(w)\"\(pattern)/>")
+    }
+
+    /// A marker centred at p: 0 cross, 1 circle, 2 square, 3 triangle (then again).
+    public mutating func marker(_ shape: Int, at p: (Double, Double), colour: String, size r: Double = 3.5) {
+        switch shape % 4 {
+        case 0:
+            line(from: (p.0 - r, p.1 - r), to: (p.0 + r, p.1 + r), colour: colour, width: 1.2)
+            line(from: (p.0 - r, p.1 + r), to: (p.0 + r, p.1 - r), colour: colour, width: 1.2)
+        case 1:
+            elements.append(
+                "<circle cx=\"\(p.0)\" cy=\"\(p.1)\" r=\"\(r)\" fill=\"none\" stroke=\"\(colour)\" "
+                    + "stroke-width=\"1.2\"/>")
+        case 2:
+            elements.append(
+                "<rect x=\"\(p.0 - r)\" y=\"\(p.1 - r)\" width=\"\(2 * r)\" height=\"\(2 * r)\" fill=\"none\" "
+                    + "stroke=\"\(colour)\" stroke-width=\"1.2\"/>")
+        default:
+            polyline(
+                [(p.0, p.1 - r), (p.0 + r, p.1 + r), (p.0 - r, p.1 + r), (p.0, p.1 - r)], colour: colour, width: 1.2)
+        }
     }
 
     /// A raster image scaled to the given box.

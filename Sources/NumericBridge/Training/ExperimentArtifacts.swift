@@ -64,15 +64,25 @@ public enum ExperimentArtifacts {
         let denseQ = e.frame.conjugate(BLAS.multiply(u, u, m: n, n: n, k: r, transposeB: true))
         let scale = max(component.reduce(0) { max($0, abs($1)) }, denseQ.reduce(0) { max($0, abs($1)) }, 1e-300)
         let side = 420.0
-        var figure = SVGFigure(width: Int(2 * side + 170), height: Int(side + 110))
+        let labelSpace = 56.0  // block labels left of each panel
+        var figure = SVGFigure(width: Int(2 * (side + labelSpace) + 170), height: Int(side + 130))
         figure.text(
             "Weights in the Q basis (blocks in canonical order, separated by lines)", x: 10, y: 24, size: 16,
             bold: true)
         let titles = ["equivariant component (block diagonal)", "dense rank-\(r) optimum: QᵀUUᵀQ"]
+        let offsets = e.frame.blockOffsets
+        let labels = e.frame.blocks.map(\.label)
         for (panel, matrix) in [component, denseQ].enumerated() {
-            let x0 = 10 + Double(panel) * (side + 30)
-            let y0 = 60.0
+            let x0 = 10 + labelSpace + Double(panel) * (side + labelSpace + 30)
+            let y0 = 80.0
             figure.text(titles[panel], x: x0, y: 50, size: 13)
+            // each block's label beside its rows and above its columns, where its span leaves room
+            for (b, label) in labels.enumerated() {
+                let (a, z) = (Double(offsets[b]) / Double(n) * side, Double(offsets[b + 1]) / Double(n) * side)
+                guard z - a >= 12 else { continue }
+                figure.text(label, x: x0 - 4, y: y0 + (a + z) / 2 + 4, size: 10, anchor: "end")
+                if z - a >= 30 { figure.text(label, x: x0 + (a + z) / 2, y: y0 - 6, size: 10, anchor: "middle") }
+            }
             var png = PNGImage(width: n, height: n)
             png.drawHeatMap(matrix, rows: n, columns: n, at: 0, 0, scale: scale)
             figure.image(png, x: x0, y: y0, width: side, height: side)
@@ -82,7 +92,7 @@ public enum ExperimentArtifacts {
                 figure.line(from: (x0, y0 + t), to: (x0 + side, y0 + t), colour: "#aaa", width: 0.4)
             }
         }
-        figure.colourBar(x: 2 * side + 80, y: 60, height: side, scale: scale, caption: "entry")
+        figure.colourBar(x: 2 * (side + labelSpace) + 80, y: 80, height: side, scale: scale, caption: "entry")
         return figure
     }
 

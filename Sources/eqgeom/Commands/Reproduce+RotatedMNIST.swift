@@ -59,7 +59,7 @@ extension Reproduce {
             var files: [String] = []
             if let dir = out {
                 let x = e.rows.map { log2(Double($0.angles)) }
-                var figure = SVGFigure(width: 520, height: 380)
+                var figure = SVGFigure(width: 660, height: 380)
                 figure.linePlot(
                     [
                         .init(name: "in-test", colour: "#2ca02c", points: Array(zip(x, e.rows.map(\.inTestAccuracy)))),

@@ -36,7 +36,7 @@ extension Reproduce {
             }
             var files: [String] = []
             if let dir = out {
-                var figure = SVGFigure(width: 900, height: 380)
+                var figure = SVGFigure(width: 1120, height: 380)
                 let (red, blue) = ("#d62728", "#1f77b4")
                 let deltaSeries: [SVGFigure.Series] = [
                     .init(name: "spectral ε", colour: red, points: byDelta.map { ($0.delta, $0.spectralError) }),
@@ -50,7 +50,7 @@ extension Reproduce {
                     deltaSeries, title: "N = \(n): error vs Δ", xLabel: "Δ", yLabel: "error", logY: true, x: 70,
                     y: 50, width: 330, height: 260)
                 figure.linePlot(
-                    sizeSeries, title: "Δ = \(delta): error vs N", xLabel: "N", yLabel: "error", logY: true, x: 530,
+                    sizeSeries, title: "Δ = \(delta): error vs N", xLabel: "N", yLabel: "error", logY: true, x: 630,
                     y: 50, width: 330, height: 260)
                 var staged = OutputFiles()
                 try staged.createDirectory(dir)
