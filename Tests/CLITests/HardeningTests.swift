@@ -329,6 +329,39 @@ func temporaryDirectory() throws -> String {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == [live, "l.npz"].sorted())
     }
 
+    /// `train --out NEW` killed (SIGKILL) at moments spread over its run leaves either no NEW or NEW with all of its
+    /// files (they are written into a hidden staging directory that one rename makes NEW); the staging directories
+    /// of the killed runs are swept by the next write beside them.
+    @Test func killedRunsLeaveAWholeDirectoryOrNone() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let expected = ["reconstructions.svg", "weights-qbasis.svg", "weights.npz"]
+        for (k, delay) in [0.3, 0.8, 1.3, 1.8, 2.4, 3.0, 4.0].enumerated() {
+            let process = Process()
+            process.executableURL = eqgeomBinary()
+            process.arguments = [
+                "train", "--image", "28x28", "--shift", "x", "--rank", "20", "--method", "exact", "--out",
+                "\(dir)/run\(k)",
+            ]
+            process.standardError = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let path = "\(dir)/run\(k)"
+            if FileManager.default.fileExists(atPath: path) {
+                #expect(
+                    try FileManager.default.contentsOfDirectory(atPath: path).sorted() == expected, "kill at \(delay) s"
+                )
+            }
+        }
+        let r = try runEqgeom(["layer", "--group", "S4", "--out", "l.npz"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir)
+        #expect(left.allSatisfy { $0 == "l.npz" || $0.hasPrefix("run") }, "\(left)")
+    }
+
     /// Dense generator files for `lconv` stop at 24×24 (its exact centraliser took minutes at 32 and ran past
     /// 300 s at the former limit of 64).
     @Test func lconvGeneratorFilesAreBounded() throws {

@@ -72,30 +72,44 @@ public enum OutputFile {
     }
 }
 
-/// Several output files written together: each is staged as a temporary file, and all are renamed into
-/// place only after every one was written, so a failure leaves none of them behind.
+/// Several output files written together, all or none. Files in a directory the run creates are written into a
+/// hidden staging directory beside it, which one rename(2) turns into the directory: a run killed at any moment
+/// (SIGKILL included) leaves either the whole directory or none of it. Files elsewhere (an existing directory) are
+/// staged as temporary files and renamed into place only after every one was written, so a failure leaves none of
+/// them behind; a kill during those final renames can leave some replaced and some not. Staging directories of
+/// killed runs are swept like temporaries.
 public struct OutputFiles {
     private var staged: [(temporary: String, path: String)] = []
     private var createdDirectories: [String] = []
+    /// The staging directory and the directory it becomes at `commit`.
+    private var staging: (directory: String, final: String)?
+    private var stagedInDirectory: [String] = []
 
     /// An empty set of staged files.
     public init() {}
 
-    /// Creates `directory` (and its parents) if missing; `discard` removes what it created.
+    /// Makes `directory` the home of files added below it: an existing directory is used as it is; a missing one
+    /// (and its missing parents) is staged and appears, complete, at `commit`; `discard` removes what was made.
     public mutating func createDirectory(_ directory: String) throws {
+        let target = URL(fileURLWithPath: directory).standardizedFileURL.path
+        if staging?.final == target { return }
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw NumericError.io("\(directory) exists and is not a directory") }
             return
         }
-        // the missing ancestors too, outermost first, so that `discard` removes every directory it made
+        guard staging == nil else { throw NumericError.io("one staged output directory per run: \(directory)") }
+        // the missing ancestors are made, outermost first, so that `discard` removes every directory it made
+        let parent = URL(fileURLWithPath: target).deletingLastPathComponent().path
         var missing: [String] = []
-        var path = URL(fileURLWithPath: directory).standardizedFileURL.path
+        var path = parent
         while !FileManager.default.fileExists(atPath: path) && path != "/" {
             missing.insert(path, at: 0)
             path = URL(fileURLWithPath: path).deletingLastPathComponent().path
         }
-        for made in missing {
+        let name = URL(fileURLWithPath: target).lastPathComponent
+        let hidden = parent + "/." + name + ".eqgeom-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        for made in missing + [hidden] {
             do {
                 try FileManager.default.createDirectory(atPath: made, withIntermediateDirectories: false)
             } catch {
@@ -104,12 +118,23 @@ public struct OutputFiles {
             }
             createdDirectories.append(made)
         }
+        OutputFile.sweepLitter(in: parent)
+        staging = (hidden, target)
     }
 
     /// Stages one file.
     public mutating func add(_ bytes: [UInt8], to path: String) throws {
         do {
-            staged.append((try OutputFile.stage(path) { try $0.write(contentsOf: bytes) }, path))
+            let url = URL(fileURLWithPath: path).standardizedFileURL
+            if let staging, url.deletingLastPathComponent().path == staging.final {
+                let inside = staging.directory + "/" + url.lastPathComponent
+                guard FileManager.default.createFile(atPath: inside, contents: Data(bytes)) else {
+                    throw NumericError.io("cannot write \(path)")
+                }
+                stagedInDirectory.append(path)
+            } else {
+                staged.append((try OutputFile.stage(path) { try $0.write(contentsOf: bytes) }, path))
+            }
         } catch {
             discard()
             throw error
@@ -117,23 +142,34 @@ public struct OutputFiles {
     }
 
     /// The paths staged so far.
-    public var paths: [String] { staged.map(\.path) }
+    public var paths: [String] { stagedInDirectory + staged.map(\.path) }
 
-    /// Renames every staged file into place and returns their paths.
+    /// Renames every staged file into place, and the staging directory into its final name, and returns the paths.
     @discardableResult
     public mutating func commit() throws -> [String] {
         let paths = self.paths
         for (temporary, path) in staged { try OutputFile.commit(temporary, to: path) }
         staged = []
+        if let staging {
+            guard rename(staging.directory, staging.final) == 0 else {
+                let reason = String(cString: strerror(errno))
+                discard()
+                throw NumericError.io("cannot create directory \(staging.final): \(reason)")
+            }
+        }
+        staging = nil
+        stagedInDirectory = []
         createdDirectories = []
         return paths
     }
 
-    /// Removes the staged temporary files.
+    /// Removes the staged files, the staging directory and the directories made for them.
     public mutating func discard() {
         for (temporary, _) in staged { try? FileManager.default.removeItem(atPath: temporary) }
         staged = []
         for directory in createdDirectories.reversed() { try? FileManager.default.removeItem(atPath: directory) }
         createdDirectories = []
+        staging = nil
+        stagedInDirectory = []
     }
 }
