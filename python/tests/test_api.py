@@ -50,3 +50,27 @@ def test_layer_through_the_api(binary: str, monkeypatch: pytest.MonkeyPatch) -> 
     with pytest.raises(eqgeom.EqgeomError) as refused:
         eqgeom.layer(groups.cycles("(1 2"))
     assert "\n" not in str(refused.value) and not str(refused.value).startswith("eqgeom:")
+
+
+def test_files_name_their_kind_and_readers_check_it(binary: str, tmp_path: "object") -> None:
+    from eqgeom import io
+    from conftest import run as run_cli
+
+    work = str(tmp_path)
+    run_cli(binary, "layer", "--group", "S3", "--out", f"{work}/layer.npz")
+    run_cli(binary, "layer", "--group", "S3", "--out", f"{work}/layer.safetensors")
+    run_cli(binary, "mask", "--perm", "(1 2 3)", "--rank", "1", "--tuple", "1,0", "--out", f"{work}/mask.npz")
+    assert int(io.load_layer(f"{work}/layer.npz")["kind"]) == 3
+    assert int(io.load_layer(f"{work}/layer.safetensors")["kind"]) == 3
+    assert int(io.load_architecture(f"{work}/mask.npz")["kind"]) == 4
+    with pytest.raises(ValueError, match="holds component architecture, not equivariant layer"):
+        io.load_layer(f"{work}/mask.npz")
+    with pytest.raises(ValueError, match="not training weights"):
+        io.load_weights(f"{work}/layer.npz")
+    import numpy as np
+
+    z = dict(np.load(f"{work}/layer.npz"))
+    z["format_version"] = np.int64(3)
+    np.savez(f"{work}/future.npz", **z)
+    with pytest.raises(ValueError, match="newer"):
+        io.load_layer(f"{work}/future.npz")

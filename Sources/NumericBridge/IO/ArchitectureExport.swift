@@ -16,6 +16,7 @@ public enum ArchitectureExport {
         let source = arch.frame.source
         let n = arch.frame.degree
         var z = BasisExport.description(source)
+        z.setKind(.architecture)
         if n <= largestDenseExport { z.add("Q", NumPyArray(float64: try BasisExport.denseQ(source), shape: [n, n])) }
         z.addScalar("rank", arch.rank)
         z.addVector("tuple", arch.tuple)
@@ -147,6 +148,7 @@ public enum ArchitectureExport {
     /// (rows×rank, dense). The network is x ↦ D·E·x in the pixel basis.
     public static func invariantArchive(_ v: InvariantVariety) throws -> NumPyArchive {
         var z = NumPyArchive.described(n: v.columns)
+        z.setKind(.invariantAutoencoder)
         z.addScalar("rows", v.rows)
         z.addScalar("rank", v.rank)
         var orbit = [Int32](repeating: 0, count: v.columns)
@@ -196,6 +198,7 @@ public enum ArchitectureExport {
     /// - Throws: `GeometryError.tooLarge` when the orbits could only be counted.
     public static func layerArchive(_ layer: EquivariantLayer) throws -> NumPyArchive {
         var z = NumPyArchive.described(n: layer.group.degree)
+        z.setKind(.layer)
         z.addScalar("in_power", layer.inputPower)
         z.addScalar("out_power", layer.outputPower)
         z.addScalar("parameter_count", layer.parameterCount)

@@ -11,9 +11,9 @@ import Geometry
 /// δμ×δμ: Σ z zᵀ over the block's slots).
 public enum MomentsArchive {
     /// The `kind` member of one permutation's moments archive.
-    public static let kind = 1
+    public static let kind = NumPyArchive.Kind.permutationMoments.rawValue
     /// The `kind` member of a group's moments archive.
-    public static let groupKind = 2
+    public static let groupKind = NumPyArchive.Kind.groupMoments.rawValue
 
     /// The `.npz` of one shard's block moments (docs/formats.md), for `train --stats`.
     /// - Throws: `NumericError.invalidInput` for moments of a kind without a file format.

@@ -23,6 +23,34 @@ public struct NumPyArchive: Sendable {
         return z
     }
 
+    /// What a file holds, its int64 member `kind` (docs/formats.md), so that readers refuse the wrong file.
+    public enum Kind: Int, Sendable {
+        /// One permutation's block moments (`spectra`).
+        case permutationMoments = 1
+        /// A group's block moments (`spectra`).
+        case groupMoments = 2
+        /// An equivariant layer (`layer`).
+        case layer = 3
+        /// A component's weight-sharing autoencoder (`mask`).
+        case architecture = 4
+        /// An invariant autoencoder (`invariant`).
+        case invariantAutoencoder = 5
+        /// A training run's weights (`train --out`, `reproduce`).
+        case weights = 6
+        /// An adapted basis Q (`basis --out`).
+        case basis = 7
+        /// Kernel matrices of data (`kernel --out`).
+        case kernel = 8
+        /// A basis of equivariant maps between representations (`emlp --out`).
+        case equivariantMaps = 9
+    }
+
+    /// Sets the member `kind`.
+    public mutating func setKind(_ kind: Kind) {
+        arrays.removeAll { $0.name == "kind" }
+        addScalar("kind", kind.rawValue)
+    }
+
     /// Adds a member `name.npy`.
     public mutating func add(_ name: String, _ array: NumPyArray) { arrays.append((name, array)) }
 

@@ -103,6 +103,7 @@ public enum ExperimentArtifacts {
     static func weights(_ e: TrainingExperiment, _ dense: DenseOptimum) throws -> NumPyArchive {
         let n = e.frame.degree
         var z = BasisExport.description(e.frame.source)
+        z.setKind(.weights)
         if case .permutation(let layout) = e.frame.source { try addParameters(e, layout: layout, into: &z) }
         z.addScalar("rank", e.configuration.rank)
         z.addVector("tuple", e.tuple)

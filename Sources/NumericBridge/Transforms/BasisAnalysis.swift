@@ -159,6 +159,7 @@ public struct BasisAnalysis: Sendable {
         let n = degree
         let q = try BasisExport.denseQ(source)
         var archive = BasisExport.description(source)
+        archive.setKind(.basis)
         if path.hasSuffix(".npz") {
             archive.add("Q", NumPyArray(float64: q, shape: [n, n]))
             try archive.write(to: path)

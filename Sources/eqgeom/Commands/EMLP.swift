@@ -101,7 +101,8 @@ struct EMLP: ParsableCommand {
         }
         var values: [Double] = []
         for m in maps { for row in m.entries { for x in row { values.append(x.approximation.value) } } }
-        var archive = NumPyArchive()
+        var archive = NumPyArchive.described(n: space.columns)
+        archive.setKind(.equivariantMaps)
         archive.add("basis", NumPyArray(float64: values, shape: [maps.count, space.rows, space.columns]))
         try archive.write(toFile: path)
     }

@@ -63,7 +63,9 @@ struct Kernel: ParsableCommand {
         let d = set.features
         let x = normalize.apply(Array(set.values[0..<(n * d)]), features: d)
         progress("\(n) samples of \(d) values: \(kind.rawValue) kernel")
-        var archive = NumPyArchive()
+        var archive = NumPyArchive.described(n: d)
+        archive.setKind(.kernel)
+        archive.addScalar("samples", n)
         var matrices: [(String, [Double])] = []
         switch kind {
         case .mlp:

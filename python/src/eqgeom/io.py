@@ -114,34 +114,66 @@ def _little_endian(value: Any) -> npt.NDArray[Any]:
     return a.astype(a.dtype.newbyteorder("<"), copy=False)
 
 
-def load(path: PathLike) -> Arrays:
+#: The `kind` member of eqgeom's `.npz` files (docs/formats.md): what a file holds.
+KINDS = {1: "block moments (one permutation)", 2: "block moments (a group)", 3: "equivariant layer",
+         4: "component architecture", 5: "invariant autoencoder", 6: "training weights", 7: "adapted basis",
+         8: "kernel matrices", 9: "equivariant maps"}
+#: The newest `format_version` this package reads.
+FORMAT_VERSION = 2
+
+
+def load(path: PathLike, kind: Union[None, int, Tuple[int, ...]] = None) -> Arrays:
     """Read any file eqgeom writes.
 
     Parameters
     ----------
     path : str or os.PathLike
         A `.npz`, `.safetensors` or `.json` file.
+    kind : int or tuple of int, optional
+        The `kind` (or kinds) the file must have (`KINDS`); files that carry another are refused. Files without a `kind`
+        (written before it existed) are accepted.
 
     Returns
     -------
     dict
         The arrays by name (for `.json`, the object as parsed).
+
+    Raises
+    ------
+    ValueError
+        For a file of another kind, or written by a newer eqgeom (`format_version` above `FORMAT_VERSION`).
     """
     path = os.fspath(path)
+    arrays: Arrays
     if path.endswith(".safetensors"):
-        return read_safetensors(path)[0]
-    if path.endswith(".json"):
+        arrays, metadata = read_safetensors(path)
+        for key in ("kind", "format_version"):
+            if key not in arrays and key in metadata:
+                arrays[key] = np.asarray(json.loads(metadata[key]))
+    elif path.endswith(".json"):
         with open(path) as f:
             document: Arrays = json.load(f)
             return document
-    with np.load(path) as z:
-        return {k: z[k] for k in z.files}
+    else:
+        with np.load(path) as z:
+            arrays = {k: z[k] for k in z.files}
+    version = arrays.get("format_version")
+    if version is not None and int(np.asarray(version)) > FORMAT_VERSION:
+        raise ValueError(f"{path}: format_version {int(np.asarray(version))} is newer than this package reads "
+                         f"({FORMAT_VERSION}); update the eqgeom package")
+    found = arrays.get("kind")
+    wanted = (kind,) if isinstance(kind, int) else kind
+    if wanted is not None and found is not None and int(np.asarray(found)) not in wanted:
+        what = KINDS.get(int(np.asarray(found)), f"kind {int(np.asarray(found))}")
+        raise ValueError(f"{path} holds {what}, not {' or '.join(KINDS[k] for k in wanted)}")
+    return arrays
 
 
-def loaded(source: Union[PathLike, Mapping[str, Any]]) -> Mapping[str, Any]:
-    """The arrays of `source`: a path is read with `load`, a mapping of arrays is returned as it is."""
+def loaded(source: Union[PathLike, Mapping[str, Any]],
+           kind: Union[None, int, Tuple[int, ...]] = None) -> Mapping[str, Any]:
+    """The arrays of `source`: a path is read with `load` (checking `kind`), a mapping is returned as it is."""
     if isinstance(source, (str, os.PathLike)):
-        return load(source)
+        return load(source, kind)
     return source
 
 
@@ -151,17 +183,25 @@ def load_layer(path: PathLike) -> Arrays:
     Returns `index` [n^q, n^p] (W = θ[index]), `bias_index` [n^q] (b = β[bias_index]), `generators` [g, n], `n`,
     `in_power` and `out_power`.
     """
-    return load(path)
+    return load(path, kind=3)
 
 
 def load_architecture(path: PathLike) -> Arrays:
-    """Read a component's architecture (`eqgeom mask … --out`), for one permutation or a group."""
-    return load(path)
+    """Read a component's architecture (`eqgeom mask … --out`, or one permutation's `weights.npz`, which carries it)."""
+    return load(path, kind=(4, 6))
 
 
 def load_weights(path: PathLike) -> Arrays:
-    """Read `weights.npz` of `eqgeom train … --out DIR`."""
-    return load(path)
+    """Read `weights.npz` of `eqgeom train … --out DIR` or `eqgeom reproduce … --out DIR`."""
+    return load(path, kind=6)
+
+
+def load_moments(path: PathLike) -> Arrays:
+    """Read a statistics file (`eqgeom spectra … --out`, `eqgeom.moments.save_moments`), of either kind."""
+    arrays = load(path)
+    if int(np.asarray(arrays.get("kind", 0))) not in (1, 2):
+        raise ValueError(f"{os.fspath(path)} is not a block-moments file")
+    return arrays
 
 
 def permutation_matrix(images: npt.ArrayLike) -> npt.NDArray[np.float64]:

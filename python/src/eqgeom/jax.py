@@ -34,7 +34,7 @@ def linear_init(layer: Source, key: jax.Array, in_channels: int = 1, out_channel
                 gain: float = 1.0) -> Params:
     """Parameters {"weight": (C_out, C_in, orbits), "bias": (C_out, bias orbits)} of an equivariant layer;
     θ ~ N(0, gain²/fan_in), fan_in = C_in·n^p (variance-preserving), β = 0."""
-    arrays = io.loaded(layer)
+    arrays = io.loaded(layer, kind=3)
     index = np.asarray(arrays["index"])
     count = int(index.max()) + 1 if index.size else 0
     scale = gain / math.sqrt(in_channels * index.shape[1])
@@ -48,7 +48,7 @@ def linear_init(layer: Source, key: jax.Array, in_channels: int = 1, out_channel
 def linear_apply(layer: Source, params: Params, x: jax.Array) -> jax.Array:
     """x (..., C_in, n^p) ↦ (..., C_out, n^q), the channel axis always present; between points (p = q = 1) also
     images (..., C_in, H, W) with H·W = n ↦ (..., C_out, H, W)."""
-    arrays = io.loaded(layer)
+    arrays = io.loaded(layer, kind=3)
     index = np.asarray(arrays["index"])
     weight = params["weight"]
     in_channels = weight.shape[1]
@@ -113,7 +113,7 @@ class Autoencoder:
     (the object only holds the static index arrays and the transform)."""
 
     def __init__(self, arch: Source) -> None:
-        self.arch = io.loaded(arch)
+        self.arch = io.loaded(arch, kind=(4, 6))
         self.transform = transform_of(self.arch)
         self.group = "q_row" in self.arch
 
@@ -129,7 +129,7 @@ class Autoencoder:
 
     def from_weights(self, weights: Source) -> Params:
         """Parameters from `weights.npz` of `eqgeom train … --out DIR` (one permutation)."""
-        w = io.loaded(weights)
+        w = io.loaded(weights, kind=6)
         return {"encoder_theta": jnp.asarray(w["encoder_theta"]), "decoder_theta": jnp.asarray(w["decoder_theta"])}
 
     def pattern(self, params: Params, name: str) -> jax.Array:

@@ -40,7 +40,7 @@ class EquivariantLinear(torch.nn.Module):
         super().__init__()
         if route not in ("auto", "rows", "dense"):
             raise ValueError(f"route is 'auto', 'rows' or 'dense', got {route!r}")
-        arrays = io.loaded(layer)
+        arrays = io.loaded(layer, kind=3)
         index = np.asarray(arrays["index"])
         self.in_channels, self.out_channels, self.gain = in_channels, out_channels, gain
         self.in_power, self.out_power = (int(np.asarray(arrays[k])) for k in ("in_power", "out_power"))
@@ -192,7 +192,7 @@ class ComponentAutoencoder(torch.nn.Module):
                  generator: Optional[torch.Generator] = None) -> None:
         super().__init__()
         dtype = dtype or torch.get_default_dtype()
-        arch = io.loaded(arch)
+        arch = io.loaded(arch, kind=(4, 6))
         self.transform = transform_of(arch)
         n = self.transform.n
         self.group = "q_row" in arch
@@ -246,7 +246,7 @@ class ComponentAutoencoder(torch.nn.Module):
     def load_weights(self, weights: Union[io.PathLike, Mapping[str, Any]]) -> "ComponentAutoencoder":
         """Sets θ from `weights.npz` of `eqgeom train … --out DIR` (one permutation: `encoder_theta`,
         `decoder_theta`)."""
-        w = io.loaded(weights)
+        w = io.loaded(weights, kind=6)
         if self.group:
             raise ValueError("group weights.npz stores block maps, not θ; train the module or use the maps directly")
         for name in ("encoder", "decoder"):
