@@ -9,7 +9,8 @@ import Foundation
 public enum SafeTensors {
     /// Members copied into `__metadata__` (as JSON text) when the archive has them.
     static let metadataMembers = [
-        "format_version", "index_base", "n", "kind", "rank", "tuple", "in_power", "out_power", "generators", "permutation",
+        "format_version", "index_base", "n", "kind", "rank", "tuple", "in_power", "out_power", "generators",
+        "permutation",
     ]
 
     static func dtypeName(_ d: NumPyArray.DType) -> String {
