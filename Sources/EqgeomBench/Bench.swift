@@ -283,9 +283,9 @@ func benchmarks() -> [Benchmark] {
         Benchmark(name: "train.exact_optimum_60000x784", prepare: { Synthetic.shared.prepareTransform() }) {
             let s = Synthetic.shared
             let spectra = try CyclicBlockSpectra(moments: s.transform.moments(of: s.pixels, batch: 60_000))
-            let v = try EquivariantVariety(structure: s.layout.structure, rank: 99)
-            return
-                "loss \(ComponentOptimum(spectra, component: try v.component(ComponentSelection.paperTuple)).loss)"
+            let arch = try ComponentArchitecture(frame: IsotypicFrame(s.layout), tuple: ComponentSelection.paperTuple)
+            let theta = try arch.parameters(projectors: spectra.optimalMaps(ComponentSelection.paperTuple))
+            return "loss \(spectra.loss(ComponentSelection.paperTuple)), \(theta.count) parameters"
         },
         Benchmark(name: "train.best_component_60000x784", prepare: { Synthetic.shared.prepareTransform() }) {
             let s = Synthetic.shared

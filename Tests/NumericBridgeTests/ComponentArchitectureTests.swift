@@ -112,4 +112,48 @@ import EqgeomTestSupport
         #expect(throws: NumericError.self) { try ComponentArchitecture(frame: frame, tuple: [1]) }
         #expect(throws: NumericError.self) { try ComponentArchitecture(frame: frame, tuple: [2, 0]) }
     }
+
+    /// The exact optimum's θ (`parameters(projectors:)`: U over ℝ, ℂ or ℍ by Gram–Schmidt over D) reproduces the
+    /// optimum's block maps: D·E on the points equals the frame's pixel matrix of the maps (a second method), for
+    /// groups with real, complex and quaternionic blocks and for one permutation; a map that is not a projector is
+    /// refused.
+    @Test func exactOptimumParametersReproduceTheBlockMaps() throws {
+        let cases: [[String]] = [
+            ["(1 2 4 6)(3 5 7 8)", "(1 3 4 7)(2 8 6 5)"],  // Q8 regular: an ℍ block
+            ["(1 2 3 4 5 6 7)", "(8 9 10)"],  // C7 × C3: ℂ blocks
+            ["(1 2 3 4 5 6 7)", "(2 3 5)(4 7 6)(8 9 10)"],  // C7:C3 on 10 points: ℂ blocks of weight 6
+        ]
+        var rng = SplitMix(31)
+        for generators in cases {
+            let permutations = try generators.map { try Permutation(cycles: $0) }
+            let degree = permutations.map(\.degree).max() ?? 1
+            let group = try PermutationGroup(generators: try permutations.map { try $0.extended(to: degree) })
+            let n = group.degree
+            let basis = try GroupNumericBasis(try AdaptedBasis(group: group))
+            let frame = IsotypicFrame(basis)
+            let x = (0..<(50 * n)).map { _ in rng.normal() }
+            let spectra = try GroupTransform(basis).moments(of: x, batch: 50).spectra()
+            let t = frame.blocks.map { ($0.multiplicity + 1) / 2 }
+            let arch = try ComponentArchitecture(frame: frame, tuple: t)
+            let maps = spectra.optimalMaps(t)
+            let theta = try arch.parameters(projectors: maps)
+            let points = try arch.onPoints(basis)
+            let w = BLAS.multiply(points.decoder.matrix(theta), points.encoder.matrix(theta), m: n, n: n, k: arch.rank)
+            let expected = try frame.pixelMatrix(maps)
+            #expect(zip(w, expected).allSatisfy { abs($0 - $1) < 1e-10 }, "\(generators)")
+            var wrong = maps
+            if let b = wrong.indices.first(where: { t[$0] > 0 }) { wrong[b] = wrong[b].map { $0 * 0.5 } }
+            #expect(throws: NumericError.self) { try arch.parameters(projectors: wrong) }
+        }
+        let layout = try BasisLayout(try Permutation(cycles: "(1 2 3 4 5 6)(7 8 9)"))
+        let x = (0..<(40 * 9)).map { _ in rng.normal() }
+        let spectra = try StructuredTransform(layout).moments(of: x, batch: 40).spectra()
+        let frame = IsotypicFrame(layout)
+        let t = frame.blocks.map { ($0.multiplicity + 1) / 2 }
+        let arch = try ComponentArchitecture(frame: frame, tuple: t)
+        let theta = try arch.parameters(projectors: spectra.optimalMaps(t))
+        let w = try Self.pixelMatrix(arch, theta)
+        let expected = try frame.pixelMatrix(spectra.optimalMaps(t))
+        #expect(zip(w, expected).allSatisfy { abs($0 - $1) < 1e-10 })
+    }
 }

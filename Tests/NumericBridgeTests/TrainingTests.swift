@@ -42,6 +42,17 @@ func componentPixelMatrix(
     return BLAS.multiply(BLAS.multiply(q, de, m: n, n: n, k: n), q, m: n, n: n, k: n, transposeB: true)
 }
 
+/// The exact optimum of component t as θ on one permutation's masks (`ComponentArchitecture.parameters`), with its
+/// loss and rounding bound from the spectra.
+func exactOptimum(_ spectra: CyclicBlockSpectra, tuple t: [Int]) throws -> (
+    masks: (encoder: WeightSharingPattern, decoder: WeightSharingPattern), encoderTheta: [Double],
+    decoderTheta: [Double], loss: Double, lossError: Double
+) {
+    let arch = try ComponentArchitecture(frame: IsotypicFrame(spectra.layout), tuple: t)
+    let theta = arch.split(try arch.parameters(projectors: spectra.optimalMaps(t)))
+    return (try arch.masks(), theta.encoder, theta.decoder, spectra.loss(t), spectra.lossErrorBound(t))
+}
+
 @Suite struct TrainingTests {
     let h = 3
     let w = 6
@@ -66,8 +77,8 @@ func componentPixelMatrix(
             let v = try EquivariantVariety(structure: layout.structure, rank: r)
             var bestLoss = Double.infinity
             for t in v.components {
-                let opt = ComponentOptimum(spectra, component: try v.component(t))
-                let masks = try ComponentArchitecture(frame: IsotypicFrame(layout), tuple: t).masks()
+                let opt = try exactOptimum(spectra, tuple: t)
+                let masks = opt.masks
                 let wOpt = componentPixelMatrix(
                     masks, encoderTheta: opt.encoderTheta, decoderTheta: opt.decoderTheta, q: q, n: n)
                 #expect(abs(directLoss(data, wOpt) - opt.loss) < 1e-10, "r=\(r) t=\(t)")
@@ -103,7 +114,7 @@ func componentPixelMatrix(
         let (data, layout, spectra, x) = try setup(seed: 64)
         let v = try EquivariantVariety(structure: layout.structure, rank: 6)
         let t = ComponentSelection.best(spectra, rank: v.rank)
-        let opt = ComponentOptimum(spectra, component: try v.component(t))
+        let opt = try exactOptimum(spectra, tuple: t)
         let arch = try ComponentArchitecture(frame: IsotypicFrame(layout), tuple: t)
         let model = try arch.trainAdam(
             coordinates: x, count: data.count,

@@ -156,8 +156,8 @@ import Algebra
         var rng = SeededGenerator(seed: 75)
         let variety = try EquivariantVariety(structure: layout.structure, rank: 7)
         for t in variety.components.prefix(testIterations(12)) {
-            let opt = ComponentOptimum(spectra, component: try variety.component(t))
-            let masks = try ComponentArchitecture(frame: frame, tuple: t).masks()
+            let opt = try exactOptimum(spectra, tuple: t)
+            let masks = opt.masks
             let best = componentPixelMatrix(
                 masks, encoderTheta: opt.encoderTheta, decoderTheta: opt.decoderTheta, q: q, n: n)
             let exact = try WeightIdentification(try WeightMatrix(best, n: n), frame: frame)

@@ -74,3 +74,34 @@ def test_files_name_their_kind_and_readers_check_it(binary: str, tmp_path: "obje
     np.savez(f"{work}/future.npz", **z)
     with pytest.raises(ValueError, match="newer"):
         io.load_layer(f"{work}/future.npz")
+
+
+def test_group_runs_load_into_the_modules(binary: str, tmp_path: "object") -> None:
+    """A D4 run's weights.npz carries the architecture and θ: the module built from it reproduces eqgeom's exact
+    loss, in PyTorch and JAX."""
+    import numpy as np
+    from conftest import run as run_cli
+
+    work = str(tmp_path)
+    x = np.random.default_rng(8).random((60, 25))
+    np.save(f"{work}/x.npy", x)
+    d4 = ["--image", "5x5", "--rotate", "90", "--reflect", "horizontal"]
+    exact = run_cli(binary, "train", *d4, "--rank", "6", "--method", "exact", "--data", f"{work}/x.npy",
+                    "--out", f"{work}/run")["exact_loss"]
+    weights = f"{work}/run/weights.npz"
+    torch = pytest.importorskip("torch")
+    from eqgeom.torch import ComponentAutoencoder
+
+    model = ComponentAutoencoder(weights, dtype=torch.float64).load_weights(weights)
+    data = torch.tensor(x)
+    assert abs(float(((model(data) - data) ** 2).mean()) - exact) < 1e-10
+    jax = pytest.importorskip("jax")
+    from eqgeom.jax import Autoencoder
+
+    jax.config.update("jax_enable_x64", True)
+    try:
+        auto = Autoencoder(weights)
+        y = auto.apply(auto.from_weights(weights), jax.numpy.asarray(x))
+        assert abs(float(((np.asarray(y) - x) ** 2).mean()) - exact) < 1e-10
+    finally:
+        jax.config.update("jax_enable_x64", False)

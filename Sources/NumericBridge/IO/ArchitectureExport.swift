@@ -13,13 +13,20 @@ public enum ArchitectureExport {
     /// `q_col`, `q_value`).
     /// - Throws: `MemoryLimitError`/`NumericError.tooLarge` for patterns or a dense Q past the budget.
     public static func maskArchive(_ arch: ComponentArchitecture) throws -> NumPyArchive {
-        let source = arch.frame.source
-        let n = arch.frame.degree
-        var z = BasisExport.description(source)
+        var z = BasisExport.description(arch.frame.source)
         z.setKind(.architecture)
-        if n <= largestDenseExport { z.add("Q", NumPyArray(float64: try BasisExport.denseQ(source), shape: [n, n])) }
         z.addScalar("rank", arch.rank)
         z.addVector("tuple", arch.tuple)
+        try addArchitecture(arch, to: &z)
+        return z
+    }
+
+    /// The architecture's members without `rank` and `tuple` (a training run's `weights.npz` records its own):
+    /// `Q` (n ≤ `largestDenseExport`), `parameter_count` and the patterns (`maskArchive`).
+    static func addArchitecture(_ arch: ComponentArchitecture, to z: inout NumPyArchive) throws {
+        let source = arch.frame.source
+        let n = arch.frame.degree
+        if n <= largestDenseExport { z.add("Q", NumPyArray(float64: try BasisExport.denseQ(source), shape: [n, n])) }
         z.addScalar("parameter_count", arch.parameterCount)
         switch source {
         case .permutation:
@@ -42,7 +49,6 @@ public enum ArchitectureExport {
             }
             BasisExport.addSparseQ(&z, basis)
         }
-        return z
     }
 
     /// Largest n for which architecture files carry the dense Q (128 MiB); larger files carry only its description.

@@ -96,15 +96,16 @@ public enum ExperimentArtifacts {
         return figure
     }
 
-    /// weights.npz: the frame's description (σ's cycles or the group's generators and blocks), `rank`, `tuple`,
-    /// per block `map_b` (the block map F_ρ, δμ×δμ), `W` (n ≤ 4096), the dense optimum's `dense_U`, every block's
-    /// energies; for one permutation also Q (n ≤ 4096) and the weight-sharing parameters with their index and
-    /// sign maps.
+    /// weights.npz: the frame's description (σ's cycles or the group's generators and blocks), the component's
+    /// architecture (`ArchitectureExport`, as `mask` writes it) with its parameters θ (one permutation:
+    /// `encoder_theta`/`decoder_theta` on the ±1 masks; a group: `theta` on the patterns on the points) of the
+    /// Adam-trained layers or of the exact optimum (U* and U per block), `rank`, `tuple`, per block `map_b` (the block
+    /// map F_ρ, δμ×δμ), `W` (n ≤ 4096), the dense optimum's `dense_U` and every block's energies.
     static func weights(_ e: TrainingExperiment, _ dense: DenseOptimum) throws -> NumPyArchive {
         let n = e.frame.degree
         var z = BasisExport.description(e.frame.source)
         z.setKind(.weights)
-        if case .permutation(let layout) = e.frame.source { try addParameters(e, layout: layout, into: &z) }
+        try addParameters(e, into: &z)
         z.addScalar("rank", e.configuration.rank)
         z.addVector("tuple", e.tuple)
         for (b, m) in e.maps.enumerated() {
@@ -121,32 +122,18 @@ public enum ExperimentArtifacts {
         return z
     }
 
-    /// One permutation's weight-sharing parameters (MATH.md §4.4): Q (n ≤ 4096), `encoder_theta`/`decoder_theta`
-    /// (of the Adam-trained layers, or Uᴴ and U of the exact optimum) and their index and sign maps.
-    static func addParameters(_ e: TrainingExperiment, layout: BasisLayout, into z: inout NumPyArchive) throws {
-        let n = layout.degree
-        let component = try EquivariantVariety(structure: layout.structure, rank: e.configuration.rank)
-            .component(e.tuple)
+    /// The component's architecture and θ (MATH.md §4.4, §8.8): the Adam-trained layers (per block E, then D), or
+    /// the exact optimum's U* and U; one permutation's θ split as `encoder_theta`/`decoder_theta` on its masks.
+    static func addParameters(_ e: TrainingExperiment, into z: inout NumPyArchive) throws {
         let arch = try ComponentArchitecture(frame: e.frame, tuple: e.tuple)
-        let theta: (encoder: [Double], decoder: [Double])
-        if let trained = e.trained {
-            theta = (trained.layers.flatMap { $0[0] }, trained.layers.flatMap { $0[1] })
-        } else if let spectra = e.spectra as? CyclicBlockSpectra {
-            let optimum = ComponentOptimum(spectra, component: component)
-            theta = (optimum.encoderTheta, optimum.decoderTheta)
-        } else {
-            throw NumericError.invalidInput("the spectra of one permutation are not in its FFT frame")
+        try ArchitectureExport.addArchitecture(arch, to: &z)
+        let theta = try e.trained.map { $0.layers.flatMap { $0.flatMap { $0 } } } ?? arch.parameters(projectors: e.maps)
+        guard case .permutation = e.frame.source else {
+            z.add("theta", NumPyArray(float64: theta, shape: [theta.count]))
+            return
         }
-        if n <= TrainingExperiment.largestPixelMatrix {
-            z.add("Q", NumPyArray(float64: try NumericBasis(layout).matrix, shape: [n, n]))
-        }
-        z.add("encoder_theta", NumPyArray(float64: theta.encoder, shape: [theta.encoder.count]))
-        z.add("decoder_theta", NumPyArray(float64: theta.decoder, shape: [theta.decoder.count]))
-        let masks = try arch.masks()
-        for (name, p) in [("encoder", masks.encoder), ("decoder", masks.decoder)] {
-            let (index, sign) = p.denseIndexAndSign
-            z.add("\(name)_index", NumPyArray(int32: index, shape: p.shape))
-            z.add("\(name)_sign", NumPyArray(int8: sign, shape: p.shape))
-        }
+        let split = arch.split(theta)
+        z.add("encoder_theta", NumPyArray(float64: split.encoder, shape: [split.encoder.count]))
+        z.add("decoder_theta", NumPyArray(float64: split.decoder, shape: [split.decoder.count]))
     }
 }

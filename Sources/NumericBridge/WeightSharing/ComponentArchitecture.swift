@@ -206,4 +206,16 @@ extension ComponentArchitecture {
         }
         return (try mask(encoder, count: encoderCount), try mask(decoder, count: decoderCount))
     }
+
+    /// θ split into the encoder's θ_E and the decoder's θ_D (the order of `masks`).
+    public func split(_ theta: [Double]) -> (encoder: [Double], decoder: [Double]) {
+        var (e, d) = ([Double](), [Double]())
+        for b in 0..<(blockParameterOffsets.count - 1) {
+            let start = blockParameterOffsets[b]
+            let half = (blockParameterOffsets[b + 1] - start) / 2
+            e += theta[start..<(start + half)]
+            d += theta[(start + half)..<(start + 2 * half)]
+        }
+        return (e, d)
+    }
 }

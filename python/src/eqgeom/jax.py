@@ -128,8 +128,10 @@ class Autoencoder:
                 "decoder_theta": jax.random.normal(k2, (counts[1],)) / math.sqrt(n)}
 
     def from_weights(self, weights: Source) -> Params:
-        """Parameters from `weights.npz` of `eqgeom train … --out DIR` (one permutation)."""
+        """Parameters from `weights.npz` of `eqgeom train … --out DIR` (one permutation or a group)."""
         w = io.loaded(weights, kind=6)
+        if self.group:
+            return {"theta": jnp.asarray(w["theta"])}
         return {"encoder_theta": jnp.asarray(w["encoder_theta"]), "decoder_theta": jnp.asarray(w["decoder_theta"])}
 
     def pattern(self, params: Params, name: str) -> jax.Array:

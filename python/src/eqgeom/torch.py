@@ -244,11 +244,14 @@ class ComponentAutoencoder(torch.nn.Module):
 
     @torch.no_grad()
     def load_weights(self, weights: Union[io.PathLike, Mapping[str, Any]]) -> "ComponentAutoencoder":
-        """Sets θ from `weights.npz` of `eqgeom train … --out DIR` (one permutation: `encoder_theta`,
-        `decoder_theta`)."""
+        """Sets θ from `weights.npz` of `eqgeom train … --out DIR` or `reproduce … --out DIR` (one permutation:
+        `encoder_theta`, `decoder_theta`; a group: `theta`)."""
         w = io.loaded(weights, kind=6)
         if self.group:
-            raise ValueError("group weights.npz stores block maps, not θ; train the module or use the maps directly")
+            if "theta" not in w:
+                raise ValueError("this weights.npz has no θ (written by an eqgeom before 0.9); run train again")
+            self.theta.copy_(torch.as_tensor(w["theta"]))
+            return self
         for name in ("encoder", "decoder"):
             getattr(self, f"{name}_theta").copy_(torch.as_tensor(w[f"{name}_theta"]))
         return self

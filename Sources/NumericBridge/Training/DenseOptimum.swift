@@ -2,53 +2,6 @@ import Foundation
 import Algebra
 import Geometry
 
-/// The global minimum of the squared-error loss over one component V_t (MATH.md §4.5): per block
-/// the projection onto the top t_b eigenvectors (Eckart–Young), as weights of the component's
-/// weight-sharing autoencoder (encoder = Uᴴ, decoder = U per block, in the Q_σ basis; `ComponentArchitecture.masks`).
-public struct ComponentOptimum: Sendable {
-    /// The component's real parameters.
-    public let parameterCount: Int
-    /// Mean squared error per pixel, ‖X − XWᵀ‖²_F/(N·n).
-    public let loss: Double
-    /// Bound on the rounding error of `loss` (`CyclicBlockSpectra.lossErrorBound`).
-    public let lossError: Double
-    /// Parameters θ_E of the encoder's mask (`ComponentArchitecture.masks` order).
-    public let encoderTheta: [Double]
-    /// The decoder's parameters.
-    public let decoderTheta: [Double]
-
-    /// The optimum of a component from the data's spectra: per block the top t_b eigenvectors.
-    public init(_ spectra: CyclicBlockSpectra, component: EquivariantComponent) {
-        parameterCount = component.parameterCount
-        loss = spectra.loss(component.tuple)
-        lossError = spectra.lossErrorBound(component.tuple)
-        var te: [Double] = []
-        var td: [Double] = []
-        for (blk, t) in zip(spectra.blocks, component.tuple) {
-            let d = blk.block.multiplicity
-            func u(_ j: Int, _ i: Int) -> (Double, Double) {
-                (blk.vectorsRe[j * d + i], blk.block.isComplex ? blk.vectorsIm[j * d + i] : 0)
-            }
-            for i in 0..<t {
-                for j in 0..<d {  // encoder t×d: Uᴴ
-                    let (a, b) = u(j, i)
-                    te.append(a)
-                    if blk.block.isComplex { te.append(-b) }
-                }
-            }
-            for j in 0..<d {
-                for i in 0..<t {  // decoder d×t: U
-                    let (a, b) = u(j, i)
-                    td.append(a)
-                    if blk.block.isComplex { td.append(b) }
-                }
-            }
-        }
-        encoderTheta = te
-        decoderTheta = td
-    }
-}
-
 /// The dense rank-r optimum (PCA): top r eigenvalues of XᵀX in the pixel basis.
 public struct DenseOptimum: Sendable {
     /// r.
