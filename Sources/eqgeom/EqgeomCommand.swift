@@ -23,6 +23,8 @@ struct EqgeomCommand: ParsableCommand {
 
     static func main() {
         BLASCore.restartWithBetterKernelsIfNeeded()
+        // SIGINT/SIGTERM remove the run's temporaries and staging directories (polling commands take SIGINT over)
+        StagedPaths.removeOnSignal()
         do {
             var command = try parseAsRoot()
             try refuseRepeatedOptions(Array(CommandLine.arguments.dropFirst()), of: type(of: command))

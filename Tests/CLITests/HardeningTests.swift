@@ -362,6 +362,35 @@ func temporaryDirectory() throws -> String {
         #expect(left.allSatisfy { $0 == "l.npz" || $0.hasPrefix("run") }, "\(left)")
     }
 
+    /// SIGINT or SIGTERM to a command that does not poll for interruption (`layer` writing a 25 MB index), at
+    /// moments spread over its run: it exits 130 or 143 leaving no file and no temporary, or (a signal after the
+    /// commit) 0 with the whole file.
+    @Test func signalsRemoveTemporariesOfEveryCommand() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for (k, delay) in [0.2, 0.7, 1.2, 1.7, 2.2, 2.7, 3.5].enumerated() {
+            let signal = k % 2 == 0 ? SIGINT : SIGTERM
+            let process = Process()
+            process.executableURL = eqgeomBinary()
+            process.arguments = ["layer", "--group", "S50", "--in-power", "2", "--out-power", "2", "--out", "l.npz"]
+            process.currentDirectoryURL = URL(fileURLWithPath: dir)
+            process.standardError = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, signal)
+            process.waitUntilExit()
+            let left = try FileManager.default.contentsOfDirectory(atPath: dir)
+            let status = process.terminationStatus
+            if status == 0 {
+                #expect(left == ["l.npz"], "signal at \(delay) s: \(left)")
+            } else {
+                #expect(status == 128 + signal && left.isEmpty, "signal at \(delay) s: status \(status), \(left)")
+            }
+            try? FileManager.default.removeItem(atPath: dir + "/l.npz")
+        }
+    }
+
     /// Dense generator files for `lconv` stop at 24×24 (its exact centraliser took minutes at 32 and ran past
     /// 300 s at the former limit of 64).
     @Test func lconvGeneratorFilesAreBounded() throws {

@@ -31,15 +31,20 @@ public enum OutputFile {
         sweepLitter(in: directory)
         let temporary =
             directory + "/." + url.lastPathComponent + ".eqgeom-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        StagedPaths.add(temporary)
         guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o644]),
             let handle = FileHandle(forWritingAtPath: temporary)
-        else { throw NumericError.io("cannot write \(path): directory \(directory) is not writable") }
+        else {
+            StagedPaths.remove(temporary)
+            throw NumericError.io("cannot write \(path): directory \(directory) is not writable")
+        }
         do {
             try body(handle)
             try handle.close()
         } catch {
             try? handle.close()
             try? FileManager.default.removeItem(atPath: temporary)
+            StagedPaths.remove(temporary)
             if let e = error as? NumericError { throw e }
             throw NumericError.io("cannot write \(path): \(error.localizedDescription)")
         }
@@ -65,9 +70,11 @@ public enum OutputFile {
         if let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] {
             try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temporary)
         }
+        defer { StagedPaths.remove(temporary) }
         guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)
-            throw NumericError.io("cannot write \(path): \(String(cString: strerror(errno)))")
+            throw NumericError.io("cannot write \(path): \(reason)")
         }
     }
 }
@@ -84,6 +91,8 @@ public struct OutputFiles {
     /// The staging directory and the directory it becomes at `commit`.
     private var staging: (directory: String, final: String)?
     private var stagedInDirectory: [String] = []
+    /// The files written inside the staging directory (for the signal-time cleanup).
+    private var stagedInside: [String] = []
 
     /// An empty set of staged files.
     public init() {}
@@ -110,9 +119,11 @@ public struct OutputFiles {
         let name = URL(fileURLWithPath: target).lastPathComponent
         let hidden = parent + "/." + name + ".eqgeom-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         for made in missing + [hidden] {
+            StagedPaths.add(made, directory: true)
             do {
                 try FileManager.default.createDirectory(atPath: made, withIntermediateDirectories: false)
             } catch {
+                StagedPaths.remove(made)
                 discard()
                 throw NumericError.io("cannot create directory \(directory)")
             }
@@ -128,6 +139,8 @@ public struct OutputFiles {
             let url = URL(fileURLWithPath: path).standardizedFileURL
             if let staging, url.deletingLastPathComponent().path == staging.final {
                 let inside = staging.directory + "/" + url.lastPathComponent
+                StagedPaths.add(inside)
+                stagedInside.append(inside)
                 guard FileManager.default.createFile(atPath: inside, contents: Data(bytes)) else {
                     throw NumericError.io("cannot write \(path)")
                 }
@@ -157,17 +170,28 @@ public struct OutputFiles {
                 throw NumericError.io("cannot create directory \(staging.final): \(reason)")
             }
         }
+        forgetStagedPaths()
         staging = nil
         stagedInDirectory = []
         createdDirectories = []
         return paths
     }
 
+    /// Takes this set's files and directories out of the signal-time cleanup.
+    private mutating func forgetStagedPaths() {
+        for path in stagedInside + createdDirectories { StagedPaths.remove(path) }
+        stagedInside = []
+    }
+
     /// Removes the staged files, the staging directory and the directories made for them.
     public mutating func discard() {
-        for (temporary, _) in staged { try? FileManager.default.removeItem(atPath: temporary) }
+        for (temporary, _) in staged {
+            try? FileManager.default.removeItem(atPath: temporary)
+            StagedPaths.remove(temporary)
+        }
         staged = []
         for directory in createdDirectories.reversed() { try? FileManager.default.removeItem(atPath: directory) }
+        forgetStagedPaths()
         createdDirectories = []
         staging = nil
         stagedInDirectory = []
