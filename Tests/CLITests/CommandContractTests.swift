@@ -10,6 +10,15 @@ func json(_ args: [String]) throws -> [String: Any] {
 
 /// The stable JSON keys scripts rely on (docs/cli.md), with values from MATH.md.
 @Suite struct CommandContractTests {
+    /// The completion scripts docs/cli.md installs exist for bash, zsh and fish and name the commands and options.
+    @Test func completionScriptsNameCommandsAndOptions() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let r = try runEqgeom(["--generate-completion-script", shell])
+            #expect(r.status == 0, "\(shell): \(r.stderr)")
+            #expect(r.stdout.contains("critical-points") && r.stdout.contains("memory-limit"), "\(shell)")
+        }
+    }
+
     @Test func determinantalKeys() throws {
         let o = try json(["determinantal", "--rows", "3", "--cols", "3", "--rank", "1"])
         #expect(o["dimension"] as? Int == 5 && o["degree"] as? String == "6" && o["ed_degree"] as? String == "3")
