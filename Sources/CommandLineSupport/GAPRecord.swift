@@ -44,9 +44,16 @@ public enum GAPRecord {
             key.unicodeScalars.map {
                 $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) ? Character($0) : "_"
             })
-        if name.first?.isNumber ?? true { name = "_" + name }
+        if name.first?.isNumber ?? true || keywords.contains(name) { name = "_" + name }
         return name
     }
+
+    /// GAP's reserved words, which cannot name a record component.
+    static let keywords: Set<String> = [
+        "and", "atomic", "break", "continue", "do", "elif", "else", "end", "false", "fi", "for", "function", "if",
+        "in", "local", "mod", "not", "od", "or", "readonly", "readwrite", "rec", "repeat", "return", "then", "true",
+        "until", "while", "quit", "QUIT", "IsBound", "Unbind", "TryNextMethod", "Info", "Assert",
+    ]
 
     struct Parser {
         let bytes: [UInt8]

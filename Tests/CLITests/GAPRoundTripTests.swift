@@ -75,4 +75,32 @@ import EqgeomTestSupport
             "r := " + basis.stdout + "Print(IsFloat(r.block_error_max), r.block_error_max < 1.e-14, \"\\n\");")
         #expect(floats == "truetrue", "GAP read \(floats)")
     }
+
+    /// `basis GROUP --out B.g` writes the exact basis in GAP syntax, and GAP re-checks it in its own arithmetic
+    /// (Oracles/check-basis.g: number fields as AlgebraicExtension, P_g B = B M_g and full rank for every copy):
+    /// ℚ(√5) for D5, an ℍ block for Q8, ℂ blocks for C7:C3; an edited entry is caught.
+    @Test func exactBasesInGAPSyntaxHoldInGAP() throws {
+        guard Self.gap != nil else { return }
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let checker = packageRoot().appendingPathComponent("Tests/CLITests/Oracles/check-basis.g").path
+        let cases = [
+            ("d5", ["(1 2 3 4 5)", "(2 5)(3 4)"], 2), ("q8", ["(1 2 4 6)(3 5 7 8)", "(1 3 4 7)(2 8 6 5)"], 5),
+            ("c7c3", ["(1 2 3 4 5 6 7)", "(2 3 5)(4 7 6)"], 2),
+        ]
+        for (name, generators, classes) in cases {
+            let path = "\(dir)/\(name).g"
+            let r = try runEqgeom(["basis"] + generators.flatMap { ["--gen", $0] } + ["--out", path])
+            try #require(r.status == 0, "\(r.stderr)")
+            let verdict = try Self.runGAP("Read(\"\(path)\");\nRead(\"\(checker)\");")
+            #expect(verdict.hasPrefix("basisholds:\(classes)classes"), "\(name): \(verdict)")
+        }
+        var text = try String(contentsOfFile: "\(dir)/d5.g", encoding: .utf8)
+        let first = try #require(text.range(of: "\"1/5\""))  // one entry of the trivial copy: no longer constant
+        text.replaceSubrange(first, with: "\"1/4\"")
+        try text.write(toFile: "\(dir)/bad.g", atomically: true, encoding: .utf8)
+        let verdict = try Self.runGAP("Read(\"\(dir)/bad.g\");\nRead(\"\(checker)\");")
+        #expect(verdict.hasPrefix("P_gB<>BM_g"), "\(verdict)")
+        try expectRefusal(["basis", "--perm", "(1 2 3)", "--out", "\(dir)/p.g"], "exact basis of a group")
+    }
 }

@@ -19,19 +19,21 @@ struct Basis: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Write the dense Q: FILE.npy (n×n float64) or FILE.npz (Q with n, format version, index base); "
-                + "for a group also FILE.json (the exact basis, re-checkable by python/eqgeom_certify.py)."))
+                + "for a group also FILE.json (the exact basis, re-checkable by python/eqgeom_certify.py) or "
+                + "FILE.g (the same in GAP syntax: GAP's Read defines eqgeomBasis)."))
     var out: String?
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if everyCycle && !certify { throw ValidationError("--every-cycle goes with --certify") }
-        if let path = out { try requireOutputFile(path, ["npy", "npz", "json"]) }
+        if let path = out { try requireOutputFile(path, ["npy", "npz", "json", "g"]) }
         let isGroup = generators.given || action.moveCount >= 2
         if everyCycle && isGroup {
             throw ValidationError("--every-cycle is for one permutation; a group's certificate checks every orbit")
         }
-        if !isGroup, let path = out, path.hasSuffix(".json") {
-            throw ValidationError("--out FILE.json is the exact basis of a group; for one permutation use .npy or .npz")
+        if !isGroup, let path = out, path.hasSuffix(".json") || path.hasSuffix(".g") {
+            throw ValidationError(
+                "--out FILE.json or FILE.g is the exact basis of a group; for one permutation use .npy or .npz")
         }
     }
 
@@ -40,8 +42,9 @@ struct Basis: ParsableCommand {
         request.exact = exact
         request.certify = certify
         request.everyOrbit = everyCycle
-        request.exactExport = out?.hasSuffix(".json") == true
-        let dense = out.map { !$0.hasSuffix(".json") } ?? false
+        let exactFile = out.map { $0.hasSuffix(".json") || $0.hasSuffix(".g") } ?? false
+        request.exactExport = exactFile
+        let dense = out != nil && !exactFile
         let analysis: BasisAnalysis
         if let group = try action.group(with: generators) {
             if dense { try BasisAnalysis.requireDenseQ(degree: group.degree) }
@@ -59,6 +62,9 @@ struct Basis: ParsableCommand {
             }
             if let document = analysis.exactDocument, path.hasSuffix(".json") {
                 try OutputFile.write(jsonBytes(document), to: path)
+            } else if let document = analysis.exactDocument, path.hasSuffix(".g") {
+                let text = "eqgeomBasis := " + (try GAPRecord.text(json: try jsonBytes(document))) + ";\n"
+                try OutputFile.write(Array(text.utf8), to: path)
             } else {
                 try analysis.write(to: path)
             }
