@@ -63,51 +63,26 @@ struct Kernel: ParsableCommand {
         let d = set.features
         let x = normalize.apply(Array(set.values[0..<(n * d)]), features: d)
         progress("\(n) samples of \(d) values: \(kind.rawValue) kernel")
-        var archive = NumPyArchive.described(n: d)
-        archive.setKind(.kernel)
-        archive.addScalar("samples", n)
-        var matrices: [(String, [Double])] = []
+        let chosen: KernelMatrices.Kind
         switch kind {
-        case .mlp:
-            let k = FullyConnectedKernel(depth: depth ?? 1, weightStd: weightStd ?? 1, biasStd: biasStd ?? 1).kernels(
-                x, x, features: d)
-            matrices = [("nngp", k.nngp), ("ntk", k.ntk)]
+        case .mlp: chosen = .mlp(depth: depth ?? 1, weightStd: weightStd ?? 1, biasStd: biasStd ?? 1)
         case .cnn:
-            let (window, readout) = (self.window ?? ImageSize(height: 3, width: 3), self.readout ?? .flatten)
-            let pairs =
-                Double(n * n) * Double(d) * (readout == .globalAveragePool ? Double(d) : 1) * Double(window.points)
-            guard pairs <= KernelChoice.largestWork else {
-                throw ValidationError(
-                    "about \(Int(pairs)) multiply-adds: use fewer --samples, smaller images or the flatten readout")
-            }
-            let k = ConvolutionalKernel(
-                height: image.height, width: image.width, kernelHeight: window.height, kernelWidth: window.width,
-                readout: readout, weightStd: weightStd ?? 1, biasStd: biasStd ?? 1
-            ).kernels(x, x)
-            matrices = [("nngp", k.nngp), ("ntk", k.ntk)]
-        case .rbf:
-            matrices = [("kernel", RBFKernel(lengthScale: lengthScale ?? 1).kernel(x, x, features: d))]
+            let w = window ?? ImageSize(height: 3, width: 3)
+            chosen = .cnn(
+                height: image.height, width: image.width, windowHeight: w.height, windowWidth: w.width,
+                readout: readout ?? .flatten, weightStd: weightStd ?? 1, biasStd: biasStd ?? 1)
+        case .rbf: chosen = .rbf(lengthScale: lengthScale ?? 1)
         }
-        guard matrices.allSatisfy({ $0.1.allSatisfy(\.isFinite) }) else {
-            throw ValidationError("the kernel overflows double precision on these values; rescale the data")
-        }
-        var entries: [KernelReport.Entry] = []
-        for (name, m) in matrices {
-            let eigenvalues = try symmetricEigenvalues(m, n)
-            let trace = (0..<n).reduce(0) { $0 + m[$1 * n + $1] }
-            entries.append(
-                KernelReport.Entry(
-                    name: name, trace: trace, diagonalMean: trace / Double(n),
-                    largestEigenvalue: eigenvalues.first ?? 0, smallestEigenvalue: eigenvalues.last ?? 0))
-            archive.add(name, NumPyArray(float64: m, shape: [n, n]))
+        let kernels: KernelMatrices
+        do {
+            kernels = try KernelMatrices(x, count: n, features: d, kind: chosen)
+        } catch NumericError.tooLarge(let reason) {
+            throw ValidationError(reason + ": use fewer --samples, smaller images or the flatten readout")
         }
         if let path = out {
-            try archive.write(toFile: path)
+            try ArchitectureExport.kernelArchive(kernels).write(toFile: path)
             wrote([path])
         }
-        try emit(
-            KernelReport(
-                kind: kind.rawValue, samples: n, features: d, normalize: normalize.rawValue, matrices: entries),
-            output)
+        try emit(KernelReport(kernels, kind: kind.rawValue, normalize: normalize.rawValue), output)
     }
 }

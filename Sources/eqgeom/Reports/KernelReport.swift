@@ -24,6 +24,18 @@ struct KernelReport: Report {
     let normalize: String
     let matrices: [Entry]
 
+    init(_ k: KernelMatrices, kind: String, normalize: String) {
+        self.kind = kind
+        samples = k.samples
+        features = k.features
+        self.normalize = normalize
+        matrices = k.matrices.map {
+            Entry(
+                name: $0.name, trace: $0.trace, diagonalMean: $0.trace / Double(k.samples),
+                largestEigenvalue: $0.largestEigenvalue, smallestEigenvalue: $0.smallestEigenvalue)
+        }
+    }
+
     var table: String {
         keyValueTable(
             [("kernel", "\(kind) on \(samples) samples of \(features) values (normalize: \(normalize))")]
