@@ -37,10 +37,12 @@ public func progress(_ message: String) {
 /// When each progress bar started (by label), for its rate and remaining time.
 private let barStarts = Mutex<[String: ContinuousClock.Instant]>([:])
 
-/// A progress bar on stderr like tqdm's: step of total, rate and estimated time left, redrawn in place on a
-/// terminal and a plain line at each quarter otherwise (logs stay short).
+/// A progress bar on stderr like tqdm's: step of total, the current loss when there is one, rate and estimated
+/// time left, redrawn in place on a terminal and a plain line at each quarter otherwise (logs stay short).
 /// - Throws: `Interrupted` once SIGINT has arrived, so that long training stops cleanly.
-public func progressBar(_ label: String, _ done: Int, _ total: Int, unit: String = "epochs") throws {
+public func progressBar(
+    _ label: String, _ done: Int, _ total: Int, loss: Double? = nil, unit: String = "epochs"
+) throws {
     try Interruption.check()
     guard total > 0 else { return }
     let now = ContinuousClock.now
@@ -50,12 +52,14 @@ public func progressBar(_ label: String, _ done: Int, _ total: Int, unit: String
     }
     let elapsed = Double((now - start).components.seconds) + Double((now - start).components.attoseconds) * 1e-18
     let rate = done > 1 && elapsed > 0 ? Double(done - 1) / elapsed : 0
+    let lossText = loss.map { String(format: ", loss %.6g", $0) } ?? ""
     let timing =
-        rate > 0
-        ? ", \(formatRate(rate)) \(unit)/s, "
-            + (done == total
-                ? "done in \(formatSeconds(elapsed))"
-                : "about \(formatSeconds(Double(total - done) / rate)) left") : ""
+        lossText
+        + (rate > 0
+            ? ", \(formatRate(rate)) \(unit)/s, "
+                + (done == total
+                    ? "done in \(formatSeconds(elapsed))"
+                    : "about \(formatSeconds(Double(total - done) / rate)) left") : "")
     if isatty(STDERR_FILENO) != 0 {
         let width = 30
         let filled = width * done / total

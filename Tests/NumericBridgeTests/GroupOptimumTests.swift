@@ -190,7 +190,7 @@ import EqgeomTestSupport
             let model = try TrainingExperiment.trainAdam(
                 spectra, blocks: spectra.realBlocks, tuple: t,
                 settings: AdamSettings(epochs: 3000, batchSize: 40, learningRate: 0.01)
-            ) { _, _ in }
+            ) { _, _, _ in }
             let exact = spectra.loss(t)
             #expect(
                 model.loss >= exact * (1 - 1e-9) && model.loss <= exact * (1 + 1e-3),

@@ -28,10 +28,11 @@ public struct DeepAdamModel: Sendable {
 
     /// Trains `network` on the data behind `spectra` for `steps` full-batch steps.
     /// - Throws: `NumericError.invalidInput` when the network's blocks are not the data's;
-    ///   `NumericError.diverged`; whatever `progress(step, steps)` throws (an interruption).
+    ///   `NumericError.diverged`; whatever `progress(step, steps, loss)` throws (an interruption). The loss passed
+    ///   is the mean squared error per point before that step.
     public init(
         _ network: DeepEquivariantNetwork, spectra: some BlockSpectra, steps: Int, learningRate: Double, seed: UInt64,
-        progress: (Int, Int) throws -> Void = { _, _ in }
+        progress: (Int, Int, Double) throws -> Void = { _, _, _ in }
     ) throws {
         try spectra.requireShapes(BlockShapes(network.blocks), "the network's blocks are not the data's blocks")
         let blocks = spectra.realBlocks
@@ -68,13 +69,13 @@ public struct DeepAdamModel: Sendable {
         var adam = AdamState(count: count)
         for step in 0..<steps {
             var gradient = [Double](repeating: 0, count: count)
-            for chain in chains { _ = chain?.lossAndGradient(theta, into: &gradient) }
+            let current = chains.reduce(lost) { $0 + ($1?.lossAndGradient(theta, into: &gradient) ?? 0) }
             let rate = learningRate * 0.5 * (1 + cos(Double.pi * Double(step) / Double(max(steps, 1))))
             adam.step(&theta, gradient, rate: rate)
             guard theta.allSatisfy(\.isFinite) else {
                 throw NumericError.diverged("Adam diverged at step \(step + 1) with learning rate \(learningRate)")
             }
-            try progress(step + 1, steps)
+            try progress(step + 1, steps, max(current, 0) / relative * scale)
         }
         var discard = [Double](repeating: 0, count: count)
         let trained = chains.reduce(lost) { $0 + ($1?.lossAndGradient(theta, into: &discard) ?? 0) }

@@ -127,13 +127,13 @@ public struct TrainingExperiment: Sendable {
     /// The largest n for which the experiment forms pixel matrices (equivariance errors, `W` in the weights).
     public static let largestPixelMatrix = 4096
 
-    /// Runs the comparison. `progress` receives one line per stage (for stderr), `steps(label, done, total)`
-    /// Adam's progress.
+    /// Runs the comparison. `progress` receives one line per stage (for stderr), `steps(label, done, total, loss)`
+    /// Adam's progress (the loss per point where the trainer has it at that step).
     /// - Throws: `NumericError`/`GeometryError` for shapes, ranks, tuples and choices that do not fit.
     public init(
         data raw: ImageDataset, frame: IsotypicFrame, configuration c: Configuration,
         progress: @escaping (String) -> Void = { _ in },
-        steps: @escaping (String, Int, Int) throws -> Void = { _, _, _ in }
+        steps: @escaping (String, Int, Int, Double?) throws -> Void = { _, _, _, _ in }
     ) throws {
         let n = frame.degree
         guard raw.features == n else {
@@ -189,7 +189,7 @@ public struct TrainingExperiment: Sendable {
             if let settings = c.adam, first == nil {
                 progress("Adam on the \(choice.name) component (\(parameters) parameters)")
                 model = try Self.trainAdam(spectra, blocks: blocks, tuple: tuple, settings: settings) {
-                    try steps("Adam, \(choice.name) component", $0, $1)
+                    try steps("Adam, \(choice.name) component", $0, $1, $2)
                 }
                 if let model, n <= Self.largestPixelMatrix {
                     eqError = frame.equivarianceError(try frame.pixelMatrix(model.maps))
@@ -207,7 +207,7 @@ public struct TrainingExperiment: Sendable {
         if let settings = c.adam, c.denseAdam, denseOptimum != nil {
             progress("Adam on the dense rank-\(c.rank) autoencoder (\(2 * c.rank * n) parameters)")
             denseAdam = try trainDenseAdam(data, rank: c.rank, settings: settings) {
-                try steps("Adam, dense", $0, $1)
+                try steps("Adam, dense", $0, $1, nil)
             }
         }
         dense = denseOptimum.map {
@@ -225,7 +225,7 @@ public struct TrainingExperiment: Sendable {
     /// per block): epochs·⌈N/batch⌉ full-batch steps on the block moments.
     static func trainAdam(
         _ spectra: some BlockSpectra, blocks: [IsotypicBlock], tuple: [Int], settings: AdamSettings,
-        progress: (Int, Int) throws -> Void
+        progress: (Int, Int, Double) throws -> Void
     ) throws -> DeepAdamModel {
         let steps = settings.epochs * ((spectra.sampleCount + settings.batchSize - 1) / settings.batchSize)
         return try DeepAdamModel(

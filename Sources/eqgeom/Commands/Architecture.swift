@@ -80,7 +80,9 @@ struct Architecture: ParsableCommand {
             Interruption.install()
             training = try DeepAdamModel(
                 network, spectra: spectra, steps: steps, learningRate: learningRate, seed: seedOption.seed
-            ) { try progressBar("Adam, \(network.depth) layers", $0, $1, unit: "full-batch steps") }
+            ) {
+                try progressBar("Adam, \(network.depth) layers", $0, $1, loss: $2, unit: "full-batch steps")
+            }
         }
         try emit(
             try ArchitectureReport(network, labels: decomposition.labels, design: design, training: training), output)

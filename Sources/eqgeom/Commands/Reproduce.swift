@@ -102,7 +102,7 @@ struct MNISTExperimentOptions: ParsableArguments {
     ) throws {
         Interruption.install()
         let e = try TrainingExperiment(data: data, frame: frame, configuration: configuration, progress: progress) {
-            try progressBar($0, $1, $2, unit: "full-batch steps")
+            try progressBar($0, $1, $2, loss: $3, unit: "full-batch steps")
         }
         var files = OutputFiles()
         try ExperimentArtifacts.stage(e, directory: dir, into: &files)

@@ -96,7 +96,7 @@ struct Train: ParsableCommand {
         let e: TrainingExperiment
         do {
             e = try TrainingExperiment(data: data, frame: frame, configuration: config, progress: progress) {
-                try progressBar($0, $1, $2, unit: "full-batch steps")
+                try progressBar($0, $1, $2, loss: $3, unit: "full-batch steps")
             }
         } catch {
             files.discard()
