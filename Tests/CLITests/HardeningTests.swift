@@ -329,6 +329,23 @@ func temporaryDirectory() throws -> String {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == [live, "l.npz"].sorted())
     }
 
+    /// Runs eqgeom in `directory`, sends `signal` after `delay` seconds, and returns its exit status.
+    static func signalled(_ arguments: [String], in directory: String, after delay: Double, with signal: Int32)
+        throws -> Int32
+    {
+        let process = Process()
+        process.executableURL = eqgeomBinary()
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     /// `train --out NEW` killed (SIGKILL) at moments spread over its run leaves either no NEW or NEW with all of its
     /// files (they are written into a hidden staging directory that one rename makes NEW); the staging directories
     /// of the killed runs are swept by the next write beside them.
@@ -337,18 +354,8 @@ func temporaryDirectory() throws -> String {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let expected = ["reconstructions.svg", "weights-qbasis.svg", "weights.npz"]
         for (k, delay) in [0.3, 0.8, 1.3, 1.8, 2.4, 3.0, 4.0].enumerated() {
-            let process = Process()
-            process.executableURL = eqgeomBinary()
-            process.arguments = [
-                "train", "--image", "28x28", "--shift", "x", "--rank", "20", "--method", "exact", "--out",
-                "\(dir)/run\(k)",
-            ]
-            process.standardError = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            let args = ["train", "--image", "28x28", "--shift", "x", "--rank", "20", "--method", "exact"]
+            _ = try Self.signalled(args + ["--out", "\(dir)/run\(k)"], in: dir, after: delay, with: SIGKILL)
             let path = "\(dir)/run\(k)"
             if FileManager.default.fileExists(atPath: path) {
                 #expect(
@@ -370,18 +377,10 @@ func temporaryDirectory() throws -> String {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         for (k, delay) in [0.2, 0.7, 1.2, 1.7, 2.2, 2.7, 3.5].enumerated() {
             let signal = k % 2 == 0 ? SIGINT : SIGTERM
-            let process = Process()
-            process.executableURL = eqgeomBinary()
-            process.arguments = ["layer", "--group", "S50", "--in-power", "2", "--out-power", "2", "--out", "l.npz"]
-            process.currentDirectoryURL = URL(fileURLWithPath: dir)
-            process.standardError = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, signal)
-            process.waitUntilExit()
+            let status = try Self.signalled(
+                ["layer", "--group", "S50", "--in-power", "2", "--out-power", "2", "--out", "l.npz"], in: dir,
+                after: delay, with: signal)
             let left = try FileManager.default.contentsOfDirectory(atPath: dir)
-            let status = process.terminationStatus
             if status == 0 {
                 #expect(left == ["l.npz"], "signal at \(delay) s: \(left)")
             } else {

@@ -239,13 +239,4 @@ public enum ArchitectureExport {
                 int32: gens.flatMap(\.zeroBasedImages), shape: [gens.count, layer.group.degree]))
         return z
     }
-
-    /// The `.npz` of kernel matrices (`kind` 8): `samples` and the N×N matrices by name (`nngp`, `ntk` or `kernel`).
-    public static func kernelArchive(_ k: KernelMatrices) -> NumPyArchive {
-        var z = NumPyArchive.described(n: k.features)
-        z.setKind(.kernel)
-        z.addScalar("samples", k.samples)
-        for m in k.matrices { z.add(m.name, NumPyArray(float64: m.values, shape: [k.samples, k.samples])) }
-        return z
-    }
 }

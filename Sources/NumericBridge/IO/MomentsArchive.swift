@@ -10,10 +10,6 @@ import Geometry
 /// `blocks` (int64 B×3: weight, multiplicity, δ per block, canonical order) and per block `block_<b>` (float64
 /// δμ×δμ: Σ z zᵀ over the block's slots).
 public enum MomentsArchive {
-    /// The `kind` member of one permutation's moments archive.
-    public static let kind = NumPyArchive.Kind.permutationMoments.rawValue
-    /// The `kind` member of a group's moments archive.
-    public static let groupKind = NumPyArchive.Kind.groupMoments.rawValue
 
     /// The `.npz` of one shard's block moments (docs/formats.md), for `train --stats`.
     /// - Throws: `NumericError.invalidInput` for moments of a kind without a file format.
@@ -28,7 +24,7 @@ public enum MomentsArchive {
     static func archive(_ moments: BlockMoments) -> NumPyArchive {
         let layout = moments.layout
         var z = NumPyArchive.described(n: layout.degree)
-        z.addScalar("kind", kind)
+        z.setKind(.permutationMoments)
         z.add("permutation", NumPyArray(int64: layout.permutation.images.map { Int64($0 - 1) }, shape: [layout.degree]))
         z.addScalar("samples", moments.sampleCount)
         let blocks = layout.structure.blocks
@@ -49,7 +45,7 @@ public enum MomentsArchive {
         let basis = moments.basis
         let n = basis.degree
         var z = NumPyArchive.described(n: n)
-        z.addScalar("kind", groupKind)
+        z.setKind(.groupMoments)
         z.add(
             "generators",
             NumPyArray(int64: basis.generators.flatMap { $0.map(Int64.init) }, shape: [basis.generators.count, n]))
@@ -72,11 +68,12 @@ public enum MomentsArchive {
     /// - Throws: `NumericError.invalidInput` naming the file and the member that is missing or malformed.
     public static func read(path: String) throws -> any ShardMoments {
         let file = try File(path: path)
+        let (permutation, group) = (NumPyArchive.Kind.permutationMoments, NumPyArchive.Kind.groupMoments)
         let k = try file.integers("kind")
-        if k == [groupKind] { return try file.groupMoments() }
-        guard k == [kind] else {
+        if k == [group.rawValue] { return try file.groupMoments() }
+        guard k == [permutation.rawValue] else {
             throw NumericError.invalidInput(
-                "\(path) is not a block-moments file (kind must be \(kind) or \(groupKind))")
+                "\(path) is not a block-moments file (kind must be \(permutation.rawValue) or \(group.rawValue))")
         }
         return try file.permutationMoments()
     }

@@ -91,8 +91,6 @@ public struct OutputFiles {
     /// The staging directory and the directory it becomes at `commit`.
     private var staging: (directory: String, final: String)?
     private var stagedInDirectory: [String] = []
-    /// The files written inside the staging directory (for the signal-time cleanup).
-    private var stagedInside: [String] = []
 
     /// An empty set of staged files.
     public init() {}
@@ -140,7 +138,6 @@ public struct OutputFiles {
             if let staging, url.deletingLastPathComponent().path == staging.final {
                 let inside = staging.directory + "/" + url.lastPathComponent
                 StagedPaths.add(inside)
-                stagedInside.append(inside)
                 guard FileManager.default.createFile(atPath: inside, contents: Data(bytes)) else {
                     throw NumericError.io("cannot write \(path)")
                 }
@@ -178,9 +175,11 @@ public struct OutputFiles {
     }
 
     /// Takes this set's files and directories out of the signal-time cleanup.
-    private mutating func forgetStagedPaths() {
-        for path in stagedInside + createdDirectories { StagedPaths.remove(path) }
-        stagedInside = []
+    private func forgetStagedPaths() {
+        let inside = stagedInDirectory.map { path in
+            (staging?.directory ?? "") + "/" + URL(fileURLWithPath: path).lastPathComponent
+        }
+        for path in inside + createdDirectories { StagedPaths.remove(path) }
     }
 
     /// Removes the staged files, the staging directory and the directories made for them.

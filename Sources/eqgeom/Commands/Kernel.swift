@@ -80,7 +80,7 @@ struct Kernel: ParsableCommand {
             throw ValidationError(reason + ": use fewer --samples, smaller images or the flatten readout")
         }
         if let path = out {
-            try ArchitectureExport.kernelArchive(kernels).write(toFile: path)
+            try kernels.archive.write(toFile: path)
             wrote([path])
         }
         try emit(KernelReport(kernels, kind: kind.rawValue, normalize: normalize.rawValue), output)
