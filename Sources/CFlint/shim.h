@@ -18,6 +18,7 @@
 #include <arb.h>
 #include <acb.h>
 #include <arb_poly.h>
+#include <acb_poly.h>
 #include <arb_fmpz_poly.h>
 
 /* fmpq_numref / fmpq_denref are macros. */

@@ -172,3 +172,58 @@ enum Naive {
         }
     }
 }
+
+/// Root fibres {z : z^S = a} (MATH.md §14.2) on polynomials built from known factors, where the fibres are known by
+/// construction: x^S − a contributes one full fibre over a, and nothing else does.
+@Suite struct RootFibreTests {
+    static func product(_ factors: [[Int]]) -> IntegerPolynomial {
+        IntegerPolynomial(coefficients: factors.reduce([1]) { Naive.mul($0, $1) })
+    }
+
+    @Test func fibresOfKnownFactors() throws {
+        // (x² − 2)(x² + 3)(x − 5)(x³ − 7)
+        let p = Self.product([[-2, 0, 1], [3, 0, 1], [-5, 1], [-7, 0, 0, 1]])
+        let f = try #require(p.rootFibres(exponents: [1, 2, 3, 6]))
+        #expect(f.multiplicities == [1, 1, 1, 1, 1, 1, 1, 1] && f.zeroMultiplicity == 0)
+        #expect(f.fibres[1]?.count == 8)
+        #expect(f.fibres[1]?.filter(\.isReal).count == 4)  // ±√2, 5, ∛7
+        #expect(f.fibres[2]?.count == 2 && f.fibres[2]?.allSatisfy(\.isReal) == true)  // over 2 and −3
+        #expect(f.fibres[3]?.count == 1 && f.fibres[3]?.first?.roots.count == 3)  // over 7
+        #expect(f.fibres[6]?.isEmpty == true)
+        // x⁴ + 1, S = 2: fibres over ±i, a conjugate pair; S = 4: one real fibre over −1
+        let q = Self.product([[1, 0, 0, 0, 1]])
+        let g = try #require(q.rootFibres(exponents: [2, 4]))
+        #expect(g.fibres[2]?.count == 2 && g.fibres[2]?.allSatisfy { !$0.isReal } == true)
+        #expect(g.fibres[4]?.count == 1 && g.fibres[4]?.first?.isReal == true)
+        let two = try #require(g.fibres[2])
+        #expect(Set(two[0].roots).isDisjoint(with: two[1].roots))
+        // x³·(x² − 2)²: three zeros, ±√2 twice each
+        let r = Self.product([[0, 0, 0, 1], [-2, 0, 1], [-2, 0, 1]])
+        let h = try #require(r.rootFibres(exponents: [2]))
+        #expect(h.zeroMultiplicity == 3 && h.multiplicities == [2, 2] && h.fibres[2]?.count == 1)
+        // x⁴ − 1: S = 2 gives {±1} over 1 and {±i} over −1, S = 4 one fibre, S = 3 none
+        let s = try #require(Self.product([[-1, 0, 0, 0, 1]]).rootFibres(exponents: [2, 3, 4]))
+        #expect(s.fibres[2]?.count == 2 && s.fibres[3]?.isEmpty == true && s.fibres[4]?.count == 1)
+    }
+
+    /// ∏_j (x^S − a_j) with distinct random nonzero a_j and one extra factor x − b: exactly one full fibre per a_j
+    /// (x − b adds no full fibre for S ≥ 2), real, each of S roots.
+    @Test func randomProductsOfBinomials() throws {
+        var rng = SeededGenerator(seed: 1406)
+        for s in [2, 3, 4, 6] {
+            for _ in 0..<testIterations(6) {
+                var values = Set<Int>()
+                while values.count < 3 { values.insert(Int.random(in: -40...40, using: &rng)) }
+                values.remove(0)
+                let b = Int.random(in: 1...50, using: &rng)
+                var factors = values.map { a -> [Int] in [-a] + Array(repeating: 0, count: s - 1) + [1] }
+                factors.append([-b, 1])
+                let p = Self.product(factors)
+                let f = try #require(p.rootFibres(exponents: [s]))
+                let fibres = try #require(f.fibres[s])
+                #expect(fibres.count == values.count, "S=\(s) a=\(values) b=\(b)")
+                #expect(fibres.allSatisfy { $0.isReal && $0.roots.count == s && Set($0.roots).count == s })
+            }
+        }
+    }
+}

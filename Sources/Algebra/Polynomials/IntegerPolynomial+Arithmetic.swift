@@ -61,3 +61,30 @@ extension IntegerPolynomial: CustomStringConvertible {
         return String(cString: c)
     }
 }
+
+extension IntegerPolynomial {
+    /// The resultant Res(a, b) (FLINT `fmpz_poly_resultant`).
+    public static func resultant(_ a: Self, _ b: Self) -> BigInteger {
+        BigInteger.make { r in withExtendedLifetime((a, b)) { fmpz_poly_resultant(r, a.box.ptr, b.box.ptr) } }
+    }
+
+    /// The polynomial of degree below n through the n points (x_i, y_i), which must have integer coefficients
+    /// (FLINT `fmpz_poly_interpolate_fmpz_vec`, Newton's divided differences).
+    /// - Precondition: distinct x_i, as many values as points.
+    public static func interpolating(at xs: [BigInteger], values ys: [BigInteger]) -> Self {
+        precondition(xs.count == ys.count && Set(xs).count == xs.count)
+        let n = xs.count
+        guard n > 0, let x = _fmpz_vec_init(n), let y = _fmpz_vec_init(n) else { return Self() }
+        defer {
+            _fmpz_vec_clear(x, n)
+            _fmpz_vec_clear(y, n)
+        }
+        withExtendedLifetime((xs, ys)) {
+            for i in 0..<n {
+                fmpz_set(x + i, xs[i].box.ptr)
+                fmpz_set(y + i, ys[i].box.ptr)
+            }
+        }
+        return make { fmpz_poly_interpolate_fmpz_vec($0, x, y, n) }
+    }
+}

@@ -19,6 +19,22 @@ extension IntegerPolynomial {
     }
 }
 
+extension IntegerPolynomial {
+    /// The squarefree decomposition: pairwise coprime squarefree factors with their multiplicities (FLINT's
+    /// `fmpz_poly_factor_squarefree`, much cheaper than full factoring); the content is dropped.
+    public var squarefreeFactors: [(factor: IntegerPolynomial, multiplicity: Int)] {
+        guard degree > 0 else { return [] }
+        var factorization = fmpz_poly_factor_struct()
+        fmpz_poly_factor_init(&factorization)
+        defer { fmpz_poly_factor_clear(&factorization) }
+        withExtendedLifetime(self) { fmpz_poly_factor_squarefree(&factorization, box.ptr) }
+        return (0..<Int(factorization.num)).map { k in
+            let f = IntegerPolynomial.make { fmpz_poly_set($0, factorization.p + k) }
+            return (f, Int(factorization.exp[k]))
+        }.filter { $0.factor.degree > 0 }
+    }
+}
+
 extension RationalPolynomial {
     /// The primitive integer polynomial with the same roots: the numerator with its content removed.
     public var primitiveIntegerPart: IntegerPolynomial {

@@ -201,8 +201,11 @@ public struct LinearConvolutionalNetwork: Sendable, Hashable {
     ///   d_i ≤ k_i − 1, possible exactly when some such choice has at most as many odd d_i as u has real roots;
     /// - when the layers after the first all have dilation s_1 (any two-layer network, say): u = w_1(x)·v(x^{s_1})
     ///   with v from the undilated network of layers 2…L, and v must divide the gcd G of u's polyphase components
-    ///   U_r(y) = Σ_j u_{r+js_1} y^j, so only v's degree and real-root count matter.
-    /// Nil for other dilation patterns (not decided).
+    ///   U_r(y) = Σ_j u_{r+js_1} y^j, so only v's degree and real-root count matter;
+    /// - for every other dilation pattern, by u's roots: layer i ≥ 2 takes at most k_i − 1 full fibres
+    ///   {z : z^{S_i} = a} over a conjugation-closed multiset of a, the first layer the rest (`RootFibres`).
+    /// Nil when the roots' fibres are not computed (`IntegerPolynomial.maximumFibreWork`) or the search over them
+    /// passes `maximumFibreSearch` steps.
     /// - Throws: `GeometryError.tooLarge` for u of more than `maximumFactoredSize` entries.
     public func contains(_ u: [Rational]) throws -> Bool? {
         guard u.count <= Self.maximumFactoredSize else {
@@ -210,30 +213,64 @@ public struct LinearConvolutionalNetwork: Sendable, Hashable {
                 "membership counts the real roots of polynomials of degree below \(Self.maximumFactoredSize); "
                     + "this filter has \(u.count) entries")
         }
-        guard u.count <= filterSize, decidesMembership else { return nil }
+        guard u.count <= filterSize else { return nil }
+        let p = Self.integerPolynomial(u)
+        if p.isZero { return true }
         if isUndilated {
-            let p = Self.integerPolynomial(u)
-            if p.isZero { return true }
             return Self.factors(degree: p.degree, realRoots: p.realRootCount, bounds: filterSizes.map { $0 - 1 })
         }
-        return containsPolyphase(u, stride: strides[0])
+        if isPolyphase { return containsPolyphase(p, stride: strides[0]) }
+        return containsByFibres(p)
     }
 
     /// Whether every layer with k_i ≥ 2 has dilation 1 (the stride-one case of membership).
     var isUndilated: Bool { zip(filterSizes, dilations).allSatisfy { $0.0 == 1 || $0.1 == 1 } }
 
-    /// Whether `contains` decides membership: undilated, or every layer after the first with k_i ≥ 2 dilated by s_1.
-    public var decidesMembership: Bool {
-        isUndilated || zip(filterSizes, dilations).dropFirst().allSatisfy { $0.0 == 1 || $0.1 == strides[0] }
+    /// Whether every layer after the first with k_i ≥ 2 has dilation s_1 (the polyphase case of membership).
+    var isPolyphase: Bool {
+        zip(filterSizes, dilations).dropFirst().allSatisfy { $0.0 == 1 || $0.1 == strides[0] }
+    }
+
+    /// The most steps the search over root fibres takes before membership is left undecided.
+    public static let maximumFibreSearch = 1 << 18
+
+    /// Membership by u's roots (MATH.md §14.2): u = c·w_1(x)·∏_{i≥2} w_i(x^{S_i}) exactly when its nonzero roots
+    /// (with multiplicity) and zeros split into, for each layer i ≥ 2, the fibres over the roots of a real w_i of
+    /// degree ≤ k_i − 1 — full fibres over real a (one degree each), over conjugate pairs (two), over 0 (S_i
+    /// zeros) — and at most k_1 − 1 roots left for w_1. A depth-first search finds the most roots such fibres
+    /// cover; nil past `maximumFibreSearch` steps or when the fibres are not computed.
+    func containsByFibres(_ p: IntegerPolynomial) -> Bool? {
+        let layers = zip(filterSizes, dilations).dropFirst().filter { $0.0 >= 2 }.sorted { $0.1 > $1.1 }
+        let needed = p.degree - (filterSizes[0] - 1)
+        if needed <= 0 { return true }
+        guard let roots = p.rootFibres(exponents: Set(layers.map(\.1))) else { return nil }
+        var cover = FibreCover(left: roots.multiplicities, zerosLeft: roots.zeroMultiplicity, needed: needed)
+        for (k, s) in layers {
+            var items: [FibreCover.Item] = []
+            if roots.zeroMultiplicity >= s { items.append(.init(roots: [], zeros: s, cost: 1, covered: s)) }
+            let fibres = roots.fibres[s] ?? []
+            var i = 0
+            while i < fibres.count {
+                if fibres[i].isReal {
+                    items.append(.init(roots: fibres[i].roots, zeros: 0, cost: 1, covered: s))
+                    i += 1
+                } else {
+                    guard i + 1 < fibres.count else { return nil }
+                    let pair = fibres[i].roots + fibres[i + 1].roots
+                    items.append(.init(roots: pair, zeros: 0, cost: 2, covered: 2 * s))
+                    i += 2
+                }
+            }
+            cover.layers.append(.init(capacity: k - 1, perDegree: s, items: items))
+        }
+        return cover.reachable()
     }
 
     /// u = w_1(x)·v(x^s) with v from the undilated layers 2…L: W_r = U_r / v must have degree ≤ ⌊(k_1 − 1 − r)/s⌋,
     /// so v is a real divisor of G = gcd_r U_r of degree d at least max_r(deg U_r − ⌊(k_1 − 1 − r)/s⌋); a real
     /// divisor of degree d with j real roots exists exactly when j ≤ ρ(G), j ≡ d (mod 2) and (d − j)/2 ≤ the
     /// conjugate pairs of G.
-    func containsPolyphase(_ u: [Rational], stride s: Int) -> Bool {
-        let p = Self.integerPolynomial(u)
-        if p.isZero { return true }
+    func containsPolyphase(_ p: IntegerPolynomial, stride s: Int) -> Bool {
         let first = filterSizes[0] - 1
         let coefficients = p.coefficients
         var gcd = IntegerPolynomial()

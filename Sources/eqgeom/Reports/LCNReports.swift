@@ -37,16 +37,17 @@ struct LCNShowReport: Report {
         fullDimensional = net.isFullDimensional
         filling = net.isFilling
         euclideanClosed = net.isEuclideanClosed
-        membershipDecided = net.decidesMembership
         if let filter {
             guard filter.count <= net.filterSize else {
                 throw GeometryError.invalidShape(
                     "the filter has \(filter.count) entries, the network's \(net.filterSize)")
             }
             member = try net.contains(filter)
+            membershipDecided = member != nil
             position = try net.position(of: filter)?.rawValue
         } else {
             member = nil
+            membershipDecided = true
             position = nil
         }
         if let point {
@@ -104,7 +105,7 @@ struct LCNShowReport: Report {
             rows.append(("filter", member ? "in the function space" + place : "not in the function space"))
         }
         if !membershipDecided {
-            rows.append(("membership", "not decided for this dilation pattern"))
+            rows.append(("membership", "not decided: the filter's roots are beyond eqgeom's fibre limits"))
         }
         if let u = pointFilter, let rank = pointJacobianRank, let regular = pointRegular {
             rows.append(("point's filter", u.map(\.description).joined(separator: ",")))
