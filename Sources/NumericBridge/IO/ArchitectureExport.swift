@@ -12,33 +12,35 @@ public enum ArchitectureExport {
     /// `_coef`, `_basis_column`, `_shape`: matrix[row, col] += coef·θ[param]) with Q's orbit blocks (`q_row`,
     /// `q_col`, `q_value`).
     /// - Throws: `MemoryLimitError`/`NumericError.tooLarge` for patterns or a dense Q past the budget.
-    public static func maskArchive(_ arch: ComponentArchitecture) throws -> NumPyArchive {
+    public static func maskArchive(_ arch: ComponentArchitecture, patterns: ComponentArchitecture.Patterns) throws
+        -> NumPyArchive
+    {
         var z = BasisExport.description(arch.frame.source)
         z.setKind(.architecture)
         z.addScalar("rank", arch.rank)
         z.addVector("tuple", arch.tuple)
-        try addArchitecture(arch, to: &z)
+        try addArchitecture(arch, patterns: patterns, to: &z)
         return z
     }
 
     /// The architecture's members without `rank` and `tuple` (a training run's `weights.npz` records its own):
     /// `Q` (n ≤ `largestDenseExport`), `parameter_count` and the patterns (`maskArchive`).
-    static func addArchitecture(_ arch: ComponentArchitecture, to z: inout NumPyArchive) throws {
+    static func addArchitecture(
+        _ arch: ComponentArchitecture, patterns: ComponentArchitecture.Patterns, to z: inout NumPyArchive
+    ) throws {
         let source = arch.frame.source
         let n = arch.frame.degree
         if n <= largestDenseExport { z.add("Q", NumPyArray(float64: try BasisExport.denseQ(source), shape: [n, n])) }
         z.addScalar("parameter_count", arch.parameterCount)
-        switch source {
-        case .permutation:
-            let masks = try arch.masks()
-            for (name, p) in [("encoder", masks.encoder), ("decoder", masks.decoder)] {
+        switch patterns {
+        case .masks(let encoder, let decoder):
+            for (name, p) in [("encoder", encoder), ("decoder", decoder)] {
                 let (index, sign) = p.denseIndexAndSign
                 z.add("\(name)_index", NumPyArray(int32: index, shape: p.shape))
                 z.add("\(name)_sign", NumPyArray(int8: sign, shape: p.shape))
             }
-        case .group(let basis):
-            let points = try arch.onPoints(basis)
-            for (name, p) in [("encoder", points.encoder), ("decoder", points.decoder)] {
+        case .points(let encoder, let decoder):
+            for (name, p) in [("encoder", encoder), ("decoder", decoder)] {
                 let count = p.row.count
                 z.add("\(name)_row", NumPyArray(int32: p.row, shape: [count]))
                 z.add("\(name)_col", NumPyArray(int32: p.column, shape: [count]))
@@ -47,7 +49,7 @@ public enum ArchitectureExport {
                 z.add("\(name)_basis_column", NumPyArray(int32: p.basisColumn, shape: [count]))
                 z.add("\(name)_shape", NumPyArray(int32: [Int32(p.rows), Int32(p.columns)], shape: [2]))
             }
-            BasisExport.addSparseQ(&z, basis)
+            if case .group(let basis) = source { BasisExport.addSparseQ(&z, basis) }
         }
     }
 
@@ -95,9 +97,8 @@ public enum ArchitectureExport {
             case parameterCount = "parameter_count"
         }
 
-        /// The document of a component's architecture.
-        /// - Throws: `NumericError.tooLarge` for patterns on the points past the limit.
-        public init(_ arch: ComponentArchitecture) throws {
+        /// The document of a component's architecture with its patterns (`ComponentArchitecture.patterns()`).
+        public init(_ arch: ComponentArchitecture, patterns: ComponentArchitecture.Patterns) {
             n = arch.frame.degree
             rank = arch.rank
             tuple = arch.tuple
@@ -111,13 +112,16 @@ public enum ArchitectureExport {
                 permutation = layout.permutation.zeroBasedImages.map(Int.init)
                 cycles = layout.cycles
                 columns = layout.columns
-                masks = try arch.masks()
+                if case .masks(let encoder, let decoder) = patterns { masks = (encoder, decoder) } else { masks = nil }
                 entries = nil
-            case .group(let basis):
+            case .group:
                 format = "eqgeom.group-mask/1"
                 (spectralBlocks, permutation, cycles, columns, masks) = (nil, nil, nil, nil, nil)
-                let points = try arch.onPoints(basis)
-                entries = (PatternEntry(points.encoder), PatternEntry(points.decoder))
+                if case .points(let encoder, let decoder) = patterns {
+                    entries = (PatternEntry(encoder), PatternEntry(decoder))
+                } else {
+                    entries = nil
+                }
             }
         }
 

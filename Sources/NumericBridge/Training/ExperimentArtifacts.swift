@@ -126,7 +126,7 @@ public enum ExperimentArtifacts {
     /// the exact optimum's U* and U; one permutation's θ split as `encoder_theta`/`decoder_theta` on its masks.
     static func addParameters(_ e: TrainingExperiment, into z: inout NumPyArchive) throws {
         let arch = try ComponentArchitecture(frame: e.frame, tuple: e.tuple)
-        try ArchitectureExport.addArchitecture(arch, to: &z)
+        try ArchitectureExport.addArchitecture(arch, patterns: try arch.patterns(), to: &z)
         let theta = try e.trained.map { $0.layers.flatMap { $0.flatMap { $0 } } } ?? arch.parameters(projectors: e.maps)
         guard case .permutation = e.frame.source else {
             z.add("theta", NumPyArray(float64: theta, shape: [theta.count]))

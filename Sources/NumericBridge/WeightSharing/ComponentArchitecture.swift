@@ -135,6 +135,26 @@ public struct ComponentArchitecture: Sendable {
 }
 
 extension ComponentArchitecture {
+    /// The weight sharing in the symmetry's own coordinates, computed once for a report and its files: one
+    /// permutation's ±1 masks in the Q_σ basis (`masks()`), a group's weighted entries on the points (`onPoints`).
+    public enum Patterns: Sendable {
+        case masks(encoder: WeightSharingPattern, decoder: WeightSharingPattern)
+        case points(encoder: Pattern, decoder: Pattern)
+    }
+
+    /// The patterns of the frame's symmetry.
+    /// - Throws: as `masks()` or `onPoints`.
+    public func patterns() throws -> Patterns {
+        switch frame.source {
+        case .permutation:
+            let m = try masks()
+            return .masks(encoder: m.encoder, decoder: m.decoder)
+        case .group(let basis):
+            let p = try onPoints(basis)
+            return .points(encoder: p.encoder, decoder: p.decoder)
+        }
+    }
+
     /// The patterns on the points: Q's columns replaced by their orbit blocks, E·Qᵀ and Q·D, with each entry's
     /// coefficient L_e[α, β]·Q[p, column] (a group's frame, MATH.md §8.8).
     /// - Throws: `NumericError.tooLarge` past `maximumPointEntries` entries (estimated first).

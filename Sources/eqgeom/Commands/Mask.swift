@@ -30,11 +30,12 @@ struct Mask: ParsableCommand {
         let component = try variety.component(try tuple.resolve(labels: variety.labels))
         let frame = try symmetry.frame(progress: { progress($0) })
         let arch = try ComponentArchitecture(frame: frame, tuple: component.tuple)
+        let patterns = try arch.patterns()
         if let path = out {
             try writeArchitecture(
-                to: path, npz: { try ArchitectureExport.maskArchive(arch) },
-                json: { try ArchitectureExport.MaskDocument(arch) })
+                to: path, npz: { try ArchitectureExport.maskArchive(arch, patterns: patterns) },
+                json: { ArchitectureExport.MaskDocument(arch, patterns: patterns) })
         }
-        try emit(MaskReport(arch, component: component), output)
+        try emit(MaskReport(arch, patterns: patterns, component: component), output)
     }
 }

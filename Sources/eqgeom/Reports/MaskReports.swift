@@ -22,7 +22,7 @@ struct MaskReport: Report {
     let coordinates: String
     let keyed: Bool
 
-    init(_ a: ComponentArchitecture, component: EquivariantComponent) throws {
+    init(_ a: ComponentArchitecture, patterns: ComponentArchitecture.Patterns, component: EquivariantComponent) {
         parameters = a.parameterCount
         denseParameters = component.denseParameterCount
         rank = a.rank
@@ -32,14 +32,13 @@ struct MaskReport: Report {
         decoderShape = [a.decoder.rows, a.decoder.columns]
         encoderParameters = a.parameterCount / 2
         decoderParameters = a.parameterCount / 2
-        switch a.frame.source {
-        case .permutation:
+        switch patterns {
+        case .masks:
             (encoderEntries, decoderEntries) = (a.encoder.row.count, a.decoder.row.count)
             coordinates = "Q basis"
             keyed = false
-        case .group(let basis):
-            let points = try a.onPoints(basis)
-            (encoderEntries, decoderEntries) = (points.encoder.row.count, points.decoder.row.count)
+        case .points(let encoder, let decoder):
+            (encoderEntries, decoderEntries) = (encoder.row.count, decoder.row.count)
             coordinates = "points"
             keyed = true
         }
