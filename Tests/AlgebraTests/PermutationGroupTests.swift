@@ -44,6 +44,9 @@ struct GroupOracle: Decodable {
                 let named = try NamedGroup(family, degree: n)
                 let generated = try PermutationGroup(generators: try named.generators, degree: n)
                 #expect(generated.order == named.order, "\(named.name)")
+                // the trivial ones (S1, A1, A2, C1) too: generators on n points, so n is never lost
+                #expect(
+                    try !named.generators.isEmpty && named.generators.allSatisfy { $0.degree == n }, "\(named.name)")
                 #expect(try named.group().order == named.order)
                 #expect(try NamedGroup(parsing: named.name.lowercased()) == named)
                 if family == .alternating {

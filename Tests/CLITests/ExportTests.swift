@@ -138,6 +138,11 @@ private func runPython(arguments: [String]) throws -> (Int32, String) {
         // S_1000 on 6-tuples: Bell(6) = 203 equality patterns, never listed
         let partitioned = try json(["layer", "--group", "S1000", "--in-power", "3", "--out-power", "3"])
         #expect(partitioned["parameters"] as? Int == 203 && partitioned["method"] as? String == "set-partitions")
+        // the trivial named groups keep their points: A2 and S1 act on 2 and 1 points (all 4 and 1 entries free)
+        let trivial = try json(["layer", "--group", "A2", "--in-power", "1", "--out-power", "1"])
+        #expect(trivial["parameters"] as? Int == 4 && trivial["shape"] as? [Int] == [2, 2])
+        let one = try json(["layer", "--group", "S1", "--in-power", "1", "--out-power", "1"])
+        #expect(one["parameters"] as? Int == 1 && one["shape"] as? [Int] == [1, 1])
         let inv = try json(["layer", "--gen", "(1 2 3 4)", "--in-power", "1", "--out-power", "0"])
         #expect(inv["parameters"] as? Int == 1 && inv["shape"] as? [Int] == [1, 4])
         for bad in [
