@@ -7,27 +7,24 @@ extension IntegerPolynomial {
     ///
     ///     IntegerPolynomial(coefficients: [-5, 0, 1]).irreducibleFactors   // [(x^2-5, 1)]
     public var irreducibleFactors: [(factor: IntegerPolynomial, multiplicity: Int)] {
-        guard degree > 0 else { return [] }
-        var factorization = fmpz_poly_factor_struct()
-        fmpz_poly_factor_init(&factorization)
-        defer { fmpz_poly_factor_clear(&factorization) }
-        fmpz_poly_factor(&factorization, box.ptr)
-        return (0..<Int(factorization.num)).map { k in
-            let f = IntegerPolynomial.make { fmpz_poly_set($0, factorization.p + k) }
-            return (f, Int(factorization.exp[k]))
-        }
+        factored { fmpz_poly_factor($0, $1) }
     }
-}
 
-extension IntegerPolynomial {
     /// The squarefree decomposition: pairwise coprime squarefree factors with their multiplicities (FLINT's
     /// `fmpz_poly_factor_squarefree`, much cheaper than full factoring); the content is dropped.
     public var squarefreeFactors: [(factor: IntegerPolynomial, multiplicity: Int)] {
+        factored { fmpz_poly_factor_squarefree($0, $1) }
+    }
+
+    /// The nonconstant factors a FLINT factorisation routine writes, with their exponents.
+    private func factored(
+        _ routine: (UnsafeMutablePointer<fmpz_poly_factor_struct>, UnsafePointer<fmpz_poly_struct>) -> Void
+    ) -> [(factor: IntegerPolynomial, multiplicity: Int)] {
         guard degree > 0 else { return [] }
         var factorization = fmpz_poly_factor_struct()
         fmpz_poly_factor_init(&factorization)
         defer { fmpz_poly_factor_clear(&factorization) }
-        withExtendedLifetime(self) { fmpz_poly_factor_squarefree(&factorization, box.ptr) }
+        withExtendedLifetime(self) { routine(&factorization, box.ptr) }
         return (0..<Int(factorization.num)).map { k in
             let f = IntegerPolynomial.make { fmpz_poly_set($0, factorization.p + k) }
             return (f, Int(factorization.exp[k]))
