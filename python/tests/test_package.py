@@ -301,3 +301,34 @@ def test_partition_apply_in_jax_equals_torch() -> None:
 
 def test_version() -> None:
     assert eqgeom.__version__.count(".") == 2
+
+
+@pytest.mark.parametrize("args, shape", [
+    (["--image", "6x6", "--shift", "x", "--shift", "y", "--rotate", "90", "--reflect", "horizontal"], (6, 6)),
+    (["--image", "4x6", "--shift", "x", "--shift", "y"], (4, 6)),
+    (["--gen", "(1 2 3 4 5 6 7)"], (1, 7))])
+def test_fft_route_equals_the_dense_matrix(binary: str, tmp_path: Any, args: Any, shape: Any) -> None:
+    """Layers that commute with a torus's translations run as circular correlations by FFTs: the same maps as W."""
+    torch = pytest.importorskip("torch")
+    from eqgeom.convolution import torus_shape
+    from eqgeom.torch import EquivariantLinear
+    path = str(tmp_path / "layer.npz")
+    run(binary, "layer", *args, "--out", path)
+    layer = io.load(path)
+    assert torus_shape(layer["index"]) == shape
+    fft = EquivariantLinear(layer, in_channels=2, out_channels=3, dtype=torch.float64)
+    dense = EquivariantLinear(layer, in_channels=2, out_channels=3, route="dense", dtype=torch.float64)
+    assert fft.route == "fft" and "route='fft'" in repr(fft)
+    dense.load_state_dict(fft.state_dict())
+    x = torch.randn(4, 2, layer["index"].shape[1], dtype=torch.float64)
+    assert (fft(x) - dense(x)).abs().max() < 1e-12
+    assert_equivariant(fft, x, layer["generators"], atol=1e-12)
+    x.requires_grad_(True)
+    fft(x).square().sum().backward()
+    assert fft.weight.grad is not None and x.grad is not None
+    # D4 alone commutes with no torus: refused on request, rows by default
+    run(binary, "layer", "--image", "4x4", "--rotate", "90", "--reflect", "horizontal", "--out", path)
+    d4 = io.load(path)
+    assert torus_shape(d4["index"]) is None and EquivariantLinear(d4).route == "rows"
+    with pytest.raises(ValueError):
+        EquivariantLinear(d4, route="fft")

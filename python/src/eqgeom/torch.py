@@ -15,7 +15,7 @@ from typing import Any, Mapping, Optional, Tuple, Union
 import numpy as np
 import torch
 
-from . import io, orbit_rows, partitions
+from . import convolution, io, orbit_rows, partitions
 from .transform import transform_of
 
 
@@ -24,9 +24,12 @@ class EquivariantLinear(torch.nn.Module):
     a layer between points (p = q = 1) also takes images (..., C_in, H, W) with H·W = n and returns
     (..., C_out, H, W).
 
-    route="rows" (the default when the group has at most `eqgeom.orbit_rows.LARGEST_GROUP` elements) applies W
-    through one representative row per orbit of output tuples and a gather of x per group element
-    (`eqgeom.orbit_rows`), never forming W; route="dense" forms W = θ[index] on every call.
+    route="fft" (the default for a layer between points that commutes with the translations of an H×W torus, as
+    for the torus or torus × D4 on images: `eqgeom.convolution`) applies W as a circular correlation with its first
+    row by real FFTs, O(C_in·C_out·n log n); route="rows" (the default otherwise when the group has at most
+    `eqgeom.orbit_rows.LARGEST_GROUP` elements) applies W through one representative row per orbit of output
+    tuples and a gather of x per group element (`eqgeom.orbit_rows`); neither forms W. route="dense" forms
+    W = θ[index] on every call.
     Initialisation preserves variance: θ ~ N(0, gain²/fan_in) with fan_in = C_in·n^p, so every entry of W has
     that variance and Var y = gain²·E[x²] for inputs with independent entries; β = 0 (`reset_parameters`). The
     dtype is torch's default unless given. The index buffers are rebuilt from the file, not stored in
@@ -38,14 +41,18 @@ class EquivariantLinear(torch.nn.Module):
                  bias: bool = True, gain: float = 1.0, dtype: Optional[torch.dtype] = None,
                  generator: Optional[torch.Generator] = None, route: str = "auto") -> None:
         super().__init__()
-        if route not in ("auto", "rows", "dense"):
-            raise ValueError(f"route is 'auto', 'rows' or 'dense', got {route!r}")
+        if route not in ("auto", "fft", "rows", "dense"):
+            raise ValueError(f"route is 'auto', 'fft', 'rows' or 'dense', got {route!r}")
         arrays = io.loaded(layer, kind=3)
         index = np.asarray(arrays["index"])
         self.in_channels, self.out_channels, self.gain = in_channels, out_channels, gain
         self.in_power, self.out_power = (int(np.asarray(arrays[k])) for k in ("in_power", "out_power"))
         self.register_buffer("index", torch.as_tensor(index, dtype=torch.long), persistent=False)
-        self.route = "dense" if route == "dense" else "rows"
+        self.torus = convolution.torus_shape(index) if route in ("auto", "fft") and self.in_power == 1 \
+            and self.out_power == 1 else None
+        if route == "fft" and self.torus is None:
+            raise ValueError("route='fft' needs a layer between points that commutes with the translations of a torus")
+        self.route = "fft" if self.torus is not None else "dense" if route == "dense" else "rows"
         if self.route == "rows":
             try:
                 plan = orbit_rows.orbit_rows(index, np.asarray(arrays["generators"]), self.in_power, self.out_power)
@@ -96,7 +103,9 @@ class EquivariantLinear(torch.nn.Module):
         if x.dim() < 2 or x.shape[-1] != columns or x.shape[-2] != self.in_channels:
             raise ValueError(f"expected x of shape (..., {self.in_channels}, {columns})"
                              f"{' or (..., C, H, W) with H·W = n' if self.in_power == 1 else ''}, got {tuple(x.shape)}")
-        if self.route == "rows":
+        if self.torus is not None:
+            y = self._correlate(x, self.torus)
+        elif self.route == "rows":
             rows = self.weight[:, :, self.get_buffer("rows")]                  # (C_out, C_in, R, n^p)
             moved = x[..., self.get_buffer("gather")]                          # (..., C_in, |G|, n^p)
             y = torch.einsum("oirc,...igc->...ogr", rows, moved)
@@ -107,6 +116,17 @@ class EquivariantLinear(torch.nn.Module):
             y = y + self.bias[:, self.get_buffer("bias_index")]
         result: torch.Tensor = y.reshape(*y.shape[:-1], *image) if image is not None and self.out_power == 1 else y
         return result
+
+
+    def _correlate(self, x: torch.Tensor, shape: Tuple[int, int]) -> torch.Tensor:
+        """(W x)[a] = Σ_d κ[d]·x[a + d] on the torus, κ[o, i] = W[o, i, 0, :]: in Fourier space
+        ŷ[o] = Σ_i conj(κ̂[o, i])·x̂[i] (real κ)."""
+        h, w = shape
+        kernel = self.weight[:, :, self.get_buffer("index")[0]].reshape(*self.weight.shape[:2], h, w)
+        spectrum = torch.fft.rfft2(x.reshape(*x.shape[:-1], h, w))
+        product = torch.einsum("oihw,...ihw->...ohw", torch.fft.rfft2(kernel).conj(), spectrum)
+        y: torch.Tensor = torch.fft.irfft2(product, s=(h, w))
+        return y.flatten(-2)
 
 
 class PartitionLinear(torch.nn.Module):
