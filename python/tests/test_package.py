@@ -326,6 +326,15 @@ def test_fft_route_equals_the_dense_matrix(binary: str, tmp_path: Any, args: Any
     x.requires_grad_(True)
     fft(x).square().sum().backward()
     assert fft.weight.grad is not None and x.grad is not None
+    jax = pytest.importorskip("jax")
+    jax.config.update("jax_enable_x64", True)
+    import jax.numpy as jnp
+    from eqgeom.jax import linear_apply
+    params = {"weight": jnp.asarray(fft.weight.detach().numpy()), "bias": jnp.asarray(fft.bias.detach().numpy())}
+    xj = jnp.asarray(x.detach().numpy())
+    by_fft = linear_apply(layer, params, xj)
+    assert float(jnp.abs(by_fft - linear_apply(layer, params, xj, route="dense")).max()) < 1e-12
+    assert float(jnp.abs(by_fft - jnp.asarray(dense(x).detach().numpy())).max()) < 1e-12
     # D4 alone commutes with no torus: refused on request, rows by default
     run(binary, "layer", "--image", "4x4", "--rotate", "90", "--reflect", "horizontal", "--out", path)
     d4 = io.load(path)

@@ -28,6 +28,8 @@ def torus_shape(index: npt.ArrayLike) -> Optional[Tuple[int, int]]:
         w = n // h
         row, column = points // w, points % w
         moves = (row * w + (column + 1) % w, ((row + 1) % h) * w + column)
-        if all(np.array_equal(table[np.ix_(t, t)], table) for t in moves):
+        # row 0 first (n entries), then the whole table
+        if all(np.array_equal(table[t[0], t], table[0]) for t in moves) and \
+                all(np.array_equal(table[np.ix_(t, t)], table) for t in moves):
             return h, w
     return None

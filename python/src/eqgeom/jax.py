@@ -22,7 +22,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from . import io, partitions
+from . import convolution, io, partitions
 from .transform import transform_of
 
 
@@ -45,9 +45,13 @@ def linear_init(layer: Source, key: jax.Array, in_channels: int = 1, out_channel
     return params
 
 
-def linear_apply(layer: Source, params: Params, x: jax.Array) -> jax.Array:
+def linear_apply(layer: Source, params: Params, x: jax.Array, route: str = "auto") -> jax.Array:
     """x (..., C_in, n^p) ↦ (..., C_out, n^q), the channel axis always present; between points (p = q = 1) also
-    images (..., C_in, H, W) with H·W = n ↦ (..., C_out, H, W)."""
+    images (..., C_in, H, W) with H·W = n ↦ (..., C_out, H, W). route="auto" applies a layer between points that
+    commutes with a torus's translations as a circular correlation by FFTs (`eqgeom.convolution`; found when the
+    function is traced, so once under `jax.jit`), anything else as W = θ[index]; "dense" always forms W."""
+    if route not in ("auto", "dense"):
+        raise ValueError(f"route is 'auto' or 'dense', got {route!r}")
     arrays = io.loaded(layer, kind=3)
     index = np.asarray(arrays["index"])
     weight = params["weight"]
@@ -59,8 +63,15 @@ def linear_apply(layer: Source, params: Params, x: jax.Array) -> jax.Array:
         x = x.reshape(*x.shape[:-2], index.shape[1])
     if x.ndim < 2 or x.shape[-1] != index.shape[1] or x.shape[-2] != in_channels:
         raise ValueError(f"expected x of shape (..., {in_channels}, {index.shape[1]}), got {tuple(x.shape)}")
-    w = weight[:, :, jnp.asarray(index)]
-    y = jnp.einsum("oiqp,...ip->...oq", w, x)
+    torus = convolution.torus_shape(index) if points and route == "auto" else None
+    if torus is not None:
+        h, wide = torus
+        kernel = weight[:, :, jnp.asarray(index[0])].reshape(*weight.shape[:2], h, wide)
+        spectrum = jnp.fft.rfft2(x.reshape(*x.shape[:-1], h, wide))
+        product = jnp.einsum("oihw,...ihw->...ohw", jnp.conj(jnp.fft.rfft2(kernel)), spectrum)
+        y = jnp.fft.irfft2(product, s=(h, wide)).reshape(*x.shape[:-2], weight.shape[0], h * wide)
+    else:
+        y = jnp.einsum("oiqp,...ip->...oq", weight[:, :, jnp.asarray(index)], x)
     if "bias" in params:
         y = y + params["bias"][:, jnp.asarray(arrays["bias_index"])]
     return y.reshape(*y.shape[:-1], *image) if image is not None else y
