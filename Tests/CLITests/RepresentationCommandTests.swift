@@ -106,6 +106,17 @@ import EqgeomTestSupport
         #expect(exact["method"] as? String == "exact" && exact["d"] as? Int == 3 && exact["rank"] as? Int == 3)
         // eigenvalues 1, 3, 3: one rotation preserves H; the Cor. 1 algebra is d(d−1)/2 for any full-rank H
         #expect(exact["orthogonal_dimension"] as? Int == 1 && exact["cor1_dimension"] as? Int == 3)
+        // generators: the rotation of the 3-eigenspace (u vᵀ − v uᵀ, u = (1,1,0), v = e₃) commutes with H; E₁₂ − E₂₁
+        // gives [H, L] = diag(−2, 2, 0): squared 8, relative 8/(19·2) = 4/19 (by hand)
+        let defects = try json([
+            "covariance-symmetries", "--cov", "[[2,1,0],[1,2,0],[0,0,3]]", "--generator", "[[0,0,1],[0,0,1],[-1,-1,0]]",
+            "--generator", "[[0,1,0],[-1,0,0],[0,0,0]]",
+        ])
+        let entries = try #require(defects["generators"] as? [[String: Any]])
+        #expect(entries.count == 2 && entries[0]["commutes"] as? Bool == true && entries[0]["relative"] as? Double == 0)
+        #expect(entries[1]["commutes"] as? Bool == false && entries[1]["relative_squared"] as? String == "4/19")
+        #expect(abs((entries[1]["relative"] as? Double ?? 0) - (4.0 / 19).squareRoot()) < 1e-15)
+        try expectRefusal(["covariance-symmetries", "--cov", "[[1,0],[0,1]]", "--generator", "[[1]]"], "generator")
         // past d = 48 the exact solve (d⁶ work) is refused before it starts
         let identity =
             "["
@@ -125,6 +136,15 @@ import EqgeomTestSupport
         let numeric = try json(["covariance-symmetries", "--data", "\(dir)/x.npy"])
         #expect(numeric["method"] as? String == "numeric" && numeric["orthogonal_dimension"] as? Int == 1)
         #expect(numeric["samples"] as? Int == 4 && numeric["tolerance"] as? Double == 1e-9)
+        // floating point: H = diag(1, 1, 2) and L = E₁₃ − E₃₁ give √(1/6) within the stated bound
+        try ShardedStatisticsTests.writeNPY([1, 0, 0, 0, 1, 0, 0, 0, 2], rows: 3, columns: 3, to: "\(dir)/h.npy")
+        let float = try json([
+            "covariance-symmetries", "--cov", "\(dir)/h.npy", "--generator", "[[0,0,1],[0,0,0],[-1,0,0]]",
+        ])
+        let defect = try #require((float["generators"] as? [[String: Any]])?.first)
+        let bound = try #require(defect["error_bound"] as? Double)
+        #expect(
+            bound > 0 && bound < 1e-12 && abs((defect["relative"] as? Double ?? 1) - (1.0 / 6).squareRoot()) <= bound)
         try expectRefusal(["covariance-symmetries", "--cov", "[[1,2],[3,4]]"], "symmetric")
         try expectRefusal(["covariance-symmetries"], "give one of")
         try expectRefusal(["covariance-symmetries", "--x", "[[1,0],[0,1]]"], "--x and --y")

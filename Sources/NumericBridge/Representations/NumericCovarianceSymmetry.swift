@@ -27,6 +27,28 @@ public struct NumericCovarianceSymmetry: Sendable {
 
     /// dim so(d) ∩ comm(H) = Σ m(m−1)/2 over the cluster sizes m.
     public var orthogonalDimension: Int { clusters.reduce(0) { $0 + $1 * ($1 - 1) / 2 } }
+    /// H (row-major d×d), scaled by 2^{2e} when the samples were scaled by 2^e (scale-free questions only).
+    public let scaledCovariance: [Double]
+
+    /// ‖HL − LH‖_F / (‖H‖_F‖L‖_F) for a generator L (row-major d×d) in binary64, with a bound on its absolute
+    /// error: the products' rounding is at most γ_d‖H‖_F‖L‖_F each (γ_k = kε/(1 − kε)), and the three norms' sums of
+    /// d² squares and the quotient (a ratio of at most 2) add at most 8γ_{d²+4}: 2γ_d + 8γ_{d²+4} in all
+    /// (MATH.md §10.1). The exact ratio for rational input is `CommutatorDefect`.
+    public func commutatorDefect(_ l: [Double]) -> (relative: Double, errorBound: Double) {
+        let d = dimension
+        precondition(l.count == d * d)
+        let h = scaledCovariance
+        let hl = BLAS.multiply(h, l, m: d, n: d, k: d)
+        let lh = BLAS.multiply(l, h, m: d, n: d, k: d)
+        let norm = { (m: [Double]) in m.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+        let scale = norm(h) * norm(l)
+        let epsilon = Double.ulpOfOne / 2
+        let gamma = { (k: Double) in k * epsilon / (1 - k * epsilon) }
+        guard scale > 0 else { return (0, 0) }
+        let bound = 2 * gamma(Double(d)) + 8 * gamma(Double(d * d + 4))
+        return (norm(zip(hl, lh).map { $0 - $1 }) / scale, bound)
+    }
+
     /// r(r−1)/2 + r(d−r) + (d−r)², Cor. 1's algebra for H of rank r.
     public var cor1Dimension: Int {
         rank * (rank - 1) / 2 + rank * (dimension - rank) + (dimension - rank) * (dimension - rank)
@@ -63,6 +85,7 @@ public struct NumericCovarianceSymmetry: Sendable {
         dimension = d
         self.samples = samples
         self.tolerance = tolerance
+        scaledCovariance = h
         let values = try Eigen.symmetric(h, d).values
         eigenvalues = values.map { scalbn($0, -2 * e) }
         let scale = max(values.first.map(abs) ?? 0, values.last.map(abs) ?? 0)

@@ -25,6 +25,12 @@ struct CovarianceSymmetries: ParsableCommand {
     var x: MatrixArgument?
     @Option(help: ArgumentHelp("Regression targets Y, c×N (with --x).", valueName: "Y"), transform: Parse.matrix)
     var y: MatrixArgument?
+    @Option(
+        help: ArgumentHelp(
+            "A candidate generator L (d×d, as --cov): how far H is from commuting with it; repeatable.",
+            valueName: "L"),
+        transform: Parse.matrix)
+    var generator: [MatrixArgument] = []
     @Option(help: "Relative tolerance for clustering eigenvalues (numeric input), in (0, 1).")
     var tolerance = 1e-9
     @OptionGroup var output: OutputOptions
@@ -42,7 +48,7 @@ struct CovarianceSymmetries: ParsableCommand {
         if let path = data {
             let set = try ImageDataset.load(path: path, features: nil)
             progress("\(set.count) samples of \(set.features) values: H = XᵀX/N and its eigenvalues")
-            return try emit(CovarianceReport(try NumericCovarianceSymmetry(set, tolerance: tolerance)), output)
+            return try emit(numeric(try NumericCovarianceSymmetry(set, tolerance: tolerance)), output)
         }
         if case .npy(let text) = cov {
             let array = try NumPyArray(npy: try RepresentationOptions.readFile(text), name: text)
@@ -53,12 +59,12 @@ struct CovarianceSymmetries: ParsableCommand {
             guard values.allSatisfy(\.isFinite) else { throw ValidationError("\(text) holds a non-finite entry") }
             let symmetry = try NumericCovarianceSymmetry(
                 covariance: values, dimension: array.shape[0], tolerance: tolerance)
-            return try emit(CovarianceReport(symmetry), output)
+            return try emit(numeric(symmetry), output)
         }
         if let x, let y {
             let (xm, ym) = (try x.rational(), try y.rational())
             let regression = try RegressionSymmetry(x: xm, y: ym)
-            var report = CovarianceReport(try CovarianceSymmetry(covariance: xm * xm.transposed))
+            var report = try exact(xm * xm.transposed)
             report.regression = RegressionEntry(regression)
             return try emit(report, output)
         }
@@ -69,6 +75,30 @@ struct CovarianceSymmetries: ParsableCommand {
                 "--cov is \(h.rows)×\(h.rows): exact solves stop at \(CovarianceSymmetry.maximumDimension); "
                     + "give the samples with --data for the floating-point analysis")
         }
-        try emit(CovarianceReport(try CovarianceSymmetry(covariance: h)), output)
+        try emit(try exact(h), output)
+    }
+
+    /// The exact report of H with the generators' defects.
+    func exact(_ h: RationalMatrix) throws -> CovarianceReport {
+        var report = CovarianceReport(try CovarianceSymmetry(covariance: h))
+        report.generators = try generator.map {
+            GeneratorDefect(try CommutatorDefect(covariance: h, generator: try $0.rational()))
+        }
+        return report
+    }
+
+    /// The floating-point report with the generators' defects (entries as binary64).
+    func numeric(_ s: NumericCovarianceSymmetry) throws -> CovarianceReport {
+        var report = CovarianceReport(s)
+        report.generators = try generator.map { argument in
+            let l = try argument.rational()
+            guard l.rows == s.dimension, l.columns == s.dimension else {
+                throw ValidationError(
+                    "--generator is \(l.rows)×\(l.columns); the covariance is \(s.dimension)×\(s.dimension)")
+            }
+            let values = (0..<(l.rows * l.columns)).map { l[$0 / l.columns, $0 % l.columns].approximation.value }
+            return GeneratorDefect(s.commutatorDefect(values))
+        }
+        return report
     }
 }

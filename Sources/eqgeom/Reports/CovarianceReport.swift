@@ -21,6 +21,34 @@ struct RegressionEntry: Encodable {
     }
 }
 
+/// One `--generator`'s distance from commuting with H: ‖[H, L]‖_F/(‖H‖_F‖L‖_F), exact squared for rational input.
+struct GeneratorDefect: Encodable {
+    let commutes: Bool?
+    let relative: Double
+    let relativeSquared: Rational?
+    let errorBound: Double?
+
+    init(_ d: CommutatorDefect) {
+        commutes = d.commutes
+        relativeSquared = d.relativeSquared
+        relative = d.relativeSquared.approximation.value.squareRoot()
+        errorBound = nil
+    }
+
+    init(_ d: (relative: Double, errorBound: Double)) {
+        commutes = nil
+        relativeSquared = nil
+        relative = d.relative
+        errorBound = d.errorBound
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case commutes, relative
+        case relativeSquared = "relative_squared"
+        case errorBound = "error_bound"
+    }
+}
+
 struct CovarianceReport: Report {
     struct Multiplicity: Encodable {
         let degree: Int?
@@ -35,6 +63,7 @@ struct CovarianceReport: Report {
     let orthogonalDimension: Int
     let eigenvalueMultiplicities: [Multiplicity]
     var regression: RegressionEntry?
+    var generators: [GeneratorDefect] = []
     var samples: Int?
     var tolerance: Double?
     var minGap: Double?
@@ -74,7 +103,7 @@ struct CovarianceReport: Report {
     }
 
     enum CodingKeys: String, CodingKey {
-        case method, d, rank, regression, samples, tolerance
+        case method, d, rank, regression, samples, tolerance, generators
         case cor1Dimension = "cor1_dimension"
         case cor1Formula = "cor1_formula"
         case orthogonalDimension = "orthogonal_dimension"
@@ -107,6 +136,17 @@ struct CovarianceReport: Report {
                     String(
                         format: "τ = %.1e; smallest gap %.2e, largest spread %.2e (of λ_max)", tolerance, minGap,
                         maxSpread)
+                ))
+        }
+        for (i, g) in generators.enumerated() {
+            let exact = g.relativeSquared.map { "; squared \($0) exactly" } ?? ""
+            let bound = g.errorBound.map { String(format: " ± %.1e", $0) } ?? ""
+            let verdict = g.commutes.map { $0 ? "commutes with H" : "does not commute with H" }
+            rows.append(
+                (
+                    "generator \(i + 1)",
+                    String(format: "‖[H, L]‖/(‖H‖‖L‖) = %.6g", g.relative) + bound + exact
+                        + (verdict.map { " (\($0))" } ?? "")
                 ))
         }
         if let r = regression {
