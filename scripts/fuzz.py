@@ -539,6 +539,10 @@ def command_case(rng, k, work):
         text, kind = random_matrix_text(rng, rng.randint(1, 3))
         symmetric = kind in ("int", "frac", "huge") and text.count("[") == 2 or text in ("[[100]]", "[[101]]")
         argv = ["covariance-symmetries", "--cov", text, "--json"]
+        if rng.random() < 0.4:  # a candidate generator: any square matrix of H's size is scored, others refused
+            generator, _ = random_matrix_text(rng, rng.randint(1, 3))
+            argv[3:3] = ["--generator", generator]
+            return argv, None, None, None, "64M"
         return argv, None if not symmetric else "ok", None, None, "64M"
     if command == "orbit-kernel":
         action = rng.choice([["--image", "28x28", "--shift", "x"], ["--image", "28x28", "--rotate", "90"],

@@ -96,7 +96,10 @@ struct CovarianceSymmetries: ParsableCommand {
                 throw ValidationError(
                     "--generator is \(l.rows)×\(l.columns); the covariance is \(s.dimension)×\(s.dimension)")
             }
-            let values = (0..<(l.rows * l.columns)).map { l[$0 / l.columns, $0 % l.columns].approximation.value }
+            // the defect is scale-free in L: divide by the largest entry first (exact), so every entry fits binary64
+            let entries = (0..<(l.rows * l.columns)).map { l[$0 / l.columns, $0 % l.columns] }
+            let largest = entries.map(\.magnitude).max() ?? Rational(0)
+            let values = entries.map { largest.isZero ? 0 : ($0 / largest).approximation.value }
             return GeneratorDefect(s.commutatorDefect(values))
         }
         return report
