@@ -27,14 +27,11 @@ public final class RealEmbedding: @unchecked Sendable {
     /// The real roots of f, isolated and sorted (arb puts real roots first, increasing, with an exactly
     /// zero imaginary part).
     static func all(of field: NumberField) -> [RealEmbedding] {
-        let f = field.polynomial
-        let n = f.degree
-        guard let roots = _acb_vec_init(n) else { return [] }
-        defer { _acb_vec_clear(roots, n) }
-        arb_fmpz_poly_complex_roots(roots, f.box.ptr, 0, precision)
+        let roots = field.polynomial.complexRoots(precision: precision)
+        defer { withExtendedLifetime(roots) {} }
         var result: [RealEmbedding] = []
-        for i in 0..<n where arb_is_zero(acb_imagref_shim(roots + i)) != 0 {
-            result.append(RealEmbedding(field: field, index: result.count, root: acb_realref_shim(roots + i)))
+        for i in 0..<roots.count where arb_is_zero(acb_imagref_shim(roots.ptr + i)) != 0 {
+            result.append(RealEmbedding(field: field, index: result.count, root: acb_realref_shim(roots.ptr + i)))
         }
         return result
     }

@@ -30,3 +30,15 @@ extension IntegerPolynomial {
     /// p′ (FLINT `fmpz_poly_derivative`).
     public var derivative: IntegerPolynomial { Self.make { fmpz_poly_derivative($0, box.ptr) } }
 }
+
+extension IntegerPolynomial {
+    /// The complex roots of a squarefree polynomial in disjoint enclosures, real ones first with an exactly zero
+    /// imaginary part, then conjugate pairs (upper half-plane first): arb's `arb_fmpz_poly_complex_roots`.
+    func complexRoots(precision: Int) -> AcbVector {
+        let roots = AcbVector(count: max(degree, 0))
+        if degree > 0 {
+            withExtendedLifetime(self) { arb_fmpz_poly_complex_roots(roots.ptr, box.ptr, 0, precision) }
+        }
+        return roots
+    }
+}

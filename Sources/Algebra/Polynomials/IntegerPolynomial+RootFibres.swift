@@ -63,16 +63,6 @@ extension IntegerPolynomial {
         }
         return nil
     }
-
-    /// The complex roots of a squarefree polynomial in disjoint enclosures, real ones first with an exactly zero
-    /// imaginary part, then conjugate pairs (upper half-plane first): arb's `arb_fmpz_poly_complex_roots`.
-    func complexRoots(precision: Int) -> AcbVector {
-        let roots = AcbVector(count: max(degree, 0))
-        if degree > 0 {
-            withExtendedLifetime(self) { arb_fmpz_poly_complex_roots(roots.ptr, box.ptr, 0, precision) }
-        }
-        return roots
-    }
 }
 
 /// The state of `rootFibres`: per exponent the exact part (H_S, and which of q's irreducible factors lie in full
@@ -102,7 +92,7 @@ struct FibreSearch {
             defer { offset += f.degree }
             guard exact.values.contains(where: { $0.inFibres[k] }) else { continue }
             let part = f.complexRoots(precision: precision)
-            for i in 0..<part.count { acb_set(roots.ptr + offset + i, part.ptr + i) }
+            withExtendedLifetime(part) { for i in 0..<part.count { acb_set(roots.ptr + offset + i, part.ptr + i) } }
         }
     }
 
@@ -111,6 +101,7 @@ struct FibreSearch {
         guard let (h, inFibres) = exact[s], h.degree > 0 else { return [] }
         let enclosures = h.complexRoots(precision: precision)
         let power = AcbVector(count: 1)
+        defer { withExtendedLifetime((enclosures, power)) {} }
         var members = [[Int]](repeating: [], count: enclosures.count)
         var i = 0
         for (f, inFibre) in zip(factors, inFibres) {
@@ -192,18 +183,4 @@ struct FibreSearch {
         }
         return IntegerPolynomial.interpolating(at: points, values: values)
     }
-}
-
-/// An owned vector of arb complex balls.
-final class AcbVector {
-    let ptr: UnsafeMutablePointer<acb_struct>
-    let count: Int
-
-    init(count: Int) {
-        self.count = count
-        guard let vector = _acb_vec_init(max(count, 1)) else { preconditionFailure("arb allocates \(count) balls") }
-        ptr = vector
-    }
-
-    deinit { _acb_vec_clear(ptr, max(count, 1)) }
 }
