@@ -31,5 +31,10 @@ end;
 TimeBlocks("D4 on 28x28", ImageGroupB(28, 28, [Rot90B, MirrorB]), 784);
 TimeBlocks("Z28xZ28 on 28x28", ImageGroupB(28, 28, [ShiftXB, ShiftYB]), 784);
 TimeBlocks("C4 on 28x28", ImageGroupB(28, 28, [Rot90B]), 784);
+RegularB := G -> Action(G, AsList(G), OnRight);
+TimeBlocks("S6 regular", RegularB(SymmetricGroup(6)), 720);
+TimeBlocks("SL(2,5) regular", RegularB(SL(2, 5)), 120);
+TimeBlocks("PSL(2,7) regular", RegularB(PSL(2, 7)), 168);
+# last: GAP's default memory limit stops it (the partitions of 1000)
 TimeBlocks("S1000 on 1000", SymmetricGroup(1000), 1000);
 QUIT;

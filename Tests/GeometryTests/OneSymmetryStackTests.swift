@@ -36,7 +36,7 @@ import EqgeomTestSupport
             let cyclic = BlockStructure(sigma)
             for fast in [true, false] {
                 let general = try IsotypicDecomposition(
-                    group: try PermutationGroup(generators: [sigma]), abelianFastPath: fast)
+                    group: try PermutationGroup(generators: [sigma]), engine: fast ? .automatic : .orbitalAlgebra)
                 let name = "\(type) fast=\(fast)"
                 #expect(general.degree == cyclic.degree && general.orbitCount == cyclic.orbitCount, "\(name)")
                 #expect(general.commutantDimension == cyclic.commutantDimension, "\(name)")

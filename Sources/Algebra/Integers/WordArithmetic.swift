@@ -63,3 +63,9 @@ public func divisors(of n: Int) -> [Int] {
     }
     return result.sorted()
 }
+
+/// √a when a ≥ 0 is a perfect square, else nil (FLINT's `n_is_square` and `n_sqrt`).
+public func exactSquareRoot(_ a: Int) -> Int? {
+    guard a >= 0, n_is_square(UInt(a)) != 0 else { return nil }
+    return Int(n_sqrt(UInt(a)))
+}

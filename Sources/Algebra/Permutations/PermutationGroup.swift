@@ -70,6 +70,54 @@ public struct PermutationGroup: Sendable {
     /// The base points of the stabiliser chain (1-based).
     public var base: [Int] { chain.levels.map { $0.basePoint + 1 } }
 
+    /// |G| when it is at most `limit`, else nil, mostly without a stabiliser chain: nil at once when the orders of
+    /// the generators and of 32 words of a seeded random walk have an lcm above `limit` (it divides |G|); otherwise
+    /// the elements are listed breadth first, the listing stopping past `limit` — O(limit·k·n) for k generators on
+    /// n points — or, when limit·n exceeds 2^26, the stabiliser chain's order is compared.
+    public func order(ifAtMost limit: Int) -> Int? {
+        if let known = knownOrder { return known <= BigInteger(limit) ? Int(exactly: known) : nil }
+        guard let first = generators.first else { return 1 }
+        var exponent = BigInteger(1)
+        var word = first
+        var random = SplitMix(0x0DE7)
+        for step in 0..<(generators.count + 32) {
+            let g = step < generators.count ? generators[step] : word
+            exponent = BigInteger.lcm(exponent, g.order)
+            if exponent > BigInteger(limit) { return nil }
+            word = word * generators[random.next(in: 0...(generators.count - 1))]
+        }
+        guard ByteCount.product(limit, degree) <= 1 << 26 else {
+            return order <= BigInteger(limit) ? Int(exactly: order) : nil
+        }
+        var seen: Set<[Int32]> = [Array(0..<Int32(degree))]
+        var queue: [[Int32]] = [Array(0..<Int32(degree))]
+        var head = 0
+        while head < queue.count {
+            let x = queue[head]
+            head += 1
+            for g in generators {
+                let y = x.map { g.storage[Int($0)] }
+                if seen.insert(y).inserted {
+                    guard seen.count <= limit else { return nil }
+                    queue.append(y)
+                }
+            }
+        }
+        return seen.count
+    }
+
+    /// The action of G on a union of its orbits: `points` (0-based, each orbit whole) become the points 1…m in the
+    /// order given. Faithful when the points meet every orbit type.
+    /// - Throws: `PermutationError` when `points` is not a union of orbits listed once.
+    public func restricted(to points: [Int]) throws -> PermutationGroup {
+        var local = [Int32](repeating: -1, count: degree)
+        for (i, p) in points.enumerated() { local[p] = Int32(i) }
+        let images = try generators.map { g -> Permutation in
+            try Permutation(images: points.map { Int(local[Int(g.storage[$0])]) + 1 })
+        }
+        return try PermutationGroup(generators: images, degree: points.count)
+    }
+
     /// Every element of G once, through the stabiliser chain (products of transversal elements, the identity
     /// first), or nil when |G| exceeds `limit`; no element is found twice, so no set of seen elements is kept.
     public func elements(limit: Int) -> [Permutation]? {

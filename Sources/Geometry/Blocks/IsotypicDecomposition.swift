@@ -5,7 +5,8 @@ import Algebra
 /// orbital algebra of one orbit per orbit type (MATH.md §8.2): a random central element z, its minimal
 /// polynomial factored over ℚ, one rational central idempotent e_f per factor f, and for each the
 /// transpose signature (type), the dimension of e_f·A and traces (weight and multiplicities). Only
-/// rational arithmetic; the cost depends on the orbitals of the orbit types, not on |G|.
+/// rational arithmetic; the cost depends on the orbitals of the orbit types, not on |G|. Groups cheaper to list
+/// than their orbital algebra (regular actions) take the character table instead (`CharacterBlocks`).
 ///
 /// Two identities are checked exactly on every result of the rational engine: Σ w·μ = n and Σ δ·μ² = the
 /// number of orbitals of G on [n]² (dim End_G(ℝ^n), Burnside). Abelian groups take the closed form of
@@ -24,29 +25,44 @@ public struct IsotypicDecomposition: BlockDecomposition {
 
     /// - Throws: `MemoryLimitError` past the memory budget; `GeometryError.tooLarge` if the decomposition
     ///   does not pass its exact checks after several random central elements (never expected).
-    public init(group: PermutationGroup) throws { try self.init(group: group, abelianFastPath: true) }
+    public init(group: PermutationGroup) throws { try self.init(group: group, engine: .automatic) }
 
-    /// `abelianFastPath: false` forces the rational engine (tests compare the two).
-    init(group: PermutationGroup, abelianFastPath: Bool) throws {
+    /// How the blocks are found: the closed form for abelian groups, the character table for groups that are
+    /// cheaper to list than their orbital algebra (MATH.md §8.2), else the rational engine; tests force each.
+    enum Engine {
+        case automatic, orbitalAlgebra, characters
+    }
+
+    init(group: PermutationGroup, engine: Engine) throws {
         let orbits = group.zeroBasedOrbits
         let generators = group.zeroBasedGenerators
-        if abelianFastPath, AbelianCharacters.isAbelian(group.generators), let e = Self.exponent(group.generators),
+        degree = group.degree
+        orbitCount = orbits.count
+        if engine == .automatic, AbelianCharacters.isAbelian(group.generators),
+            let e = Self.exponent(group.generators),
             let found = AbelianCharacters.blocks(orbits: orbits, generators: generators, exponent: e)
         {
             blocks = Self.canonicalOrder(found.map { (block: $0.0, key: $0.1) })
-            degree = group.degree
             orbitalCount = blocks.reduce(0) { $0 + $1.type.dimension * $1.multiplicity * $1.multiplicity }
-            orbitCount = orbits.count
             return
         }
         let types = OrbitTypes(orbits: orbits, generators: generators)
+        let points = types.representatives.reduce(0) { $0 + $1.count }
+        if engine == .characters
+            || (engine == .automatic && CharacterBlocks.isCheaper(group, points: points))
+        {
+            guard let found = try CharacterBlocks.blocks(group: group, types: types) else {
+                throw GeometryError.tooLarge("the character table's blocks did not pass their exact checks")
+            }
+            blocks = Self.canonicalOrder(found.blocks)
+            orbitalCount = found.orbitals
+            return
+        }
         let engine = try Self.rationalClasses(
             group: group, representatives: types.representatives, counts: types.counts, degree: group.degree)
-        degree = group.degree
         blocks = Self.canonicalOrder(
             engine.classes.flatMap { c in Array(repeating: (c.block, c.key), count: c.copies) })
         orbitalCount = engine.orbitalCount
-        orbitCount = orbits.count
     }
 
     /// The rational engine on one orbit per type (`representatives`, `counts` orbits of each type in ℝ^n;
@@ -160,18 +176,6 @@ public struct IsotypicDecomposition: BlockDecomposition {
             factor: factor.coefficients.map(\.description))
         let block = IsotypicBlock(type: type, weight: weight, multiplicity: multiplicity, label: "")
         return IsotypicClass(factor: factor, idempotent: e, block: block, perType: perType, copies: copies, key: key)
-    }
-
-    /// The integer square root of a perfect square, else nil (integer Newton iteration).
-    static func exactSquareRoot(_ a: Int) -> Int? {
-        guard a >= 0 else { return nil }
-        var x = a
-        var y = (x + 1) / 2
-        while y < x {
-            x = y
-            y = (x + a / x) / 2
-        }
-        return x * x == a ? x : nil
     }
 
     /// M·v for a column vector v.

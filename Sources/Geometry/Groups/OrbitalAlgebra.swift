@@ -29,12 +29,7 @@ struct OrbitalAlgebra: Sendable {
     init(group: PermutationGroup, orbits: [[Int]]) throws {
         let points = orbits.flatMap { $0 }
         let m = points.count
-        var local = [Int: Int32](minimumCapacity: m)
-        for (i, p) in points.enumerated() { local[p] = Int32(i) }
-        let restricted = try group.generators.map { g -> Permutation in
-            try Permutation(images: points.map { Int(local[g.image(of: $0 + 1) - 1] ?? 0) + 1 })
-        }
-        let pairs = try PermutationGroup(generators: restricted, degree: m).orbitsOnTuples(length: 2)
+        let pairs = try group.restricted(to: points).orbitsOnTuples(length: 2)
         let s = pairs.count
         try MemoryBudget.require(
             ByteCount.product(s, s, s, 4), for: "the intersection numbers of \(s) orbitals",

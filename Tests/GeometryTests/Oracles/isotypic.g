@@ -22,6 +22,13 @@ Mirror := function(i, j, h, w) return [i, w - 1 - j]; end;
 ShiftX := function(i, j, h, w) return [i, (j + 1) mod w]; end;
 ShiftY := function(i, j, h, w) return [(i + 1) mod h, j]; end;
 EqRegular := G -> Action(G, AsList(G), OnRight);
+# G acting on the disjoint union of [1 .. Length(X)] (action a) and the next Length(Y) points (action b)
+EqTwoActions := function(G, X, a, Y, b)
+    local m;
+    m := Length(X);
+    return Group(List(GeneratorsOfGroup(G), g -> PermList(Concatenation(
+        List(X, x -> Position(X, a(x, g))), List(Y, y -> m + Position(Y, b(y, g)))))));
+end;
 
 EqRealBlocks := function(G, n)
     local tbl, pi, irr, out, chi, nu, mult, seen, k;
@@ -72,6 +79,14 @@ EqCases := [
     ["Z4xZ4 on 4x4", EqImageGroup(4, 4, [ShiftX, ShiftY]), 16],
     ["Z3xZ5 on 3x5", EqImageGroup(3, 5, [ShiftX, ShiftY]), 15],
     ["D4 on 28x28", EqImageGroup(28, 28, [Rot90, Mirror]), 784],
+    ["A5 regular", EqRegular(AlternatingGroup(5)), 60],
+    ["SL(2,5) regular", EqRegular(SL(2, 5)), 120],
+    ["PSL(2,7) regular", EqRegular(PSL(2, 7)), 168],
+    ["S6 regular", EqRegular(SymmetricGroup(6)), 720],
+    ["F21 on 7 and regular", EqTwoActions(Group((1, 2, 3, 4, 5, 6, 7), (2, 3, 5)(4, 7, 6)), [1 .. 7], OnPoints,
+        AsList(Group((1, 2, 3, 4, 5, 6, 7), (2, 3, 5)(4, 7, 6))), OnRight), 28],
+    ["SL(2,3) on 8 vectors and regular", EqTwoActions(SL(2, 3), Difference(AsList(GF(3) ^ 2), [Zero(GF(3) ^ 2)]),
+        OnRight, AsList(SL(2, 3)), OnRight), 32],
 ];
 
 Print("[\n");

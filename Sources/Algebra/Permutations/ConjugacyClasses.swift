@@ -1,0 +1,207 @@
+/// The conjugacy classes of a finite permutation group G, found by listing G (MATH.md §8.2, the character route):
+/// every element is known by its images of the stabiliser chain's base, and a class is an orbit of conjugation by
+/// the generators. O(|G|·(n + k·b)) time for k generators and a base of b points, |G|·n stored points; for groups
+/// small enough to list (the regular actions whose orbital algebras are large), not for S_n on n points.
+///
+///     S3 on 3 points: classes of sizes 1, 3, 2 (the identity, the transpositions, the 3-cycles).
+public struct ConjugacyClasses: Sendable {
+    /// |G|.
+    public let groupOrder: Int
+    /// n, the number of points acted on.
+    public let degree: Int
+    /// |C_k| for each class; the identity's class is class 0.
+    public let sizes: [Int]
+    /// The class of g_k⁻¹ for each class k.
+    public let inverse: [Int]
+    /// The order of the elements of each class.
+    public let orders: [Int]
+    /// One element g_k of each class (0-based images), the identity first.
+    let representatives: [[Int32]]
+    /// Every element, |G| rows of n images (0-based), row e the element numbered e.
+    private let elements: [Int32]
+    /// The class of each element.
+    private let classOfElement: [Int32]
+    /// The base points of the stabiliser chain: an element is determined by their images.
+    private let base: [Int]
+    /// Element number of each key Σ_i g(b_i)·nⁱ.
+    private let number: [Int: Int32]
+
+    /// The classes of `group`, when |G| ≤ `limit`.
+    /// - Throws: `PermutationError.tooLarge` past `limit` (or a base too long to key elements by one word);
+    ///   `MemoryLimitError` when the listed elements exceed the memory budget.
+    public init(group: PermutationGroup, limit: Int) throws {
+        let chain = group.chain
+        let n = group.degree
+        let order = try Self.order(chain, limit: limit)
+        try MemoryBudget.require(
+            ByteCount.product(order, ByteCount.sum(ByteCount.product(n, 4), 64)),
+            for: "the \(order) elements of the group (conjugacy classes)",
+            advice: "the character route lists the group; use a smaller group or one with smaller orbits")
+        var power = 1
+        for _ in chain.levels {
+            let (next, overflow) = power.multipliedReportingOverflow(by: max(n, 1))
+            guard !overflow else { throw PermutationError.tooLarge("a base of \(chain.levels.count) points") }
+            power = next
+        }
+        base = chain.levels.map(\.basePoint)
+        degree = n
+        groupOrder = order
+        elements = Self.list(chain, degree: n, count: order)
+        var number = [Int: Int32](minimumCapacity: order)
+        for e in 0..<order { number[Self.key(elements, row: e, degree: n, base: base)] = Int32(e) }
+        self.number = number
+        // classes: orbits of x ↦ g⁻¹·x·g, whose image of a base point b is g(x(g⁻¹(b)))
+        let generators = group.generators.map(\.storage)
+        let inverses = generators.map(StabilizerChain.invert)
+        var classOf = [Int32](repeating: -1, count: order)
+        var sizes: [Int] = []
+        var representatives: [[Int32]] = []
+        for start in 0..<order where classOf[start] < 0 {
+            let k = Int32(sizes.count)
+            classOf[start] = k
+            var queue = [start]
+            var head = 0
+            while head < queue.count {
+                let x = queue[head] * n
+                head += 1
+                for (g, h) in zip(generators, inverses) {
+                    var key = 0
+                    var scale = 1
+                    for b in base {
+                        key += Int(g[Int(elements[x + Int(h[b])])]) * scale
+                        scale *= n
+                    }
+                    let y = Int(number[key] ?? 0)
+                    if classOf[y] < 0 {
+                        classOf[y] = k
+                        queue.append(y)
+                    }
+                }
+            }
+            sizes.append(queue.count)
+            representatives.append(Array(elements[(start * n)..<(start * n + n)]))
+        }
+        classOfElement = classOf
+        self.sizes = sizes
+        self.representatives = representatives
+        orders = representatives.map(Self.order)
+        let base = base
+        inverse = representatives.map {
+            let key = Self.key(StabilizerChain.invert($0), row: 0, degree: n, base: base)
+            return Int(classOf[Int(number[key] ?? 0)])
+        }
+    }
+
+    /// The number of classes (= the number of irreducible characters).
+    public var count: Int { sizes.count }
+
+    /// One element of each class (the identity's first).
+    public var representativePermutations: [Permutation] { representatives.map { Permutation(unchecked: $0) } }
+
+    /// The class of g_k^e for each class k (the e-th power map).
+    public func powerMap(_ e: Int) -> [Int] {
+        representatives.map { g in
+            var result = StabilizerChain.identity(degree)
+            var square = g
+            var e = e
+            while e > 0 {
+                if e & 1 == 1 { result = StabilizerChain.compose(result, square) }
+                square = StabilizerChain.compose(square, square)
+                e >>= 1
+            }
+            return classOf(result)
+        }
+    }
+
+    /// The number of points of `points` (0-based) fixed by g_k, for each class k.
+    public func fixedPoints(among points: [Int]) -> [Int] {
+        representatives.map { g in points.reduce(0) { $0 + (Int(g[$1]) == $1 ? 1 : 0) } }
+    }
+
+    /// For each class i and each k, Σ over y ∈ C_i of weight[class(y·g_k)] (row i, column k), unreduced: with
+    /// weight = the indicator of class j, the entry (i*, k) is the class multiplication coefficient
+    /// c_{ijk} = #{(x, y) ∈ C_i × C_j : xy = g_k} (MATH.md §8.2). O(r·|G|·b); the sums stay below |G|·max weight.
+    public func classProducts(weights: [UInt]) -> [[UInt]] {
+        let n = degree
+        var table = [[UInt]](repeating: [UInt](repeating: 0, count: count), count: count)
+        for (k, z) in representatives.enumerated() {
+            for y in 0..<groupOrder {
+                var key = 0
+                var scale = 1
+                for b in base {
+                    key += Int(z[Int(elements[y * n + b])]) * scale
+                    scale *= n
+                }
+                let i = Int(classOfElement[y])
+                table[i][k] += weights[Int(classOfElement[Int(number[key] ?? 0)])]
+            }
+        }
+        return table
+    }
+
+    /// The class of an element of G (0-based images).
+    func classOf(_ g: [Int32]) -> Int {
+        Int(classOfElement[Int(number[Self.key(g, row: 0, degree: degree, base: base)] ?? 0)])
+    }
+
+    /// The order of a permutation (0-based images): the lcm of its cycle lengths.
+    static func order(_ g: [Int32]) -> Int {
+        var seen = [Bool](repeating: false, count: g.count)
+        var result = 1
+        for start in g.indices where !seen[start] {
+            var length = 0
+            var x = start
+            while !seen[x] {
+                seen[x] = true
+                x = Int(g[x])
+                length += 1
+            }
+            result = lcm(result, length)
+        }
+        return result
+    }
+
+    /// |G| from the chain, refused past `limit`.
+    static func order(_ chain: StabilizerChain, limit: Int) throws -> Int {
+        var count = 1
+        for level in chain.levels {
+            let (product, overflow) = count.multipliedReportingOverflow(by: level.orbit.count)
+            guard !overflow, product <= limit else {
+                throw PermutationError.tooLarge("a group of order \(chain.order) (conjugacy classes by listing)")
+            }
+            count = product
+        }
+        return count
+    }
+
+    /// The elements as rows of one flat array (products of transversal elements, the identity first).
+    static func list(_ chain: StabilizerChain, degree n: Int, count: Int) -> [Int32] {
+        var list = [Int32](repeating: 0, count: count * n)
+        for i in 0..<n { list[i] = Int32(i) }
+        var filled = 1
+        for level in chain.levels.reversed() {
+            let size = level.transversal.count
+            // row e·size + t = (row e)·u_t, written from the last row down so no row is overwritten unread
+            for e in stride(from: filled - 1, through: 0, by: -1) {
+                let source = Array(list[(e * n)..<(e * n + n)])
+                for (t, u) in level.transversal.enumerated() {
+                    let row = (e * size + t) * n
+                    for i in 0..<n { list[row + i] = u[Int(source[i])] }
+                }
+            }
+            filled *= size
+        }
+        return list
+    }
+
+    /// The key Σ_i g(b_i)·nⁱ of a listed element.
+    static func key(_ elements: [Int32], row: Int, degree n: Int, base: [Int]) -> Int {
+        var key = 0
+        var scale = 1
+        for b in base {
+            key += Int(elements[row * n + b]) * scale
+            scale *= n
+        }
+        return key
+    }
+}
