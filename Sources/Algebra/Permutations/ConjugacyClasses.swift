@@ -139,6 +139,9 @@ public struct ConjugacyClasses: Sendable {
         return table
     }
 
+    /// The class of an element g of G (the answer for a permutation outside G is meaningless).
+    public func classOf(_ g: Permutation) -> Int { classOf(g.storage) }
+
     /// The class of an element of G (0-based images).
     func classOf(_ g: [Int32]) -> Int {
         Int(classOfElement[Int(number[Self.key(g, row: 0, degree: degree, base: base)] ?? 0)])

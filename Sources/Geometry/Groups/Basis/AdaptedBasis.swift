@@ -34,7 +34,7 @@ public struct AdaptedBasis: Sendable {
         public let embeddings: [RealEmbedding]
         /// The copies of the model on every orbit (Frobenius reciprocity, MATH.md §8.5).
         public let copies: [Copy]
-        /// Where the model was read: an orbit type of ℝ^n, or an auxiliary G/⟨g⟩ (its size).
+        /// Where the model was read: an orbit type of ℝ^n, or an auxiliary G/H (its size).
         public let modelSource: String
     }
 
@@ -162,7 +162,7 @@ public struct AdaptedBasis: Sendable {
             let source =
                 tau < types.representatives.count
                 ? "orbit type \(tau) (\(engine.orbits[tau].count) points)"
-                : "auxiliary G/⟨g⟩ (\(engine.orbits[tau].count) cosets)"
+                : "auxiliary G/H (\(engine.orbits[tau].count) cosets)"
             classes.append(ModelClass(model: model, embeddings: embeddings, copies: copies, modelSource: source))
             for e in embeddings.indices {
                 running[stem, default: 0] += 1
@@ -207,8 +207,8 @@ public struct AdaptedBasis: Sendable {
         var counts = types.counts
         var best = base
         var bestCovered = base.classes.filter(covered).count
-        for g in AuxiliaryGSet.candidates(generators, degree: n) {
-            guard let action = AuxiliaryGSet.cosetAction(of: g, generators: generators) else { continue }
+        /// Adds G/H when it carries more classes once; true when every class is then carried.
+        func tryCosets(_ action: [[Int32]]) throws -> Bool {
             let offset = extendedGenerators.first?.count ?? n
             let trial = zip(extendedGenerators, action).map { $0 + $1.map { Int32(offset) + $0 } }
             let degree = trial.first?.count ?? n
@@ -218,16 +218,34 @@ public struct AdaptedBasis: Sendable {
             let found = try IsotypicDecomposition.rationalClasses(
                 group: trialGroup, representatives: trialRepresentatives, counts: counts + [0], degree: n)
             let coveredNow = found.classes.filter(covered).count
-            guard coveredNow > bestCovered else { continue }
+            guard coveredNow > bestCovered else { return false }
             progress("auxiliary G-set of \(action.first?.count ?? 0) cosets")
             (extendedGenerators, representatives, counts, best, bestCovered) =
                 (trial, trialRepresentatives, counts + [0], found, coveredNow)
-            if coveredNow == found.classes.count { break }
+            return coveredNow == found.classes.count
+        }
+        var done = false
+        for g in AuxiliaryGSet.candidates(generators, degree: n) {
+            guard let action = AuxiliaryGSet.cosetAction(of: g, generators: generators) else { continue }
+            if try tryCosets(action) {
+                done = true
+                break
+            }
+        }
+        if !done {
+            let wanted = best.classes.filter { !covered($0) }.map { (type: $0.block.type, weight: $0.block.weight) }
+            for subgroup in try AuxiliaryGSet.twoGeneratorSubgroups(group: group, wanted: wanted) {
+                guard let action = AuxiliaryGSet.cosetAction(ofSubgroup: subgroup, generators: generators) else {
+                    continue
+                }
+                if try tryCosets(action) { break }
+            }
         }
         guard bestCovered == best.classes.count || allowUnmodelled else {
             throw GeometryError.tooLarge(
-                "no orbit of ℝ^n and no auxiliary G/⟨g⟩ up to \(AuxiliaryGSet.cosetLimit) cosets carries every real "
-                    + "irreducible once, so no exact model was built; the block data (eqgeom group) is exact")
+                "no orbit of ℝ^n and no auxiliary G/H up to \(AuxiliaryGSet.cosetLimit) cosets (H cyclic or two-generated) "
+                    + "carries every real irreducible once, so no exact model was built; the block data (eqgeom group) "
+                    + "is exact")
         }
         // match the extended classes to the base classes by their data on ℝ^n
         var unused = Array(best.classes.indices)

@@ -1,9 +1,8 @@
 import Algebra
 
-/// Auxiliary transitive G-sets G/⟨g⟩ (MATH.md §8.5 step 1): when a real irreducible has D-multiplicity
-/// ≥ 2 on every orbit of ℝ^n (Dic3 and SL(2,3) acting regularly), its model is read from the cosets of a
-/// cyclic subgroup where it occurs once. Only the coset action is built, never the group's elements beyond
-/// one pass to pick the candidates g.
+/// Auxiliary transitive G-sets G/H (MATH.md §8.5 step 1): when a real irreducible has D-multiplicity ≥ 2 on
+/// every orbit of ℝ^n (Dic3 and SL(2,3) acting regularly), its model is read from the cosets of a subgroup where it
+/// occurs once: cyclic subgroups ⟨g⟩ first, then subgroups ⟨x, y⟩ chosen by the character table.
 enum AuxiliaryGSet {
     /// Most group elements enumerated when looking for candidates g.
     static let elementLimit = 20_000
@@ -65,7 +64,74 @@ enum AuxiliaryGSet {
             subgroup.append(power)
             power = power.map { g[Int($0)] }
         } while power != g
-        // a coset is named by its lexicographically least element h·g^i
+        return cosetAction(ofSubgroup: subgroup, generators: generators)
+    }
+
+    /// Subgroups H = ⟨x, y⟩ (x one element of each conjugacy class, y any element) whose coset space G/H carries a
+    /// character of a wanted (type, weight) once over its division algebra — by the permutation character
+    /// π(g_k) = |G|·|C_k ∩ H| / (|C_k|·|H|) and its inner products with the character table (MATH.md §8.5 step 1) —
+    /// as element lists, each subgroup once, smallest index first; empty past `elementLimit` elements of G.
+    /// For the irreducibles no cyclic G/⟨g⟩ carries once (A5's 4 lies in G/A4, PSL(2,7)'s 6 and 8 in G/S4, G/S3).
+    static func twoGeneratorSubgroups(group: PermutationGroup, wanted: [(type: DivisionAlgebra, weight: Int)])
+        throws -> [[[Int32]]]
+    {
+        guard let order = group.order(ifAtMost: elementLimit) else { return [] }
+        let classes = try ConjugacyClasses(group: group, limit: order)
+        let table = try ModularCharacterTable(classes: classes)
+        let targets = (0..<table.count).filter { chi in
+            let nu = table.indicator(chi)
+            let type: DivisionAlgebra = nu == 1 ? .real : (nu == 0 ? .complex : .quaternionic)
+            let weight = type == .real ? table.degrees[chi] : 2 * table.degrees[chi]
+            return wanted.contains { $0.type == type && $0.weight == weight }
+        }
+        guard !targets.isEmpty, let elements = group.elements(limit: order) else { return [] }
+        var seen = Set<[Int32]>()
+        var found: [(index: Int, elements: [[Int32]])] = []
+        for x in classes.representativePermutations.dropFirst() {
+            for y in elements {
+                guard let subgroup = closure([x.zeroBasedImages, y.zeroBasedImages], limit: order / 2),
+                    order / subgroup.count <= cosetLimit
+                else { continue }
+                let sorted = subgroup.sorted { $0.lexicographicallyPrecedes($1) }
+                guard seen.insert(sorted.flatMap { $0 }).inserted else { continue }
+                var inClass = [Int](repeating: 0, count: classes.count)
+                for h in subgroup { inClass[classes.classOf(try Permutation(zeroBasedImages: h))] += 1 }
+                let pi = (0..<classes.count).map { order * inClass[$0] / (classes.sizes[$0] * subgroup.count) }
+                let carries = targets.contains { chi in
+                    table.innerProduct(pi, character: chi) == (table.indicator(chi) == -1 ? 2 : 1)
+                }
+                if carries { found.append((order / subgroup.count, subgroup)) }
+            }
+        }
+        return found.sorted { $0.index < $1.index }.map(\.elements)
+    }
+
+    /// The elements of ⟨generators⟩ (0-based images), or nil past `limit`.
+    static func closure(_ generators: [[Int32]], limit: Int) -> [[Int32]]? {
+        guard let first = generators.first else { return nil }
+        let identity = first.indices.map { Int32($0) }
+        var seen: Set<[Int32]> = [identity]
+        var queue = [identity]
+        var head = 0
+        while head < queue.count {
+            let h = queue[head]
+            head += 1
+            for s in generators {
+                let product = h.map { s[Int($0)] }
+                if seen.insert(product).inserted {
+                    guard seen.count <= limit else { return nil }
+                    queue.append(product)
+                }
+            }
+        }
+        return queue
+    }
+
+    /// The action of the generators on the left cosets hH of a subgroup given by its elements (coset 0 = H), or
+    /// nil past `cosetLimit`.
+    static func cosetAction(ofSubgroup subgroup: [[Int32]], generators: [[Int32]]) -> [[Int32]]? {
+        guard let g = subgroup.first else { return nil }
+        // a coset Hh is named by its lexicographically least element
         func name(_ h: [Int32]) -> [Int32] {
             subgroup.map { c in c.map { h[Int($0)] } }.min { $0.lexicographicallyPrecedes($1) } ?? h
         }
