@@ -243,9 +243,9 @@ public struct AdaptedBasis: Sendable {
         }
         guard bestCovered == best.classes.count || allowUnmodelled else {
             throw GeometryError.tooLarge(
-                "no orbit of ℝ^n and no auxiliary G/H up to \(AuxiliaryGSet.cosetLimit) cosets (H cyclic or two-generated) "
-                    + "carries every real irreducible once, so no exact model was built; the block data (eqgeom group) "
-                    + "is exact")
+                "no orbit of ℝ^n and no auxiliary G/H up to \(AuxiliaryGSet.cosetLimit) cosets (H cyclic or "
+                    + "two-generated) carries every real irreducible once, so no exact model was built; the block "
+                    + "data (eqgeom group) is exact")
         }
         // match the extended classes to the base classes by their data on ℝ^n
         var unused = Array(best.classes.indices)
