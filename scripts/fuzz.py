@@ -544,6 +544,30 @@ def command_case(rng, k, work):
             argv[3:3] = ["--generator", generator]
             return argv, None, None, None, "64M"
         return argv, None if not symmetric else "ok", None, None, "64M"
+    if command == "orbit-kernel" and rng.random() < 0.3:
+        # orbits beyond permutations: one matrix on small seeds, or points given one by one (any shape, NaN, ragged)
+        import numpy as np
+        path = os.path.join(work, "orbits%d.npy" % k)
+        ridge = rng.choice(["0.1", "0", "-1"])
+        if rng.random() < 0.5:
+            d = rng.choice([2, 3])
+            np.save(path, np.array([[rng.uniform(-1, 1) for _ in range(d)] for _ in range(3)]))
+            matrix = rng.choice(["[[0,-1],[1,0]]", "[[1,1],[0,1]]", "[[0,1,0],[0,0,1],[1,0,0]]", "[[2,0],[0,0.5]]",
+                                 "[[0.6,-0.8],[0.8,0.6]]", "[[1,0],[0,1]]", "[[0,-1],[1]]"])
+            argv = ["orbit-kernel", "--matrix", matrix, "--data", path, "--pair", rng.choice(["0,1", "0,2", "1,1"]),
+                    "--ridge", ridge, "--json"]
+            return argv, None, None, None, "64M"
+        shape = rng.choice([(2, 4, 3), (3, 5, 2), (1, 4, 2), (2, 0, 3), (8, 3), (7, 3)])
+        values = np.array([rng.uniform(-2, 2) for _ in range(int(np.prod(shape)))]).reshape(shape)
+        if rng.random() < 0.2 and values.size:
+            values.flat[rng.randrange(values.size)] = float("nan")
+        np.save(path, values)
+        argv = ["orbit-kernel", "--orbits", path, "--ridge", ridge, "--json"]
+        if len(shape) == 2 and rng.random() < 0.7:
+            argv += ["--orbit-length", rng.choice(["4", "2", "0", "x"])]
+        if rng.random() < 0.3:
+            argv += ["--labels", rng.choice(["1,-1", "1,-1,0.5", "nan,1"])]
+        return argv, None, None, None, "64M"
     if command == "orbit-kernel":
         action = rng.choice([["--image", "28x28", "--shift", "x"], ["--image", "28x28", "--rotate", "90"],
                              ["--perm", "(1 2 3)"], ["--image", "4x4", "--shift", "y"],

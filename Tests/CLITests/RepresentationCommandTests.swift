@@ -259,6 +259,62 @@ import EqgeomTestSupport
         try expectRefusal(["kernel", "--kind", "cnn", "--readout", "max"], "--readout")
     }
 
+    /// Orbits under a matrix and orbits given point by point (seed 003) against the permutation-group path on the same
+    /// points: the counterclockwise rotation of 2×2 images as a 4×4 permutation matrix, and the orbits it makes written
+    /// by the test itself; a perturbed point is reported as a broken invariance, not hidden.
+    @Test func orbitKernelOnMatrixActionsAndGivenPoints() throws {
+        let dir = try temporaryDirectory()
+        var rng = SeededGenerator(seed: 303)
+        let samples = (0..<12).map { _ in Double(rng.next(in: 0...1000)) / 1000 }
+        try ShardedStatisticsTests.writeNPY(samples, rows: 3, columns: 4, to: "\(dir)/x.npy")
+        let common = ["--data", "\(dir)/x.npy", "--pair", "0,2", "--ridge", "0.05", "--kernel", "mlp:2"]
+        let group = try json(["orbit-kernel", "--image", "2x2", "--rotate", "90"] + common)
+        // pixel (r, c) ↦ (1 − c, r): P[g(i)][i] = 1
+        let image = { (i: Int) in (1 - i % 2) * 2 + i / 2 }
+        let rows = (0..<4).map { r in "[" + (0..<4).map { image($0) == r ? "1" : "0" }.joined(separator: ",") + "]" }
+        let matrix = try json(["orbit-kernel", "--matrix", "[" + rows.joined(separator: ",") + "]"] + common)
+        let action = matrix["matrix_action"] as? [String: Any] ?? [:]
+        #expect(action["order"] as? Int == 4 && action["power_defect"] as? Double == 0)
+        #expect(matrix["orbit_source"] as? String == "matrix" && group["orbit_source"] as? String == "group")
+        // the orbits x, gx, g²x, g³x of samples 0 and 2, by the test
+        var points: [Double] = []
+        for a in [0, 2] {
+            var x = Array(samples[(a * 4)..<(a * 4 + 4)])
+            for _ in 0..<4 {
+                points += x
+                var next = [Double](repeating: 0, count: 4)
+                for i in 0..<4 { next[image(i)] = x[i] }
+                x = next
+            }
+        }
+        try ShardedStatisticsTests.writeNPY(points, shape: [2, 4, 4], to: "\(dir)/orbits.npy")
+        try ShardedStatisticsTests.writeNPY(points, rows: 8, columns: 4, to: "\(dir)/rows.npy")
+        let options = ["--ridge", "0.05", "--kernel", "mlp:2"]
+        let file = try json(["orbit-kernel", "--orbits", "\(dir)/orbits.npy"] + options)
+        let byRows = try json(["orbit-kernel", "--orbits", "\(dir)/rows.npy", "--orbit-length", "4"] + options)
+        let reference = group["exact_residuals"] as? [Double] ?? []
+        #expect(reference.count == 2)
+        for other in [matrix, file, byRows] {
+            for key in ["exact_residuals", "block_residuals", "circularized_spectrum"] {
+                let (a, b) = (group[key] as? [Double] ?? [], other[key] as? [Double] ?? [])
+                #expect(a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= 1e-12 * max(1, abs($0)) }, "\(key)")
+            }
+            #expect(abs((group["spectral_error"] as? Double ?? 0) - (other["spectral_error"] as? Double ?? 1)) < 1e-12)
+        }
+        // one point moved: no longer an orbit; the invariance defect says so and the block formula departs
+        points[5] += 0.25
+        try ShardedStatisticsTests.writeNPY(points, shape: [2, 4, 4], to: "\(dir)/broken.npy")
+        let broken = try json(["orbit-kernel", "--orbits", "\(dir)/broken.npy"] + options)
+        #expect((broken["invariance_defect"] as? Double ?? 0) > 1e-3)
+        let (e, b) = (broken["exact_residuals"] as? [Double] ?? [], broken["block_residuals"] as? [Double] ?? [])
+        #expect(e.count == 2 && zip(e, b).contains { abs($0 - $1) > 1e-6 })
+        try expectRefusal(["orbit-kernel", "--orbits", "\(dir)/orbits.npy", "--gen", "(1 2)"], "name the orbits once")
+        try expectRefusal(["orbit-kernel", "--orbits", "\(dir)/rows.npy"], "orbit length")
+        try expectRefusal(["orbit-kernel", "--orbits", "\(dir)/orbits.npy", "--pair", "0,1"], "--pair")
+        try expectRefusal(["orbit-kernel", "--matrix", "[[1,1],[0,1]]", "--data", "\(dir)/x.npy"], "finite order")
+        try expectRefusal(["orbit-kernel", "--image", "2x2", "--rotate", "90", "--orbit-length", "4"], "--orbit-length")
+    }
+
     /// Two MNIST orbits under the horizontal shift: an MLP's NTK is invariant, and the exact block formula equals
     /// the direct leave-one-out solve.
     @Test func orbitKernelBlockFormula() throws {

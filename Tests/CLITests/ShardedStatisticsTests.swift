@@ -7,7 +7,13 @@ import EqgeomTestSupport
 @Suite struct ShardedStatisticsTests {
     /// A float64 C-order `.npy` file (format 1.0) of a rows × columns matrix.
     static func writeNPY(_ values: [Double], rows: Int, columns: Int, to path: String) throws {
-        var header = "{'descr': '<f8', 'fortran_order': False, 'shape': (\(rows), \(columns)), }"
+        try writeNPY(values, shape: [rows, columns], to: path)
+    }
+
+    /// A float64 .npy of any shape (C order), written byte by byte (no eqgeom code involved).
+    static func writeNPY(_ values: [Double], shape: [Int], to path: String) throws {
+        let dims = shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? "," : "")
+        var header = "{'descr': '<f8', 'fortran_order': False, 'shape': (\(dims)), }"
         while (10 + header.utf8.count + 1) % 64 != 0 { header += " " }
         header += "\n"
         var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0]

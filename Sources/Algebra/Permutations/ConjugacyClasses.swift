@@ -139,6 +139,43 @@ public struct ConjugacyClasses: Sendable {
         return table
     }
 
+    /// The subgroup ⟨generators⟩ of G as element numbers (its class counts follow from `classOf(element:)`), or nil
+    /// when it has more than `limit` elements: listed breadth first, a product y·s found from its base images
+    /// alone (b lookups, not n). The generators must lie in G.
+    public func subgroup(generatedBy generators: [Permutation], limit: Int) -> [Int]? {
+        let n = degree
+        let images = generators.map(\.storage)
+        var inSubgroup = Set<Int>([0])
+        var queue = [0]
+        var head = 0
+        while head < queue.count {
+            let y = queue[head] * n
+            head += 1
+            for s in images {
+                var key = 0
+                var scale = 1
+                for b in base {
+                    key += Int(s[Int(elements[y + b])]) * scale
+                    scale *= n
+                }
+                let z = Int(number[key] ?? 0)
+                if inSubgroup.insert(z).inserted {
+                    guard inSubgroup.count <= limit else { return nil }
+                    queue.append(z)
+                }
+            }
+        }
+        return queue
+    }
+
+    /// The element numbered `e` (0 ≤ e < |G|; 0 is the identity).
+    public func element(_ e: Int) -> Permutation {
+        Permutation(unchecked: Array(elements[(e * degree)..<((e + 1) * degree)]))
+    }
+
+    /// The class of the element numbered `e`.
+    public func classOf(element e: Int) -> Int { Int(classOfElement[e]) }
+
     /// The class of an element g of G (the answer for a permutation outside G is meaningless).
     public func classOf(_ g: Permutation) -> Int { classOf(g.storage) }
 

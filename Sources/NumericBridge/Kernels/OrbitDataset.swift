@@ -65,3 +65,90 @@ public struct OrbitDataset: Sendable {
         elements = []
     }
 }
+
+extension OrbitDataset {
+    /// Orbits of seeds under one d×d matrix R of finite order N (MATH.md §11.1): point (a, t) = R^t x_a, the cyclic
+    /// order of `init(cyclicOrbits:)`. Every kernel of inner products is invariant when R is orthogonal (a rotation
+    /// of circular data, a rotation acting on both sides of a matrix); the analysis reports the invariance defect.
+    /// - Parameters: r: R row-major; order: N (see `matrixOrder`).
+    /// - Throws: `NumericError.invalidInput` on ragged input.
+    public init(seeds: [[Double]], labels: [Double], matrix r: [Double], order n: Int) throws {
+        guard let d = seeds.first?.count, d >= 1, seeds.allSatisfy({ $0.count == d }), r.count == d * d, n >= 1
+        else { throw NumericError.invalidInput("a matrix action needs s seeds of d values and a d×d matrix") }
+        let orbits = seeds.map { x in
+            var points = [x]
+            for _ in 1..<n {
+                let p = points[points.count - 1]
+                points.append((0..<d).map { i in (0..<d).reduce(0.0) { $0 + r[i * d + $1] * p[$1] } })
+            }
+            return points
+        }
+        try self.init(cyclicOrbits: orbits, labels: labels)
+    }
+
+    /// The least N ≤ `limit` with max |R^N − I| ≤ `tolerance` (R row-major d×d), with that defect and the
+    /// orthogonality defect max |RᵀR − I|; nil when no power up to `limit` comes back to I.
+    public static func matrixOrder(_ r: [Double], dimension d: Int, limit: Int, tolerance: Double)
+        -> (order: Int, powerDefect: Double, orthogonalityDefect: Double)?
+    {
+        var orthogonality = 0.0
+        for i in 0..<d {
+            for j in 0..<d {
+                let dot = (0..<d).reduce(0.0) { $0 + r[$1 * d + i] * r[$1 * d + j] }
+                orthogonality = max(orthogonality, abs(dot - (i == j ? 1 : 0)))
+            }
+        }
+        var power = r
+        for n in 1...max(limit, 1) {
+            let defect = (0..<(d * d)).reduce(0.0) { max($0, abs(power[$1] - ($1 % (d + 1) == 0 ? 1 : 0))) }
+            if defect <= tolerance { return (n, defect, orthogonality) }
+            power = (0..<(d * d)).map { ij in (0..<d).reduce(0.0) { $0 + r[ij / d * d + $1] * power[$1 * d + ij % d] } }
+        }
+        return nil
+    }
+
+    /// Orbits read point by point from a data file (MATH.md §11.2): a 3-D .npy of shape (s, N, d) holds s orbits of
+    /// N points; any other data file eqgeom reads (2-D .npy, CSV, IDX) holds s·N points row by row, N =
+    /// `orbitLength`, orbit a in rows aN ..< (a+1)N, in the order g⁰x_a, g¹x_a, … (no check that they are orbits of
+    /// one group: the analysis reports the invariance and circulant defects). Labels default to +1, −1 for two orbits.
+    /// - Throws: `NumericError.invalidInput` on a shape that does not split into orbits, or labels that do not match.
+    public static func load(path: String, orbitLength: Int?, labels: [Double]?) throws -> OrbitDataset {
+        let name = (path as NSString).lastPathComponent
+        var shape: [Int]? = nil
+        let set: ImageDataset
+        if InputFile.isRegularFile(path), let npy = try NumPyArray.streamedDoubles(path: path, name: name) {
+            shape = npy.shape
+            let rows = npy.shape.count == 3 ? npy.shape[0] * npy.shape[1] : nil
+            set = try ImageDataset.validated(
+                npy: rows.map { [$0, npy.shape[2]] } ?? npy.shape, dtype: npy.dtype, values: npy.values, name: name,
+                features: nil)
+        } else {
+            set = try ImageDataset.load(path: path, features: nil)
+        }
+        let (s, n, d): (Int, Int, Int)
+        if let shape, shape.count == 3 {
+            guard orbitLength == nil || orbitLength == shape[1] else {
+                throw NumericError.invalidInput("\(name) holds orbits of \(shape[1]) points, not \(orbitLength ?? 0)")
+            }
+            (s, n, d) = (shape[0], shape[1], shape[2])
+        } else {
+            guard let length = orbitLength, length >= 1, set.count % length == 0 else {
+                throw NumericError.invalidInput(
+                    "\(name) holds \(set.count) points in rows: give the orbit length N (a divisor of \(set.count)),"
+                        + " or a 3-D .npy of shape (orbits, N, d)")
+            }
+            (s, n, d) = (set.count / length, length, set.features)
+        }
+        guard s >= 2, n >= 1, d >= 1 else {
+            throw NumericError.invalidInput("\(name) holds \(s) orbit(s): kernel regression needs two or more")
+        }
+        let values = labels ?? (s == 2 ? [1, -1] : [])
+        guard values.count == s, values.allSatisfy(\.isFinite) else {
+            throw NumericError.invalidInput("\(name) holds \(s) orbits: give one finite label per orbit")
+        }
+        let orbits = (0..<s).map { a in
+            (0..<n).map { t in Array(set.values[((a * n + t) * d)..<((a * n + t + 1) * d)]) }
+        }
+        return try OrbitDataset(cyclicOrbits: orbits, labels: values)
+    }
+}

@@ -19,6 +19,17 @@ struct OrbitKernelReport: Report {
             symmetrized = (e[0] - e[1]) / 2
         }
     }
+    /// One matrix R acting on the seeds: its order N and how far R^N is from I and R from orthogonal.
+    struct MatrixAction: Encodable {
+        let order: Int
+        let powerDefect: Double
+        let orthogonalityDefect: Double
+        enum CodingKeys: String, CodingKey {
+            case order
+            case powerDefect = "power_defect"
+            case orthogonalityDefect = "orthogonality_defect"
+        }
+    }
     struct LeaveOut: Encodable {
         let points: [[Int]]
         let direct: [Double]?
@@ -52,6 +63,9 @@ struct OrbitKernelReport: Report {
     var blockFormulaNote: String? = nil
     /// The block formula alone only.
     var checkedPositions: [Int]? = nil
+    /// Where the orbits came from: `group` (a permutation group), `matrix` (one matrix) or `file` (given points).
+    var orbitSource = "group"
+    var matrixAction: MatrixAction? = nil
 
     /// What both analyses share.
     private init(
@@ -129,6 +143,8 @@ struct OrbitKernelReport: Report {
         case deltaSquared = "delta_sq"
         case orbitRadius = "orbit_radius"
         case leaveOut = "leave_out"
+        case orbitSource = "orbit_source"
+        case matrixAction = "matrix_action"
     }
 
     var table: String {
@@ -140,6 +156,17 @@ struct OrbitKernelReport: Report {
                 String(format: "%.2e (0: the kernel is invariant and the block formula exact)", invarianceDefect)
             ),
         ]
+        if let m = matrixAction {
+            rows.append(
+                (
+                    "matrix action",
+                    String(
+                        format: "order N = %d; max |R^N − I| = %.2e, max |RᵀR − I| = %.2e", m.order, m.powerDefect,
+                        m.orthogonalityDefect)
+                ))
+        } else if orbitSource == "file" {
+            rows.append(("orbits from", "the file, point by point (the order x, gx, g²x, … is the user's)"))
+        }
         if let c = constantDefect, let r = rank, let t = rankTolerance {
             rows.append(("constant defect", String(format: "%.2e (0: constant on orbit pairs)", c)))
             rows.append(("rank", String(format: "%d of %d (eigenvalues above %.2e)", r, size, t)))

@@ -8,6 +8,8 @@ enum AuxiliaryGSet {
     static let elementLimit = 20_000
     /// Most cosets in one auxiliary G-set.
     static let cosetLimit = 2_000
+    /// Most elements listed by the closures of the two-generator search (a few seconds).
+    static let searchWork = 1 << 24
 
     /// Candidate elements g, one per (order, cycle type on the points) — a conjugacy invariant, so that
     /// non-conjugate cyclic subgroups of one order are tried too — largest order first (smallest G/⟨g⟩ first).
@@ -84,18 +86,21 @@ enum AuxiliaryGSet {
             let weight = type == .real ? table.degrees[chi] : 2 * table.degrees[chi]
             return wanted.contains { $0.type == type && $0.weight == weight }
         }
-        guard !targets.isEmpty, let elements = group.elements(limit: order) else { return [] }
-        var seen = Set<[Int32]>()
-        var found: [(index: Int, elements: [[Int32]])] = []
-        for x in classes.representativePermutations.dropFirst() {
-            for y in elements {
-                guard let subgroup = closure([x.zeroBasedImages, y.zeroBasedImages], limit: order / 2),
-                    order / subgroup.count <= cosetLimit
+        guard !targets.isEmpty else { return [] }
+        var seen = Set<[Int]>()
+        var found: [(index: Int, elements: [Int])] = []
+        var work = 0
+        search: for x in classes.representativePermutations.dropFirst() {
+            for y in 1..<order {
+                // the elements the closures list, bounded: the search stops (no model) rather than run long
+                guard work <= searchWork else { break search }
+                let subgroup = classes.subgroup(generatedBy: [x, classes.element(y)], limit: order / 2)
+                work += subgroup?.count ?? order / 2
+                guard let subgroup, order / subgroup.count <= cosetLimit,
+                    seen.insert(subgroup.sorted()).inserted
                 else { continue }
-                let sorted = subgroup.sorted { $0.lexicographicallyPrecedes($1) }
-                guard seen.insert(sorted.flatMap { $0 }).inserted else { continue }
                 var inClass = [Int](repeating: 0, count: classes.count)
-                for h in subgroup { inClass[classes.classOf(try Permutation(zeroBasedImages: h))] += 1 }
+                for h in subgroup { inClass[classes.classOf(element: h)] += 1 }
                 let pi = (0..<classes.count).map { order * inClass[$0] / (classes.sizes[$0] * subgroup.count) }
                 let carries = targets.contains { chi in
                     table.innerProduct(pi, character: chi) == (table.indicator(chi) == -1 ? 2 : 1)
@@ -103,28 +108,7 @@ enum AuxiliaryGSet {
                 if carries { found.append((order / subgroup.count, subgroup)) }
             }
         }
-        return found.sorted { $0.index < $1.index }.map(\.elements)
-    }
-
-    /// The elements of ⟨generators⟩ (0-based images), or nil past `limit`.
-    static func closure(_ generators: [[Int32]], limit: Int) -> [[Int32]]? {
-        guard let first = generators.first else { return nil }
-        let identity = first.indices.map { Int32($0) }
-        var seen: Set<[Int32]> = [identity]
-        var queue = [identity]
-        var head = 0
-        while head < queue.count {
-            let h = queue[head]
-            head += 1
-            for s in generators {
-                let product = h.map { s[Int($0)] }
-                if seen.insert(product).inserted {
-                    guard seen.count <= limit else { return nil }
-                    queue.append(product)
-                }
-            }
-        }
-        return queue
+        return found.sorted { $0.index < $1.index }.map { $0.elements.map { classes.element($0).zeroBasedImages } }
     }
 
     /// The action of the generators on the left cosets hH of a subgroup given by its elements (coset 0 = H), or
