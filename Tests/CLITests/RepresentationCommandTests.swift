@@ -297,7 +297,8 @@ import EqgeomTestSupport
         for other in [matrix, file, byRows] {
             for key in ["exact_residuals", "block_residuals", "circularized_spectrum"] {
                 let (a, b) = (group[key] as? [Double] ?? [], other[key] as? [Double] ?? [])
-                #expect(a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= 1e-12 * max(1, abs($0)) }, "\(key)")
+                #expect(
+                    a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= 1e-12 * max(1, abs($0)) }, "\(key)")
             }
             #expect(abs((group["spectral_error"] as? Double ?? 0) - (other["spectral_error"] as? Double ?? 1)) < 1e-12)
         }
@@ -312,7 +313,8 @@ import EqgeomTestSupport
         try expectRefusal(["orbit-kernel", "--orbits", "\(dir)/rows.npy"], "orbit length")
         try expectRefusal(["orbit-kernel", "--orbits", "\(dir)/orbits.npy", "--pair", "0,1"], "--pair")
         try expectRefusal(["orbit-kernel", "--matrix", "[[1,1],[0,1]]", "--data", "\(dir)/x.npy"], "finite order")
-        try expectRefusal(["orbit-kernel", "--image", "2x2", "--rotate", "90", "--orbit-length", "4"], "--orbit-length")
+        try expectRefusal(
+            ["orbit-kernel", "--image", "2x2", "--rotate", "90", "--orbit-length", "4"], "--orbit-length")
     }
 
     /// Two MNIST orbits under the horizontal shift: an MLP's NTK is invariant, and the exact block formula equals

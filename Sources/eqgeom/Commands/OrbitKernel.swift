@@ -138,7 +138,8 @@ struct OrbitKernel: ParsableCommand {
         guard let found = OrbitDataset.matrixOrder(r, dimension: d, limit: Self.largestMatrixOrder, tolerance: 1e-9)
         else {
             throw ValidationError(
-                "--matrix: no power R^N with N ≤ \(Self.largestMatrixOrder) equals I within 1e-9 (R must have finite order)")
+                "--matrix: no power R^N with N ≤ \(Self.largestMatrixOrder) equals I within 1e-9 "
+                    + "(R must have finite order)")
         }
         let (indices, values) = try seedChoice()
         let seedValues = try self.seedValues(indices, features: d)
