@@ -2,8 +2,10 @@
 import PackageDescription
 
 // Dependencies point one way: eqgeom (CLI) and eqgeom-bench → NumericBridge → Geometry → Algebra.
-// C stays in the system-library targets CFlint (FLINT 2.9 + GMP + antic + arb), CLapack (LAPACKE + CBLAS),
-// CFFTW (FFTW 3) and CDeflate.
+// C stays in the system-library targets CFlint (FLINT 2.9 + GMP + antic + arb), CLapack (CBLAS and LAPACK),
+// CFFTW (FFTW 3) and CDeflate. OpenBLAS, FFTW, antic and zlib are linked from Debian's static archives (no
+// shared object to load and relocate at start-up: OpenBLAS alone brings 14,000 symbol relocations); FLINT has
+// no archive in Debian and stays shared.
 let package = Package(
     name: "eqgeom",
     products: [
@@ -24,10 +26,10 @@ let package = Package(
         // FLINT 2.9, GMP, antic, arb (Debian libflint-dev, libgmp-dev, libantic-dev, libflint-arb-dev).
         // Debian ships no flint.pc: link via the module map.
         .systemLibrary(name: "CFlint", path: "Sources/CFlint"),
-        // CBLAS and LAPACK from OpenBLAS alone (Debian libopenblas-dev): one BLAS loaded, no reference copies.
-        .systemLibrary(
-            name: "CLapack", path: "Sources/CLapack", pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"])]),
+        // CBLAS and LAPACK from OpenBLAS alone (Debian libopenblas-dev): one BLAS, no reference copies; its cblas.h
+        // is the system one (Debian's alternative points to OpenBLAS's), the library linked statically by
+        // NumericBridge (no pkg-config: it would link the shared object too).
+        .systemLibrary(name: "CLapack", path: "Sources/CLapack", providers: [.apt(["libopenblas-dev"])]),
         // FFTW 3 (Debian libfftw3-dev): real-to-complex transforms of cycles and tori.
         .systemLibrary(name: "CFFTW", path: "Sources/CFFTW"),
         // zlib (Debian zlib1g-dev): gzip input and PNG output.
@@ -41,6 +43,13 @@ let package = Package(
             dependencies: [
                 "Geometry", "Algebra", "CLapack", "CFFTW", "CDeflate", "CBuiltinData",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            linkerSettings: [
+                // static OpenBLAS (its Fortran LAPACK needs libgfortran), FFTW, antic and zlib: see the top
+                .unsafeFlags([
+                    "-Xlinker", "-Bstatic", "-Xlinker", "-lopenblas", "-Xlinker", "-lfftw3", "-Xlinker", "-lantic",
+                    "-Xlinker", "-lz", "-Xlinker", "-Bdynamic", "-Xlinker", "-l:libgfortran.so.5",
+                ])
             ]),
         // The companion papers' experiments and reproductions, apart from the library core.
         .target(name: "Reproductions", dependencies: ["NumericBridge", "Geometry", "Algebra"]),

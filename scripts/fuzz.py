@@ -212,7 +212,21 @@ def make_file(rng, work, k):
 # ------------------------------------------------------------------------------------------------ cases
 def group_action(rng, work, k):
     """A group of several generators: (argv, n, generators as 0-based image lists or None)."""
-    kind = rng.choice(["gens", "d4", "torus", "file"])
+    kind = rng.choice(["gens", "d4", "torus", "file", "regular"])
+    if kind == "regular":   # the regular action of a small group (blocks by its character table)
+        m = rng.randint(2, 5)
+        small = [tuple(x - 1 for x in random_perm(rng, m)) for _ in range(2)]
+        elements, index = [tuple(range(m))], {tuple(range(m)): 0}
+        for e in elements:
+            for g in small:
+                y = tuple(g[e[i]] for i in range(m))
+                if y not in index:
+                    index[y] = len(elements)
+                    elements.append(y)
+        n = len(elements)
+        gens = [[index[tuple(g[e[i]] for i in range(m))] + 1 for e in elements] for g in small]
+        argv = sum((["--gen", "[" + ",".join(map(str, g)) + "]"] for g in gens), [])
+        return argv, n, [[x - 1 for x in g] for g in gens]
     if kind in ("gens", "file"):
         n = rng.randint(2, 7)
         gens = [random_perm(rng, n) for _ in range(rng.randint(2, 3))]

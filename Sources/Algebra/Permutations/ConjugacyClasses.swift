@@ -84,7 +84,7 @@ public struct ConjugacyClasses: Sendable {
         classOfElement = classOf
         self.sizes = sizes
         self.representatives = representatives
-        orders = representatives.map(Self.order)
+        orders = representatives.map { Int(exactly: Permutation(unchecked: $0).order) ?? 0 }
         let base = base
         inverse = representatives.map {
             let key = Self.key(StabilizerChain.invert($0), row: 0, degree: n, base: base)
@@ -182,23 +182,6 @@ public struct ConjugacyClasses: Sendable {
     /// The class of an element of G (0-based images).
     func classOf(_ g: [Int32]) -> Int {
         Int(classOfElement[Int(number[Self.key(g, row: 0, degree: degree, base: base)] ?? 0)])
-    }
-
-    /// The order of a permutation (0-based images): the lcm of its cycle lengths.
-    static func order(_ g: [Int32]) -> Int {
-        var seen = [Bool](repeating: false, count: g.count)
-        var result = 1
-        for start in g.indices where !seen[start] {
-            var length = 0
-            var x = start
-            while !seen[x] {
-                seen[x] = true
-                x = Int(g[x])
-                length += 1
-            }
-            result = lcm(result, length)
-        }
-        return result
     }
 
     /// |G| from the chain, refused past `limit`.
