@@ -87,6 +87,8 @@ enum AuxiliaryGSet {
             return wanted.contains { $0.type == type && $0.weight == weight }
         }
         guard !targets.isEmpty else { return [] }
+        // ⟨1_H^G, χ⟩ ≥ 1 needs [G : H] ≥ χ(1): larger subgroups are not listed to the end
+        let largest = order / (targets.map { table.degrees[$0] }.min() ?? 1)
         var seen = Set<[Int]>()
         var found: [(index: Int, elements: [Int])] = []
         var work = 0
@@ -94,8 +96,8 @@ enum AuxiliaryGSet {
             for y in 1..<order {
                 // the elements the closures list, bounded: the search stops (no model) rather than run long
                 guard work <= searchWork else { break search }
-                let subgroup = classes.subgroup(generatedBy: [x, classes.element(y)], limit: order / 2)
-                work += subgroup?.count ?? order / 2
+                let subgroup = classes.subgroup(generatedBy: [x, classes.element(y)], limit: largest)
+                work += subgroup?.count ?? largest
                 guard let subgroup, order / subgroup.count <= cosetLimit,
                     seen.insert(subgroup.sorted()).inserted
                 else { continue }
