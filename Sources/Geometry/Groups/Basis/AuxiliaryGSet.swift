@@ -10,6 +10,9 @@ enum AuxiliaryGSet {
     static let cosetLimit = 2_000
     /// Most elements listed by the closures of the two-generator search (a few seconds).
     static let searchWork = 1 << 24
+    /// Most subgroups (distinct permutation characters) the two-generator search returns: each is tried with the
+    /// rational engine on ℝ^n and its cosets, the expensive step.
+    static let candidateLimit = 4
 
     /// Candidate elements g, one per (order, cycle type on the points) — a conjugacy invariant, so that
     /// non-conjugate cyclic subgroups of one order are tried too — largest order first (smallest G/⟨g⟩ first).
@@ -72,7 +75,8 @@ enum AuxiliaryGSet {
     /// Subgroups H = ⟨x, y⟩ (x one element of each conjugacy class, y any element) whose coset space G/H carries a
     /// character of a wanted (type, weight) once over its division algebra — by the permutation character
     /// π(g_k) = |G|·|C_k ∩ H| / (|C_k|·|H|) and its inner products with the character table (MATH.md §8.5 step 1) —
-    /// as element lists, each subgroup once, smallest index first; empty past `elementLimit` elements of G.
+    /// as element lists, one per permutation character and at most `candidateLimit`, smallest index first; empty
+    /// past `elementLimit` elements of G.
     /// For the irreducibles no cyclic G/⟨g⟩ carries once (A5's 4 lies in G/A4, PSL(2,7)'s 6 and 8 in G/S4, G/S3).
     static func twoGeneratorSubgroups(group: PermutationGroup, wanted: [(type: DivisionAlgebra, weight: Int)])
         throws -> [[[Int32]]]
@@ -90,6 +94,7 @@ enum AuxiliaryGSet {
         // ⟨1_H^G, χ⟩ ≥ 1 needs [G : H] ≥ χ(1): larger subgroups are not listed to the end
         let largest = order / (targets.map { table.degrees[$0] }.min() ?? 1)
         var seen = Set<[Int]>()
+        var characters = Set<[Int]>()
         var found: [(index: Int, elements: [Int])] = []
         var work = 0
         search: for x in classes.representativePermutations.dropFirst() {
@@ -107,7 +112,9 @@ enum AuxiliaryGSet {
                 let carries = targets.contains { chi in
                     table.innerProduct(pi, character: chi) == (table.indicator(chi) == -1 ? 2 : 1)
                 }
-                if carries { found.append((order / subgroup.count, subgroup)) }
+                // one subgroup per permutation character (conjugate subgroups give the same one)
+                if carries && characters.insert(pi).inserted { found.append((order / subgroup.count, subgroup)) }
+                if found.count >= candidateLimit { break search }
             }
         }
         return found.sorted { $0.index < $1.index }.map { $0.elements.map { classes.element($0).zeroBasedImages } }
