@@ -122,7 +122,7 @@ import EqgeomTestSupport
             #expect(m.reduce(0) { $0 + $1 * $1 } == orbitals)
             // ν(χ) = ±1 exactly for real-valued χ
             for chi in 0..<table.count {
-                let nu = table.indicator(chi)
+                let nu = table.indicators[chi]
                 #expect([-1, 0, 1].contains(nu))
                 #expect((nu != 0) == (table.conjugate(chi) == chi))
             }
@@ -149,7 +149,7 @@ import EqgeomTestSupport
         ])
         let table = try ModularCharacterTable(classes: try ConjugacyClasses(group: q8, limit: 100))
         let two = try #require(table.degrees.firstIndex(of: 2))
-        #expect(table.indicator(two) == -1)
+        #expect(table.indicators[two] == -1)
         #expect(throws: PermutationError.self) { try ConjugacyClasses(group: q8, limit: 7) }
     }
 }

@@ -21,7 +21,7 @@ import Testing
             #expect(numeric.dimension == c.dimension, "\(c.name)")
             // a clear cut at every step (no gap: nothing dropped, or the dropped values exactly 0)
             #expect(numeric.gap.map { $0 > 1e8 } ?? true, "\(c.name): gap \(numeric.gap ?? 0)")
-            let exact = try constraint.solve().basis().map(NumericEquivariantMaps.doubles)
+            let exact = try constraint.solve().basis().map(\.nearestDoubles)
             guard !exact.isEmpty else { continue }
             let stacked = (exact + numeric.basis).flatMap { $0 }
             let s = try singularValues(stacked, rows: 2 * exact.count, columns: numeric.unknowns)

@@ -43,12 +43,14 @@ public struct ConjugacyClasses: Sendable {
             guard !overflow else { throw PermutationError.tooLarge("a base of \(chain.levels.count) points") }
             power = next
         }
-        base = chain.levels.map(\.basePoint)
+        let base = chain.levels.map(\.basePoint)
+        let elements = Self.list(chain, degree: n, count: order)
+        self.base = base
+        self.elements = elements
         degree = n
         groupOrder = order
-        elements = Self.list(chain, degree: n, count: order)
         var number = [Int: Int32](minimumCapacity: order)
-        for e in 0..<order { number[Self.key(elements, row: e, degree: n, base: base)] = Int32(e) }
+        for e in 0..<order { number[Self.key(base: base, degree: n) { elements[e * n + $0] }] = Int32(e) }
         self.number = number
         // classes: orbits of x ↦ g⁻¹·x·g, whose image of a base point b is g(x(g⁻¹(b)))
         let generators = group.generators.map(\.storage)
@@ -65,12 +67,7 @@ public struct ConjugacyClasses: Sendable {
                 let x = queue[head] * n
                 head += 1
                 for (g, h) in zip(generators, inverses) {
-                    var key = 0
-                    var scale = 1
-                    for b in base {
-                        key += Int(g[Int(elements[x + Int(h[b])])]) * scale
-                        scale *= n
-                    }
+                    let key = Self.key(base: base, degree: n) { g[Int(elements[x + Int(h[$0])])] }
                     let y = Int(number[key] ?? 0)
                     if classOf[y] < 0 {
                         classOf[y] = k
@@ -85,10 +82,9 @@ public struct ConjugacyClasses: Sendable {
         self.sizes = sizes
         self.representatives = representatives
         orders = representatives.map { Int(exactly: Permutation(unchecked: $0).order) ?? 0 }
-        let base = base
-        inverse = representatives.map {
-            let key = Self.key(StabilizerChain.invert($0), row: 0, degree: n, base: base)
-            return Int(classOf[Int(number[key] ?? 0)])
+        inverse = representatives.map { g in
+            let inverse = StabilizerChain.invert(g)
+            return Int(classOf[Int(number[Self.key(base: base, degree: n) { inverse[$0] }] ?? 0)])
         }
     }
 
@@ -126,12 +122,7 @@ public struct ConjugacyClasses: Sendable {
         var table = [[UInt]](repeating: [UInt](repeating: 0, count: count), count: count)
         for (k, z) in representatives.enumerated() {
             for y in 0..<groupOrder {
-                var key = 0
-                var scale = 1
-                for b in base {
-                    key += Int(z[Int(elements[y * n + b])]) * scale
-                    scale *= n
-                }
+                let key = Self.key(base: base, degree: n) { z[Int(elements[y * n + $0])] }
                 let i = Int(classOfElement[y])
                 table[i][k] += weights[Int(classOfElement[Int(number[key] ?? 0)])]
             }
@@ -152,12 +143,7 @@ public struct ConjugacyClasses: Sendable {
             let y = queue[head] * n
             head += 1
             for s in images {
-                var key = 0
-                var scale = 1
-                for b in base {
-                    key += Int(s[Int(elements[y + b])]) * scale
-                    scale *= n
-                }
+                let key = Self.key(base: base, degree: n) { s[Int(elements[y + $0])] }
                 let z = Int(number[key] ?? 0)
                 if inSubgroup.insert(z).inserted {
                     guard inSubgroup.count <= limit else { return nil }
@@ -181,7 +167,7 @@ public struct ConjugacyClasses: Sendable {
 
     /// The class of an element of G (0-based images).
     func classOf(_ g: [Int32]) -> Int {
-        Int(classOfElement[Int(number[Self.key(g, row: 0, degree: degree, base: base)] ?? 0)])
+        Int(classOfElement[Int(number[Self.key(base: base, degree: degree) { g[$0] }] ?? 0)])
     }
 
     /// |G| from the chain, refused past `limit`.
@@ -217,12 +203,13 @@ public struct ConjugacyClasses: Sendable {
         return list
     }
 
-    /// The key Σ_i g(b_i)·nⁱ of a listed element.
-    static func key(_ elements: [Int32], row: Int, degree n: Int, base: [Int]) -> Int {
+    /// The key Σ_i g(b_i)·nⁱ of an element g given by its images of the base points.
+    @inline(__always)
+    static func key(base: [Int], degree n: Int, image: (Int) -> Int32) -> Int {
         var key = 0
         var scale = 1
         for b in base {
-            key += Int(elements[row * n + b]) * scale
+            key += Int(image(b)) * scale
             scale *= n
         }
         return key

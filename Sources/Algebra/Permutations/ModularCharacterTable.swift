@@ -19,10 +19,13 @@ public struct ModularCharacterTable: Sendable {
     public let degrees: [Int]
     /// values[χ][k] = χ(g_k) mod p.
     public let values: [[UInt]]
+    /// The Frobenius–Schur indicator (1/|G|) Σ_g χ(g²) ∈ {1, 0, −1} of each χ: the character of a real
+    /// representation, not real-valued, or real-valued of quaternionic type.
+    public let indicators: [Int]
 
     /// The table of the group whose classes are given.
     /// - Throws: `PermutationError.tooLarge` when |G| or exp G does not leave room for a word-size prime;
-    ///   `CharacterTableError` when the checks fail for every random combination tried (never expected).
+    ///   also when the checks fail for every random combination tried (never expected).
     public init(classes: ConjugacyClasses) throws {
         self.classes = classes
         let order = classes.groupOrder
@@ -39,6 +42,7 @@ public struct ModularCharacterTable: Sendable {
             guard let table = Self.characters(central: central, classes: classes, prime: p) else { continue }
             degrees = table.degrees
             values = table.values
+            indicators = Self.indicators(table.values, classes: classes, prime: p)
             return
         }
         throw PermutationError.tooLarge("a character table that passed its checks (please report)")
@@ -61,16 +65,15 @@ public struct ModularCharacterTable: Sendable {
         return Self.symmetric(Self.multiply(sum, Self.inverse(Self.residue(classes.groupOrder, p), p), p), p)
     }
 
-    /// The Frobenius–Schur indicator (1/|G|) Σ_g χ(g²) ∈ {1, 0, −1}: χ is the character of a real representation,
-    /// not real-valued, or real-valued of quaternionic type.
-    public func indicator(_ chi: Int) -> Int {
-        let p = prime
+    /// The indicators (1/|G|) Σ_k |C_k|·χ(g_k²) of every χ, from the squaring map computed once.
+    static func indicators(_ values: [[UInt]], classes: ConjugacyClasses, prime p: UInt) -> [Int] {
         let square = classes.powerMap(2)
-        var sum: UInt = 0
-        for k in 0..<classes.count {
-            sum = (sum + Self.multiply(Self.residue(classes.sizes[k], p), values[chi][square[k]], p)) % p
+        let orderInverse = inverse(residue(classes.groupOrder, p), p)
+        return values.map { chi in
+            var sum: UInt = 0
+            for k in 0..<classes.count { sum = (sum + multiply(residue(classes.sizes[k], p), chi[square[k]], p)) % p }
+            return symmetric(multiply(sum, orderInverse, p), p)
         }
-        return Self.symmetric(Self.multiply(sum, Self.inverse(Self.residue(classes.groupOrder, p), p), p), p)
     }
 
     /// The character χ̄ (χ̄(g) = χ(g⁻¹)).
@@ -174,7 +177,7 @@ public struct ModularCharacterTable: Sendable {
         let floor = max(1 << 30, bound)
         var candidate = UInt(floor / e + 1) * UInt(e) + 1
         while candidate < 1 << 32 {
-            if n_is_prime(UInt(candidate)) != 0 { return candidate }
+            if n_is_prime(candidate) != 0 { return candidate }
             candidate += UInt(e)
         }
         throw PermutationError.tooLarge(
@@ -188,7 +191,7 @@ public struct ModularCharacterTable: Sendable {
 
     static func multiply(_ a: UInt, _ b: UInt, _ p: UInt) -> UInt { a * b % p }
 
-    static func inverse(_ a: UInt, _ p: UInt) -> UInt { UInt(n_invmod(UInt(a), UInt(p))) }
+    static func inverse(_ a: UInt, _ p: UInt) -> UInt { n_invmod(a, p) }
 
     /// The representative of least absolute value.
     static func symmetric(_ a: UInt, _ p: UInt) -> Int { a > p / 2 ? Int(a) - Int(p) : Int(a) }

@@ -70,22 +70,14 @@ public struct PermutationGroup: Sendable {
     /// The base points of the stabiliser chain (1-based).
     public var base: [Int] { chain.levels.map { $0.basePoint + 1 } }
 
-    /// |G| when it is at most `limit`, else nil, mostly without a stabiliser chain: nil at once when the orders of
-    /// the generators and of 32 words of a seeded random walk have an lcm above `limit` (it divides |G|); otherwise
-    /// the elements are listed breadth first, the listing stopping past `limit` — O(limit·k·n) for k generators on
-    /// n points — or, when limit·n exceeds 2^26, the stabiliser chain's order is compared.
+    /// |G| when it is at most `limit`, else nil, mostly without a stabiliser chain: the elements are listed breadth
+    /// first, the listing stopping past `limit` — O(limit·k·n) for k generators on n points. When that listing would
+    /// be long (limit·n above 2^20), nil comes at once if the orders of the generators and of 32 words of a seeded
+    /// random walk have an lcm above `limit` (it divides |G|), and past 2^26 the stabiliser chain's order is compared.
     public func order(ifAtMost limit: Int) -> Int? {
         if let known = knownOrder { return known <= BigInteger(limit) ? Int(exactly: known) : nil }
         guard let first = generators.first else { return 1 }
-        var exponent = BigInteger(1)
-        var word = first
-        var random = SplitMix(0x0DE7)
-        for step in 0..<(generators.count + 32) {
-            let g = step < generators.count ? generators[step] : word
-            exponent = BigInteger.lcm(exponent, g.order)
-            if exponent > BigInteger(limit) { return nil }
-            word = word * generators[random.next(in: 0...(generators.count - 1))]
-        }
+        if ByteCount.product(limit, degree) > 1 << 20, exceedsByElementOrders(limit, first: first) { return nil }
         guard ByteCount.product(limit, degree) <= 1 << 26 else {
             return order <= BigInteger(limit) ? Int(exactly: order) : nil
         }
@@ -104,6 +96,20 @@ public struct PermutationGroup: Sendable {
             }
         }
         return seen.count
+    }
+
+    /// Whether the lcm of the orders of the generators and of 32 words of a seeded random walk exceeds `limit`.
+    private func exceedsByElementOrders(_ limit: Int, first: Permutation) -> Bool {
+        var exponent = BigInteger(1)
+        var word = first
+        var random = SplitMix(0x0DE7)
+        for step in 0..<(generators.count + 32) {
+            let g = step < generators.count ? generators[step] : word
+            exponent = BigInteger.lcm(exponent, g.order)
+            if exponent > BigInteger(limit) { return true }
+            word = word * generators[random.next(in: 0...(generators.count - 1))]
+        }
+        return false
     }
 
     /// The action of G on a union of its orbits: `points` (0-based, each orbit whole) become the points 1…m in the

@@ -23,6 +23,16 @@ enum CharacterBlocks {
         return low >= 1 && group.order(ifAtMost: low) != nil
     }
 
+    /// The real irreducible χ belongs to: type ℝ and weight χ(1) (ν = 1), type ℂ (ν = 0, with χ̄) or ℍ (ν = −1),
+    /// weight 2χ(1).
+    static func realIrreducible(_ table: ModularCharacterTable, _ chi: Int) -> (type: DivisionAlgebra, weight: Int) {
+        switch table.indicators[chi] {
+        case 1: return (.real, table.degrees[chi])
+        case 0: return (.complex, 2 * table.degrees[chi])
+        default: return (.quaternionic, 2 * table.degrees[chi])
+        }
+    }
+
     /// The blocks with their sort keys (factor: none; blocks that tie on every other key are interchangeable) and the
     /// number of orbitals of G on [n]² (Burnside: (1/|G|) Σ_k |C_k|·π(g_k)²), after the exact checks Σ w·μ = n and
     /// Σ δ·μ² = the number of orbitals; nil when a check fails.
@@ -42,8 +52,7 @@ enum CharacterBlocks {
         var seen = Set<Int>()
         for chi in 0..<table.count where !seen.contains(chi) {
             let perType = permutationCharacters.map { table.innerProduct($0, character: chi) }
-            let nu = table.indicator(chi)
-            let type: DivisionAlgebra = nu == 1 ? .real : (nu == 0 ? .complex : .quaternionic)
+            let (type, weight) = realIrreducible(table, chi)
             if type == .complex { seen.insert(table.conjugate(chi)) }
             guard perType.allSatisfy({ $0 >= 0 }), type != .quaternionic || perType.allSatisfy({ $0 % 2 == 0 }) else {
                 return nil
@@ -51,7 +60,6 @@ enum CharacterBlocks {
             let local = type == .quaternionic ? perType.map { $0 / 2 } : perType
             let multiplicity = zip(local, types.counts).reduce(0) { $0 + $1.0 * $1.1 }
             guard multiplicity > 0 else { continue }
-            let weight = type == .real ? table.degrees[chi] : 2 * table.degrees[chi]
             let key = BlockKey(
                 trivial: table.isTrivial(chi), weight: weight, type: type, multiplicity: multiplicity, perType: local,
                 factor: [])

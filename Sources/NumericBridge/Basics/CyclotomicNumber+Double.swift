@@ -58,3 +58,10 @@ extension CyclotomicNumber {
             errorBound: 2 * (Double(cs.count) + 20) * eps * magnitudeSum + Double.leastNormalMagnitude)
     }
 }
+
+extension RationalMatrix {
+    /// The entries rounded once each to the nearest double, row-major.
+    public var nearestDoubles: [Double] {
+        (0..<rows).flatMap { i in (0..<columns).map { isZero(i, $0) ? 0 : self[i, $0].approximation.value } }
+    }
+}

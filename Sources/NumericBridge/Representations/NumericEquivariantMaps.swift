@@ -35,9 +35,9 @@ public struct NumericEquivariantMaps: Sendable {
         let (dIn, dOut) = (input.dimension, output.dimension)
         let u = constraint.unknowns
         var pairs: [([Double], [Double])] = (0..<input.groupGeneratorCount).map {
-            (Self.doubles(output.groupGenerator($0)), Self.doubles(input.groupGenerator($0)))
+            (output.groupGenerator($0).nearestDoubles, input.groupGenerator($0).nearestDoubles)
         }
-        pairs += zip(output.lieGenerators, input.lieGenerators).map { (Self.doubles($0), Self.doubles($1)) }
+        pairs += zip(output.lieGenerators, input.lieGenerators).map { ($0.nearestDoubles, $1.nearestDoubles) }
         // a permutation pair first (the one with the fewest orbits on the pairs (i, j))
         let orbits = pairs.map { Self.orbits(of: $0, dOut, dIn) }
         var basis: [[Double]]
@@ -123,9 +123,5 @@ public struct NumericEquivariantMaps: Sendable {
             }
         }
         return image.allSatisfy { $0 >= 0 } ? image : nil
-    }
-
-    static func doubles(_ m: RationalMatrix) -> [Double] {
-        (0..<m.rows).flatMap { i in (0..<m.columns).map { m.isZero(i, $0) ? 0 : m[i, $0].approximation.value } }
     }
 }

@@ -99,8 +99,7 @@ struct EMLP: ParsableCommand {
             try OutputFile.write(to: path) { try $0.write(contentsOf: bytes) }
             return
         }
-        var values: [Double] = []
-        for m in maps { for row in m.entries { for x in row { values.append(x.approximation.value) } } }
+        let values = maps.flatMap(\.nearestDoubles)
         var archive = NumPyArchive.described(n: space.columns)
         archive.setKind(.equivariantMaps)
         archive.add("basis", NumPyArray(float64: values, shape: [maps.count, space.rows, space.columns]))

@@ -133,7 +133,7 @@ struct OrbitKernel: ParsableCommand {
         guard exact.columns == d else {
             throw ValidationError("--matrix needs a square matrix, got \(exact.rows)×\(exact.columns)")
         }
-        let r = (0..<(d * d)).map { exact[$0 / d, $0 % d].approximation.value }
+        let r = exact.nearestDoubles
         guard r.allSatisfy(\.isFinite) else { throw ValidationError("--matrix has an entry beyond the double range") }
         guard let found = OrbitDataset.matrixOrder(r, dimension: d, limit: Self.largestMatrixOrder, tolerance: 1e-9)
         else {

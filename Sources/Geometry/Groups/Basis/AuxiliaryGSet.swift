@@ -85,10 +85,8 @@ enum AuxiliaryGSet {
         let classes = try ConjugacyClasses(group: group, limit: order)
         let table = try ModularCharacterTable(classes: classes)
         let targets = (0..<table.count).filter { chi in
-            let nu = table.indicator(chi)
-            let type: DivisionAlgebra = nu == 1 ? .real : (nu == 0 ? .complex : .quaternionic)
-            let weight = type == .real ? table.degrees[chi] : 2 * table.degrees[chi]
-            return wanted.contains { $0.type == type && $0.weight == weight }
+            let block = CharacterBlocks.realIrreducible(table, chi)
+            return wanted.contains { $0.type == block.type && $0.weight == block.weight }
         }
         guard !targets.isEmpty else { return [] }
         // ⟨1_H^G, χ⟩ ≥ 1 needs [G : H] ≥ χ(1): larger subgroups are not listed to the end
@@ -110,7 +108,7 @@ enum AuxiliaryGSet {
                 for h in subgroup { inClass[classes.classOf(element: h)] += 1 }
                 let pi = (0..<classes.count).map { order * inClass[$0] / (classes.sizes[$0] * subgroup.count) }
                 let carries = targets.contains { chi in
-                    table.innerProduct(pi, character: chi) == (table.indicator(chi) == -1 ? 2 : 1)
+                    table.innerProduct(pi, character: chi) == (table.indicators[chi] == -1 ? 2 : 1)
                 }
                 // one subgroup per permutation character (conjugate subgroups give the same one)
                 if carries && characters.insert(pi).inserted { found.append((order / subgroup.count, subgroup)) }
