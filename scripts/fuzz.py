@@ -638,6 +638,8 @@ def command_case(rng, k, work):
                           ["barriers", "--runs", rng.choice(["0", "101"])],
                           ["lconv", "--epochs", rng.choice(["0", "201", "-1"])],
                           ["lconv", "--filters", rng.choice(["0", "65"])],
+                          ["lconv", "--generators", rng.choice(["0", "17", "x"])],
+                          ["lconv", "--generators-out", rng.choice(["g.npy", "/nonexistent/g.npz", "g"])],
                           ["symmetry-kernel", "--n", rng.choice(["1", "65", "nan"])],
                           ["symmetry-kernel", "--length-scale", rng.choice(["0", "-1", "inf"])],
                           ["rotated-mnist", "--angles", rng.choice(["0", "33", "x", "1,,2"])],

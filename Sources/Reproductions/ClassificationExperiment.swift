@@ -1,11 +1,14 @@
+import Algebra
 import Foundation
 import NumericBridge
 
-/// The L-conv paper's comparison (§4, Figs. 2–3; MATH.md §10.2) on small data: CNN, L-conv with learned
-/// generators and a dense layer, one hidden layer each, on rotated images and on rotated images whose pixels are
-/// scrambled by one fixed permutation. Scrambling relabels the inputs, so the dense layer and learned generators
-/// (conjugated by the permutation) can do as well as before; a CNN's shifts no longer follow the image's
-/// neighbourhoods. Train/test split: the first `trainCount` samples and the rest.
+/// The L-conv paper's comparison (§4, Figs. 2–3; MATH.md §10.2–10.3) on small data: CNN, L-conv with learned
+/// generators, L-conv with fixed random generators (the paper's baseline) and a dense layer, one hidden layer each,
+/// on rotated images and on rotated images whose pixels are scrambled by one fixed permutation. Scrambling relabels
+/// the inputs, so the dense layer and learned generators (conjugated by the permutation) can do as well as before;
+/// a CNN's shifts no longer follow the image's neighbourhoods. Every L-conv generator, learned or random, is scored
+/// against the hidden quarter turn (`HiddenRotation`). Train/test split: the first `trainCount` samples and the
+/// rest.
 public struct ClassificationExperiment: Sendable {
     /// One model on one kind of data: its size, training loss and test accuracy.
     public struct Row: Sendable {
@@ -21,6 +24,10 @@ public struct ClassificationExperiment: Sendable {
         public let testAccuracy: Double
         /// The binomial standard error √(p(1 − p)/n) of the accuracy on n test samples.
         public let testAccuracyError: Double
+        /// The L-conv generators L_i = U_i V_iᵀ after training (d×d, row-major; none for CNN and FC).
+        public let generators: [[Double]]
+        /// Each generator's scores against the hidden quarter turn of this row's data.
+        public let scores: [HiddenRotation.Score]
     }
 
     /// The experiment's sizes and Adam settings (defaults: the small-scale reproduction).
@@ -49,6 +56,10 @@ public struct ClassificationExperiment: Sendable {
 
     /// One row per model and data kind.
     public let rows: [Row]
+    /// The hidden symmetry of the rotated images, and of the scrambled ones.
+    public let rotation: (plain: HiddenRotation, scrambled: HiddenRotation)
+    /// The pixel permutation s of the scrambled data (0-based, x′_j = x_{s(j)}).
+    public let scrambling: [Int]
     /// The labelled images used (training and test).
     public let samples: Int
 
@@ -64,15 +75,27 @@ public struct ClassificationExperiment: Sendable {
                     + "\(data.features) values")
         }
         let classes = (labels.max() ?? 0) + 1
+        // the generators of both L-conv models on both data kinds, each d×d in binary64, are kept for the report
+        try MemoryBudget.require(
+            ByteCount.product(4, c.generators, c.height * c.width, c.height * c.width, 8),
+            for: "keeping the L-conv generators", advice: "fewer generators")
+        guard c.height == c.width else {
+            throw NumericError.invalidInput("the hidden quarter turn needs square images, got \(c.height)×\(c.width)")
+        }
         let rotated = ImageRotation.rotated(data, height: c.height, width: c.width, seed: c.seed)
+        let n = c.height * c.width
+        scrambling = ImageRotation.scrambling(features: n, seed: c.seed &+ 17)
         var rows: [Row] = []
+        var symmetries: [HiddenRotation] = []
         for scrambled in [false, true] {
             let set = scrambled ? ImageRotation.scrambled(rotated, seed: c.seed &+ 17) : rotated
-            let n = c.height * c.width
             let train = ImageDataset(
                 count: c.trainCount, features: n, values: Array(set.values[0..<(c.trainCount * n)]))
             let test = ImageDataset(
                 count: set.count - c.trainCount, features: n, values: Array(set.values[(c.trainCount * n)...]))
+            progress("the hidden quarter turn and the training covariance")
+            let symmetry = try HiddenRotation(size: c.height, scrambling: scrambled ? scrambling : nil, training: train)
+            symmetries.append(symmetry)
             for kind in HiddenLayerClassifier.Kind.allCases {
                 progress("\(kind.rawValue) on \(scrambled ? "rotated and scrambled" : "rotated") images")
                 var model = HiddenLayerClassifier(
@@ -84,14 +107,17 @@ public struct ClassificationExperiment: Sendable {
                     learningRate: c.learningRate, seed: c.seed
                 ) { try epochs?($0, c.epochs) }
                 let accuracy = model.accuracy(test, labels: Array(labels[c.trainCount...]))
+                let generators = model.generators
                 rows.append(
                     Row(
                         model: kind, scrambled: scrambled, parameters: model.parameterCount, trainLoss: loss,
                         testAccuracy: accuracy,
-                        testAccuracyError: (accuracy * (1 - accuracy) / Double(test.count)).squareRoot()))
+                        testAccuracyError: (accuracy * (1 - accuracy) / Double(test.count)).squareRoot(),
+                        generators: generators, scores: try generators.map { try symmetry.score($0) }))
             }
         }
         self.rows = rows
+        rotation = (symmetries[0], symmetries[1])
         samples = data.count
     }
 }

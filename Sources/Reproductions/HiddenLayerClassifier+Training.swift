@@ -11,7 +11,7 @@ extension HiddenLayerClassifier {
         progress: ((Int) throws -> Void)? = nil
     ) throws -> Double {
         var rng = SplitMix(seed)
-        var adam = blocks.map { AdamState(count: $0.count) }
+        var adam = blocks.prefix(trainedBlocks).map { AdamState(count: $0.count) }
         let batches = max(1, (data.count + batchSize - 1) / batchSize)
         let steps = epochs * batches
         var order = Array(0..<data.count)
@@ -27,7 +27,7 @@ extension HiddenLayerClassifier {
                 let (_, loss, gradients) = evaluate(x, batch: rows.count, labels: rows.map { labels[$0] })
                 let step = epoch * batches + start / batchSize
                 let rate = learningRate * 0.5 * (1 + cos(Double.pi * Double(step) / Double(steps)))
-                for k in blocks.indices { adam[k].step(&blocks[k], gradients[k], rate: rate) }
+                for k in adam.indices { adam[k].step(&blocks[k], gradients[k], rate: rate) }
                 total += loss * Double(rows.count)
             }
             lastLoss = total / Double(data.count)

@@ -6,13 +6,15 @@ import NumericBridge
 /// softmax cross-entropy and Adam:
 /// - `cnn`: an L-conv with the fixed 2-D torus shifts of a k×k kernel as generators (a circular convolution);
 /// - `lconv`: an L-conv with n learned generators of rank r, L_i = U_i V_iᵀ (d×d);
+/// - `random`: the same L-conv with its generators drawn as `lconv`'s are initialised and kept fixed (the paper's
+///   random-generator baseline);
 /// - `fc`: a dense hidden layer.
 /// The convolutional ones compute P = Σ_{i=0}^{n} (L_i x) w_iᵀ + β (d×F, L_0 = I), H = ReLU(P), logits =
 /// vec(H)ᵀR + c; the dense one P = Ax + a, H = ReLU(P), logits = HᵀR + c.
 public struct HiddenLayerClassifier: Sendable {
-    /// The hidden layer: a convolution, an L-conv layer, or a dense layer.
+    /// The hidden layer: a convolution, an L-conv layer with learned or fixed random generators, or a dense layer.
     public enum Kind: String, Sendable, CaseIterable {
-        case cnn, lconv, fc
+        case cnn, lconv, random, fc
     }
 
     /// Which hidden layer.
@@ -26,9 +28,19 @@ public struct HiddenLayerClassifier: Sendable {
     /// Parameter blocks: conv kinds [W ((n+1)×F), β (F), R (dF×K), c (K), U_1, V_1, …]; fc [A (d×H), a, R (H×K), c].
     var blocks: [[Double]]
 
-    /// The number of trainable parameters.
-    public var parameterCount: Int { blocks.reduce(0) { $0 + $1.count } }
-    var generatorCount: Int { kind == .cnn ? sources.count : kind == .lconv ? (blocks.count - 4) / 2 : 0 }
+    /// The number of trainable parameters (the fixed generators of `random` are not trained).
+    public var parameterCount: Int { blocks.prefix(trainedBlocks).reduce(0) { $0 + $1.count } }
+    /// The parameter blocks Adam updates: all but the fixed generators of `random`.
+    var trainedBlocks: Int { kind == .random ? 4 : blocks.count }
+    var generatorCount: Int { kind == .cnn ? sources.count : kind == .fc ? 0 : (blocks.count - 4) / 2 }
+
+    /// The L-conv generators L_i = U_i V_iᵀ (d×d, row-major) of `lconv` and `random`; none for the others.
+    public var generators: [[Double]] {
+        guard kind == .lconv || kind == .random else { return [] }
+        return (0..<generatorCount).map { i in
+            BLAS.multiply(blocks[4 + 2 * i], blocks[5 + 2 * i], m: d, n: d, k: rank, transposeB: true)
+        }
+    }
 
     /// - Parameters: height, width of the images; `filters` F (hidden width for `fc`); `generators` n and
     ///   `rank` r for `lconv`; `kernel` k for `cnn` (k² − 1 shifts).
@@ -60,14 +72,14 @@ public struct HiddenLayerClassifier: Sendable {
                 normal(d * filters, (2 / Double(d)).squareRoot()), [Double](repeating: 0, count: filters),
                 normal(filters * classes, (1 / Double(filters)).squareRoot()), [Double](repeating: 0, count: classes),
             ]
-        case .cnn, .lconv:
+        case .cnn, .lconv, .random:
             let n = kind == .cnn ? shifts.count : generators
             blocks = [
                 normal((n + 1) * filters, (2 / Double(n + 1)).squareRoot()), [Double](repeating: 0, count: filters),
                 normal(d * filters * classes, (1 / Double(d * filters)).squareRoot()),
                 [Double](repeating: 0, count: classes),
             ]
-            if kind == .lconv {
+            if kind != .cnn {
                 for _ in 0..<n {
                     blocks.append(normal(d * rank, (1 / Double(rank)).squareRoot()))
                     blocks.append(normal(d * rank, (1 / Double(d)).squareRoot()))

@@ -190,14 +190,39 @@ import EqgeomTestSupport
     }
 
     /// The L-conv comparison's shape on one short epoch (the full run is `eqgeom reproduce lconv`).
+    /// The generators written with `--generators-out` are the scored ones: reread by NumPy, the first learned one's
+    /// distance to the commutant of the hidden quarter turn is recomputed directly (the average of its four
+    /// conjugates, independent of the Q basis the command uses).
     @Test func lconvComparisonRuns() throws {
-        let o = try json(["reproduce", "lconv", "--epochs", "1", "--filters", "2"])
+        let directory = try temporaryDirectory()
+        let path = directory + "/g.npz"
+        let o = try json([
+            "reproduce", "lconv", "--epochs", "1", "--filters", "2", "--generators", "2", "--generators-out", path,
+        ])
         let rows = o["rows"] as? [[String: Any]] ?? []
-        #expect(rows.count == 6 && o["samples"] as? Int == 2000)
-        #expect(Set(rows.compactMap { $0["model"] as? String }) == ["cnn", "lconv", "fc"])
+        #expect(rows.count == 8 && o["samples"] as? Int == 2000)
+        #expect(Set(rows.compactMap { $0["model"] as? String }) == ["cnn", "lconv", "random", "fc"])
         #expect(rows.allSatisfy { (($0["test_accuracy"] as? Double) ?? -1) > 0.15 })
         #expect(rows.allSatisfy { (($0["test_accuracy_error"] as? Double) ?? 1) < 0.03 })
+        #expect(o["commutant_dimension"] as? Int == 784 * 784 / 4)
+        let lconv = rows.first { $0["model"] as? String == "lconv" && $0["data"] as? String == "rotated" }
+        let reported = (lconv?["rotation_distances"] as? [Double]) ?? []
+        #expect(reported.count == 2 && rows.filter { $0["rotation_distances"] != nil }.count == 4)
+        let (status, printed) = try runPythonCode(
+            """
+            import numpy as np
+            z = np.load('\(path)')
+            assert int(z['kind']) == 10 and z['lconv_rotated'].shape == (2, 784, 784), z['lconv_rotated'].shape
+            L, q = z['lconv_rotated'][0], z['quarter_turn']
+            P = np.zeros((784, 784)); P[q, np.arange(784)] = 1
+            avg = sum(np.linalg.matrix_power(P, k) @ L @ np.linalg.matrix_power(P, k).T for k in range(4)) / 4
+            print(np.linalg.norm(L - avg) / np.linalg.norm(L))
+            """)
+        #expect(status == 0, "\(printed)")
+        let recomputed = Double(printed.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        #expect(abs(recomputed - (reported.first ?? -2)) < 1e-9, "\(printed) vs \(reported)")
         try expectRefusal(["reproduce", "lconv", "--epochs", "0"], "--epochs takes 1…200")
+        try expectRefusal(["reproduce", "lconv", "--generators-out", "g.npy"], "--generators-out")
     }
 
     /// One hidden ReLU layer, σ_w = 1, σ_b = 0: K(x, x) = E[relu(u)²] = ‖x‖²/(2d), so the NNGP's trace is

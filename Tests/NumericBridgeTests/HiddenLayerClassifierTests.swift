@@ -18,8 +18,11 @@ import Testing
             var model = HiddenLayerClassifier(
                 kind, height: h, width: w, classes: 3, filters: 3, generators: 2, rank: 2, kernel: 2, seed: 5)
             let gradients = model.evaluate(x, batch: b, labels: labels).gradients
+            // the random L-conv's generators are fixed: no gradient, not counted as parameters
+            #expect(gradients.count == (kind == .random ? 4 : model.blocks.count))
+            #expect(model.generators.count == (kind == .lconv || kind == .random ? 2 : 0))
             let step = 1e-6
-            for k in model.blocks.indices {
+            for k in gradients.indices {
                 for i in model.blocks[k].indices {
                     let original = model.blocks[k][i]
                     model.blocks[k][i] = original + step

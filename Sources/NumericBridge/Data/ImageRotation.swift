@@ -35,11 +35,17 @@ public enum ImageRotation {
         return out
     }
 
-    /// Every image's pixels permuted by one seeded random permutation.
-    public static func scrambled(_ data: ImageDataset, seed: UInt64) -> ImageDataset {
+    /// The seeded pixel permutation s of `scrambled` (0-based): the scrambled image is x′_j = x_{s(j)}.
+    public static func scrambling(features: Int, seed: UInt64) -> [Int] {
         var rng = SplitMix(seed)
-        var order = Array(0..<data.features)
+        var order = Array(0..<features)
         rng.shuffle(&order)
+        return order
+    }
+
+    /// Every image's pixels permuted by one seeded random permutation (`scrambling`).
+    public static func scrambled(_ data: ImageDataset, seed: UInt64) -> ImageDataset {
+        let order = scrambling(features: data.features, seed: seed)
         var out = data.values
         for s in 0..<data.count {
             for (j, source) in order.enumerated() {

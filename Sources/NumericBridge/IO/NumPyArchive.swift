@@ -43,6 +43,8 @@ public struct NumPyArchive: Sendable {
         case kernel = 8
         /// A basis of equivariant maps between representations (`emlp --out`).
         case equivariantMaps = 9
+        /// L-conv generators, learned and random (`reproduce lconv --generators-out`).
+        case generators = 10
     }
 
     /// Sets the member `kind`.
