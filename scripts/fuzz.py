@@ -349,7 +349,7 @@ def command_case(rng, k, work):
                           "mask", "layer", "train", "train", "reproduce", "demo", "help", "unknown",
                           "group-basis", "group-mask", "group-train", "spectra", "stats", "identify", "emlp",
                           "identifiability", "invariants", "covariance", "lconv", "kernel",
-                          "orbit-kernel", "critical", "architecture", "lcn"])
+                          "orbit-kernel", "critical", "architecture", "lcn", "semigroup"])
     out_path = None
     oracle = None
     if command == "determinantal":
@@ -549,6 +549,20 @@ def command_case(rng, k, work):
         return identify_case(rng, k, work)
     if command in ("emlp", "identifiability", "invariants"):
         return representation_case(rng, k, command)
+    if command == "semigroup":
+        # ℤ_N under · with a random subset (a right ideal or not), or a random table (rarely associative)
+        if rng.random() < 0.5:
+            n = rng.choice([rng.randint(1, 12), 0, 65, rng.randint(13, 40)])
+            argv = ["semigroup", "--multiplicative", str(n)]
+            top = max(n, 1)
+        else:
+            n = rng.randint(1, 4)
+            rows = [[rng.choice([rng.randrange(n), rng.randrange(n), n, -1]) for _ in range(n)] for _ in range(n)]
+            argv = ["semigroup", "--table", json.dumps(rows).replace(" ", "")]
+            top = n
+        if rng.random() < 0.6:
+            argv += ["--ideal", ",".join(str(rng.randint(-1, top)) for _ in range(rng.randint(1, 4)))]
+        return argv + ["--json"], None, None, None, "256M"
     if command == "covariance":
         text, kind = random_matrix_text(rng, rng.randint(1, 3))
         symmetric = kind in ("int", "frac", "huge") and text.count("[") == 2 or text in ("[[100]]", "[[101]]")

@@ -190,6 +190,25 @@ import EqgeomTestSupport
     }
 
     /// The L-conv comparison's shape on one short epoch (the full run is `eqgeom reproduce lconv`).
+    /// `semigroup` on ℤ₄ (worked in SemigroupConvolutionTests: convolutions 1, T-equivariant maps 2) from a table
+    /// file and from the preset; a non-associative table, a non-ideal and a non-integer entry are refused.
+    @Test func semigroupConvolutions() throws {
+        let directory = try temporaryDirectory()
+        let path = directory + "/z4.json"
+        try Data("[[0,0,0,0],[0,1,2,3],[0,2,0,2],[0,3,2,1]]".utf8).write(to: URL(fileURLWithPath: path))
+        for source in [["--table", path], ["--multiplicative", "4"]] {
+            let o = try json(["semigroup"] + source + ["--ideal", "0,2"])
+            #expect(o["order_t"] as? Int == 4 && o["order_s"] as? Int == 2 && o["commutes"] as? Bool == true)
+            #expect(o["convolution_dimension"] as? Int == 1 && o["commutant_dimension"] as? Int == 2)
+            #expect(o["convolutions_are_the_commutant"] as? Bool == false && o["ideal"] as? [Int] == [0, 2])
+        }
+        try expectRefusal(["semigroup", "--table", "[[1,1],[0,0]]"], "not associative")
+        try expectRefusal(["semigroup", "--multiplicative", "6", "--ideal", "1"], "not a right ideal")
+        try expectRefusal(["semigroup", "--table", "[[1/2]]"], "not an element")
+        try expectRefusal(["semigroup"], "give one of --table and --multiplicative")
+        try expectRefusal(["semigroup", "--multiplicative", "65"], "1…64")
+    }
+
     /// The generators written with `--generators-out` are the scored ones: reread by NumPy, the first learned one's
     /// distance to the commutant of the hidden quarter turn is recomputed directly (the average of its four
     /// conjugates, independent of the Q basis the command uses).
