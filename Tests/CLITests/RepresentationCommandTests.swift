@@ -177,9 +177,9 @@ import EqgeomTestSupport
 
     /// Learning a generator with W: every learned A lies in ℝ[C_5] (the circulants), not on the group.
     @Test func barriersReproduction() throws {
-        let o = try json(["reproduce", "barriers", "--runs", "3", "--steps", "1500"])
+        let o = try json(["reproduce", "barriers", "--runs", "3", "--steps", "6000"])
         let runs = o["runs"] as? [[String: Any]] ?? []
-        #expect(runs.count == 3 && o["group_algebra_dimension"] as? Int == 5)
+        #expect(runs.count == 3 && o["group_algebra_dimension"] as? Int == 5 && o["activation"] as? String == "linear")
         #expect(runs.allSatisfy { ($0["distance_to_group_algebra"] as? Double ?? 1) < 1e-6 })
         #expect((o["group_elements_recovered"] as? Int ?? 3) < 3)
         #expect(o["converged_runs"] as? Int == 3 && runs.allSatisfy { $0["converged"] as? Bool == true })
@@ -187,9 +187,14 @@ import EqgeomTestSupport
         let early = try runEqgeom(["reproduce", "barriers", "--n", "8", "--runs", "2", "--steps", "300"])
         #expect(early.status == 0 && early.stdout.contains("no run converged") && !early.stdout.contains("in each"))
         try expectRefusal(["reproduce", "barriers", "--n", "1"], "--n takes 2…32")
+        try expectRefusal(["reproduce", "barriers", "--activation", "relu"], "--activation")
+        let signal = try json(["reproduce", "gradient-signal", "--n", "4", "--directions", "3"])
+        let rows = signal["rows"] as? [[String: Any]] ?? []
+        #expect(rows.compactMap { $0["exact_commutant_dimension"] as? Int } == [4, 1, 1])
+        #expect(rows.dropFirst().allSatisfy { ($0["largest_directional_derivative"] as? Double ?? 1) < 1e-9 })
+        try expectRefusal(["reproduce", "gradient-signal", "--n", "9"], "--n takes 2…8")
     }
 
-    /// The L-conv comparison's shape on one short epoch (the full run is `eqgeom reproduce lconv`).
     /// `semigroup` on ℤ₄ (worked in SemigroupConvolutionTests: convolutions 1, T-equivariant maps 2) from a table
     /// file and from the preset; a non-associative table, a non-ideal and a non-integer entry are refused.
     @Test func semigroupConvolutions() throws {
@@ -209,6 +214,7 @@ import EqgeomTestSupport
         try expectRefusal(["semigroup", "--multiplicative", "65"], "1…64")
     }
 
+    /// The L-conv comparison's shape on one short epoch (the full run is `eqgeom reproduce lconv`).
     /// The generators written with `--generators-out` are the scored ones: reread by NumPy, the first learned one's
     /// distance to the commutant of the hidden quarter turn is recomputed directly (the average of its four
     /// conjugates, independent of the Q basis the command uses).

@@ -18,3 +18,17 @@ extension Rational {
         self = x < 0 ? -magnitude : magnitude
     }
 }
+
+extension RationalMatrix {
+    /// The rows×columns matrix of finite doubles (row-major) at their exact values; nil when an entry is not finite
+    /// or the count is not rows·columns.
+    public init?(exactly values: [Double], rows: Int, columns: Int) {
+        guard values.count == rows * columns else { return nil }
+        var m = RationalMatrix(rows: rows, columns: columns)
+        for (e, v) in values.enumerated() {
+            guard let r = Rational(exactly: v) else { return nil }
+            m[e / columns, e % columns] = r
+        }
+        self = m
+    }
+}

@@ -10,7 +10,8 @@ struct Reproduce: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Reproduce a paper experiment.",
         subcommands: [
-            MNIST.self, D4.self, Barriers.self, LConvComparison.self, SymmetryKernel.self, RotatedMNIST.self,
+            MNIST.self, D4.self, Barriers.self, GradientSignalCommand.self, LConvComparison.self, SymmetryKernel.self,
+            RotatedMNIST.self,
             LCNTheorem.self,
         ])
 

@@ -42,10 +42,9 @@ enum MatrixArgument: Sendable {
             let values = array.doubles
             guard values.allSatisfy(\.isFinite) else { throw ValidationError("\(path) holds a non-finite entry") }
             // floats are taken at their exact binary values (0.1 is 3602879701896397/2^55)
-            let rows = (0..<array.shape[0]).map { i in
-                (0..<array.shape[1]).map { Rational(exactly: values[i * array.shape[1] + $0]) ?? Rational(0) }
-            }
-            guard let m = RationalMatrix(rows) else { throw ValidationError("\(path) holds an empty matrix") }
+            guard array.shape[0] > 0, array.shape[1] > 0,
+                let m = RationalMatrix(exactly: values, rows: array.shape[0], columns: array.shape[1])
+            else { throw ValidationError("\(path) holds an empty matrix") }
             return m
         case .json, .inline: return try RationalMatrix(parsing: try text())
         }
