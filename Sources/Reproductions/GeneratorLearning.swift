@@ -135,6 +135,9 @@ public struct GeneratorLearning: Sendable {
                 let current = evaluate(w, a, lambda, gradients: true)
                 (loss, defect) = (current.loss, current.defect)
                 let objective = loss + lambda * defect
+                if lambda == penalty && objective <= 1e-28 {
+                    break  // at the minimum 0 to rounding
+                }
                 let squared = (current.w + current.a).reduce(0) { $0 + $1 * $1 }
                 // backtracking (Armijo): the step halves until the objective falls by rate·‖g‖²/4, then grows again;
                 // when 30 halvings find no decrease the run sits at a critical point to rounding and stops
