@@ -390,17 +390,35 @@ func temporaryDirectory() throws -> String {
         }
     }
 
-    /// Dense generator files for `lconv` stop at 24×24 (its exact centraliser took minutes at 32 and ran past
-    /// 300 s at the former limit of 64).
+    /// `lconv` generator files stop at 64×64, and dense non-commuting generators whose Lie closure could take over
+    /// 2^34 operations to find (two random 48×48 matrices may generate gl(48), 2304 dimensions) are refused before
+    /// any work, with one line (the closure of two random 6×6 matrices took 7 s, of 8×8 ones minutes, before the
+    /// closure was spun modulo a prime).
     @Test func lconvGeneratorFilesAreBounded() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let rows = (0..<25).map { i in
-            "[" + (0..<25).map { $0 == (i + 1) % 25 ? "1" : "0" }.joined(separator: ",") + "]"
+        // entries (x >> 16) mod 5 − 2 of the LCG x ← 1103515245x + 12345 mod 2³¹ from x = 1 (NumPy's spinning of
+        // the same matrices finds gl(6): 36 dimensions)
+        func write(_ d: Int, count: Int, to name: String, entry: ((Int, Int) -> Int)? = nil) throws {
+            var x = 1
+            let matrices = (0..<count).map { _ in
+                "[" + (0..<d).map { i in
+                    "[" + (0..<d).map { j -> String in
+                        x = (1_103_515_245 * x + 12345) % (1 << 31)
+                        return String(entry?(i, j) ?? (x >> 16) % 5 - 2)
+                    }.joined(separator: ",") + "]"
+                }.joined(separator: ",") + "]"
+            }
+            try ("[" + matrices.joined(separator: ",") + "]").write(
+                toFile: dir + "/" + name, atomically: true, encoding: .utf8)
         }
-        try ("[[" + rows.joined(separator: ",") + "]]").write(
-            toFile: dir + "/g.json", atomically: true, encoding: .utf8)
-        try expectRefusal(["lconv", "--generators", dir + "/g.json"], "at most 24×24")
+        try write(65, count: 1, to: "big.json") { i, j in j == (i + 1) % 65 ? 1 : 0 }
+        try expectRefusal(["lconv", "--generators", dir + "/big.json"], "at most 64×64")
+        try write(48, count: 2, to: "dense.json")
+        try expectRefusal(["lconv", "--generators", dir + "/dense.json"], "over 2^34")
+        try write(6, count: 2, to: "six.json")
+        let six = try json(["lconv", "--generators", dir + "/six.json"])
+        #expect(six["lie_closure_dimension"] as? Int == 36 && six["killing_form_rank"] as? Int == 35)
     }
 
     /// A short generator file can name many large permutations: g·n images are budgeted before any is built.

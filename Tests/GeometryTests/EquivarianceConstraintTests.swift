@@ -101,6 +101,44 @@ import Testing
         }
     }
 
+    /// The cyclic shortcut (commutant ℚ[A] from the powers of A) against the dense nullspace of A ⊗ I − I ⊗ Aᵀ,
+    /// on random sparse integer matrices, cyclic or not (the derogatory ones take the dense path); every basis
+    /// element commutes with A. All-ones 2×2 blocks on the diagonal (k of them, d = 2k) are diagonalisable with
+    /// eigenvalues 2 and 0 of multiplicity k each: commutant dimension 2k².
+    @Test func cyclicGeneratorsAgainstTheDenseSystem() throws {
+        var rng = SeededGenerator(seed: 31)
+        for trial in 0..<24 {
+            let d = 2 + trial % 5
+            var a = RationalMatrix(rows: d, columns: d)
+            for i in 0..<d {
+                for j in 0..<d where Int.random(in: 0..<3, using: &rng) == 0 {
+                    a[i, j] = Rational(Int.random(in: -2...2, using: &rng))
+                }
+            }
+            let rho = try MatrixRepresentation(dimension: d, groupGenerators: [], lieGenerators: [a])
+            let space = try EquivarianceConstraint(input: rho, output: rho).solve()
+            var dense = RationalMatrix(rows: d * d, columns: d * d)
+            for i in 0..<d {
+                for j in 0..<d {
+                    for l in 0..<d {
+                        dense[i * d + j, l * d + j] = dense[i * d + j, l * d + j] + a[i, l]
+                        dense[i * d + j, i * d + l] = dense[i * d + j, i * d + l] - a[l, j]
+                    }
+                }
+            }
+            #expect(space.dimension == d * d - dense.rank, "\(a)")
+            if EquivarianceConstraint.isCyclic(a) { #expect(space.dimension == d) }
+            for w in space.basis() { #expect(a * w == w * a) }
+        }
+        for k in 1...3 {
+            var blocks = RationalMatrix(rows: 2 * k, columns: 2 * k)
+            for b in 0..<k { for i in 0..<2 { for j in 0..<2 { blocks[2 * b + i, 2 * b + j] = Rational(1) } } }
+            #expect(!EquivarianceConstraint.isCyclic(blocks) || k == 1)
+            let rho = try MatrixRepresentation(dimension: 2 * k, groupGenerators: [], lieGenerators: [blocks])
+            #expect(try EquivarianceConstraint(input: rho, output: rho).solve().dimension == 2 * k * k)
+        }
+    }
+
     @Test func mismatchedRepresentationsAreRefused() throws {
         let a = try MatrixRepresentation(dimension: 2, groupGenerators: [RationalMatrix.identity(2)])
         let b = try MatrixRepresentation(dimension: 2, groupGenerators: [])

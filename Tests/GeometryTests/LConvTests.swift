@@ -55,10 +55,74 @@ import Testing
         #expect(try LConvLayer(generators: LConvLayer.glBasis(3)).centralizer().dimension == 1)
         let so3 = try LieClosure(
             try ["[[0,0,0],[0,0,-1],[0,1,0]]", "[[0,0,1],[0,0,0],[-1,0,0]]"].map { try RationalMatrix(parsing: $0) })
-        #expect(so3.dimension == 3 && so3.killingFormRank == 3 && so3.structureConstants.count == 3)
+        #expect(so3.dimension == 3 && so3.killingFormRank == 3 && so3.structureConstants?.count == 3)
         let heisenberg = try LieClosure(
             try ["[[0,1,0],[0,0,0],[0,0,0]]", "[[0,0,0],[0,0,1],[0,0,0]]"].map { try RationalMatrix(parsing: $0) })
         #expect(heisenberg.dimension == 3 && heisenberg.killingFormRank == 0 && !heisenberg.isAbelian)
+    }
+
+    /// The Lie closure (spinning mod p, then the exact check or the dimension bound) against spinning over ℚ with an
+    /// exact echelon form, and its Killing form's rank against ad matrices found by solving for coordinates in that
+    /// other basis (the rank does not depend on the basis), on random sparse integer generators of closures of every
+    /// size, traceless and skew ones included (the sl(d) and so(d) bounds).
+    @Test func lieClosureAgainstExactSpinning() throws {
+        var rng = SeededGenerator(seed: 58)
+        for trial in 0..<30 {
+            let d = 2 + trial % 4
+            let count = 1 + trial % 3
+            let gens = (0..<count).map { _ -> RationalMatrix in
+                var m = RationalMatrix(rows: d, columns: d)
+                for i in 0..<d {
+                    for j in 0..<d where Int.random(in: 0..<3, using: &rng) == 0 {
+                        m[i, j] = Rational(Int.random(in: -2...2, using: &rng))
+                    }
+                }
+                switch trial % 3 {
+                case 1: return m - m.transposed  // skew: so(d) at most
+                case 2:  // traceless: sl(d) at most
+                    var trace = Rational(0)
+                    for i in 0..<d { trace += m[i, i] }
+                    m[0, 0] = m[0, 0] - trace
+                    return m
+                default: return m
+                }
+            }
+            let closure = try LieClosure(gens)
+            let exact = GeneratedAlgebra.exact(gens, dimension: d, operation: .bracket)
+            #expect(closure.dimension == exact.count, "\(gens)")
+            guard closure.dimension > 0, let rank = closure.killingFormRank else { continue }
+            let m = exact.count
+            let columns = MatrixSpan.vectorized(exact, length: d * d).transposed
+            var ad = [RationalMatrix](repeating: RationalMatrix(rows: m, columns: m), count: m)
+            for i in 0..<m {
+                for j in 0..<m {
+                    let bracket = exact[i] * exact[j] - exact[j] * exact[i]
+                    var v = RationalMatrix(rows: d * d, columns: 1)
+                    for e in 0..<(d * d) { v[e, 0] = bracket[e / d, e % d] }
+                    let coordinates = try #require(columns.solve(v))
+                    for k in 0..<m { ad[i][k, j] = coordinates[k, 0] }
+                }
+            }
+            var killing = RationalMatrix(rows: m, columns: m)
+            for i in 0..<m {
+                for j in 0..<m {
+                    let product = ad[i] * ad[j]
+                    for k in 0..<m { killing[i, j] = killing[i, j] + product[k, k] }
+                }
+            }
+            #expect(rank == killing.rank, "\(gens)")
+        }
+        // past 64 dimensions: gl(9) from two random matrices, its Killing form's rank d² − 1 by theory
+        var a = RationalMatrix(rows: 9, columns: 9)
+        var b = RationalMatrix(rows: 9, columns: 9)
+        for i in 0..<9 {
+            for j in 0..<9 {
+                a[i, j] = Rational(Int.random(in: -3...3, using: &rng))
+                b[i, j] = Rational(Int.random(in: -3...3, using: &rng))
+            }
+        }
+        let gl9 = try LieClosure([a, b])
+        #expect(gl9.dimension == 81 && gl9.killingFormRank == 80 && gl9.structureConstants == nil)
     }
 
     /// Eq. (11)'s raster shifts on a 3×3 image commute with the vertical torus shift, not the horizontal one;

@@ -8,9 +8,10 @@ import Algebra
 ///
 /// Solved exactly, one generator at a time: permutation representations by the orbits of G on pairs
 /// (orbitals, no linear algebra); otherwise monomial generators (signed permutations, 90° rotations) first by
-/// the cycles of (i, j) ↦ (π(i), σ(j)), then each remaining generator on the current basis only (a
+/// the cycles of (i, j) ↦ (π(i), σ(j)), or a generator acting alike on both sides with a cyclic vector by its
+/// commutant ℚ[A] = span{I, A, …, A^{d−1}}; then each remaining generator on the current basis only (a
 /// u×k system, k the current dimension) with FLINT's exact RREF; a dense u×u system only when no generator
-/// is monomial, after the memory check.
+/// is monomial or cyclic, after the memory check.
 public struct EquivarianceConstraint: Sendable {
     /// ρ_in, the representation on the input.
     public let input: MatrixRepresentation
@@ -46,17 +47,20 @@ public struct EquivarianceConstraint: Sendable {
         try MemoryBudget.require(
             ByteCount.product(unknowns, unknowns, 16), for: "exact elimination over \(unknowns) unknowns",
             advice: "lower the tensor powers, or solve in floating point (--numeric)")
-        var pairs: [(RationalMatrix, RationalMatrix, isGroup: Bool)] = []
-        for i in 0..<input.groupGeneratorCount {
-            pairs.append((output.groupGenerator(i), input.groupGenerator(i), true))
-        }
-        for (a, b) in zip(output.lieGenerators, input.lieGenerators) { pairs.append((a, b, false)) }
+        // h and A enter alike: ρ_out(h)W = Wρ_in(h), dρ_out(A)W = W dρ_in(A); a monomial pair (group or Lie, both
+        // invertible) is solved by its cycles
+        var pairs: [(RationalMatrix, RationalMatrix)] = []
+        for i in 0..<input.groupGeneratorCount { pairs.append((output.groupGenerator(i), input.groupGenerator(i))) }
+        for (a, b) in zip(output.lieGenerators, input.lieGenerators) { pairs.append((a, b)) }
         var basis: RationalMatrix? = nil  // u × k, columns = vec of the current solutions
-        if let m = pairs.firstIndex(where: { $0.isGroup && Self.isMonomial($0.0) && Self.isMonomial($0.1) }) {
+        if let m = pairs.firstIndex(where: { Self.isMonomial($0.0) && Self.isMonomial($0.1) }) {
             basis = MonomialFixedSpace(pairs[m].0, pairs[m].1).basis
             pairs.remove(at: m)
+        } else if let c = pairs.firstIndex(where: { $0.0 == $0.1 && Self.isCyclic($0.0) }) {
+            basis = Self.powers(of: pairs[c].0)
+            pairs.remove(at: c)
         }
-        for (k, (a, b, _)) in pairs.enumerated() {
+        for (k, (a, b)) in pairs.enumerated() {
             progress("generator \(k + 1) of \(pairs.count): \(basis?.columns ?? unknowns) unknowns")
             if let current = basis {
                 if current.columns == 0 { break }
@@ -70,6 +74,37 @@ public struct EquivarianceConstraint: Sendable {
         return EquivariantMapSpace(
             rows: rows, columns: columns, method: .exactRREF, echelon: solutions.transposed.rowReduced.form,
             count: solutions.columns)
+    }
+
+    /// Whether A has a cyclic vector (its Krylov matrix [v, Av, …, A^{d−1}v] is invertible for v = (1, 2, …, d) or
+    /// e_1): then its commutant is ℚ[A], spanned by I, A, …, A^{d−1} (a non-derogatory matrix commutes only with
+    /// its polynomials). A false answer only means the dense path is taken.
+    static func isCyclic(_ a: RationalMatrix) -> Bool {
+        let d = a.rows
+        guard d > 1 else { return true }
+        for start in [(0..<d).map { Rational($0 + 1) }, (0..<d).map { Rational($0 == 0 ? 1 : 0) }] {
+            var v = RationalMatrix(rows: d, columns: 1)
+            for i in 0..<d { v[i, 0] = start[i] }
+            var krylov = RationalMatrix(rows: d, columns: d)
+            for k in 0..<d {
+                for i in 0..<d where !v.isZero(i, 0) { krylov[i, k] = v[i, 0] }
+                v = a * v
+            }
+            if krylov.rank == d { return true }
+        }
+        return false
+    }
+
+    /// u × d: the columns vec(A^k), k = 0, …, d − 1 (row-major).
+    static func powers(of a: RationalMatrix) -> RationalMatrix {
+        let d = a.rows
+        var result = RationalMatrix(rows: d * d, columns: d)
+        var power = RationalMatrix.identity(d)
+        for k in 0..<d {
+            for e in 0..<(d * d) where !power.isZero(e / d, e % d) { result[e, k] = power[e / d, e % d] }
+            power = a * power
+        }
+        return result
     }
 
     /// Whether every row and column has exactly one nonzero entry.

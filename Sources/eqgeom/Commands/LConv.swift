@@ -41,10 +41,9 @@ struct LConv: ParsableCommand {
     var checkPerm: [PermutationNotation] = []
     @OptionGroup var output: OutputOptions
 
+    /// Presets and files stop at 64×64; dense non-commuting generators are refused by the Lie closure's work
+    /// bound past about 40×40 (MATH.md §10.2).
     static let largestDimension = 64
-    /// Generators from a file may be dense: their exact centraliser (d² unknowns over ℚ, coefficients growing)
-    /// takes seconds at d = 24 and minutes at d = 32, so a file's matrices stop at 24×24 (the presets are sparse).
-    static let largestFileDimension = 24
 
     func validate() throws {
         guard (preset == nil) != (generators == nil) else {
@@ -112,13 +111,12 @@ struct LConv: ParsableCommand {
     func run() throws {
         let parts = channels.values
         let matrices = try generatorMatrices()
-        let largest = generators == nil ? Self.largestDimension : Self.largestFileDimension
-        guard let dim = matrices.first?.rows, dim <= largest else {
-            throw ValidationError("the generators must be at most \(largest)×\(largest)")
+        guard let dim = matrices.first?.rows, dim <= Self.largestDimension else {
+            throw ValidationError("the generators must be at most \(Self.largestDimension)×\(Self.largestDimension)")
         }
         let layer = try LConvLayer(generators: matrices, inChannels: parts[0], outChannels: parts[1])
-        progress("\(matrices.count) generators on \(dim) points: centraliser and Lie closure")
-        let closure = try LieClosure(matrices)
+        let closure = try LieClosure(matrices) { progress($0) }
+        progress("the centraliser of \(matrices.count) generators on \(dim) points")
         var checks: [Permutation] = try checkPerm.map { try $0.permutation(degree: dim) }
         if let s = image {
             checks += try checkShift.map { try Permutation.shift(height: s.height, width: s.width, along: $0.axis) }
@@ -127,9 +125,9 @@ struct LConv: ParsableCommand {
             generators: matrices.count, dimension: dim, parameters: layer.parameterCount,
             centralizerDimension: try layer.centralizer().dimension, lieClosureDimension: closure.dimension,
             abelian: closure.isAbelian, killingFormRank: closure.killingFormRank,
-            structureConstants: closure.structureConstants.prefix(10_000).map {
+            structureConstants: closure.structureConstants?.prefix(LConvReport.listedConstants).map {
                 [String($0.i), String($0.j), String($0.k), $0.value.description]
-            })
+            }, structureConstantCount: closure.structureConstants?.count)
         if !checks.isEmpty {
             let defect = try layer.commutatorDefect(checks)
             report.equivariantUnder = .init(equivariant: defect.isZero, commutatorDefect: defect.description)

@@ -19,9 +19,15 @@ struct LConvReport: Report {
     let centralizerDimension: Int
     let lieClosureDimension: Int
     let abelian: Bool
-    let killingFormRank: Int
-    let structureConstants: [[String]]
+    /// nil past `LieClosure.largestDetailed` unless the closure is a full gl(d), sl(d) or so(d).
+    let killingFormRank: Int?
+    /// The first `listedConstants` nonzero f_ij^k; nil past `LieClosure.largestDetailed`.
+    let structureConstants: [[String]]?
+    /// How many nonzero f_ij^k there are (more than listed when over `listedConstants`).
+    let structureConstantCount: Int?
     var equivariantUnder: Check?
+
+    static let listedConstants = 10_000
 
     enum CodingKeys: String, CodingKey {
         case generators, dimension, parameters, abelian
@@ -29,6 +35,7 @@ struct LConvReport: Report {
         case lieClosureDimension = "lie_closure_dimension"
         case killingFormRank = "killing_form_rank"
         case structureConstants = "structure_constants"
+        case structureConstantCount = "structure_constant_count"
         case equivariantUnder = "equivariant_under"
     }
 
@@ -39,7 +46,8 @@ struct LConvReport: Report {
             ("centraliser", "\(centralizerDimension) (the maps the layer commutes with, for every weight)"),
             (
                 "Lie closure",
-                "\(lieClosureDimension)\(abelian ? " (abelian)" : ""), Killing form rank \(killingFormRank)"
+                "\(lieClosureDimension)\(abelian ? " (abelian)" : ""), Killing form rank "
+                    + (killingFormRank.map(String.init) ?? "not computed past dimension \(LieClosure.largestDetailed)")
             ),
         ]
         if let check = equivariantUnder {
