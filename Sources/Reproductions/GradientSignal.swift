@@ -56,7 +56,8 @@ public struct GradientSignal: Sendable {
         for m in 1...maxGenerators {
             let chosen = generators.prefix(m).map { $0.map(Double.init) }
             let exact = try MatrixRepresentation(
-                dimension: n, groupGenerators: [], lieGenerators: chosen.compactMap { RationalMatrix(exactly: $0, rows: n, columns: n) })
+                dimension: n, groupGenerators: [],
+                lieGenerators: chosen.compactMap { RationalMatrix(exactly: $0, rows: n, columns: n) })
             let exactDimension = try EquivarianceConstraint(input: exact, output: exact).solve().dimension
             let (value, _) = try loss(chosen)
             var largest = 0.0

@@ -402,12 +402,14 @@ func temporaryDirectory() throws -> String {
         func write(_ d: Int, count: Int, to name: String, entry: ((Int, Int) -> Int)? = nil) throws {
             var x = 1
             let matrices = (0..<count).map { _ in
-                "[" + (0..<d).map { i in
-                    "[" + (0..<d).map { j -> String in
-                        x = (1_103_515_245 * x + 12345) % (1 << 31)
-                        return String(entry?(i, j) ?? (x >> 16) % 5 - 2)
+                "["
+                    + (0..<d).map { i in
+                        "["
+                            + (0..<d).map { j -> String in
+                                x = (1_103_515_245 * x + 12345) % (1 << 31)
+                                return String(entry?(i, j) ?? (x >> 16) % 5 - 2)
+                            }.joined(separator: ",") + "]"
                     }.joined(separator: ",") + "]"
-                }.joined(separator: ",") + "]"
             }
             try ("[" + matrices.joined(separator: ",") + "]").write(
                 toFile: dir + "/" + name, atomically: true, encoding: .utf8)

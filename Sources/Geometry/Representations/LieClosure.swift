@@ -54,7 +54,9 @@ public struct LieClosure: Sendable {
             // the span of commuting generators is closed under brackets: it is the closure
             let (form, rank) = MatrixSpan.vectorized(generators, length: d * d).rowReduced
             dimension = rank
-            basis = rank <= Self.largestDetailed ? MatrixSpan.matrices(fromRows: form, count: rank, rows: d, columns: d) : nil
+            basis =
+                rank <= Self.largestDetailed
+                ? MatrixSpan.matrices(fromRows: form, count: rank, rows: d, columns: d) : nil
             structureConstants = basis == nil ? nil : []
             killingFormRank = 0
             return
@@ -77,7 +79,8 @@ public struct LieClosure: Sendable {
             if m <= Self.largestDetailed {
                 let words = GeneratedAlgebra.exactWords(origin, generators, dimension: d, operation: .bracket)
                 exactBasis = MatrixSpan.matrices(
-                    fromRows: MatrixSpan.vectorized(words, length: d * d).rowReduced.form, count: m, rows: d, columns: d)
+                    fromRows: MatrixSpan.vectorized(words, length: d * d).rowReduced.form, count: m, rows: d, columns: d
+                )
             }
         } else {
             let count = spun?.count ?? upper
@@ -107,7 +110,8 @@ public struct LieClosure: Sendable {
 
     /// The structure constants in an echelon basis (a bracket's coordinates are its entries at the pivots) and the
     /// Killing form's rank, K = A·B with A[i, km + l] = (ad b_i)[k, l] and B[km + l, j] = (ad b_j)[l, k].
-    static func structure(_ basis: [RationalMatrix], size d: Int) -> ([(i: Int, j: Int, k: Int, value: Rational)], Int) {
+    static func structure(_ basis: [RationalMatrix], size d: Int) -> ([(i: Int, j: Int, k: Int, value: Rational)], Int)
+    {
         let m = basis.count
         let pivots = basis.map { b in (0..<(d * d)).first { !b.isZero($0 / d, $0 % d) } ?? 0 }
         var constants: [(i: Int, j: Int, k: Int, value: Rational)] = []

@@ -182,8 +182,10 @@ struct GradientSignalReport: Report {
         rows = s.rows.map {
             RowEntry(
                 generators: $0.generators, exactCommutantDimension: $0.exactCommutantDimension,
-                numericCommutantDimensions: [$0.numericCommutantDimensions.lowerBound,
-                    $0.numericCommutantDimensions.upperBound],
+                numericCommutantDimensions: [
+                    $0.numericCommutantDimensions.lowerBound,
+                    $0.numericCommutantDimensions.upperBound,
+                ],
                 loss: $0.loss, largestDirectionalDerivative: $0.largestDirectionalDerivative)
         }
     }

@@ -83,13 +83,17 @@ struct SemigroupReport: Report {
 
     var table: String {
         keyValueTable([
-            ("semigroups", "S = {\(ideal.map(String.init).joined(separator: ", "))}, a right ideal of T (|T| = \(orderT))"),
+            (
+                "semigroups",
+                "S = {\(ideal.map(String.init).joined(separator: ", "))}, a right ideal of T (|T| = \(orderT))"
+            ),
             ("commutes", commutes ? "yes: every convolution on S commutes with all of T's right action (exact)" : "no"),
             ("convolutions", "dimension \(convolutionDimension) (the span of f ↦ f(s ·), s ∈ S)"),
             (
                 "T-equivariant maps",
                 "\(commutantDimension)"
-                    + (convolutionsAreTheCommutant ? " (the convolutions are all of them)" : " (more than the convolutions)")
+                    + (convolutionsAreTheCommutant
+                        ? " (the convolutions are all of them)" : " (more than the convolutions)")
             ),
             ("S-equivariant maps", "\(idealCommutantDimension) (commuting with S's own right action)"),
         ])
