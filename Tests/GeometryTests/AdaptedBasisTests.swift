@@ -10,8 +10,7 @@ import EqgeomTestSupport
 /// the blocks agree with GAP, and a corrupted basis fails the certificate.
 @Suite struct AdaptedBasisTests {
     @Test func certificateHoldsOnOracleGroups() throws {
-        // the regular actions of SL(2,5), PSL(2,7) and S6 take 15 s to minutes (release): benchmarks, not tests;
-        // A5's regular action has blocks with no model found yet (`floatingBasisWhereNoModelExists`)
+        // the regular actions of SL(2,5), PSL(2,7) and S6 take 15 s to minutes (release): benchmarks, not tests
         let slow = ["SL(2,5) regular", "PSL(2,7) regular", "S6 regular"]
         for c in try IsotypicDecompositionTests.cases() where !slow.contains(c.name) {
             let group = try PermutationGroup(generators: c.generators.map { try Permutation(images: $0) }, degree: c.n)

@@ -233,8 +233,15 @@ public struct AdaptedBasis: Sendable {
             }
         }
         if !done {
-            let wanted = best.classes.filter { !covered($0) }.map { (type: $0.block.type, weight: $0.block.weight) }
-            for subgroup in try AuxiliaryGSet.twoGeneratorSubgroups(group: group, wanted: wanted) {
+            let wanted = best.classes.filter { !covered($0) }.map {
+                (
+                    type: $0.block.type, weight: $0.block.weight,
+                    perType: Array($0.perType.prefix(base.classes[0].perType.count))
+                )
+            }
+            let subgroups = try AuxiliaryGSet.twoGeneratorSubgroups(
+                group: group, orbits: types.representatives, wanted: wanted)
+            for subgroup in subgroups {
                 guard let action = AuxiliaryGSet.cosetAction(ofSubgroup: subgroup, generators: generators) else {
                     continue
                 }

@@ -72,27 +72,35 @@ enum AuxiliaryGSet {
         return cosetAction(ofSubgroup: subgroup, generators: generators)
     }
 
+    /// A real irreducible still without a model: its type, weight and D-multiplicity on each orbit type of ℝ^n
+    /// (which tells it from other irreducibles of the same type and weight).
+    typealias Wanted = (type: DivisionAlgebra, weight: Int, perType: [Int])
+
     /// Subgroups H = ⟨x, y⟩ (x one element of each conjugacy class, y any element) whose coset space G/H carries a
-    /// character of a wanted (type, weight) once over its division algebra — by the permutation character
-    /// π(g_k) = |G|·|C_k ∩ H| / (|C_k|·|H|) and its inner products with the character table (MATH.md §8.5 step 1) —
-    /// as element lists, one per permutation character and at most `candidateLimit`, smallest index first; empty
-    /// past `elementLimit` elements of G.
+    /// wanted irreducible once over its division algebra — by the permutation character
+    /// π(g_k) = |G|·|C_k ∩ H| / (|C_k|·|H|) and its inner products with the character table (MATH.md §8.5 step 1);
+    /// the characters wanted are those whose (type, weight) and multiplicities ⟨π_a, χ⟩ on the orbit types `orbits`
+    /// of ℝ^n are a wanted block's. A subgroup is kept when it carries a wanted character no kept one carries, until
+    /// every one is carried or `candidateLimit` are kept, smallest index first; empty past `elementLimit` elements.
     /// For the irreducibles no cyclic G/⟨g⟩ carries once (A5's 4 lies in G/A4, PSL(2,7)'s 6 and 8 in G/S4, G/S3).
-    static func twoGeneratorSubgroups(group: PermutationGroup, wanted: [(type: DivisionAlgebra, weight: Int)])
+    static func twoGeneratorSubgroups(group: PermutationGroup, orbits: [[Int]], wanted: [Wanted])
         throws -> [[[Int32]]]
     {
         guard let order = group.order(ifAtMost: elementLimit) else { return [] }
         let classes = try ConjugacyClasses(group: group, limit: order)
         let table = try ModularCharacterTable(classes: classes)
+        let permutationCharacters = orbits.map { classes.fixedPoints(among: $0) }
         let targets = (0..<table.count).filter { chi in
             let block = CharacterBlocks.realIrreducible(table, chi)
-            return wanted.contains { $0.type == block.type && $0.weight == block.weight }
+            let delta = block.type == .quaternionic ? 2 : 1
+            let perType = permutationCharacters.map { table.innerProduct($0, character: chi) / delta }
+            return wanted.contains { $0.type == block.type && $0.weight == block.weight && $0.perType == perType }
         }
         guard !targets.isEmpty else { return [] }
         // ⟨1_H^G, χ⟩ ≥ 1 needs [G : H] ≥ χ(1): larger subgroups are not listed to the end
         let largest = order / (targets.map { table.degrees[$0] }.min() ?? 1)
         var seen = Set<[Int]>()
-        var characters = Set<[Int]>()
+        var uncarried = Set(targets)
         var found: [(index: Int, elements: [Int])] = []
         var work = 0
         search: for x in classes.representativePermutations.dropFirst() {
@@ -107,12 +115,13 @@ enum AuxiliaryGSet {
                 var inClass = [Int](repeating: 0, count: classes.count)
                 for h in subgroup { inClass[classes.classOf(element: h)] += 1 }
                 let pi = (0..<classes.count).map { order * inClass[$0] / (classes.sizes[$0] * subgroup.count) }
-                let carries = targets.contains { chi in
+                let carried = uncarried.filter { chi in
                     table.innerProduct(pi, character: chi) == (table.indicators[chi] == -1 ? 2 : 1)
                 }
-                // one subgroup per permutation character (conjugate subgroups give the same one)
-                if carries && characters.insert(pi).inserted { found.append((order / subgroup.count, subgroup)) }
-                if found.count >= candidateLimit { break search }
+                guard !carried.isEmpty else { continue }
+                found.append((order / subgroup.count, subgroup))
+                uncarried.subtract(carried)
+                if uncarried.isEmpty || found.count >= candidateLimit { break search }
             }
         }
         return found.sorted { $0.index < $1.index }.map { $0.elements.map { classes.element($0).zeroBasedImages } }
