@@ -16,7 +16,7 @@ extension Reproduce {
         @Option(help: "Random initialisations, 1…100.") var runs = 8
         @Option(help: "Gradient steps per run, 1…100000.") var steps = 20000
         @Option(help: "The target's and the model's activation: linear (f = Wx) or tanh (f = tanh(Wx)).")
-        var activation: ActivationArgument = .linear
+        var activation: GeneratorLearning.Activation = .linear
         @OptionGroup var seedOption: SeedOption
         @OptionGroup var output: OutputOptions
 
@@ -29,24 +29,13 @@ extension Reproduce {
         func run() throws {
             progress("\(runs) runs of \(steps) gradient steps on C_\(n)-equivariant data")
             let experiment = GeneratorLearning(
-                n: n, activation: activation.value, runs: runs, steps: steps, seed: seedOption.seed)
+                n: n, activation: activation, runs: runs, steps: steps, seed: seedOption.seed)
             try emit(BarriersReport(experiment), output)
         }
     }
 }
 
-/// `--activation linear|tanh`.
-struct ActivationArgument: ExpressibleByArgument {
-    let value: GeneratorLearning.Activation
-    static let linear = ActivationArgument(value: .linear)
-    init(value: GeneratorLearning.Activation) { self.value = value }
-    init?(argument: String) {
-        guard let v = GeneratorLearning.Activation(rawValue: argument) else { return nil }
-        value = v
-    }
-    var defaultValueDescription: String { value.rawValue }
-    static var allValueStrings: [String] { GeneratorLearning.Activation.allCases.map(\.rawValue) }
-}
+extension GeneratorLearning.Activation: ExpressibleByArgument {}
 
 struct BarriersReport: Report {
     struct RunEntry: Encodable {
