@@ -45,4 +45,5 @@ with tempfile.TemporaryDirectory() as work:
             f.write(f"gens := {json.dumps(gens)};\nt := Runtime();\nn := Dimension(LieAlgebra(Rationals, gens));\n"
                     "Print(n, \" \", Runtime() - t, \"\\n\");\nQUIT;\n")
         out = subprocess.run(["gap", "-q", script], capture_output=True, text=True, check=True).stdout.split()
-        print(f"d = {d}: eqgeom {dimension} in {ours:.3f} s (whole command); GAP {out[0]} in {int(out[1]) / 1000:.3f} s")
+        gap_seconds = int(out[1]) / 1000
+        print(f"d = {d}: eqgeom {dimension} in {ours:.3f} s (whole command); GAP {out[0]} in {gap_seconds:.3f} s")

@@ -54,9 +54,10 @@ struct Architecture: ParsableCommand {
     }
 
     func run() throws {
+        let needsData = train || rank != nil
+        if needsData { try action.requireBuiltInDataFits(data) }
         let decomposition = try action.symmetry()
         let blocks = decomposition.blocks.map(\.isotypic)
-        let needsData = train || rank != nil
         let spectra = needsData ? try action.spectra(data: data) : nil
         var design: NetworkDesign? = nil
         let network: DeepEquivariantNetwork

@@ -54,10 +54,15 @@ struct TrainingOptions: ParsableArguments {
     /// The data at `path`, or the built-in MNIST subset (28×28 images only).
     static func dataset(path: String?, features: Int) throws -> ImageDataset {
         if let path { return try ImageDataset.load(path: path, features: features) }
+        try requireBuiltIn(features: features)
+        return try ImageDataset.builtinMNIST()
+    }
+
+    /// Refuses the built-in data for images of other than 28×28 pixels.
+    static func requireBuiltIn(features: Int) throws {
         guard features == 784 else {
             throw ValidationError("the built-in data holds 28x28 images; give --data FILE for \(features) pixels")
         }
-        return try ImageDataset.builtinMNIST()
     }
 
     /// Adam settings for `count` samples.
