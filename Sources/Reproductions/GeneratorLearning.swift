@@ -61,7 +61,8 @@ public struct GeneratorLearning: Sendable {
 
     /// - Parameters: n points (C_n acting regularly), `runs` random initialisations, `steps` of gradient descent
     ///   with backtracking from the initial step `learningRate` (each step halved until the objective decreases
-    ///   enough, then grown by 1.25: a fixed step oscillates once ‖W*‖₂ is large).
+    ///   enough, then grown by 1.25: a fixed step oscillates once ‖W*‖₂ is large), A moved along its gradient
+    ///   within the sphere ∩ I⊥ and put back on it.
     public init(
         n: Int, activation: Activation = .linear, samples: Int = 200, runs: Int, steps: Int,
         learningRate: Double? = nil, penalty: Double = 1, seed: UInt64
@@ -138,13 +139,15 @@ public struct GeneratorLearning: Sendable {
                 if lambda == penalty && objective <= 1e-28 {
                     break  // at the minimum 0 to rounding
                 }
-                let squared = (current.w + current.a).reduce(0) { $0 + $1 * $1 }
+                // A's gradient along its constraint set (the sphere ∩ I⊥): its identity and radial parts removed
+                let gradientA = Self.tangent(current.a, at: a, n: n)
+                let squared = (current.w + gradientA).reduce(0) { $0 + $1 * $1 }
                 // backtracking (Armijo): the step halves until the objective falls by rate·‖g‖²/4, then grows again;
                 // when 30 halvings find no decrease the run sits at a critical point to rounding and stops
                 var moved = false
                 for _ in 0..<30 where squared > 0 {
                     let nextW = (0..<(n * n)).map { w[$0] - rate * current.w[$0] }
-                    let nextA = Self.onSphere((0..<(n * n)).map { a[$0] - rate * current.a[$0] }, n: n)
+                    let nextA = Self.onSphere((0..<(n * n)).map { a[$0] - rate * gradientA[$0] }, n: n)
                     let trial = evaluate(nextW, nextA, lambda, gradients: false)
                     if trial.loss + lambda * trial.defect <= objective - rate * squared / 4 {
                         (w, a) = (nextW, nextA)
@@ -175,6 +178,14 @@ public struct GeneratorLearning: Sendable {
     }
 
     static func identity(_ n: Int) -> [Double] { (0..<(n * n)).map { $0 / n == $0 % n ? 1 : 0 } }
+
+    /// g without its components along I and along A (A traceless): the gradient within the sphere ∩ I⊥.
+    static func tangent(_ g: [Double], at a: [Double], n: Int) -> [Double] {
+        let mean = (0..<n).reduce(0) { $0 + g[$1 * n + $1] } / Double(n)
+        let traceless = g.indices.map { $0 / n == $0 % n ? g[$0] - mean : g[$0] }
+        let radial = zip(traceless, a).reduce(0) { $0 + $1.0 * $1.1 } / a.reduce(0) { $0 + $1 * $1 }
+        return zip(traceless, a).map { $0 - radial * $1 }
+    }
 
     /// A with its identity component removed (trace 0) and scaled to ‖A‖_F = √n.
     static func onSphere(_ a: [Double], n: Int) -> [Double] {

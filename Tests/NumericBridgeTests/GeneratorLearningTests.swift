@@ -32,9 +32,9 @@ import Testing
 
     @Test func aNonlinearTargetPinsTheGroupElement() {
         let n = 4
-        // the nonlinear landscape has spurious minima: some runs stop there (not converged, so no verdict)
+        // a run that stops short of the minimum 0 is not converged and gets no verdict
         let experiment = GeneratorLearning(n: n, activation: .tanh, samples: 60, runs: 4, steps: 6000, seed: 1)
-        #expect(experiment.runs.filter(\.converged).count >= 2)
+        #expect(experiment.runs.filter(\.converged).count >= 3)
         for run in experiment.runs where run.converged {
             // A = ±P^k: the entries are ±1 at (j + k mod n, j) and 0 elsewhere, for one k ≠ 0
             let a = run.generator
