@@ -88,7 +88,7 @@ public struct ClassificationExperiment: Sendable {
         var rows: [Row] = []
         var symmetries: [HiddenRotation] = []
         for scrambled in [false, true] {
-            let set = scrambled ? ImageRotation.scrambled(rotated, seed: c.seed &+ 17) : rotated
+            let set = scrambled ? ImageRotation.scrambled(rotated, by: scrambling) : rotated
             let train = ImageDataset(
                 count: c.trainCount, features: n, values: Array(set.values[0..<(c.trainCount * n)]))
             let test = ImageDataset(

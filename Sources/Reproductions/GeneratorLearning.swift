@@ -181,17 +181,21 @@ public struct GeneratorLearning: Sendable {
 
     /// g without its components along I and along A (A traceless): the gradient within the sphere ∩ I⊥.
     static func tangent(_ g: [Double], at a: [Double], n: Int) -> [Double] {
-        let mean = (0..<n).reduce(0) { $0 + g[$1 * n + $1] } / Double(n)
-        let traceless = g.indices.map { $0 / n == $0 % n ? g[$0] - mean : g[$0] }
-        let radial = zip(traceless, a).reduce(0) { $0 + $1.0 * $1.1 } / a.reduce(0) { $0 + $1 * $1 }
-        return zip(traceless, a).map { $0 - radial * $1 }
+        let t = traceless(g, n: n)
+        let radial = zip(t, a).reduce(0) { $0 + $1.0 * $1.1 } / a.reduce(0) { $0 + $1 * $1 }
+        return zip(t, a).map { $0 - radial * $1 }
     }
 
     /// A with its identity component removed (trace 0) and scaled to ‖A‖_F = √n.
     static func onSphere(_ a: [Double], n: Int) -> [Double] {
-        let mean = (0..<n).reduce(0) { $0 + a[$1 * n + $1] } / Double(n)
-        let traceless = a.indices.map { $0 / n == $0 % n ? a[$0] - mean : a[$0] }
-        let norm = traceless.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        return traceless.map { $0 * Double(n).squareRoot() / max(norm, .leastNormalMagnitude) }
+        let t = traceless(a, n: n)
+        let norm = t.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        return t.map { $0 * Double(n).squareRoot() / max(norm, .leastNormalMagnitude) }
+    }
+
+    /// M − (tr M/n)·I for an n×n matrix M (row-major): its component orthogonal to I.
+    static func traceless(_ m: [Double], n: Int) -> [Double] {
+        let mean = (0..<n).reduce(0) { $0 + m[$1 * n + $1] } / Double(n)
+        return m.indices.map { $0 / n == $0 % n ? m[$0] - mean : m[$0] }
     }
 }

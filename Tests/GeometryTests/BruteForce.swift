@@ -24,3 +24,22 @@ func documentedOrder(_ tuples: [[Int]], _ blocks: [SpectralBlock], rank r: Int) 
     return tuples.filter { weight($0, blocks) == r }.sorted(by: lex)
         + tuples.filter { weight($0, blocks) != r }.sorted(by: lex)
 }
+
+/// dim {W : AW = WA for every A in `ms`} by one dense exact nullspace: n² − the rank of the stacked rows
+/// (A ⊗ I − I ⊗ Aᵀ) vec(W) = vec(AW − WA) over every A.
+func denseCommutantDimension(_ ms: [RationalMatrix], n: Int) -> Int {
+    var system = RationalMatrix(rows: ms.count * n * n, columns: n * n)
+    for (k, a) in ms.enumerated() {
+        for i in 0..<n {
+            for j in 0..<n {
+                let row = k * n * n + i * n + j
+                // (AW − WA)[i, j] = Σ_l A[i, l] W[l, j] − W[i, l] A[l, j]
+                for l in 0..<n {
+                    system[row, l * n + j] = system[row, l * n + j] + a[i, l]
+                    system[row, i * n + l] = system[row, i * n + l] - a[l, j]
+                }
+            }
+        }
+    }
+    return n * n - system.rowReduced.rank
+}

@@ -62,9 +62,9 @@ import Testing
             for cs in c.convolutions { for r in c.rightActions { #expect(cs * r == r * cs) } }
             #expect(c.commutes)
             #expect(c.convolutionDimension == Self.spanDimension(c.convolutions, n: n))
-            #expect(c.commutantDimension == Self.commutantDimension(c.rightActions, n: n))
+            #expect(c.commutantDimension == denseCommutantDimension(c.rightActions, n: n))
             let own = ideal.map { c.rightActions[$0] }
-            #expect(c.idealCommutantDimension == Self.commutantDimension(own, n: n))
+            #expect(c.idealCommutantDimension == denseCommutantDimension(own, n: n))
             #expect(c.convolutionDimension <= c.commutantDimension)
         }
         #expect(tested >= 8)
@@ -74,23 +74,5 @@ import Testing
         var stacked = RationalMatrix(rows: ms.count, columns: n * n)
         for (k, m) in ms.enumerated() { for e in 0..<(n * n) { stacked[k, e] = m[e / n, e % n] } }
         return stacked.rowReduced.rank
-    }
-
-    /// n² − rank of the stacked rows (A ⊗ I − I ⊗ Aᵀ) vec(W) = vec(AW − WA) over every A.
-    static func commutantDimension(_ ms: [RationalMatrix], n: Int) -> Int {
-        var system = RationalMatrix(rows: ms.count * n * n, columns: n * n)
-        for (k, a) in ms.enumerated() {
-            for i in 0..<n {
-                for j in 0..<n {
-                    let row = k * n * n + i * n + j
-                    // (AW − WA)[i, j] = Σ_l A[i, l] W[l, j] − W[i, l] A[l, j]
-                    for l in 0..<n {
-                        system[row, l * n + j] = system[row, l * n + j] + a[i, l]
-                        system[row, i * n + l] = system[row, i * n + l] - a[l, j]
-                    }
-                }
-            }
-        }
-        return n * n - system.rowReduced.rank
     }
 }

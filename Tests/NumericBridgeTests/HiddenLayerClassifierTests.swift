@@ -49,7 +49,7 @@ import Testing
 
     @Test func scramblingPermutesPixelsAndRotationKeepsTheCentre() {
         let data = ImageDataset(count: 2, features: 9, values: (0..<18).map(Double.init), labels: [0, 1])
-        let s = ImageRotation.scrambled(data, seed: 3)
+        let s = ImageRotation.scrambled(data, by: ImageRotation.scrambling(features: 9, seed: 3))
         #expect(s.values[0..<9].sorted() == Array(0..<9).map(Double.init) && s.labels == [0, 1])
         let r = ImageRotation.rotated(data, height: 3, width: 3, seed: 4)
         #expect(r.values[4] == 4 && r.values[13] == 13)  // the centre pixel of a 3×3 image never moves

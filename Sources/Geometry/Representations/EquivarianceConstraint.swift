@@ -98,13 +98,9 @@ public struct EquivarianceConstraint: Sendable {
     /// u × d: the columns vec(A^k), k = 0, …, d − 1 (row-major).
     static func powers(of a: RationalMatrix) -> RationalMatrix {
         let d = a.rows
-        var result = RationalMatrix(rows: d * d, columns: d)
-        var power = RationalMatrix.identity(d)
-        for k in 0..<d {
-            for e in 0..<(d * d) where !power.isZero(e / d, e % d) { result[e, k] = power[e / d, e % d] }
-            power = a * power
-        }
-        return result
+        var powers = [RationalMatrix.identity(d)]
+        while powers.count < d { powers.append(a * powers[powers.count - 1]) }
+        return MatrixSpan.vectorized(powers, length: d * d).transposed
     }
 
     /// Whether every row and column has exactly one nonzero entry.

@@ -44,12 +44,8 @@ enum GeneratedAlgebra {
         generatedBy generators: [RationalMatrix], dimension d: Int, atMost bound: Int? = nil,
         operation: Operation = .product
     ) -> [RationalMatrix] {
-        if let words = modularWords(generators, dimension: d, operation: operation),
-            let basis = verified(words, generators, dimension: d, atMost: bound, operation: operation)
-        {
-            return basis
-        }
-        return exact(generators, dimension: d, operation: operation)
+        modular(generators, dimension: d, atMost: bound, operation: operation)
+            ?? exact(generators, dimension: d, operation: operation)
     }
 
     /// Spinning over ℚ with an exact echelon form (the fallback, and the definition).

@@ -12,8 +12,6 @@ import Algebra
 /// need ad of every basis element (m² brackets): they are computed up to dimension `largestDetailed`; past it the
 /// Killing form's rank is known only for the full algebras (gl(d) and sl(d): d² − 1, so(d): its dimension).
 public struct LieClosure: Sendable {
-    /// d, the size of the matrices.
-    public let matrixSize: Int
     /// The dimension of the Lie closure.
     public let dimension: Int
     /// Whether every bracket vanishes (the generators commute pairwise).
@@ -39,24 +37,21 @@ public struct LieClosure: Sendable {
     ///   need neither: their span is the closure.
     public init(_ generators: [RationalMatrix], progress: (String) -> Void = { _ in }) throws {
         guard let d = generators.first?.rows else {
-            (matrixSize, dimension, isAbelian, basis, structureConstants, killingFormRank) = (0, 0, true, [], [], 0)
+            (dimension, isAbelian, basis, structureConstants, killingFormRank) = (0, true, [], [], 0)
             return
         }
         guard generators.allSatisfy({ $0.rows == d && $0.columns == d }) else {
             throw GeometryError.invalidShape("the generators must all be \(d)×\(d)")
         }
-        matrixSize = d
         let s = generators.count
         isAbelian = (0..<s).allSatisfy { i in
             ((i + 1)..<s).allSatisfy { generators[i] * generators[$0] == generators[$0] * generators[i] }
         }
         if isAbelian {
             // the span of commuting generators is closed under brackets: it is the closure
-            let (form, rank) = MatrixSpan.vectorized(generators, length: d * d).rowReduced
-            dimension = rank
-            basis =
-                rank <= Self.largestDetailed
-                ? MatrixSpan.matrices(fromRows: form, count: rank, rows: d, columns: d) : nil
+            let echelon = MatrixSpan.echelonBasis(of: generators, rows: d, columns: d)
+            dimension = echelon.count
+            basis = echelon.count <= Self.largestDetailed ? echelon : nil
             structureConstants = basis == nil ? nil : []
             killingFormRank = 0
             return
@@ -78,9 +73,7 @@ public struct LieClosure: Sendable {
             m = upper  // independent words up to the bound: the full algebra
             if m <= Self.largestDetailed {
                 let words = GeneratedAlgebra.exactWords(origin, generators, dimension: d, operation: .bracket)
-                exactBasis = MatrixSpan.matrices(
-                    fromRows: MatrixSpan.vectorized(words, length: d * d).rowReduced.form, count: m, rows: d, columns: d
-                )
+                exactBasis = MatrixSpan.echelonBasis(of: words, rows: d, columns: d)
             }
         } else {
             let count = spun?.count ?? upper

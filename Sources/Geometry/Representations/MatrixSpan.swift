@@ -42,6 +42,12 @@ struct MatrixSpan {
     }
 
     /// The first `count` rows of `stacked` as rows×columns matrices (the inverse of `vectorized`).
+    /// The reduced row echelon basis of the span of `matrices` (all rows×columns), as matrices.
+    static func echelonBasis(of matrices: [RationalMatrix], rows: Int, columns: Int) -> [RationalMatrix] {
+        let (form, rank) = vectorized(matrices, length: rows * columns).rowReduced
+        return Self.matrices(fromRows: form, count: rank, rows: rows, columns: columns)
+    }
+
     static func matrices(fromRows stacked: RationalMatrix, count: Int, rows: Int, columns: Int) -> [RationalMatrix] {
         (0..<count).map { r in
             var m = RationalMatrix(rows: rows, columns: columns)

@@ -43,9 +43,9 @@ public enum ImageRotation {
         return order
     }
 
-    /// Every image's pixels permuted by one seeded random permutation (`scrambling`).
-    public static func scrambled(_ data: ImageDataset, seed: UInt64) -> ImageDataset {
-        let order = scrambling(features: data.features, seed: seed)
+    /// Every image's pixels permuted by one permutation s (`scrambling`): x′_j = x_{s(j)}.
+    public static func scrambled(_ data: ImageDataset, by order: [Int]) -> ImageDataset {
+        precondition(order.count == data.features)
         var out = data.values
         for s in 0..<data.count {
             for (j, source) in order.enumerated() {

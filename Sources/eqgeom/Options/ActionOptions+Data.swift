@@ -6,7 +6,6 @@ extension ActionOptions {
     /// The block spectra of the data at `path` (or of the built-in MNIST subset for 28×28 images) in the frame of
     /// the named symmetry, in the block order of `symmetry()`.
     func spectra(data path: String?) throws -> any BlockSpectra {
-        try requireBuiltInDataFits(path)
         guard cycleType == nil else {
             throw ValidationError("--cycle-type names no permutation to transform data by; give --perm or --image")
         }
